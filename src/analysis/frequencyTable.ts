@@ -1,0 +1,68 @@
+import type { ResultTable, Row } from '../format/table.js';
+import { equalParts, griesDP, juillandD } from './dispersion.js';
+import { groupCount, termTotal, type GroupedCounts, type TermCount } from './termCounts.js';
+
+export interface FrequencyTableOptions {
+  top?: number;
+  minCount?: number;
+  /** Rates per 10,000 tokens (default) or per 10,000 characters. */
+  per?: 'tokens' | 'chars';
+  /** Add Gries' DP across documents. */
+  dispersion?: boolean;
+  /** Add Juilland's D over this many equal parts of the corpus. */
+  parts?: number;
+}
+
+const PER = 10000;
+
+function sum(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
+function dpAcrossDocuments(tc: TermCount, docTokens: number[]): number {
+  const freqs = new Array<number>(docTokens.length).fill(0);
+  const pairs = tc.perDoc ?? [];
+  for (let i = 0; i < pairs.length; i += 2) freqs[pairs[i]] = pairs[i + 1];
+  return griesDP(freqs, docTokens);
+}
+
+/**
+ * The word list: term, total, rate, then count and rate per group, document frequency and, on request,
+ * dispersion. Sorted by total (then term, so equal counts come out in a stable order).
+ */
+export function frequencyTable(counts: GroupedCounts, options: FrequencyTableOptions = {}): ResultTable {
+  const { minCount = 1, per = 'tokens' } = options;
+  const grouped = counts.field !== undefined;
+  const denominators = per === 'chars' ? counts.chars : counts.tokens;
+  const rateName = per === 'chars' ? 'per10k_chars' : 'per10k';
+  const rate = (n: number, d: number) => (d > 0 ? (n * PER) / d : 0);
+  const allDenominator = sum(denominators);
+  const totalTokens = sum(counts.tokens);
+
+  let entries = [...counts.terms].map(([term, tc]) => ({ term, tc, total: termTotal(tc) }));
+  entries = entries.filter((e) => e.total >= minCount);
+  entries.sort((x, y) => y.total - x.total || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+  if (options.top !== undefined) entries = entries.slice(0, options.top);
+
+  const columns = ['term', 'total', rateName];
+  if (grouped) for (const g of counts.groups) columns.push(g, `${g}_${rateName}`);
+  columns.push('docfreq');
+  if (options.dispersion) columns.push('dp');
+  if (options.parts) columns.push('juilland_d');
+
+  const rows = entries.map(({ term, tc, total }) => {
+    const row: Row = { term, total, [rateName]: rate(total, allDenominator) };
+    if (grouped) {
+      counts.groups.forEach((g, i) => {
+        row[g] = groupCount(tc, i);
+        row[`${g}_${rateName}`] = rate(groupCount(tc, i), denominators[i]);
+      });
+    }
+    row.docfreq = tc.docs;
+    if (options.dispersion) row.dp = dpAcrossDocuments(tc, counts.docTokens);
+    if (options.parts) row.juilland_d = juillandD(equalParts(tc.positions ?? [], totalTokens, options.parts));
+    return row;
+  });
+  const decimals: Record<string, number> = { dp: 3, juilland_d: 3 };
+  return { columns, rows, decimals };
+}

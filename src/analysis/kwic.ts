@@ -1,0 +1,46 @@
+import type { Document } from '../corpus/document.js';
+import { UsageError } from '../errors.js';
+import type { Row } from '../format/table.js';
+
+/**
+ * A search pattern from the command line: literal by default (so `1+9+N` means itself), a regular
+ * expression when written /like this/ or with `regex`. Full-width ＋ is read as + as in the texts.
+ */
+export function searchPattern(query: string, regex = false): RegExp {
+  const slashed = /^\/(.+)\/$/.exec(query);
+  const source = regex || slashed ? (slashed?.[1] ?? query) : query.replace(/＋/g, '+').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  try {
+    return new RegExp(source, 'gu');
+  } catch (err) {
+    throw new UsageError(`invalid regular expression /${source}/: ${(err as Error).message}`);
+  }
+}
+
+/** Context is shown on one line: a paragraph break inside it becomes ¶. */
+function flat(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ¶ ');
+}
+
+/** Concordance lines of one document: id, original line and column of the hit, left, match, right. */
+export function kwicRows(doc: Document, pattern: RegExp, width: number): Row[] {
+  const rows: Row[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(doc.text); m !== null; m = pattern.exec(doc.text)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const start = m.index;
+    const end = start + m[0].length;
+    const { line, column } = doc.origin.locate(start);
+    rows.push({
+      doc: doc.id,
+      line,
+      column,
+      left: flat(doc.text.slice(Math.max(0, start - width), start)),
+      match: m[0],
+      right: flat(doc.text.slice(end, end + width)),
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { summariseCorpus } from '../../analysis/corpusSummary.js';
+import { documents, printTable, segmenterFor } from '../context.js';
+import { corpusOptions, outputOptions, type CorpusFlags, type OutputFlags } from '../options.js';
+
+export function corpusCommand(): Command {
+  const cmd = new Command('corpus')
+    .description('list the documents of a corpus: id, metadata, characters, tokens')
+    .argument('[paths...]', 'files or folders (default: the bundled corpus)');
+  corpusOptions(cmd);
+  outputOptions(cmd);
+  return cmd.action((paths: string[], flags: CorpusFlags & OutputFlags) => {
+    printTable(summariseCorpus(documents(paths, flags), segmenterFor(flags)), flags);
+  });
+}

@@ -1,0 +1,74 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { countCorpus } from '../../analysis/countCorpus.js';
+import { frequencyTable } from '../../analysis/frequencyTable.js';
+import { parseNgramRange } from '../../analysis/ngrams.js';
+import { documents, filterFrom, leftOutReporter, printTable, segmenterFor } from '../context.js';
+import {
+  commaList,
+  corpusOptions,
+  filterOptions,
+  outputOptions,
+  positiveInt,
+  type CorpusFlags,
+  type FilterFlags,
+  type OutputFlags,
+} from '../options.js';
+
+interface FreqFlags extends CorpusFlags, FilterFlags, OutputFlags {
+  by?: string;
+  top?: number;
+  minCount: number;
+  terms?: string;
+  per: 'tokens' | 'chars';
+  dp?: boolean;
+  parts?: number;
+  ngram?: [number, number];
+}
+
+function ngramRange(value: string): [number, number] {
+  const range = parseNgramRange(value);
+  if (!range) throw new InvalidArgumentError('expected n or min..max, e.g. 2..4 (at most 8)');
+  return range;
+}
+
+export function freqCommand(): Command {
+  const cmd = new Command('freq')
+    .description('term frequencies: totals, counts and rates per group, document frequency, dispersion')
+    .argument('[paths...]', 'files or folders (default: the bundled corpus)')
+    .option('--by <field>', 'one count and rate column per value of this metadata field (e.g. city, year, decade)')
+    .option('--top <n>', 'only the n most frequent terms', positiveInt)
+    .option('--min-count <n>', 'only terms seen at least n times', positiveInt, 1)
+    .option('--terms <list>', 'only these terms (comma-separated); rates still use all tokens')
+    .addOption(new Option('--per <unit>', 'rates per 10,000 tokens or characters').choices(['tokens', 'chars']).default('tokens'))
+    .option('--dp', "add Gries' DP (dispersion across documents: 0 even, 1 concentrated)")
+    .option('--parts <n>', "add Juilland's D over n equal parts of the corpus", positiveInt)
+    .option('--ngram <range>', 'count word n-grams instead of words, e.g. 2..4', ngramRange);
+  filterOptions(cmd);
+  corpusOptions(cmd);
+  outputOptions(cmd);
+  return cmd.action((paths: string[], flags: FreqFlags) => {
+    const leftOut = leftOutReporter(flags.by);
+    const counts = countCorpus(
+      documents(paths, flags),
+      segmenterFor(flags),
+      {
+        field: flags.by,
+        filter: filterFrom(flags),
+        ngram: flags.ngram,
+        only: flags.terms ? new Set(commaList(flags.terms)) : undefined,
+        keepPerDoc: flags.dp,
+        keepPositions: Boolean(flags.parts),
+      },
+      leftOut.onLeftOut,
+    );
+    leftOut.report(counts.groups.length);
+    const table = frequencyTable(counts, {
+      top: flags.top,
+      minCount: flags.minCount,
+      per: flags.per,
+      dispersion: flags.dp,
+      parts: flags.parts,
+    });
+    printTable(table, flags);
+  });
+}

@@ -1,0 +1,42 @@
+import { Command } from 'commander';
+import { groupOf } from '../../analysis/countCorpus.js';
+import { kwicRows, searchPattern } from '../../analysis/kwic.js';
+import type { Row } from '../../format/table.js';
+import { documents, leftOutReporter, printTable } from '../context.js';
+import { corpusOptions, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
+
+interface KwicFlags extends CorpusFlags, OutputFlags {
+  width: number;
+  by?: string;
+  regex?: boolean;
+}
+
+export function kwicCommand(): Command {
+  const cmd = new Command('kwic')
+    .description('keyword in context: every occurrence with document, original line and column, and context')
+    .argument('<term>', 'a term (literal; may span tokens and repaired page breaks) or /a regular expression/')
+    .argument('[paths...]', 'files or folders (default: the bundled corpus)')
+    .option('--width <n>', 'characters of context on each side', positiveInt, 20)
+    .option('--regex', 'read <term> as a regular expression')
+    .option('--by <field>', 'add this metadata field as a column and group the lines by it');
+  corpusOptions(cmd);
+  outputOptions(cmd);
+  return cmd.action((term: string, paths: string[], flags: KwicFlags) => {
+    const pattern = searchPattern(term, flags.regex);
+    const leftOut = leftOutReporter(flags.by);
+    const byGroup = new Map<string, Row[]>();
+    for (const doc of documents(paths, flags)) {
+      const group = groupOf(doc, flags.by);
+      if (group === undefined) {
+        leftOut.onLeftOut(doc);
+        continue;
+      }
+      const rows = kwicRows(doc, pattern, flags.width);
+      if (flags.by) for (const row of rows) row[flags.by] = group;
+      byGroup.set(group, [...(byGroup.get(group) ?? []), ...rows]);
+    }
+    leftOut.report(byGroup.size);
+    const columns = [...(flags.by ? [flags.by] : []), 'doc', 'line', 'column', 'left', 'match', 'right'];
+    printTable({ columns, rows: [...byGroup.values()].flat() }, flags);
+  });
+}

@@ -1,0 +1,81 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Document } from '../corpus/document.js';
+import { bundledCorpusPath } from '../corpus/files.js';
+import { readCorpus } from '../corpus/readCorpus.js';
+import { createSegmenter } from '../segment/createSegmenter.js';
+import type { Segmenter } from '../segment/token.js';
+import { TABLE_FORMATS } from '../format/formatters.js';
+import type { ResultTable } from '../format/table.js';
+import type { FilterOptions } from '../analysis/tokenFilter.js';
+import { loadStopwords } from '../segment/stopwords.js';
+import { commaList, type CorpusFlags, type FilterFlags, type OutputFlags } from './options.js';
+import { emit } from './writeOutput.js';
+import { UsageError } from '../errors.js';
+
+/** Messages for the user go to stderr, never into the data on stdout. */
+export function warn(message: string): void {
+  process.stderr.write(`tifa: ${message}\n`);
+}
+
+/** Colour only on a terminal, never with NO_COLOR (no-color.org) and never into a file. */
+export function colorFor(stream: NodeJS.WriteStream, toFile = false): ChalkInstance {
+  const enabled = !toFile && Boolean(stream.isTTY) && !process.env.NO_COLOR;
+  return new Chalk({ level: enabled ? 1 : 0 });
+}
+
+export function corpusPaths(paths: string[] | undefined): string[] {
+  return paths && paths.length > 0 ? paths : [bundledCorpusPath()];
+}
+
+export function documents(paths: string[] | undefined, flags: CorpusFlags): Generator<Document> {
+  return readCorpus(corpusPaths(paths), {
+    encoding: flags.encoding,
+    metaFromName: flags.metaFromName,
+    onBadFile: flags.skipBad ? 'skip' : 'stop',
+    warn,
+  });
+}
+
+export function segmenterFor(flags: CorpusFlags): Segmenter {
+  return createSegmenter({ backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound });
+}
+
+export function printTable(table: ResultTable, flags: OutputFlags): void {
+  const color = colorFor(process.stdout, Boolean(flags.output));
+  emit(TABLE_FORMATS[flags.format](table, { bom: flags.bom, color }), flags);
+}
+
+export function filterFrom(flags: FilterFlags): FilterOptions {
+  return {
+    stopwords: flags.stopwords ? loadStopwords(flags.stopwords) : undefined,
+    pos: flags.pos ? commaList(flags.pos) : undefined,
+    minLength: flags.minLength,
+  };
+}
+
+/**
+ * Notes on stderr which documents a grouped table leaves out, once, after counting; a field that no
+ * document has is a usage error (most likely a typo), named with the fields that do exist.
+ */
+export function leftOutReporter(field: string | undefined): {
+  onLeftOut: (doc: Document) => void;
+  report: (groupsFound: number) => void;
+} {
+  const ids: string[] = [];
+  const seenFields = new Set<string>();
+  return {
+    onLeftOut: (doc) => {
+      ids.push(doc.id);
+      for (const key of Object.keys(doc.meta)) seenFields.add(key);
+    },
+    report: (groupsFound) => {
+      if (groupsFound === 0 && ids.length > 0) {
+        throw new UsageError(`no document has the field "${field}"; fields present: ${[...seenFields].sort().join(', ')}`);
+      }
+      if (ids.length > 0) {
+        const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', …' : '');
+        warn(`${ids.length} document(s) without "${field}" left out: ${shown}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { Command, CommanderError } from 'commander';
+import { TifaError } from '../errors.js';
+import { compareCommand } from './commands/compare.js';
+import { corpusCommand } from './commands/corpus.js';
+import { freqCommand } from './commands/freq.js';
+import { importCommand } from './commands/import.js';
+import { kwicCommand } from './commands/kwic.js';
+import { segmentCommand } from './commands/segment.js';
+import { warn } from './context.js';
+import { cleanUpTemps } from './writeOutput.js';
+
+const COMMANDS = [corpusCommand, segmentCommand, importCommand, freqCommand, compareCommand, kwicCommand];
+
+function buildProgram(): Command {
+  const program = new Command('tifa')
+    .description('tifa (提法): corpus analysis for Chinese policy texts')
+    .version('0.1.0')
+    .option('--debug', 'print stack traces of errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const make of COMMANDS) program.addCommand(make().exitOverride());
+  return program;
+}
+
+/** Exit quietly when the reader of stdout goes away (`tifa … | head -1`). */
+function handleBrokenPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
+function handleInterrupt(): void {
+  process.on('SIGINT', () => {
+    cleanUpTemps();
+    process.stderr.write('\ntifa: interrupted; no output file was written\n');
+    process.exit(130);
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  handleBrokenPipe();
+  handleInterrupt();
+  const debug = argv.includes('--debug');
+  try {
+    await buildProgram().parseAsync(argv);
+    // A command that found something (lint) sets the exit code itself.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version are "errors" to commander but successes to the user.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof TifaError) {
+      warn(err.message);
+      if (debug) process.stderr.write(`${err.stack}\n`);
+      return err.exitCode;
+    }
+    if (debug) throw err;
+    warn(`internal error: ${(err as Error).message} (run with --debug for details)`);
+    return 70;
+  }
+}

@@ -1,0 +1,70 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { TABLE_FORMATS } from '../format/formatters.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Options of every command that reads a corpus. */
+export function corpusOptions(cmd: Command): Command {
+  return cmd
+    .option('--encoding <name>', 'force a decoding (utf8, utf16le, utf16be, gb18030, gbk, big5) instead of detecting it')
+    .option('--meta-from-name <pattern>', "fill metadata from file names, e.g. 'gwr_{year}'")
+    .option('--skip-bad', 'skip files that cannot be decoded (with a warning) instead of stopping')
+    .addOption(new Option('--segmenter <name>', 'segmentation backend').choices(['node-rs', 'nodejieba']).default('node-rs'))
+    .option('--dict <file>', 'extra jieba user dictionary (word freq [pos] per line); repeatable', collect)
+    .option('--no-compound', 'do not join lexicon phrases that contain 、 · or spaces into one token');
+}
+
+/** Options of every command that prints a table. */
+export function outputOptions(cmd: Command, formats: string[] = Object.keys(TABLE_FORMATS)): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
+    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .option('--force', 'overwrite an existing --output file')
+    .option('--bom', 'start CSV/TSV with a UTF-8 byte-order mark (Excel)');
+}
+
+export interface CorpusFlags {
+  encoding?: string;
+  metaFromName?: string;
+  skipBad?: boolean;
+  segmenter?: string;
+  dict?: string[];
+  compound?: boolean;
+}
+
+export interface OutputFlags {
+  format: string;
+  output?: string;
+  force?: boolean;
+  bom?: boolean;
+}
+
+/** Options that choose which tokens count. */
+export function filterOptions(cmd: Command): Command {
+  return cmd
+    .option('--stopwords <lists>', 'drop stopwords: comma list of zh (stopwords-iso), domain (dict/), or a file')
+    .option('--pos <tags>', 'keep only tokens whose POS tag starts with one of these, e.g. n,v,nz')
+    .option('--min-length <n>', 'drop tokens shorter than n characters', positiveInt, 1);
+}
+
+export interface FilterFlags {
+  stopwords?: string;
+  pos?: string;
+  minLength: number;
+}
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+export function nonNegativeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number ≥ 0');
+  return n;
+}
+
+export function commaList(value: string): string[] {
+  return value.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+}

@@ -1,0 +1,114 @@
+import iconv from 'iconv-lite';
+import { InputError } from '../errors.js';
+
+/** Encodings `--encoding` accepts, by the name tifa reports; the value is the iconv-lite name. */
+const FORCEABLE: Record<string, string> = {
+  utf8: 'utf8',
+  utf16le: 'utf16le',
+  utf16be: 'utf16be',
+  gb18030: 'gb18030',
+  gbk: 'gbk',
+  big5: 'big5',
+};
+
+const BOMS: ReadonlyArray<{ encoding: string; bytes: readonly number[] }> = [
+  { encoding: 'utf8', bytes: [0xef, 0xbb, 0xbf] },
+  { encoding: 'utf16le', bytes: [0xff, 0xfe] },
+  { encoding: 'utf16be', bytes: [0xfe, 0xff] },
+];
+
+/**
+ * Share of replacement or control characters above which a GB18030 decoding is taken for binary data: GB18030
+ * accepts most byte pairs, so "it decoded" proves little, but real text has almost no control characters.
+ */
+const MAX_SUSPICIOUS_SHARE = 0.01;
+
+export interface Decoded {
+  text: string;
+  /** The encoding found or forced, as accepted by `--encoding` and `encodeText`. */
+  encoding: string;
+  /** Whether the file started with a byte order mark (stripped from `text`). */
+  bom: boolean;
+  /** The first line ending of the file, so that a rewrite can keep it (`text` itself only has LF). */
+  eol: '\n' | '\r\n' | '\r';
+}
+
+function notText(file: string): InputError {
+  return new InputError(`${file}: not a text file (binary or unknown encoding); use --encoding to force one`);
+}
+
+function bomOf(buf: Buffer): { encoding: string; length: number } | undefined {
+  const found = BOMS.find(({ bytes }) => bytes.every((b, i) => buf[i] === b));
+  return found && { encoding: found.encoding, length: found.bytes.length };
+}
+
+/** Accepts `UTF-8`, `utf_16le`, `GBK` …: case, hyphens and underscores do not matter. */
+function forcedEncoding(name: string): string {
+  const key = name.toLowerCase().replace(/[-_]/g, '');
+  const encoding = FORCEABLE[key];
+  if (!encoding) throw new InputError(`unknown encoding "${name}"; use one of ${Object.keys(FORCEABLE).join(', ')}`);
+  return encoding;
+}
+
+function strictUtf8(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function looksLikeText(text: string): boolean {
+  const suspicious = text.match(/[\uFFFD\u0000-\u0008\u000B\u000E-\u001F\u007F]/g)?.length ?? 0;
+  return suspicious <= text.length * MAX_SUSPICIOUS_SHARE;
+}
+
+/** Detects without a BOM: UTF-8 if it is valid UTF-8, else GB18030 (a superset of GBK and GB2312) if that reads as text. */
+function detectWithoutBom(bytes: Buffer, file: string): { text: string; encoding: string } {
+  // UTF-16 without a BOM is not guessed: NUL bytes mean binary data far more often.
+  if (bytes.includes(0)) throw notText(file);
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf8' };
+  const gb = iconv.decode(bytes, 'gb18030', { stripBOM: false });
+  if (looksLikeText(gb)) return { text: gb, encoding: 'gb18030' };
+  throw notText(file);
+}
+
+function firstLineEnding(text: string): Decoded['eol'] {
+  const at = text.search(/\r\n?|\n/);
+  if (at === -1 || text[at] === '\n') return '\n';
+  return text[at + 1] === '\n' ? '\r\n' : '\r';
+}
+
+/**
+ * Decodes a file's bytes: BOM (UTF-8, UTF-16 LE/BE), else valid UTF-8, else GB18030; or the `forced` encoding.
+ * The BOM is stripped and CRLF and lone CR become LF, which keeps line numbers as editors see them.
+ */
+export function decodeBuffer(buf: Buffer, file: string, forced?: string): Decoded {
+  const bom = bomOf(buf);
+  let decoded: { text: string; encoding: string };
+  if (forced !== undefined) {
+    const encoding = forcedEncoding(forced);
+    const skip = bom?.encoding === encoding ? bom.length : 0;
+    decoded = { text: iconv.decode(buf.subarray(skip), encoding, { stripBOM: false }), encoding };
+  } else if (bom) {
+    decoded = { text: iconv.decode(buf.subarray(bom.length), bom.encoding, { stripBOM: false }), encoding: bom.encoding };
+  } else {
+    decoded = detectWithoutBom(buf, file);
+  }
+  const hadBom = bom !== undefined && (forced === undefined || bom.encoding === decoded.encoding);
+  return {
+    text: decoded.text.replace(/\r\n?/g, '\n'),
+    encoding: decoded.encoding,
+    bom: hadBom,
+    eol: firstLineEnding(decoded.text),
+  };
+}
+
+/** Encodes text back the way `decodeBuffer` found it, so that `lint --fix` keeps a file's encoding, BOM and line endings. */
+export function encodeText(text: string, encoding: string, hadBom: boolean, eol: Decoded['eol'] = '\n'): Buffer {
+  const name = forcedEncoding(encoding);
+  const body = iconv.encode(eol === '\n' ? text : text.replace(/\n/g, eol), name, { addBOM: false });
+  const bom = hadBom ? BOMS.find((b) => b.encoding === name) : undefined;
+  return bom ? Buffer.concat([Buffer.from(bom.bytes), body]) : body;
+}

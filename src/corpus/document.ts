@@ -1,0 +1,23 @@
+/** Metadata fields every tifa document may carry; any other key is kept too. */
+export const STANDARD_FIELDS = ['id', 'city', 'province', 'author', 'position', 'title', 'date', 'source'] as const;
+
+export type Meta = Record<string, string>;
+
+/**
+ * One document as the analysis sees it.
+ * `text` is the analysis text: decoded, line endings unified, page breaks repaired and noise normalised.
+ * `origin` maps any offset of `text` back to (line, column) in the file as it is on disk, so that
+ * KWIC and lint point at what the user can open.
+ */
+export interface Document {
+  id: string;
+  path: string;
+  meta: Meta;
+  text: string;
+  origin: OriginMap;
+}
+
+/** Maps offsets in a derived text back to 1-based line and column of the original file. */
+export interface OriginMap {
+  locate(offset: number): { line: number; column: number };
+}

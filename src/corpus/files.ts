@@ -1,0 +1,40 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+
+const TEXT_EXTENSIONS = /\.(txt|md|text)$/i;
+
+/** The bundled corpus, found relative to this module so that tifa works from any folder. */
+export function bundledCorpusPath(): string {
+  return new URL('../../corpus/', import.meta.url).pathname;
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, out);
+    else if (TEXT_EXTENSIONS.test(entry.name) && !/^README/i.test(entry.name)) out.push(full);
+  }
+}
+
+/** Expands files and folders (recursively, sorted, .txt/.md/.text, README skipped) into a list of files. */
+export function listCorpusFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      throw new InputError(`${path}: no such file or folder`);
+    }
+    if (!isDir) {
+      files.push(path);
+      continue;
+    }
+    const before = files.length;
+    walk(path, files);
+    if (files.length === before) throw new InputError(`${path}: folder holds no .txt or .md files`);
+  }
+  return files;
+}

@@ -1,0 +1,74 @@
+import Table from 'cli-table3';
+import { stringify } from 'csv-stringify/sync';
+import type { ChalkInstance } from 'chalk';
+import { dataCell, displayCell, spreadsheetSafe } from './cells.js';
+import type { ResultTable } from './table.js';
+
+export interface FormatOptions {
+  /** Prefix CSV/TSV with a UTF-8 byte-order mark so that Excel reads Chinese correctly. */
+  bom?: boolean;
+  color: ChalkInstance;
+}
+
+export type Formatter = (table: ResultTable, options: FormatOptions) => string;
+
+function humanRows(table: ResultTable): string[][] {
+  return table.rows.map((row) => table.columns.map((c) => displayCell(row[c] ?? null, table.decimals?.[c])));
+}
+
+function isNumericColumn(table: ResultTable, column: string): boolean {
+  return table.rows.length > 0 && table.rows.every((r) => r[column] === null || typeof r[column] === 'number');
+}
+
+const formatTable: Formatter = (table, { color }) => {
+  const out = new Table({
+    head: table.columns.map((c) => color.bold(c)),
+    style: { head: [], border: [] },
+    colAligns: table.columns.map((c) => (isNumericColumn(table, c) ? 'right' : 'left')),
+  });
+  for (const row of humanRows(table)) out.push(row);
+  return `${out.toString()}\n`;
+};
+
+function delimited(delimiter: string): Formatter {
+  return (table, { bom }) => {
+    const records = table.rows.map((row) => table.columns.map((c) => spreadsheetSafe(dataCell(row[c] ?? null))));
+    const body = stringify([table.columns.map((c) => spreadsheetSafe(c)), ...records], {
+      delimiter,
+      record_delimiter: delimiter === ',' ? 'windows' : 'unix',
+    });
+    return (bom ? '\uFEFF' : '') + body;
+  };
+}
+
+const formatJson: Formatter = (table) => {
+  const rows = table.rows.map((row) => {
+    const flat: Record<string, string | number | null> = {};
+    for (const c of table.columns) {
+      const v = row[c] ?? null;
+      // JSON has no Infinity/NaN: they become null, the documented "not defined" value.
+      flat[c] = typeof v === 'number' && !Number.isFinite(v) ? null : dataCell(v);
+    }
+    return flat;
+  });
+  return `${JSON.stringify(rows, null, 2)}\n`;
+};
+
+const formatMarkdown: Formatter = (table) => {
+  const escape = (s: string) => s.replace(/\|/g, '\\|');
+  const lines = [
+    `| ${table.columns.map(escape).join(' | ')} |`,
+    `| ${table.columns.map((c) => (isNumericColumn(table, c) ? '---:' : '---')).join(' | ')} |`,
+    ...humanRows(table).map((r) => `| ${r.map(escape).join(' | ')} |`),
+  ];
+  return `${lines.join('\n')}\n`;
+};
+
+/** Formatters by name: the one registry every command prints through. */
+export const TABLE_FORMATS: Record<string, Formatter> = {
+  table: formatTable,
+  csv: delimited(','),
+  tsv: delimited('\t'),
+  json: formatJson,
+  md: formatMarkdown,
+};

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { InputError, UsageError } from '../errors.js';
+import { lexiconSurfaceForms, loadBundledLexicon } from '../slogans/lexicon.js';
+import { compoundPhrases } from './compound.js';
+import { bundledDictPath, dictToText, parseJiebaDict, type DictEntry } from './dictionary.js';
+import { createNodeRsSegmenter } from './nodeRsJieba.js';
+import { createNodejiebaSegmenter } from './nodejiebaBackend.js';
+import type { Segmenter, Token } from './token.js';
+
+export const BACKENDS = ['node-rs', 'nodejieba'] as const;
+export type Backend = (typeof BACKENDS)[number];
+
+export interface SegmenterOptions {
+  backend?: string;
+  /** Extra jieba-format dictionaries given with --dict. */
+  userDicts?: string[];
+  /** Join lexicon phrases that contain 、 · or spaces into one token (on unless --no-compound). */
+  compound?: boolean;
+}
+
+/** Slogans are kept whole by the segmenter: a frequency high enough that jieba prefers them. */
+const LEXICON_FREQ = 100000;
+const SEGMENTER_CUTS = /[、·・\s]/;
+
+function readDict(file: string): DictEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError(`${file}: cannot read dictionary file`);
+  }
+  return parseJiebaDict(text, file);
+}
+
+/** Every word the segmenter must know (bundled terms, lexicon forms, --dict files) and the phrases to join. */
+export function segmenterVocabulary(userDicts: string[] = []): { dictText: string; phrases: string[] } {
+  const entries = readDict(bundledDictPath('police-terms.dict.txt'));
+  const phrases: string[] = [];
+  for (const form of lexiconSurfaceForms(loadBundledLexicon()).keys()) {
+    if (SEGMENTER_CUTS.test(form)) phrases.push(form);
+    else entries.push({ word: form, freq: LEXICON_FREQ, pos: 'nz' });
+  }
+  for (const file of userDicts) entries.push(...readDict(file));
+  return { dictText: dictToText(entries), phrases };
+}
+
+/** The one way commands get a segmenter: backend + all dictionaries + the phrase join. */
+export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
+  const backend = options.backend ?? 'node-rs';
+  if (!(BACKENDS as readonly string[]).includes(backend)) {
+    throw new UsageError(`unknown segmenter "${backend}"; choose one of: ${BACKENDS.join(', ')}`);
+  }
+  const { dictText, phrases } = segmenterVocabulary(options.userDicts);
+  const base = backend === 'nodejieba' ? createNodejiebaSegmenter(dictText) : createNodeRsSegmenter(dictText);
+  const join = options.compound === false ? [] : phrases;
+  return {
+    name: base.name,
+    cut(text: string, cutOptions?: { pos?: boolean }): Token[] {
+      return compoundPhrases(text, base.cut(text, cutOptions), join);
+    },
+  };
+}

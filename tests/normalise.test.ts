@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { findPageBreakJoins, normalise } from '../src/corpus/normalise.js';
+import { TextBuilder } from '../src/corpus/originMap.js';
+
+/** Where the n-th occurrence (0-based) of `needle` in the normalised text sits in the original. */
+function locateIn(original: string, needle: string, nth = 0) {
+  const { text, origin } = normalise(original);
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+  expect(at).toBeGreaterThanOrEqual(0);
+  return origin.locate(at);
+}
+
+describe('TextBuilder', () => {
+  it('maps copies, one-to-one replacements and deletions back to the original', () => {
+    const original = '甲乙\n丙＋丁  戊';
+    const { text, origin } = new TextBuilder(original)
+      .copy(0, 4) // 甲乙\n丙
+      .replace(4, 5, '+')
+      .copy(5, 6) // 丁
+      .replace(6, 8, '') // two spaces deleted
+      .copy(8, 9) // 戊
+      .build();
+    expect(text).toBe('甲乙\n丙+丁戊');
+    expect([...text].map((_, i) => origin.toOriginal(i))).toEqual([0, 1, 2, 3, 4, 5, 8]);
+    expect(origin.locate(4)).toEqual({ line: 2, column: 2 });
+    expect(origin.locate(6)).toEqual({ line: 2, column: 6 });
+    expect(origin.toOriginal(text.length)).toBe(original.length);
+  });
+
+  it('keeps characters of a longer replacement on the last replaced character', () => {
+    const { text, origin } = new TextBuilder('ab').copy(0, 1).replace(1, 2, 'XYZ').build();
+    expect(text).toBe('aXYZ');
+    expect([1, 2, 3].map((i) => origin.toOriginal(i))).toEqual([1, 1, 1]);
+  });
+
+  it('chains onto the map of an earlier step', () => {
+    const first = new TextBuilder('一\n\n二三').copy(0, 1).replace(1, 3, '').copy(3, 5).build(); // 一二三
+    const second = new TextBuilder(first.text, first.origin).copy(0, 1).replace(1, 2, '').copy(2, 3).build(); // 一三
+    expect(second.text).toBe('一三');
+    expect(second.origin.locate(1)).toEqual({ line: 3, column: 2 });
+  });
+
+  it('merges adjacent copies and locates far into a long line', () => {
+    const long = '公'.repeat(100_000);
+    const builder = new TextBuilder(long).copy(0, 50_000).copy(50_000, 100_000);
+    const { origin } = builder.build();
+    expect(origin.locate(99_999)).toEqual({ line: 1, column: 100_000 });
+  });
+});
+
+describe('normalise: (a) page breaks inside a sentence', () => {
+  it('joins `运\\n\\n行模式` and maps 行 to line 3 column 1', () => {
+    const original = '坚持向改革要动力，以新型警务运\n\n行模式为牵引。\n';
+    expect(normalise(original).text).toBe('坚持向改革要动力，以新型警务运行模式为牵引。\n');
+    expect(locateIn(original, '行模式')).toEqual({ line: 3, column: 1 });
+    expect(locateIn(original, '牵引')).toEqual({ line: 3, column: 5 });
+    expect(locateIn(original, '运')).toEqual({ line: 1, column: 15 });
+  });
+
+  it('removes several blank lines and the indentation of the continuation', () => {
+    const original = '坚持把政治建警摆在首位，做到初心如\n\n\n　　磐、使命如炬。';
+    expect(normalise(original).text).toBe('坚持把政治建警摆在首位，做到初心如磐、使命如炬。');
+    expect(locateIn(original, '磐')).toEqual({ line: 4, column: 3 });
+  });
+
+  it('joins after a closing quote that closes no sentence', () => {
+    const original = '四是实施法治警务，深化刑事案件“两统一”\n\n改革，全面实行办案质量终身负责制。';
+    expect(normalise(original).text).toBe('四是实施法治警务，深化刑事案件“两统一”改革，全面实行办案质量终身负责制。');
+  });
+
+  it('keeps spaced numbers from making a body line look like a title', () => {
+    const original = '围绕新中国成立 75 周年等重大安保任务，必\n\n须坚定不移。';
+    expect(normalise(original).text).toBe('围绕新中国成立75周年等重大安保任务，必须坚定不移。');
+  });
+
+  it('does not join a title followed by a blank line and a paragraph', () => {
+    for (const title of ['奋楫前行 进而有为', '全面推进黄山公安工作现代化', '——编者', '一、关于经济体制改革', '第二，加快发展基础工业，发挥工业的主导作用']) {
+      const original = `${title}\n\n党中央时隔五年再次召开全国公安工作会议。`;
+      expect(normalise(original).text).toBe(original);
+    }
+  });
+
+  it('does not join an author line with a name after a space', () => {
+    const original = '政法委书记，市公安局局长 伍春宏\n\n党中央时隔五年再次召开全国公安工作会议。';
+    expect(findPageBreakJoins(original)).toEqual([]);
+  });
+
+  it('does not join before a list head, even after an unfinished line', () => {
+    for (const head of ['一、牢牢把握政治建警根本要求。', '二是实施生态警务。', '（一）强化政治忠诚。', '第一章 总则', '1、完善机制。']) {
+      const original = `坚持系统观念、守正创新，着力构建新型警务运行模式\n\n${head}`;
+      expect(findPageBreakJoins(original)).toEqual([]);
+    }
+  });
+
+  it('does not join after a finished sentence, a quotation closed by a full stop, or a citation', () => {
+    for (const previous of ['全力守护人民群众生命财产安全。', '习近平总书记强调：“公平正义是执法司法工作的生命线。”', '（《列宁全集》中文版，第二十五卷，第三百九十九页）']) {
+      expect(findPageBreakJoins(`${previous}\n\n列宁领导俄国无产阶级夺取了胜利。`)).toEqual([]);
+    }
+  });
+
+  it('does not join lines that are only separated by a newline', () => {
+    expect(findPageBreakJoins('安徽省黄山市委常委、秘书长、\n政法委书记，市公安局局长 伍春宏\n')).toEqual([]);
+  });
+
+  it('reports each join with the broken line and the removed range', () => {
+    const original = '标题\n\n强化源头治理、\n\n  监测预警。\n';
+    expect(findPageBreakJoins(original)).toEqual([{ offset: 11, end: 15, line: 3 }]);
+    expect(original.slice(11, 15)).toBe('\n\n  ');
+  });
+});
+
+describe('normalise: (b) plus signs in slogans', () => {
+  it('turns full-width ＋ into + and removes spaces around + between words', () => {
+    expect(normalise('深刻把握“专业 + 机制 + 大数据”新型警务').text).toBe('深刻把握“专业+机制+大数据”新型警务');
+    expect(normalise('深化拓展“四所一庭一中心＋N”联动模式').text).toBe('深化拓展“四所一庭一中心+N”联动模式');
+    expect(normalise('健全完善“1 ＋ 9 ＋ N”大监督格局').text).toBe('健全完善“1+9+N”大监督格局');
+    expect(normalise('三个“＋”八小时').text).toBe('三个“+”八小时');
+  });
+
+  it('leaves spaces around + that does not sit between words to the space step', () => {
+    expect(normalise('合计 ＋　“附加”').text).toBe('合计 + “附加”');
+  });
+
+  it('maps the characters after a tightened + to their original columns', () => {
+    const original = '第一行\n“专业 + 机制 + 大数据”';
+    expect(locateIn(original, '+')).toEqual({ line: 2, column: 5 });
+    expect(locateIn(original, '机制')).toEqual({ line: 2, column: 7 });
+    expect(locateIn(original, '大数据')).toEqual({ line: 2, column: 12 });
+  });
+});
+
+describe('normalise: (c) spaces between Han characters and ASCII letters or digits', () => {
+  it('removes them', () => {
+    expect(normalise('均连续 3 年全省第一').text).toBe('均连续3年全省第一');
+    expect(normalise('推动 110 与 12345 对接联动').text).toBe('推动110与12345对接联动');
+    expect(normalise('保障 RCEP 地方政府论坛').text).toBe('保障RCEP地方政府论坛');
+  });
+
+  it('keeps spaces between ASCII words and maps the following characters back', () => {
+    expect(normalise('Top 10 榜单').text).toBe('Top 10榜单');
+    expect(locateIn('2023 年以来', '年')).toEqual({ line: 1, column: 6 });
+  });
+});
+
+describe('normalise: (d) space runs', () => {
+  it('collapses runs of spaces, tabs and ideographic spaces to one ASCII space', () => {
+    expect(normalise('李　强').text).toBe('李 强');
+    expect(normalise('国务院总理　 \t李强').text).toBe('国务院总理 李强');
+    expect(normalise('　　党中央召开会议。').text).toBe(' 党中央召开会议。');
+  });
+});
+
+describe('normalise: what it must not touch', () => {
+  it('keeps full-width punctuation and digits (no NFKC)', () => {
+    const original = '全会指出：“改革（深化）”，第１２３条；‘引号’……！？';
+    expect(normalise(original).text).toBe(original);
+  });
+
+  it('returns a text without noise unchanged, with an identity map', () => {
+    const original = '第一段。\n\n第二段。\n';
+    const { text, origin } = normalise(original);
+    expect(text).toBe(original);
+    expect(origin.locate(6)).toEqual({ line: 3, column: 1 });
+  });
+
+  it('runs every step and keeps positions through all of them', () => {
+    const original = '标题 一\n\n要持续推进改革，“专业 ＋ 机制”警\n\n务模式改革，连续 3 年　第一。';
+    const { text, origin } = normalise(original);
+    expect(text).toBe('标题 一\n\n要持续推进改革，“专业+机制”警务模式改革，连续3年 第一。');
+    const at = (needle: string) => origin.locate(text.indexOf(needle));
+    expect(at('务模式')).toEqual({ line: 5, column: 1 });
+    expect(at('3年')).toEqual({ line: 5, column: 10 });
+    expect(at('第一。')).toEqual({ line: 5, column: 14 });
+    expect(at('机制')).toEqual({ line: 3, column: 15 });
+    expect(at('+')).toEqual({ line: 3, column: 13 });
+  });
+});
