@@ -3,13 +3,20 @@ import { isWordToken } from '../segment/wordToken.js';
 import type { Segmenter } from '../segment/token.js';
 import type { ResultTable, Row } from '../format/table.js';
 
+/** Bookkeeping keys that are not metadata a reader groups by (import's map back to source lines). */
+const HIDDEN_FIELDS = new Set(['source_lines']);
+
 /** One row per document: its metadata, its size in characters (no whitespace) and in word tokens. */
 export function summariseCorpus(docs: Iterable<Document>, segmenter: Segmenter): ResultTable {
   const rows: Row[] = [];
   const extra = new Set<string>();
   for (const doc of docs) {
-    const row: Row = { ...doc.meta };
-    for (const key of Object.keys(doc.meta)) if (!(STANDARD_FIELDS as readonly string[]).includes(key)) extra.add(key);
+    const row: Row = {};
+    for (const [key, value] of Object.entries(doc.meta)) {
+      if (HIDDEN_FIELDS.has(key)) continue;
+      row[key] = value;
+      if (!(STANDARD_FIELDS as readonly string[]).includes(key)) extra.add(key);
+    }
     row.chars = doc.text.replace(/\s/g, '').length;
     row.tokens = segmenter.cut(doc.text).filter((t) => isWordToken(t.text)).length;
     rows.push(row);

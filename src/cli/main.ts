@@ -6,19 +6,30 @@ import { freqCommand } from './commands/freq.js';
 import { importCommand } from './commands/import.js';
 import { kwicCommand } from './commands/kwic.js';
 import { segmentCommand } from './commands/segment.js';
+import { termsCommand } from './commands/terms.js';
 import { warn } from './context.js';
 import { cleanUpTemps } from './writeOutput.js';
 
-const COMMANDS = [corpusCommand, segmentCommand, importCommand, freqCommand, compareCommand, kwicCommand];
+const COMMANDS = [corpusCommand, segmentCommand, importCommand, freqCommand, compareCommand, kwicCommand, termsCommand];
+
+/** Usage errors in the same one-line form as every other tifa error, pointing at the command's help. */
+function oneLineErrors(cmd: Command): Command {
+  return cmd.exitOverride().configureOutput({
+    outputError: (message, write) => {
+      const name = cmd.name() === 'tifa' ? 'tifa' : `tifa ${cmd.name()}`;
+      write(`tifa: ${message.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see ${name} --help)\n`);
+    },
+  });
+}
 
 function buildProgram(): Command {
-  const program = new Command('tifa')
-    .description('tifa (提法): corpus analysis for Chinese policy texts')
-    .version('0.1.0')
-    .option('--debug', 'print stack traces of errors')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
-  for (const make of COMMANDS) program.addCommand(make().exitOverride());
+  const program = oneLineErrors(
+    new Command('tifa')
+      .description('tifa (提法): corpus analysis for Chinese policy texts')
+      .version('0.1.0')
+      .option('--debug', 'print stack traces of errors'),
+  );
+  for (const make of COMMANDS) program.addCommand(oneLineErrors(make()));
   return program;
 }
 

@@ -1,12 +1,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 
 const TEXT_EXTENSIONS = /\.(txt|md|text)$/i;
 
 /** The bundled corpus, found relative to this module so that tifa works from any folder. */
 export function bundledCorpusPath(): string {
-  return new URL('../../corpus/', import.meta.url).pathname;
+  return fileURLToPath(new URL('../../corpus/', import.meta.url));
 }
 
 function walk(dir: string, out: string[]): void {

@@ -33,7 +33,7 @@ function readDict(file: string): DictEntry[] {
 }
 
 /** Every word the segmenter must know (bundled terms, lexicon forms, --dict files) and the phrases to join. */
-export function segmenterVocabulary(userDicts: string[] = []): { dictText: string; phrases: string[] } {
+export function segmenterVocabulary(userDicts: string[] = []): { entries: DictEntry[]; dictText: string; phrases: string[] } {
   const entries = readDict(bundledDictPath('police-terms.dict.txt'));
   const phrases: string[] = [];
   for (const form of lexiconSurfaceForms(loadBundledLexicon()).keys()) {
@@ -41,7 +41,7 @@ export function segmenterVocabulary(userDicts: string[] = []): { dictText: strin
     else entries.push({ word: form, freq: LEXICON_FREQ, pos: 'nz' });
   }
   for (const file of userDicts) entries.push(...readDict(file));
-  return { dictText: dictToText(entries), phrases };
+  return { entries, dictText: dictToText(entries), phrases };
 }
 
 /** The one way commands get a segmenter: backend + all dictionaries + the phrase join. */

@@ -1,0 +1,397 @@
+import type { Document } from '../corpus/document.js';
+import type { NetworkEdge, NetworkNode } from '../format/network.js';
+import type { ResultTable, Row } from '../format/table.js';
+import type { Segmenter, Token } from '../segment/token.js';
+import { associationRow, type AssociationRow } from './association.js';
+import { groupOf } from './countCorpus.js';
+import { tokenFilter, type FilterOptions } from './tokenFilter.js';
+import { forEachUnit, unitCount, unitLayout, type UnitLayout, type UnitSpec } from './units.js';
+
+/** Which tokens are terms, and under which name they are counted. */
+export type TermSet =
+  /** Tokens equal to one of these. */
+  | { kind: 'terms'; terms: string[] }
+  /** Tokens that are a surface form, counted under its canonical form (the slogan lexicon). */
+  | { kind: 'forms'; forms: ReadonlyMap<string, string> }
+  /** Every word token the filter keeps (stopwords, POS, length). */
+  | { kind: 'words'; filter?: FilterOptions };
+
+export interface CoocRequest {
+  /** Metadata field whose values are the groups; without it everything is one group, "all". */
+  field?: string;
+  unit: UnitSpec;
+  terms: TermSet;
+  /** Keep only the n terms of the set with the most tokens (pooled over groups). */
+  top?: number;
+  /** Rows need both ≥ min; terms in fewer than min units are dropped before pairs are counted. */
+  min?: number;
+  /** Count only the pairs of this term with the others (collocates); it is a term whatever the set. */
+  node?: string;
+}
+
+/**
+ * Sparse co-occurrence counts. Term ids are indices into `terms`; per-term arrays are indexed [group][id].
+ * Groups never share a unit, so pooled counts are sums over groups.
+ */
+export interface CoocCounts {
+  field?: string;
+  min: number;
+  groups: string[];
+  /** The term set, most tokens first (ties by term). */
+  terms: string[];
+  /** Word-token positions per group: the denominator of rates (and N of window units). */
+  tokens: number[];
+  /** N: units per group. */
+  units: number[];
+  /** Tokens of each term per group. */
+  frequency: number[][];
+  /** n: units containing each term per group. */
+  unitFreq: number[][];
+  /** Units containing both terms of a pair, per group, keyed by a·S + b for term ids a < b, S = terms.length. */
+  pairs: Map<number, number>[];
+}
+
+export const COOC_MEASURES = ['mi', 'tscore', 'logdice', 'jaccard', 'll'] as const;
+export type CoocMeasure = (typeof COOC_MEASURES)[number];
+export const MATRIX_VALUES = ['count', ...COOC_MEASURES] as const;
+export type MatrixValue = (typeof MATRIX_VALUES)[number];
+/** Collocate rankings by the names LancsBox uses; t is the tscore column. */
+export const COLLOCATE_MEASURES = ['logdice', 'mi', 't', 'll'] as const;
+export type CollocateMeasure = (typeof COLLOCATE_MEASURES)[number];
+
+const DECIMALS = { jaccard: 3 };
+
+function termOf(set: TermSet, node: string | undefined): (t: Token) => string | undefined {
+  let match: (t: Token) => string | undefined;
+  if (set.kind === 'terms') {
+    const wanted = new Set(set.terms);
+    match = (t) => (wanted.has(t.text) ? t.text : undefined);
+  } else if (set.kind === 'forms') {
+    match = (t) => set.forms.get(t.text);
+  } else {
+    const keep = tokenFilter(set.filter ?? {});
+    match = (t) => (keep(t) ? t.text : undefined);
+  }
+  return node === undefined ? match : (t) => (t.text === node ? node : match(t));
+}
+
+function bump(counts: number[], i: number): void {
+  while (counts.length <= i) counts.push(0);
+  counts[i] += 1;
+}
+
+function byTerm(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Pass 1 over the corpus: every document's layout in vocabulary ids, token and unit counts per group. */
+interface Pass1 {
+  groups: string[];
+  vocabulary: string[];
+  tokens: number[];
+  units: number[];
+  frequency: number[][];
+  unitFreq: number[][];
+  layouts: { g: number; layout: UnitLayout }[];
+}
+
+function layOut(
+  docs: Iterable<Document>,
+  segmenter: Segmenter,
+  request: CoocRequest,
+  onLeftOut: (doc: Document) => void,
+): Pass1 {
+  const match = termOf(request.terms, request.node);
+  const tagging = request.terms.kind === 'words' && Boolean(request.terms.filter?.pos);
+  const ids = new Map<string, number>();
+  const groupIds = new Map<string, number>();
+  const p: Pass1 = { groups: [], vocabulary: [], tokens: [], units: [], frequency: [], unitFreq: [], layouts: [] };
+  for (const doc of docs) {
+    const label = groupOf(doc, request.field);
+    if (label === undefined) {
+      onLeftOut(doc);
+      continue;
+    }
+    let g = groupIds.get(label);
+    if (g === undefined) {
+      g = p.groups.push(label) - 1;
+      groupIds.set(label, g);
+      p.tokens.push(0);
+      p.units.push(0);
+      p.frequency.push([]);
+      p.unitFreq.push([]);
+    }
+    const freq = p.frequency[g];
+    const layout = unitLayout(segmenter.cut(doc.text, { pos: tagging }), request.unit.kind, (t) => {
+      const term = match(t);
+      if (term === undefined) return -1;
+      let id = ids.get(term);
+      if (id === undefined) {
+        id = p.vocabulary.push(term) - 1;
+        ids.set(term, id);
+      }
+      bump(freq, id);
+      return id;
+    });
+    p.tokens[g] += layout.ids.length;
+    p.units[g] += unitCount(layout, request.unit);
+    const seen = p.unitFreq[g];
+    forEachUnit(layout, request.unit, (terms, n) => {
+      for (let i = 0; i < n; i++) bump(seen, terms[i]);
+    });
+    p.layouts.push({ g, layout });
+  }
+  return p;
+}
+
+function pooled(perGroup: number[][], id: number): number {
+  let sum = 0;
+  for (const counts of perGroup) sum += counts[id] ?? 0;
+  return sum;
+}
+
+/** Counts every pair of distinct terms in a unit: n·(n−1)/2 map updates for a unit of n terms. */
+function countAllPairs(pairs: Map<number, number>, terms: Int32Array, n: number, size: number): void {
+  for (let i = 0; i < n; i++) {
+    const base = terms[i] * size;
+    for (let j = i + 1; j < n; j++) pairs.set(base + terms[j], (pairs.get(base + terms[j]) ?? 0) + 1);
+  }
+}
+
+/** Counts only the pairs of `node` with the other terms of a unit that contains it. */
+function countNodePairs(pairs: Map<number, number>, terms: Int32Array, n: number, size: number, node: number): void {
+  if (!terms.subarray(0, n).includes(node)) return;
+  for (let i = 0; i < n; i++) {
+    const t = terms[i];
+    if (t === node) continue;
+    const key = t < node ? t * size + node : node * size + t;
+    pairs.set(key, (pairs.get(key) ?? 0) + 1);
+  }
+}
+
+/**
+ * Segments a stream of documents once and counts, per group, units (N), units with each term (n) and units
+ * with each pair of terms (both). Pair counting is sparse: a unit of n distinct terms touches n·(n−1)/2 map
+ * entries, so the cost follows the text, never the vocabulary squared. Terms in fewer than `min` units are
+ * dropped before pairs are counted, since both ≤ min(n1, n2) could not reach `min`; at min 2 that removes
+ * every hapax and most pairs.
+ */
+export function countCooccurrence(
+  docs: Iterable<Document>,
+  segmenter: Segmenter,
+  request: CoocRequest,
+  onLeftOut: (doc: Document) => void = () => {},
+): CoocCounts {
+  const min = request.min ?? 1;
+  const p = layOut(docs, segmenter, request, onLeftOut);
+  const totals = p.vocabulary.map((_, v) => pooled(p.frequency, v));
+  let order = p.vocabulary.map((_, v) => v);
+  order.sort((a, b) => totals[b] - totals[a] || byTerm(p.vocabulary[a], p.vocabulary[b]));
+  if (request.top !== undefined) order = order.slice(0, request.top);
+
+  const size = order.length;
+  const active = new Int32Array(p.vocabulary.length).fill(-1);
+  order.forEach((v, id) => {
+    if (pooled(p.unitFreq, v) >= min) active[v] = id;
+  });
+  const pairs = p.groups.map(() => new Map<number, number>());
+  // A node that never occurs (index −1) matches no unit, so nothing is counted.
+  const node = request.node === undefined ? undefined : order.findIndex((v) => p.vocabulary[v] === request.node);
+  for (const { g, layout } of p.layouts) {
+    // From vocabulary ids to term ids in place (−1: outside --top or below --min); pass 1 is done with them.
+    const ids = layout.ids;
+    for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) ids[i] = active[ids[i]];
+    forEachUnit(layout, request.unit, (terms, n) => {
+      if (node === undefined) countAllPairs(pairs[g], terms, n, size);
+      else countNodePairs(pairs[g], terms, n, size, node);
+    });
+  }
+  return {
+    field: request.field,
+    min,
+    groups: p.groups,
+    terms: order.map((v) => p.vocabulary[v]),
+    tokens: p.tokens,
+    units: p.units,
+    frequency: p.frequency.map((f) => order.map((v) => f[v] ?? 0)),
+    unitFreq: p.unitFreq.map((f) => order.map((v) => f[v] ?? 0)),
+    pairs,
+  };
+}
+
+/** The counts one table is computed from: one group, or all groups pooled. */
+interface CountView {
+  units: number;
+  unitFreq: number[];
+  pairs: Map<number, number>;
+}
+
+function groupView(counts: CoocCounts, g: number): CountView {
+  return { units: counts.units[g], unitFreq: counts.unitFreq[g], pairs: counts.pairs[g] };
+}
+
+function pooledView(counts: CoocCounts): CountView {
+  const pairs = new Map<number, number>();
+  for (const map of counts.pairs) for (const [key, both] of map) pairs.set(key, (pairs.get(key) ?? 0) + both);
+  const unitFreq = counts.terms.map((_, id) => pooled(counts.unitFreq, id));
+  return { units: counts.units.reduce((a, b) => a + b, 0), unitFreq, pairs };
+}
+
+/** A pair with both ≥ min; a < b are term ids, so a is the more frequent term. */
+interface RankedPair {
+  a: number;
+  b: number;
+  both: number;
+  /** The measure it is ranked by. */
+  rank: number;
+}
+
+/**
+ * The pairs of a view with both ≥ min, ranked by a measure, then both, descending; ties then go by term ids
+ * (frequency rank). Plain numbers, not rows or strings, so that ranking a whole-vocabulary table stays cheap.
+ */
+function rankedPairs(view: CountView, size: number, min: number, measure: keyof AssociationRow): RankedPair[] {
+  const out: RankedPair[] = [];
+  for (const [key, both] of view.pairs) {
+    if (both < min) continue;
+    const a = Math.floor(key / size);
+    const b = key - a * size;
+    out.push({ a, b, both, rank: associationRow(both, view.unitFreq[a], view.unitFreq[b], view.units)[measure] });
+  }
+  return out.sort((x, y) => y.rank - x.rank || y.both - x.both || x.a - y.a || x.b - y.b);
+}
+
+/**
+ * One row per pair of terms seen together in at least `min` units: term1 (the more frequent term), term2,
+ * both = O, n1 = f1, n2 = f2, units = N, and the association measures of association.ts. Grouped counts give
+ * each group's pairs over that group's units, with `group` as the first column.
+ */
+export function cooccurrenceTable(counts: CoocCounts, options: { measure?: CoocMeasure } = {}): ResultTable {
+  const measure = options.measure ?? 'logdice';
+  const grouped = counts.field !== undefined;
+  const rows: Row[] = [];
+  counts.groups.forEach((group, g) => {
+    const view = groupView(counts, g);
+    for (const { a, b, both } of rankedPairs(view, counts.terms.length, counts.min, measure)) {
+      const [n1, n2, units] = [view.unitFreq[a], view.unitFreq[b], view.units];
+      const { mi, tscore, logdice, jaccard, ll } = associationRow(both, n1, n2, units);
+      // One literal of fixed shape per row: spreading objects into 10⁶ rows costs seconds in V8.
+      const row: Row = { term1: counts.terms[a], term2: counts.terms[b], both, n1, n2, units, mi, tscore, logdice, jaccard, ll };
+      if (grouped) row.group = group;
+      rows.push(row);
+    }
+  });
+  const columns = [...(grouped ? ['group'] : []), 'term1', 'term2', 'both', 'n1', 'n2', 'units', ...COOC_MEASURES];
+  return { columns, rows, decimals: DECIMALS };
+}
+
+/**
+ * A term × term table (first column `term`, then one column per term, most frequent first), per group when
+ * grouped: `count` gives both (the diagonal: units with the term), a measure gives its value (the diagonal
+ * is blank: a term's association with itself says nothing). Cells of pairs below `min` are blank, since
+ * pairs of terms dropped for `min` were never counted; with min 1 every cell is exact.
+ */
+export function cooccurrenceMatrix(counts: CoocCounts, options: { value?: MatrixValue } = {}): ResultTable {
+  const value = options.value ?? 'count';
+  const grouped = counts.field !== undefined;
+  const size = counts.terms.length;
+  const rows: Row[] = [];
+  counts.groups.forEach((group, g) => {
+    const view = groupView(counts, g);
+    counts.terms.forEach((term, a) => {
+      const row: Row = grouped ? { group, term } : { term };
+      counts.terms.forEach((other, b) => {
+        const both = a === b ? view.unitFreq[a] : (view.pairs.get(Math.min(a, b) * size + Math.max(a, b)) ?? 0);
+        if (a !== b && counts.min > 1 && both < counts.min) row[other] = null;
+        else if (value === 'count') row[other] = both;
+        else if (a === b || view.units === 0) row[other] = null;
+        else row[other] = associationRow(both, view.unitFreq[a], view.unitFreq[b], view.units)[value];
+      });
+      rows.push(row);
+    });
+  });
+  const decimals = value === 'jaccard' ? Object.fromEntries(counts.terms.map((t) => [t, 3])) : undefined;
+  return { columns: [...(grouped ? ['group'] : []), 'term', ...counts.terms], rows, decimals };
+}
+
+function collocateRows(counts: CoocCounts, view: CountView, node: number, measure: keyof AssociationRow, top?: number): Row[] {
+  const ranked = rankedPairs(view, counts.terms.length, counts.min, measure).slice(0, top);
+  return ranked.map(({ a, b, both }) => {
+    const other = a === node ? b : a;
+    const [n1, n2, units] = [view.unitFreq[node], view.unitFreq[other], view.units];
+    return { collocate: counts.terms[other], both, n1, n2, units, ...associationRow(both, n1, n2, units) };
+  });
+}
+
+/**
+ * Collocates of `term` from counts made with `node: term` (window units for the usual collocates): one row
+ * per collocate with both, n1 (units with the term), n2 (units with the collocate), units and the measures,
+ * ranked by `measure`. Grouped counts give the groups side by side: rank, then per group the collocate
+ * (`<group>`) and its score (`<group>_<measure column>`), as keynessOverview does for key terms.
+ */
+export function collocates(
+  term: string,
+  counts: CoocCounts,
+  options: { measure?: CollocateMeasure; top?: number } = {},
+): ResultTable {
+  const column: keyof AssociationRow = options.measure === 't' ? 'tscore' : (options.measure ?? 'logdice');
+  const node = counts.terms.indexOf(term);
+  const perGroup = counts.groups.map((_, g) =>
+    node < 0 ? [] : collocateRows(counts, groupView(counts, g), node, column, options.top),
+  );
+  if (counts.field === undefined) {
+    return { columns: ['collocate', 'both', 'n1', 'n2', 'units', ...COOC_MEASURES], rows: perGroup[0] ?? [], decimals: DECIMALS };
+  }
+  const columns = ['rank'];
+  for (const g of counts.groups) columns.push(g, `${g}_${column}`);
+  const depth = Math.max(0, ...perGroup.map((rows) => rows.length));
+  const rows: Row[] = [];
+  for (let i = 0; i < depth; i++) {
+    const row: Row = { rank: i + 1 };
+    counts.groups.forEach((g, j) => {
+      row[g] = perGroup[j][i]?.collocate ?? '';
+      row[`${g}_${column}`] = perGroup[j][i]?.[column] ?? null;
+    });
+    rows.push(row);
+  }
+  return { columns, rows, decimals: DECIMALS };
+}
+
+const PER = 10000;
+
+/** The group using a term most, by rate per 10,000 word tokens (so a large group does not win by size). */
+function topGroup(counts: CoocCounts, id: number): string {
+  let best = 0;
+  let bestRate = -1;
+  counts.groups.forEach((_, g) => {
+    const rate = counts.tokens[g] > 0 ? (counts.frequency[g][id] * PER) / counts.tokens[g] : 0;
+    if (rate > bestRate) [best, bestRate] = [g, rate];
+  });
+  return counts.groups[best];
+}
+
+/**
+ * The co-occurrence network, pooled over groups: every term of the set as a node (token count, per-group
+ * counts and top group when grouped), every pair with both ≥ min as an edge with all measures, edges
+ * ranked by `measure`.
+ */
+export function coocNetwork(counts: CoocCounts, options: { measure?: CoocMeasure } = {}): { nodes: NetworkNode[]; edges: NetworkEdge[] } {
+  const measure = options.measure ?? 'logdice';
+  const grouped = counts.field !== undefined;
+  const nodes = counts.terms.map((term, id) => {
+    const node: NetworkNode = { term, count: pooled(counts.frequency, id), byGroup: {} };
+    if (grouped) {
+      counts.groups.forEach((g, i) => (node.byGroup[g] = counts.frequency[i][id]));
+      node.topGroup = topGroup(counts, id);
+    }
+    return node;
+  });
+  const view = pooledView(counts);
+  const edges = rankedPairs(view, counts.terms.length, counts.min, measure).map(({ a, b, both }) => ({
+    source: counts.terms[a],
+    target: counts.terms[b],
+    both,
+    scores: { ...associationRow(both, view.unitFreq[a], view.unitFreq[b], view.units) },
+  }));
+  return { nodes, edges };
+}

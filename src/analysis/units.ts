@@ -1,0 +1,89 @@
+import { isWordToken } from '../segment/wordToken.js';
+import type { Token } from '../segment/token.js';
+
+/**
+ * Co-occurrence units. Every unit is a stretch of a document's word tokens (its "positions": tokens with a
+ * letter or digit; punctuation and whitespace are not positions), and a unit holds the SET of term types found
+ * there, so that O = units with x and y, f = units with a term, N = units (formulas in association.ts).
+ *
+ *   sentence   ends after 。！？；… ! ? ; and at a paragraph break ("\n": Document.text has page breaks
+ *              repaired already, so every "\n" left is a real paragraph break). N = sentences with ≥ 1 word.
+ *   paragraph  ends at "\n". N = paragraphs with ≥ 1 word.
+ *   document   the whole document. N = documents with ≥ 1 word.
+ *   window     one unit per position i: positions i … i + k of the same document (the word and the k words
+ *              after it; windows cross sentence breaks, as in LancsBox and AntConc, but never documents).
+ *              Hence x and y share a window exactly when they stand at most k words apart, in either order,
+ *              and N = word-token positions. A pair d ≤ k words apart shares k + 1 − d windows (fewer within
+ *              the first k words of a document, where fewer windows start), so `both` weighs near pairs more.
+ *              Windows overlap, so t and G² overstate significance there; rank windows by log-Dice or MI.
+ */
+export const UNIT_KINDS = ['sentence', 'paragraph', 'document', 'window'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export interface UnitSpec {
+  kind: UnitKind;
+  /** k, for window units: the words after each position that share its window. */
+  window: number;
+}
+
+/**
+ * A document reduced to what co-occurrence counting needs: the term id at every position (−1 where the
+ * word is no term, e.g. a stopword: it still takes up a position) and the position each unit starts at.
+ */
+export interface UnitLayout {
+  ids: Int32Array;
+  /** Ascending starts of sentence, paragraph or document units; unit j spans [starts[j], starts[j + 1]). */
+  starts: number[];
+}
+
+const SENTENCE_END = /[。！？；…!?;\n]/;
+const PARAGRAPH_END = /\n/;
+
+/** Lays out one document's tokens; `termId` gives a word token's term id or −1. */
+export function unitLayout(tokens: Token[], kind: UnitKind, termId: (t: Token) => number): UnitLayout {
+  const end = kind === 'sentence' ? SENTENCE_END : kind === 'paragraph' ? PARAGRAPH_END : undefined;
+  const ids: number[] = [];
+  const starts: number[] = [];
+  let open = false;
+  for (const t of tokens) {
+    if (isWordToken(t.text)) {
+      if (!open) starts.push(ids.length);
+      open = true;
+      ids.push(termId(t));
+    } else if (end?.test(t.text)) {
+      open = false;
+    }
+  }
+  return { ids: Int32Array.from(ids), starts };
+}
+
+/** N contributed by one document: its units that hold at least one word. */
+export function unitCount(layout: UnitLayout, spec: UnitSpec): number {
+  return spec.kind === 'window' ? layout.ids.length : layout.starts.length;
+}
+
+/**
+ * Calls `visit` with the sorted distinct term ids (≥ 0) of every unit, including units with no term (an
+ * empty list), so that a caller can count N beside the terms. `visit` receives a reused buffer of which
+ * only the first `length` entries belong to the unit.
+ */
+export function forEachUnit(layout: UnitLayout, spec: UnitSpec, visit: (terms: Int32Array, length: number) => void): void {
+  const { ids, starts } = layout;
+  const buffer = new Int32Array(spec.kind === 'window' ? spec.window + 1 : ids.length);
+  const emit = (from: number, to: number) => visit(buffer, distinctSorted(ids, from, to, buffer));
+  if (spec.kind === 'window') {
+    for (let i = 0; i < ids.length; i++) emit(i, Math.min(i + spec.window + 1, ids.length));
+    return;
+  }
+  starts.forEach((from, j) => emit(from, j + 1 < starts.length ? starts[j + 1] : ids.length));
+}
+
+/** Writes the distinct non-negative ids of ids[from, to) into out, ascending; returns how many. */
+function distinctSorted(ids: Int32Array, from: number, to: number, out: Int32Array): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (ids[i] >= 0) out[n++] = ids[i];
+  const sorted = out.subarray(0, n).sort();
+  let m = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out[m++] = sorted[i];
+  return m;
+}
