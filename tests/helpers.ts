@@ -4,6 +4,7 @@ import type { Segmenter, Token } from '../src/segment/token.js';
 /** A segmenter that cuts at spaces and keeps them as tokens: hand-countable fixtures for analysis tests. */
 export const spaceSegmenter: Segmenter = {
   name: 'space',
+  key: 'space',
   cut(text: string): Token[] {
     const tokens: Token[] = [];
     for (const m of text.matchAll(/\s+|[^\s]+/g)) tokens.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { TifaError } from '../errors.js';
+import { collocatesCommand } from './commands/collocates.js';
 import { compareCommand } from './commands/compare.js';
+import { coocCommand } from './commands/cooc.js';
 import { corpusCommand } from './commands/corpus.js';
 import { freqCommand } from './commands/freq.js';
 import { importCommand } from './commands/import.js';
@@ -10,7 +12,7 @@ import { termsCommand } from './commands/terms.js';
 import { warn } from './context.js';
 import { cleanUpTemps } from './writeOutput.js';
 
-const COMMANDS = [corpusCommand, segmentCommand, importCommand, freqCommand, compareCommand, kwicCommand, termsCommand];
+const COMMANDS = [corpusCommand, segmentCommand, importCommand, freqCommand, compareCommand, kwicCommand, coocCommand, collocatesCommand, termsCommand];
 
 /** Usage errors in the same one-line form as every other tifa error, pointing at the command's help. */
 function oneLineErrors(cmd: Command): Command {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InputError, UsageError } from '../errors.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../slogans/lexicon.js';
@@ -44,6 +45,10 @@ export function segmenterVocabulary(userDicts: string[] = []): { entries: DictEn
   return { entries, dictText: dictToText(entries), phrases };
 }
 
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
 /** The one way commands get a segmenter: backend + all dictionaries + the phrase join. */
 export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
   const backend = options.backend ?? 'node-rs';
@@ -55,6 +60,7 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
   const join = options.compound === false ? [] : phrases;
   return {
     name: base.name,
+    key: `${base.name}:${sha1([dictText, ...join].join('\n'))}`,
     cut(text: string, cutOptions?: { pos?: boolean }): Token[] {
       return compoundPhrases(text, base.cut(text, cutOptions), join);
     },

@@ -3,8 +3,11 @@ import { dict } from '@node-rs/jieba/dict.js';
 import { withOffsets } from './offsets.js';
 import type { Segmenter, Token } from './token.js';
 
+/** A backend before the dictionary key is known: createSegmenter adds it. */
+export type BackendSegmenter = Omit<Segmenter, 'key'>;
+
 /** @node-rs/jieba (jieba-rs): the default backend, same cuts as reference Python jieba, fast start. */
-export function createNodeRsSegmenter(userDictText: string): Segmenter {
+export function createNodeRsSegmenter(userDictText: string): BackendSegmenter {
   const jieba = Jieba.withDict(dict);
   if (userDictText) jieba.loadDict(Buffer.from(userDictText));
   return {

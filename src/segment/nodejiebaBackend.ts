@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { withOffsets } from './offsets.js';
 import type { Segmenter, Token } from './token.js';
 
+/** A backend before the dictionary key is known: createSegmenter adds it. */
+export type BackendSegmenter = Omit<Segmenter, 'key'>;
+
 interface NodeJieba {
   load(options: { userDict?: string }): void;
   cut(text: string, hmm: boolean): string[];
@@ -18,7 +21,7 @@ let loadedWith: string | undefined;
  * per process, so the combined user dictionary goes through a temporary file and a second, different
  * dictionary in the same process is refused rather than silently ignored.
  */
-export function createNodejiebaSegmenter(userDictText: string): Segmenter {
+export function createNodejiebaSegmenter(userDictText: string): BackendSegmenter {
   // Loaded lazily: its start-up (~1.7 s) should not be paid by users of the default backend.
   const nodejieba = createRequire(import.meta.url)('nodejieba') as NodeJieba;
   if (loadedWith === undefined) {

@@ -10,6 +10,8 @@ export interface Token {
 /** The one interface every segmentation backend implements; only src/segment imports a jieba. */
 export interface Segmenter {
   readonly name: string;
+  /** Identifies the segmentation (backend, dictionaries, phrase join): the same key gives the same tokens. */
+  readonly key: string;
   /** Tokens of `text` in order, covering it without gaps (whitespace and punctuation included). */
   cut(text: string, options?: { pos?: boolean }): Token[];
 }
