@@ -53,27 +53,32 @@ export class CountAccumulator {
    * document's size, but with `only` just those terms are counted.
    */
   add(groupLabel: string, items: string[], charCount: number, only?: Set<string>): void {
-    const tokenCount = items.length;
-    const { counts, options } = this;
+    const local = localCounts(items, only);
+    if (this.options.keepPositions) {
+      items.forEach((item, i) => {
+        if (local.has(item)) this.term(item).positions!.push(this.position + i);
+      });
+    }
+    this.position += items.length;
+    this.addCounts(groupLabel, [...local.keys()], [...local.values()], items.length, charCount);
+  }
+
+  /** Adds one document already counted elsewhere (a worker thread): its distinct terms and their counts. */
+  addCounts(groupLabel: string, terms: string[], termCounts: number[], tokenCount: number, charCount: number): void {
+    const { counts } = this;
     const g = this.group(groupLabel);
     const docIndex = counts.docTokens.length;
     counts.docTokens.push(tokenCount);
     counts.tokens[g] += tokenCount;
     counts.chars[g] += charCount;
-    const local = new Map<string, number>();
-    items.forEach((item, i) => {
-      if (only && !only.has(item)) return;
-      local.set(item, (local.get(item) ?? 0) + 1);
-      if (options.keepPositions) this.term(item).positions!.push(this.position + i);
-    });
-    this.position += items.length;
-    for (const [item, n] of local) {
+    terms.forEach((item, i) => {
+      const n = termCounts[i];
       const tc = this.term(item);
       while (tc.byGroup.length <= g) tc.byGroup.push(0);
       tc.byGroup[g] += n;
       tc.docs += 1;
       tc.perDoc?.push(docIndex, n);
-    }
+    });
   }
 
   private term(item: string): TermCount {
@@ -96,4 +101,14 @@ export function termTotal(tc: TermCount): number {
 
 export function groupCount(tc: TermCount, g: number): number {
   return tc.byGroup[g] ?? 0;
+}
+
+/** Occurrences of each distinct item of one document (only those in `only`, when given). */
+export function localCounts(items: string[], only?: Set<string>): Map<string, number> {
+  const local = new Map<string, number>();
+  for (const item of items) {
+    if (only && !only.has(item)) continue;
+    local.set(item, (local.get(item) ?? 0) + 1);
+  }
+  return local;
 }

@@ -7,8 +7,13 @@ import type { Segmenter } from '../segment/token.js';
 import { TABLE_FORMATS } from '../format/formatters.js';
 import type { ResultTable } from '../format/table.js';
 import type { FilterOptions } from '../analysis/tokenFilter.js';
+import type { CountRequest } from '../analysis/countCorpus.js';
+import type { GroupedCounts } from '../analysis/termCounts.js';
+import { listCorpusFiles } from '../corpus/files.js';
+import { countFiles } from '../pipeline/countFiles.js';
+import { defaultCacheDir } from '../pipeline/tokenCache.js';
 import { loadStopwords } from '../segment/stopwords.js';
-import { commaList, type CorpusFlags, type FilterFlags, type OutputFlags } from './options.js';
+import { commaList, type CorpusFlags, type CountingFlags, type FilterFlags, type OutputFlags } from './options.js';
 import { emit } from './writeOutput.js';
 import { UsageError } from '../errors.js';
 
@@ -58,7 +63,7 @@ export function filterFrom(flags: FilterFlags): FilterOptions {
  * document has is a usage error (most likely a typo), named with the fields that do exist.
  */
 export function leftOutReporter(field: string | undefined): {
-  onLeftOut: (doc: Document) => void;
+  onLeftOut: (doc: { id: string; meta: Record<string, string> }) => void;
   report: (groupsFound: number) => void;
 } {
   const ids: string[] = [];
@@ -78,4 +83,29 @@ export function leftOutReporter(field: string | undefined): {
       }
     },
   };
+}
+
+/**
+ * Reads, segments and counts a corpus (through the token cache and, for large corpora, worker threads),
+ * noting on stderr the documents left out of a grouped count.
+ */
+export async function countCorpusFiles(
+  paths: string[] | undefined,
+  flags: CorpusFlags & CountingFlags,
+  request: CountRequest,
+): Promise<GroupedCounts> {
+  const leftOut = leftOutReporter(request.field);
+  const counts = await countFiles(
+    listCorpusFiles(corpusPaths(paths)),
+    {
+      segmenter: { backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound },
+      read: { encoding: flags.encoding, metaFromName: flags.metaFromName },
+      pos: Boolean(request.filter?.pos),
+      cacheDir: flags.cache ? defaultCacheDir() : undefined,
+    },
+    request,
+    { jobs: flags.jobs, skipBad: flags.skipBad, warn, onLeftOut: leftOut.onLeftOut },
+  );
+  leftOut.report(counts.groups.length);
+  return counts;
 }

@@ -8,7 +8,7 @@ export function corpusOptions(cmd: Command): Command {
   return cmd
     .option('--encoding <name>', 'force a decoding (utf8, utf16le, utf16be, gb18030, gbk, big5) instead of detecting it')
     .option('--meta-from-name <pattern>', "fill metadata from file names, e.g. 'gwr_{year}'")
-    .option('--skip-bad', 'skip files that cannot be decoded (with a warning) instead of stopping')
+    .option('--skip-bad', 'skip files that are not text (binary, undecodable or empty) with a warning instead of stopping')
     .addOption(new Option('--segmenter <name>', 'segmentation backend').choices(['node-rs', 'nodejieba']).default('node-rs'))
     .option('--dict <file>', 'extra jieba user dictionary (word freq [pos] per line); repeatable', collect)
     .option('--no-compound', 'do not join lexicon phrases that contain 、 · or spaces into one token');
@@ -67,4 +67,16 @@ export function nonNegativeNumber(value: string): number {
 
 export function commaList(value: string): string[] {
   return value.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Options of the commands that count a whole corpus (freq, compare). */
+export function countingOptions(cmd: Command): Command {
+  return cmd
+    .option('--jobs <n>', 'worker threads (default: one per core for corpora over 4 MB, else none)', positiveInt)
+    .option('--no-cache', 'do not read or write the token cache ($TIFA_CACHE_DIR or ~/.cache/tifa)');
+}
+
+export interface CountingFlags {
+  jobs?: number;
+  cache: boolean;
 }

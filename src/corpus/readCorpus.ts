@@ -39,22 +39,42 @@ function shiftLines(origin: OriginMap, lineOffset: number): OriginMap {
   };
 }
 
-/** Reads one file into a Document: decode, front matter, name metadata, normalise. */
-export function readDocument(file: string, options: ReadOptions = {}, nameMatcher?: ReturnType<typeof metaFromName>): Document {
-  let buffer: Buffer;
+export type NameMatcher = ReturnType<typeof metaFromName>;
+
+export function readBytes(file: string): Buffer {
   try {
-    buffer = readFileSync(file);
+    return readFileSync(file);
   } catch {
     throw new InputError(`${file}: cannot read file`);
   }
+}
+
+/** Reads one file into a Document: decode, front matter, name metadata, normalise. */
+export function readDocument(file: string, options: ReadOptions = {}, nameMatcher?: NameMatcher): Document {
+  const doc = documentFromBytes(readBytes(file), file, options);
+  doc.meta = completeMeta(doc.meta, file, nameMatcher);
+  return doc;
+}
+
+/**
+ * A document from its bytes, with only the metadata its content holds (front matter): what the file name
+ * adds is applied by completeMeta, so cached content stays valid under another --meta-from-name.
+ */
+export function documentFromBytes(buffer: Buffer, file: string, options: ReadOptions = {}): Document {
   const { text: decoded } = decodeBuffer(buffer, file, options.encoding);
-  const { meta: front, bodyStart, bodyLine } = parseFrontMatter(decoded, file);
-  const fromName = nameMatcher?.(file) ?? {};
-  const meta = deriveFields({ ...fromName, ...front });
-  const id = meta.id || basename(file, extname(file));
-  meta.id = id;
-  const { text, origin } = normalise(decoded.slice(bodyStart));
-  return { id, path: file, meta, text, origin: shiftLines(origin, bodyLine - 1) };
+  const { meta, bodyStart, bodyLine } = parseFrontMatter(decoded, file);
+  const body = decoded.slice(bodyStart);
+  // An empty file is most often a failed extraction; counted, it would only dilute rates and dispersion.
+  if (!/\S/.test(body)) throw new InputError(`${file}: no text to analyse (empty, or front matter only); remove it from the corpus`);
+  const { text, origin } = normalise(body);
+  return { id: meta.id || basename(file, extname(file)), path: file, meta, text, origin: shiftLines(origin, bodyLine - 1) };
+}
+
+/** Metadata from the file name under the front matter's, derived fields, and the id. */
+export function completeMeta(front: Meta, file: string, nameMatcher?: NameMatcher): Meta {
+  const meta = deriveFields({ ...(nameMatcher?.(file) ?? {}), ...front });
+  meta.id = meta.id || basename(file, extname(file));
+  return meta;
 }
 
 /**

@@ -4,7 +4,7 @@ import { InputError, UsageError } from '../errors.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../slogans/lexicon.js';
 import { compoundPhrases } from './compound.js';
 import { bundledDictPath, dictToText, parseJiebaDict, type DictEntry } from './dictionary.js';
-import { createNodeRsSegmenter } from './nodeRsJieba.js';
+import { createNodeRsSegmenter, type BackendSegmenter } from './nodeRsJieba.js';
 import { createNodejiebaSegmenter } from './nodejiebaBackend.js';
 import type { Segmenter, Token } from './token.js';
 
@@ -56,13 +56,16 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     throw new UsageError(`unknown segmenter "${backend}"; choose one of: ${BACKENDS.join(', ')}`);
   }
   const { dictText, phrases } = segmenterVocabulary(options.userDicts);
-  const base = backend === 'nodejieba' ? createNodejiebaSegmenter(dictText) : createNodeRsSegmenter(dictText);
+  // The backend loads lazily: a run served from the token cache never needs it.
+  let base: BackendSegmenter | undefined;
+  const backendSegmenter = () =>
+    (base ??= backend === 'nodejieba' ? createNodejiebaSegmenter(dictText) : createNodeRsSegmenter(dictText));
   const join = options.compound === false ? [] : phrases;
   return {
-    name: base.name,
-    key: `${base.name}:${sha1([dictText, ...join].join('\n'))}`,
+    name: backend,
+    key: `${backend}:${sha1([dictText, ...join].join('\n'))}`,
     cut(text: string, cutOptions?: { pos?: boolean }): Token[] {
-      return compoundPhrases(text, base.cut(text, cutOptions), join);
+      return compoundPhrases(text, backendSegmenter().cut(text, cutOptions), join);
     },
   };
 }

@@ -1,19 +1,20 @@
 import { Command, Option } from 'commander';
-import { countCorpus } from '../../analysis/countCorpus.js';
 import { keynessOverview, keynessTable, MEASURES, type Measure } from '../../analysis/keynessTable.js';
-import { documents, filterFrom, leftOutReporter, printTable, segmenterFor } from '../context.js';
+import { countCorpusFiles, filterFrom, printTable } from '../context.js';
 import {
   corpusOptions,
+  countingOptions,
   filterOptions,
   nonNegativeNumber,
   outputOptions,
   positiveInt,
   type CorpusFlags,
+  type CountingFlags,
   type FilterFlags,
   type OutputFlags,
 } from '../options.js';
 
-interface CompareFlags extends CorpusFlags, FilterFlags, OutputFlags {
+interface CompareFlags extends CorpusFlags, CountingFlags, FilterFlags, OutputFlags {
   by: string;
   target?: string;
   reference: string;
@@ -40,16 +41,10 @@ export function compareCommand(): Command {
     .option('--negative', 'also list terms the target uses less than the reference');
   filterOptions(cmd);
   corpusOptions(cmd);
+  countingOptions(cmd);
   outputOptions(cmd);
-  return cmd.action((paths: string[], flags: CompareFlags) => {
-    const leftOut = leftOutReporter(flags.by);
-    const counts = countCorpus(
-      documents(paths, flags),
-      segmenterFor(flags),
-      { field: flags.by, filter: filterFrom(flags) },
-      leftOut.onLeftOut,
-    );
-    leftOut.report(counts.groups.length);
+  return cmd.action(async (paths: string[], flags: CompareFlags) => {
+    const counts = await countCorpusFiles(paths, flags, { field: flags.by, filter: filterFrom(flags) });
     const options = { measure: flags.measure, minLl: flags.minLl, p: flags.p, minCount: flags.minCount, top: flags.top };
     const table = flags.target
       ? keynessTable(counts, { ...options, target: flags.target, reference: flags.reference, negative: flags.negative })

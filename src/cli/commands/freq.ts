@@ -1,20 +1,21 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { countCorpus } from '../../analysis/countCorpus.js';
 import { frequencyTable } from '../../analysis/frequencyTable.js';
 import { parseNgramRange } from '../../analysis/ngrams.js';
-import { documents, filterFrom, leftOutReporter, printTable, segmenterFor } from '../context.js';
+import { countCorpusFiles, filterFrom, printTable } from '../context.js';
 import {
   commaList,
   corpusOptions,
+  countingOptions,
   filterOptions,
   outputOptions,
   positiveInt,
   type CorpusFlags,
+  type CountingFlags,
   type FilterFlags,
   type OutputFlags,
 } from '../options.js';
 
-interface FreqFlags extends CorpusFlags, FilterFlags, OutputFlags {
+interface FreqFlags extends CorpusFlags, CountingFlags, FilterFlags, OutputFlags {
   by?: string;
   top?: number;
   minCount: number;
@@ -45,23 +46,17 @@ export function freqCommand(): Command {
     .option('--ngram <range>', 'count word n-grams instead of words, e.g. 2..4', ngramRange);
   filterOptions(cmd);
   corpusOptions(cmd);
+  countingOptions(cmd);
   outputOptions(cmd);
-  return cmd.action((paths: string[], flags: FreqFlags) => {
-    const leftOut = leftOutReporter(flags.by);
-    const counts = countCorpus(
-      documents(paths, flags),
-      segmenterFor(flags),
-      {
-        field: flags.by,
-        filter: filterFrom(flags),
-        ngram: flags.ngram,
-        only: flags.terms ? new Set(commaList(flags.terms)) : undefined,
-        keepPerDoc: flags.dp,
-        keepPositions: Boolean(flags.parts),
-      },
-      leftOut.onLeftOut,
-    );
-    leftOut.report(counts.groups.length);
+  return cmd.action(async (paths: string[], flags: FreqFlags) => {
+    const counts = await countCorpusFiles(paths, flags, {
+      field: flags.by,
+      filter: filterFrom(flags),
+      ngram: flags.ngram,
+      only: flags.terms ? new Set(commaList(flags.terms)) : undefined,
+      keepPerDoc: flags.dp,
+      keepPositions: Boolean(flags.parts),
+    });
     const table = frequencyTable(counts, {
       top: flags.top,
       minCount: flags.minCount,

@@ -1,0 +1,16 @@
+import { metaFromName } from '../corpus/nameMeta.js';
+import { createSegmenter } from '../segment/createSegmenter.js';
+import type { CountSetup } from './countMessages.js';
+import { FileTokenizer } from './tokenizeFile.js';
+
+let current: { key: string; value: FileTokenizer } | undefined;
+
+/** One tokenizer per thread and setup: dictionaries load once, not once per file. */
+export function tokenizerFor(setup: CountSetup): FileTokenizer {
+  const key = JSON.stringify(setup);
+  if (current?.key !== key) {
+    const nameMatcher = setup.read.metaFromName ? metaFromName(setup.read.metaFromName) : undefined;
+    current = { key, value: new FileTokenizer(createSegmenter(setup.segmenter), setup.read, nameMatcher, setup.pos, setup.cacheDir) };
+  }
+  return current.value;
+}
