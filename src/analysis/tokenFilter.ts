@@ -14,7 +14,7 @@ export function tokenFilter(options: FilterOptions): (t: Token) => boolean {
   const { stopwords, pos, minLength = 1 } = options;
   return (t) =>
     isWordToken(t.text) &&
-    [...t.text].length >= minLength &&
+    (minLength <= 1 || [...t.text].length >= minLength) &&
     !(stopwords?.has(t.text) ?? false) &&
     (!pos || pos.some((p) => (t.pos ?? '').startsWith(p)));
 }

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import { countSegmented, type CountRequest } from '../analysis/countCorpus.js';
 import { CountAccumulator, type GroupedCounts } from '../analysis/termCounts.js';
 import { InputError } from '../errors.js';
@@ -67,6 +66,8 @@ function mergeMessage(acc: CountAccumulator, message: DocumentCountsMessage, opt
  * their per-document counts in file order, so tables come out the same as from one thread.
  */
 async function countInWorkers(files: string[], setup: CountSetup, request: CountRequest, jobs: number, options: CountFilesOptions): Promise<GroupedCounts> {
+  // Loaded here: small corpora never start a pool and should not pay for loading it.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina({ filename: new URL('./countWorker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs });
   const acc = new CountAccumulator(request);
   const pending: Array<Promise<DocumentCountsMessage>> = [];
