@@ -7,6 +7,8 @@ export function displayCell(value: Cell, decimals = 2): string {
   if (Number.isNaN(value)) return 'NaN';
   if (value === Infinity) return 'Inf';
   if (value === -Infinity) return '-Inf';
+  // Very large values (%DIFF of a term absent from the reference) read better as powers of ten.
+  if (Math.abs(value) >= 1e9) return value.toExponential(2);
   if (Number.isInteger(value)) return String(value);
   return value.toFixed(decimals);
 }
