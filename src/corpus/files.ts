@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 
 const TEXT_EXTENSIONS = /\.(txt|md|text)$/i;
+/** Files that describe a corpus folder rather than belong to it. */
+const DOCUMENTATION_FILES = /^(README|LICENSE|SOURCES|CHANGELOG|NOTICE)\b/i;
 
 /** The bundled corpus, found relative to this module so that tifa works from any folder. */
 export function bundledCorpusPath(): string {
@@ -15,11 +17,11 @@ function walk(dir: string, out: string[]): void {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) walk(full, out);
-    else if (TEXT_EXTENSIONS.test(entry.name) && !/^README/i.test(entry.name)) out.push(full);
+    else if (TEXT_EXTENSIONS.test(entry.name) && !DOCUMENTATION_FILES.test(entry.name)) out.push(full);
   }
 }
 
-/** Expands files and folders (recursively, sorted, .txt/.md/.text, README skipped) into a list of files. */
+/** Expands files and folders (recursively, sorted, .txt/.md/.text; README, LICENSE, SOURCES and the like skipped) into a list of files. */
 export function listCorpusFiles(paths: string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
