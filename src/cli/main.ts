@@ -7,12 +7,12 @@ import { corpusCommand } from './commands/corpus.js';
 import { freqCommand } from './commands/freq.js';
 import { importCommand } from './commands/import.js';
 import { kwicCommand } from './commands/kwic.js';
+import { mergeCommand } from './commands/merge.js';
 import { segmentCommand } from './commands/segment.js';
 import { termsCommand } from './commands/terms.js';
 import { warn } from './context.js';
-import { cleanUpTemps } from './writeOutput.js';
 
-const COMMANDS = [corpusCommand, segmentCommand, importCommand, freqCommand, compareCommand, kwicCommand, coocCommand, collocatesCommand, termsCommand];
+const COMMANDS = [corpusCommand, segmentCommand, importCommand, freqCommand, compareCommand, kwicCommand, coocCommand, collocatesCommand, termsCommand, mergeCommand];
 
 /** Usage errors in the same one-line form as every other tifa error, pointing at the command's help. */
 function oneLineErrors(cmd: Command): Command {
@@ -43,17 +43,8 @@ function handleBrokenPipe(): void {
   });
 }
 
-function handleInterrupt(): void {
-  process.on('SIGINT', () => {
-    cleanUpTemps();
-    process.stderr.write('\ntifa: interrupted; no output file was written\n');
-    process.exit(130);
-  });
-}
-
 export async function main(argv: string[]): Promise<number> {
   handleBrokenPipe();
-  handleInterrupt();
   const debug = argv.includes('--debug');
   try {
     await buildProgram().parseAsync(argv);

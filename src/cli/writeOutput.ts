@@ -1,13 +1,32 @@
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 
-const pendingTemps = new Set<string>();
+/** What a failed write's error code means for the user. */
+const WRITE_PROBLEMS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the disk',
+};
 
-/** Removes half-written temporary files when the user interrupts a run, so nothing partial is left behind. */
-export function cleanUpTemps(): void {
-  for (const tmp of pendingTemps) rmSync(tmp, { force: true });
-  pendingTemps.clear();
+/**
+ * Runs a synchronous write with Ctrl-C held off. Everywhere else Ctrl-C keeps its default and ends tifa at
+ * once, which is safe because results are written only at the end. While a SIGINT listener exists Node
+ * catches the signal instead of dying, and as the write is synchronous no listener can run before it is done;
+ * removing the listener then drops a Ctrl-C that came meanwhile, so the run finishes with a complete file.
+ */
+function withCtrlCHeld(write: () => void): void {
+  const hold = () => {};
+  process.on('SIGINT', hold);
+  try {
+    write();
+  } finally {
+    process.off('SIGINT', hold);
+  }
 }
 
 /**
@@ -15,20 +34,24 @@ export function cleanUpTemps(): void {
  * crash or Ctrl-C never leaves a half-written result. An existing file is replaced only with `force`.
  */
 export function writeFileAtomic(file: string, content: string | Buffer, force: boolean): void {
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new UsageError(`cannot write ${file}: it is a folder; give a file name`);
+  }
   if (!force && existsSync(file)) {
     throw new UsageError(`${file} exists; pass --force to overwrite it`);
   }
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  pendingTemps.add(tmp);
   try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, file);
+    withCtrlCHeld(() => {
+      writeFileSync(tmp, content);
+      renameSync(tmp, file);
+    });
   } catch (err) {
-    rmSync(tmp, { force: true });
+    // A temporary file in a folder that does not exist was never made, and rmSync would fail on the path.
+    if (existsSync(tmp)) rmSync(tmp, { force: true });
     const code = (err as NodeJS.ErrnoException).code ?? '';
-    throw new UsageError(`cannot write ${file} (${code || (err as Error).message}); choose a writable --output path`);
-  } finally {
-    pendingTemps.delete(tmp);
+    const problem = WRITE_PROBLEMS[code] ? `${WRITE_PROBLEMS[code]} (${code})` : (err as Error).message;
+    throw new UsageError(`cannot write ${file}: ${problem}; choose another path`);
   }
 }
 
