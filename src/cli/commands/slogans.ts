@@ -1,0 +1,58 @@
+import { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { loadStopwords } from '../../segment/stopwords.js';
+import { collectSlogans } from '../../slogans/collectSlogans.js';
+import { THEMES } from '../../slogans/lexicon.js';
+import { discoverTable, sloganTable } from '../../slogans/sloganTable.js';
+import { sloganUses } from '../../slogans/sloganUses.js';
+import { documents, leftOutReporter, printTable, segmenterFor } from '../context.js';
+import { commaList, corpusOptions, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
+
+interface SlogansFlags extends CorpusFlags, OutputFlags {
+  by?: string;
+  theme?: string;
+  minCount: number;
+  minDocs: number;
+  top?: number;
+  discover?: boolean;
+  show?: string;
+  width: number;
+}
+
+/** Words that may not open or close a discovered n-gram: function words and the light verbs of official prose. */
+const NGRAM_EDGE_STOPWORDS = 'zh,domain';
+
+export function slogansCommand(): Command {
+  const cmd = new Command('slogans')
+    .description('slogans (提法): lexicon slogans, quoted formulations, numbered and + formulas, one row per canonical form')
+    .argument('[paths...]', 'files or folders (default: the bundled corpus)')
+    .option('--by <field>', 'one count column per value of this metadata field (e.g. city)')
+    .option('--theme <list>', `only lexicon slogans of these themes (comma-separated): ${THEMES.join(', ')}`)
+    .option('--min-count <n>', 'only formulations used at least n times', positiveInt, 1)
+    .option('--min-docs <n>', 'only formulations used in at least n documents', positiveInt, 1)
+    .option('--top <n>', 'only the n most used', positiveInt)
+    .option('--discover', 'candidates outside the lexicon: quoted, numbered and + finds and recurring word n-grams')
+    .option('--show <term>', 'every use of one formulation with document, original line and column, and context')
+    .option('--width <n>', 'characters of context on each side for --show', positiveInt, 20);
+  corpusOptions(cmd);
+  outputOptions(cmd);
+  return cmd.action((paths: string[], flags: SlogansFlags) => {
+    if (flags.show !== undefined) {
+      printTable(sloganUses(documents(paths, flags), segmenterFor(flags), flags.show, { width: flags.width }), flags);
+      return;
+    }
+    if (flags.discover && flags.theme) throw new UsageError('--theme selects lexicon slogans; --discover lists what is not in the lexicon');
+    const leftOut = leftOutReporter(flags.by);
+    const counts = collectSlogans(documents(paths, flags), segmenterFor(flags), {
+      field: flags.by,
+      discover: flags.discover ? { edgeStopwords: loadStopwords(NGRAM_EDGE_STOPWORDS) } : undefined,
+      onLeftOut: leftOut.onLeftOut,
+    });
+    leftOut.report(counts.groups.length);
+    const options = { minCount: flags.minCount, minDocs: flags.minDocs, top: flags.top };
+    const table = flags.discover
+      ? discoverTable(counts, options)
+      : sloganTable(counts, { ...options, themes: flags.theme ? commaList(flags.theme) : undefined });
+    printTable(table, flags);
+  });
+}

@@ -1,0 +1,24 @@
+import { Command } from 'commander';
+import { collectSlogans } from '../../slogans/collectSlogans.js';
+import { themeTable } from '../../slogans/themeTable.js';
+import { documents, leftOutReporter, printTable, segmenterFor } from '../context.js';
+import { corpusOptions, outputOptions, type CorpusFlags, type OutputFlags } from '../options.js';
+
+interface ThemesFlags extends CorpusFlags, OutputFlags {
+  by?: string;
+}
+
+export function themesCommand(): Command {
+  const cmd = new Command('themes')
+    .description('emphasis by slogan theme: lexicon slogan uses per theme, share, rate per 10,000 tokens and G² per group')
+    .argument('[paths...]', 'files or folders (default: the bundled corpus)')
+    .option('--by <field>', 'one set of columns per value of this metadata field (e.g. city), with keyness against the rest');
+  corpusOptions(cmd);
+  outputOptions(cmd);
+  return cmd.action((paths: string[], flags: ThemesFlags) => {
+    const leftOut = leftOutReporter(flags.by);
+    const counts = collectSlogans(documents(paths, flags), segmenterFor(flags), { field: flags.by, onLeftOut: leftOut.onLeftOut });
+    leftOut.report(counts.groups.length);
+    printTable(themeTable(counts), flags);
+  });
+}

@@ -1,0 +1,122 @@
+import { groupOf } from '../analysis/countCorpus.js';
+import type { Document } from '../corpus/document.js';
+import type { Segmenter } from '../segment/token.js';
+import { isWordToken } from '../segment/wordToken.js';
+import { createLexiconMatcher, extractSlogans, SLOGAN_KINDS, type SloganHit, type SloganKind } from './extract.js';
+import { loadBundledLexicon, type LexiconEntry } from './lexicon.js';
+import { NgramCounter, type NgramCandidate } from './ngramCandidates.js';
+
+/** Everything the tables say about one canonical formulation. */
+export interface SloganStats {
+  canonical: string;
+  /** The strongest source that found it anywhere (lexicon > numbered > formula > quoted). */
+  kind: SloganKind;
+  /** The lexicon theme; '' for a formulation found by a pattern only. */
+  theme: string;
+  /** Uses per group, indexed like SloganCounts.groups. */
+  byGroup: number[];
+  /** Documents that use it. */
+  docs: number;
+  /** Uses that are the whole content of a pair of quotes. */
+  quoted: number;
+  /** Written forms seen that differ from the canonical one, in order of first appearance. */
+  variants: Set<string>;
+  /** Where it is first used, in reading order: document id and the original line and column. */
+  first: { doc: string; line: number; column: number };
+}
+
+/** What the slogan and theme tables need, counted in one pass; no text is kept. */
+export interface SloganCounts {
+  field?: string;
+  groups: string[];
+  /** Word tokens per group (tokens holding a letter or digit): the denominator of rates and keyness. */
+  tokens: number[];
+  /** Canonical formulations in order of first use. */
+  slogans: Map<string, SloganStats>;
+  /** Recurring n-grams outside the lexicon, only when discovery was asked for. */
+  ngrams?: NgramCandidate[];
+}
+
+export interface CollectOptions {
+  /** Metadata field whose values are the groups; without it every document is in the group `all`. */
+  field?: string;
+  /** The slogan lexicon (default: the bundled dict/slogans.tsv). */
+  lexicon?: readonly LexiconEntry[];
+  /** Also count word n-grams for discovery; these words may not open or close one. */
+  discover?: { edgeStopwords: ReadonlySet<string> };
+  /** Called for each document without the grouping field (it is then left out). */
+  onLeftOut?: (doc: Document) => void;
+}
+
+function strongerKind(a: SloganKind, b: SloganKind): SloganKind {
+  return SLOGAN_KINDS.indexOf(a) <= SLOGAN_KINDS.indexOf(b) ? a : b;
+}
+
+/** Adds one document's hits; `themeOf` gives the lexicon theme of a canonical form. */
+function addHits(
+  counts: SloganCounts,
+  group: number,
+  doc: Document,
+  hits: SloganHit[],
+  themeOf: (canonical: string) => string | undefined,
+): void {
+  const seenHere = new Set<string>();
+  for (const h of hits) {
+    let stats = counts.slogans.get(h.canonical);
+    if (!stats) {
+      const { line, column } = doc.origin.locate(h.start);
+      stats = {
+        canonical: h.canonical,
+        kind: h.kind,
+        theme: themeOf(h.canonical) ?? '',
+        byGroup: [],
+        docs: 0,
+        quoted: 0,
+        variants: new Set(),
+        first: { doc: doc.id, line, column },
+      };
+      counts.slogans.set(h.canonical, stats);
+    }
+    stats.kind = strongerKind(stats.kind, h.kind);
+    while (stats.byGroup.length <= group) stats.byGroup.push(0);
+    stats.byGroup[group]++;
+    if (h.quoted) stats.quoted++;
+    if (h.surface !== h.canonical) stats.variants.add(h.surface);
+    if (!seenHere.has(h.canonical)) {
+      seenHere.add(h.canonical);
+      stats.docs++;
+    }
+  }
+}
+
+/**
+ * Streams documents once: segments each, extracts its formulations (extractSlogans), counts them per group, and
+ * forgets the text. Documents without the grouping field are passed to `onLeftOut` and not counted.
+ */
+export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, options: CollectOptions = {}): SloganCounts {
+  const matcher = createLexiconMatcher(options.lexicon ?? loadBundledLexicon());
+  const counts: SloganCounts = { field: options.field, groups: [], tokens: [], slogans: new Map() };
+  const groupIndex = new Map<string, number>();
+  const ngrams = options.discover ? new NgramCounter(options.discover.edgeStopwords) : undefined;
+  for (const doc of docs) {
+    const label = groupOf(doc, options.field);
+    if (label === undefined) {
+      options.onLeftOut?.(doc);
+      continue;
+    }
+    let group = groupIndex.get(label);
+    if (group === undefined) {
+      group = counts.groups.length;
+      groupIndex.set(label, group);
+      counts.groups.push(label);
+      counts.tokens.push(0);
+    }
+    const tokens = segmenter.cut(doc.text);
+    const hits = extractSlogans(doc.text, tokens, matcher);
+    counts.tokens[group] += tokens.filter((t) => isWordToken(t.text)).length;
+    addHits(counts, group, doc, hits, (canonical) => matcher.themeOf(canonical));
+    ngrams?.addDocument(group, doc.text, tokens, hits);
+  }
+  if (ngrams) counts.ngrams = ngrams.candidates();
+  return counts;
+}

@@ -1,0 +1,79 @@
+import { UsageError } from '../errors.js';
+import type { ResultTable, Row } from '../format/table.js';
+import type { SloganCounts, SloganStats } from './collectSlogans.js';
+import { THEMES } from './lexicon.js';
+
+export interface SloganTableOptions {
+  /** Only slogans of these lexicon themes (pattern finds have none, so they drop out). */
+  themes?: string[];
+  minCount?: number;
+  minDocs?: number;
+  top?: number;
+}
+
+export type DiscoverTableOptions = Omit<SloganTableOptions, 'themes'>;
+
+function total(stats: SloganStats): number {
+  return stats.byGroup.reduce((a, b) => a + b, 0);
+}
+
+function byTotalThenTerm(x: Row, y: Row): number {
+  return (y.total as number) - (x.total as number) || (y.docs as number) - (x.docs as number) || (x.term! < y.term! ? -1 : x.term! > y.term! ? 1 : 0);
+}
+
+function checkThemes(themes: string[]): void {
+  const unknown = themes.filter((t) => !THEMES.includes(t));
+  if (unknown.length > 0) throw new UsageError(`unknown theme "${unknown[0]}"; themes: ${THEMES.join(', ')}`);
+}
+
+function keep(rows: Row[], { minCount = 1, minDocs = 1, top }: DiscoverTableOptions): Row[] {
+  const kept = rows.filter((r) => (r.total as number) >= minCount && (r.docs as number) >= minDocs).sort(byTotalThenTerm);
+  return top === undefined ? kept : kept.slice(0, top);
+}
+
+/**
+ * One row per canonical formulation, most used first (then most documents, then term); singletons included.
+ * Columns: `term` (canonical form), `total` (uses), one count per group when grouped, `docs` (documents using it),
+ * `quoted` (uses that are the whole content of quotes), `theme` (lexicon theme, '' for a pattern find),
+ * `variants` (written forms seen other than `term`, `|`-joined), `kind` (lexicon | numbered | formula | quoted,
+ * the strongest source that found it), `first` (`doc:line` of the first use, the line of the file on disk).
+ */
+export function sloganTable(counts: SloganCounts, options: SloganTableOptions = {}): ResultTable {
+  if (options.themes) checkThemes(options.themes);
+  const grouped = counts.field !== undefined;
+  const rows: Row[] = [];
+  for (const stats of counts.slogans.values()) {
+    if (options.themes && !options.themes.includes(stats.theme)) continue;
+    const row: Row = { term: stats.canonical, total: total(stats) };
+    if (grouped) counts.groups.forEach((g, i) => (row[g] = stats.byGroup[i] ?? 0));
+    row.docs = stats.docs;
+    row.quoted = stats.quoted;
+    row.theme = stats.theme;
+    row.variants = [...stats.variants].join('|');
+    row.kind = stats.kind;
+    row.first = `${stats.first.doc}:${stats.first.line}`;
+    rows.push(row);
+  }
+  const columns = ['term', 'total', ...(grouped ? counts.groups : []), 'docs', 'quoted', 'theme', 'variants', 'kind', 'first'];
+  return { columns, rows: keep(rows, options) };
+}
+
+/**
+ * Candidates for the lexicon: formulations found by a pattern (source quoted | numbered | formula, score empty:
+ * the pattern is the evidence) and recurring word n-grams (source ngram, score = the minimum log-Dice of adjacent
+ * words, see NgramCounter.candidates for what recurs). An n-gram that is also a pattern find is listed once, as the
+ * pattern find. Columns: `term`, `total`, `docs`, `groups` (how many groups use it), `source`, `score`.
+ */
+export function discoverTable(counts: SloganCounts, options: DiscoverTableOptions = {}): ResultTable {
+  const rows: Row[] = [];
+  for (const stats of counts.slogans.values()) {
+    if (stats.kind === 'lexicon') continue;
+    const groups = stats.byGroup.filter((n) => n > 0).length;
+    rows.push({ term: stats.canonical, total: total(stats), docs: stats.docs, groups, source: stats.kind, score: null });
+  }
+  for (const gram of counts.ngrams ?? []) {
+    if (counts.slogans.has(gram.term)) continue;
+    rows.push({ term: gram.term, total: gram.total, docs: gram.docs, groups: gram.groups, source: 'ngram', score: gram.score });
+  }
+  return { columns: ['term', 'total', 'docs', 'groups', 'source', 'score'], rows: keep(rows, options) };
+}
