@@ -28,7 +28,7 @@ describe('tifa corpus', () => {
   });
 });
 
-describe('tifa import', () => {
+describe.skipIf(!existsSync(SEED))('tifa import (needs ../shared/seed)', () => {
   it('reproduces the bundled corpus byte for byte from the seed text', () => {
     const out = tmp();
     const run = tifa(['import', SEED, '--out', out, '--format', 'tsv']);
