@@ -7,6 +7,7 @@ import { corpusCommand } from './commands/corpus.js';
 import { freqCommand } from './commands/freq.js';
 import { importCommand } from './commands/import.js';
 import { kwicCommand } from './commands/kwic.js';
+import { lintCommand } from './commands/lint.js';
 import { mergeCommand } from './commands/merge.js';
 import { segmentCommand } from './commands/segment.js';
 import { slogansCommand } from './commands/slogans.js';
@@ -14,7 +15,7 @@ import { themesCommand } from './commands/themes.js';
 import { termsCommand } from './commands/terms.js';
 import { warn } from './context.js';
 
-const COMMANDS = [corpusCommand, segmentCommand, importCommand, freqCommand, compareCommand, kwicCommand, slogansCommand, themesCommand, coocCommand, collocatesCommand, termsCommand, mergeCommand];
+const COMMANDS = [corpusCommand, segmentCommand, importCommand, freqCommand, compareCommand, kwicCommand, slogansCommand, themesCommand, coocCommand, collocatesCommand, lintCommand, termsCommand, mergeCommand];
 
 /** Usage errors in the same one-line form as every other tifa error, pointing at the command's help. */
 function oneLineErrors(cmd: Command): Command {

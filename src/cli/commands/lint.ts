@@ -1,0 +1,60 @@
+import { Command, Option } from 'commander';
+import { UsageError } from '../../errors.js';
+import { loadLintConfig } from '../../lint/config.js';
+import { LINT_FORMATTERS } from '../../lint/formatters.js';
+import { unifiedDiff } from '../../lint/lineDiff.js';
+import { lintFiles } from '../../lint/lintFiles.js';
+import { RULE_IDS } from '../../lint/rules/index.js';
+import { colorFor, corpusPaths, warn } from '../context.js';
+import { commaList } from '../options.js';
+import { writeFileAtomic } from '../writeOutput.js';
+
+interface LintFlags {
+  format: string;
+  fix?: boolean;
+  dryRun?: boolean;
+  rule?: string;
+  config?: string;
+  encoding?: string;
+}
+
+function ruleList(value: string): string[] {
+  const ids = commaList(value);
+  const unknown = ids.find((id) => !RULE_IDS.includes(id));
+  if (unknown !== undefined) throw new UsageError(`unknown rule "${unknown}"; rules are ${RULE_IDS.join(', ')}`);
+  return ids;
+}
+
+export function lintCommand(): Command {
+  return new Command('lint')
+    .description('check slogans and extraction damage: variants, inconsistent forms, quotes, punctuation, dashes for 一, page breaks')
+    .argument('[paths...]', 'files or folders (default: the bundled corpus)')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(LINT_FORMATTERS)).default('stylish'))
+    .option('--fix', 'apply the safe fixes (spaces and ＋ in slogans, quote style, page-break joins) in place')
+    .option('--dry-run', 'with --fix (implied): print a unified diff of the fixes instead of writing them')
+    .option('--rule <ids>', `run only these rules (comma-separated): ${RULE_IDS.join(', ')}`)
+    .option('--config <file>', 'lint config (default: .tifalintrc.json in the current folder, if any)')
+    .option('--encoding <name>', 'force a decoding (utf8, utf16le, utf16be, gb18030, gbk, big5) instead of detecting it')
+    .action((paths: string[], flags: LintFlags) => {
+      const fix = Boolean(flags.fix || flags.dryRun);
+      const run = lintFiles(corpusPaths(paths), {
+        config: loadLintConfig(process.cwd(), flags.config),
+        only: flags.rule === undefined ? undefined : ruleList(flags.rule),
+        encoding: flags.encoding,
+        fix,
+      });
+      for (const note of run.unfixable) warn(note);
+      const applied = run.changes.reduce((n, c) => n + c.applied, 0);
+      if (flags.dryRun) {
+        process.stdout.write(run.changes.map((c) => unifiedDiff(c.filePath, c.before, c.after)).join(''));
+        warn(`--dry-run: ${applied} fix(es) in ${run.changes.length} file(s) not written`);
+      } else {
+        // The user asked for --fix, so the files are replaced (atomically) without --force.
+        for (const change of run.changes) writeFileAtomic(change.filePath, change.bytes, true);
+        if (fix) warn(`fixed ${applied} problem(s) in ${run.changes.length} file(s)`);
+        process.stdout.write(LINT_FORMATTERS[flags.format](run.results, { color: colorFor(process.stdout) }));
+      }
+      // Errors and warnings alike fail the run: a CI job should not pass with findings left.
+      if (run.results.some((r) => r.messages.length > 0)) process.exitCode = 1;
+    });
+}
