@@ -9,7 +9,7 @@ import type { Rule, RuleContext } from './rules/rule.js';
 import { buildSloganIndex } from './sloganIndex.js';
 import { findSloganOccurrences, type SloganOccurrence } from './sloganOccurrences.js';
 import type { Finding, LintBody, LintMessage, LintResult } from './types.js';
-import { bundledWordList, type WordList } from './wordList.js';
+import { bundledWordList, type WordList } from '../segment/wordList.js';
 
 /** One file to lint: its decoded text (LF line endings, no BOM), front matter included. */
 export interface LintInput {

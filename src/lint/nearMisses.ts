@@ -3,7 +3,7 @@ import { sharedReading } from './homophone.js';
 import { singleEdit, type SingleEdit } from './singleEdit.js';
 import { MIN_INDEL_LENGTH, type FormHalf, type SloganIndex } from './sloganIndex.js';
 import type { SloganOccurrence } from './sloganOccurrences.js';
-import type { WordList } from './wordList.js';
+import type { WordList } from '../segment/wordList.js';
 
 const HAN = /^\p{Script=Han}$/u;
 /** Numbered formulations differ by their number (三网融合 is not 警网融合, 六项规定 not 八项规定): never a typo. */

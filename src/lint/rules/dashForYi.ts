@@ -1,5 +1,5 @@
 import type { Finding } from '../types.js';
-import type { WordList } from '../wordList.js';
+import type { WordList } from '../../segment/wordList.js';
 import type { FileRule } from './rule.js';
 
 /** Marks that OCR and PDF extraction confuse with 一 (em dash, full-width hyphen, hyphen, figure dash, en dash, bar). */

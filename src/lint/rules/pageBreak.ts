@@ -1,6 +1,6 @@
 import { endsSentence, findPageBreakJoins } from '../../corpus/normalise.js';
 import type { Finding } from '../types.js';
-import type { WordList } from '../wordList.js';
+import type { WordList } from '../../segment/wordList.js';
 import type { FileRule } from './rule.js';
 
 const HAN = /\p{Script=Han}/u;

@@ -2,7 +2,7 @@ import type { FoldedText } from '../foldText.js';
 import type { SloganIndex } from '../sloganIndex.js';
 import type { SloganOccurrence } from '../sloganOccurrences.js';
 import type { Finding, LintBody } from '../types.js';
-import type { WordList } from '../wordList.js';
+import type { WordList } from '../../segment/wordList.js';
 
 /** What every rule may read besides the text: the lexicon, the word list, and slogan matches shared by rules. */
 export interface RuleContext {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dict } from '@node-rs/jieba/dict.js';
-import { bundledDictPath, parseJiebaDict } from '../segment/dictionary.js';
+import { bundledDictPath, parseJiebaDict } from './dictionary.js';
 
 /** Frequencies of known words: a rule asks whether characters make a real word, and how common it is. */
 export interface WordList {
