@@ -33,7 +33,12 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
       return { meta, bodyStart: Math.min(offset + line.length + 1, text.length), bodyLine: lineNumber + 1 };
     }
     const field = FIELD_LINE.exec(line);
-    if (!field) throw new InputError(`${file}:${lineNumber}: front matter line is not "key: value" (key in a-z, 0-9, _): ${JSON.stringify(line)}`);
+    if (!field) {
+      // The usual cause is a block whose closing line was forgotten, so the body reads as more front matter.
+      throw new InputError(
+        `${file}:${lineNumber}: front matter line is not "key: value" (key in a-z, 0-9, _): ${JSON.stringify(line)}; is the closing "---" missing?`,
+      );
+    }
     const [, key, value] = field;
     if (Object.hasOwn(meta, key)) throw new InputError(`${file}:${lineNumber}: front matter key "${key}" appears twice`);
     meta[key] = value.trim();

@@ -36,6 +36,9 @@ function delimited(delimiter: string): Formatter {
     const body = stringify([table.columns.map((c) => spreadsheetSafe(c)), ...records], {
       delimiter,
       record_delimiter: delimiter === ',' ? 'windows' : 'unix',
+      // csv-stringify quotes a cell only when it holds the whole record delimiter, so a lone LF or CR in a
+      // CRLF file (or a CR in an LF file) would be written bare and split the record for every reader.
+      quoted_match: /[\r\n]/,
     });
     return (bom ? '\uFEFF' : '') + body;
   };

@@ -14,7 +14,8 @@ export interface CachedDocument {
   tags?: string[];
 }
 
-const FORMAT_VERSION = 1;
+// Bump when reading, normalising or segmenting changes what a file yields: old entries then miss.
+const FORMAT_VERSION = 2;
 
 /** The cache folder: $TIFA_CACHE_DIR, else $XDG_CACHE_HOME/tifa, else ~/.cache/tifa. */
 export function defaultCacheDir(): string {

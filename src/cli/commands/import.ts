@@ -37,7 +37,11 @@ export function importCommand(): Command {
     if (existing.length > 0 && !flags.force) {
       throw new UsageError(`${existing[0]} exists (${existing.length} of ${targets.length} files); pass --force to overwrite`);
     }
-    mkdirSync(flags.out, { recursive: true });
+    try {
+      mkdirSync(flags.out, { recursive: true });
+    } catch (err) {
+      throw new UsageError(`cannot create the folder ${flags.out} (${(err as NodeJS.ErrnoException).code}); choose another --out`);
+    }
     articles.forEach((a, i) => writeFileAtomic(targets[i], renderArticle(a), true));
     const rows = articles.map((a, i) => ({
       file: targets[i],

@@ -1,0 +1,255 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, SEED, tifa as runTifa, type Run } from './cli.js';
+
+/**
+ * The CLI on inputs a careless or hostile user gives it. Everything is made here in a temporary folder, so no
+ * binary fixture is committed. Every user error must end in exit 2 and exactly one line on stderr that starts
+ * with `tifa: ` and names the file (and line), without a stack trace unless --debug is given.
+ */
+
+let dir: string;
+const at = (name: string) => join(dir, name);
+
+/** The real binary, with its token cache inside the temporary folder so that no run reads or fills the user's. */
+function tifa(args: string[]): Run {
+  return runTifa(args, { env: { TIFA_CACHE_DIR: at('cache') } });
+}
+
+function expectUserError(run: Run, ...mentions: string[]): void {
+  expect(run.code, run.stderr).toBe(2);
+  expect(run.stdout).toBe('');
+  const lines = run.stderr.split('\n').filter((l) => l !== '');
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^tifa: /);
+  for (const mention of mentions) expect(lines[0]).toContain(mention);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+}
+
+/** Temporary files writeFileAtomic leaves behind if it is torn: `.name.<pid>.tmp`. */
+const leftoverTemps = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.tmp'));
+
+/** A paragraph whose sentences jieba segments on their own (each ends in 。), so copies count linearly. */
+const PARAGRAPH =
+  '坚持以新型警务运行模式为牵引，推进警务机制改革。全面深化公安改革，提升基层治理能力。' +
+  '加强执法规范化建设，坚持严格规范公正文明执法。以大数据智能化建设为支撑，提升打击犯罪效能。';
+const BIG_BYTES = 50 * 1024 * 1024;
+const COPIES = Math.ceil(BIG_BYTES / Buffer.byteLength(PARAGRAPH));
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tifa-hostile-'));
+  writeFileSync(at('ok.txt'), '推进警务改革。\n');
+  mkdirSync(at('no-text'));
+  writeFileSync(at('no-text/notes.pdf'), '%PDF-1.4');
+  writeFileSync(at('no-text/photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  // Random bytes with NULs, fixed so a failure can be reproduced.
+  let seed = 42;
+  const random = Buffer.from(Array.from({ length: 4096 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 23));
+  writeFileSync(at('binary.txt'), Buffer.concat([random, Buffer.alloc(16)]));
+  // No NUL, not UTF-8, and control bytes everywhere: no decoding makes text of it.
+  writeFileSync(at('undecodable.txt'), Buffer.from(Array.from({ length: 400 }, (_, i) => [0x01, 0x81, 0x1b, 0xff, 0x02][i % 5])));
+  // UTF-8 Chinese cut in the middle of its last character, as a truncated download is.
+  const full = Buffer.from('第一行推进警务改革。\n第二行提升治理能力。\n第三行加强执法规范化建设。\n'.repeat(50));
+  writeFileSync(at('cut-off.txt'), full.subarray(0, full.length - 3));
+  writeFileSync(at('empty.txt'), '');
+  writeFileSync(at('bad.dict'), '# user terms\n警务改革 100 n\n新型警务 abc\n');
+  writeFileSync(at('unclosed.txt'), '---\ncity: 黄山\n推进警务改革。\n');
+  writeFileSync(at('unclosed-fields.txt'), '---\ncity: 黄山\nyear: 2024\n');
+  writeFileSync(at('duplicate.txt'), '---\ncity: 黄山\ncity: 宜昌\n---\n推进警务改革。\n');
+  writeFileSync(at('somefile.txt'), '推进警务改革。\n');
+  writeFileSync(at('existing.csv'), 'precious\n');
+  writeFileSync(at('injection.txt'), '---\ntitle: =HYPERLINK("http://evil.example","click")\n---\n=HYPERLINK("x") 推进警务改革 +cmd 与 @SUM(A1) 和 -2+3\n');
+  mkdirSync(at('mixed'));
+  writeFileSync(at('mixed/a-binary.txt'), readFileSync(at('binary.txt')));
+  writeFileSync(at('mixed/b-ok.txt'), '推进警务改革。\n');
+  writeFileSync(at('small.txt'), PARAGRAPH);
+  writeFileSync(at('big.txt'), Buffer.from(PARAGRAPH.repeat(COPIES)));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('hostile input: one line, the file named, exit 2', () => {
+  it('a path that does not exist', () => {
+    expectUserError(tifa(['freq', at('missing.txt')]), `${at('missing.txt')}: no such file or folder`);
+  });
+
+  it('a folder without text files', () => {
+    expectUserError(tifa(['freq', at('no-text')]), `${at('no-text')}: folder holds no .txt or .md files`);
+  });
+
+  it('a binary file', () => {
+    expectUserError(tifa(['freq', at('binary.txt')]), `${at('binary.txt')}: not a text file`, '--encoding');
+  });
+
+  it('an undecodable file without NUL bytes', () => {
+    expectUserError(tifa(['kwic', '警务', at('undecodable.txt')]), `${at('undecodable.txt')}: not a text file`);
+  });
+
+  it('a UTF-8 file cut off in the middle of a character, with the line, instead of reading it all as GB18030', () => {
+    expectUserError(tifa(['freq', at('cut-off.txt')]), `${at('cut-off.txt')}:150: invalid UTF-8`, '--encoding utf8');
+    // Forced, it reads as UTF-8 with one replacement character: the user's way out.
+    const forced = tifa(['freq', '--encoding', 'utf8', '--terms', '警务', '-f', 'csv', at('cut-off.txt')]);
+    expect(forced.stderr).toBe('');
+    expect(forced.stdout).toMatch(/^警务,50,/m);
+  });
+
+  it('an empty file', () => {
+    expectUserError(tifa(['freq', at('empty.txt')]), `${at('empty.txt')}: no text to analyse`);
+  });
+
+  it('a malformed dictionary line', () => {
+    expectUserError(tifa(['freq', '--dict', at('bad.dict'), at('ok.txt')]), `${at('bad.dict')}:3: expected "word freq [pos]"`);
+  });
+
+  it('front matter without its closing ---, at the first line that is not a field', () => {
+    expectUserError(tifa(['freq', at('unclosed.txt')]), `${at('unclosed.txt')}:3: front matter line is not "key: value"`, 'closing "---"');
+    expectUserError(tifa(['corpus', at('unclosed-fields.txt')]), `${at('unclosed-fields.txt')}:1: front matter opened with "---" is never closed`);
+  });
+
+  it('front matter with a duplicate key', () => {
+    expectUserError(tifa(['kwic', '警务', at('duplicate.txt')]), `${at('duplicate.txt')}:3: front matter key "city" appears twice`);
+  });
+
+  it('an unknown --by field, with the fields that exist', () => {
+    expectUserError(tifa(['freq', '--by', 'ctiy', at('ok.txt')]), 'no document has the field "ctiy"', 'fields present: id');
+  });
+
+  it('an unknown option', () => {
+    expectUserError(tifa(['freq', '--top-n', '5', at('ok.txt')]), "unknown option '--top-n'", 'tifa freq --help');
+  });
+});
+
+describe('hostile output paths: nothing written, nothing left behind', () => {
+  it('an --output in a folder that does not exist', () => {
+    const target = at('missing-folder/out.csv');
+    expectUserError(tifa(['freq', '-o', target, at('ok.txt')]), `cannot write ${target}: its folder does not exist`);
+    expect(existsSync(at('missing-folder'))).toBe(false);
+  });
+
+  it('an --output under a file (unwritable even for root, where chmod does not stop writes)', () => {
+    const target = at('somefile.txt/out.csv');
+    expectUserError(tifa(['freq', '-o', target, at('ok.txt')]), `cannot write ${target}: a part of the path is a file, not a folder`);
+    expect(leftoverTemps(dir)).toEqual([]);
+  });
+
+  it('an --output that is a folder, with or without --force', () => {
+    expectUserError(tifa(['freq', '-o', at('no-text'), at('ok.txt')]), `cannot write ${at('no-text')}: it is a folder`);
+    expectUserError(tifa(['freq', '--force', '-o', at('no-text'), at('ok.txt')]), `cannot write ${at('no-text')}: it is a folder`);
+  });
+
+  it('an existing --output without --force, which stays as it was', () => {
+    expectUserError(tifa(['freq', '-o', at('existing.csv'), at('ok.txt')]), `${at('existing.csv')} exists; pass --force`);
+    expect(readFileSync(at('existing.csv'), 'utf8')).toBe('precious\n');
+  });
+
+  it('an import --out under a file', () => {
+    expectUserError(tifa(['import', SEED, '--out', at('somefile.txt/articles')]), `cannot create the folder ${at('somefile.txt/articles')}`);
+  });
+});
+
+describe('options that change how bad input is handled', () => {
+  it('--skip-bad skips a binary file with one warning and counts the rest', () => {
+    const run = tifa(['freq', '--skip-bad', '-f', 'csv', at('mixed')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`tifa: skipped ${at('mixed/a-binary.txt')}: not a text file (binary or unknown encoding); use --encoding to force one\n`);
+    expect(run.stdout).toMatch(/^改革,1,/m);
+  });
+
+  it('--skip-bad skips an empty file too', () => {
+    const run = tifa(['corpus', '--skip-bad', '-f', 'csv', at('empty.txt'), at('ok.txt')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`^tifa: skipped ${at('empty.txt')}: no text to analyse[^\n]*\n$`));
+  });
+
+  it('--debug adds the stack trace under the same first line', () => {
+    const run = tifa(['--debug', 'freq', at('binary.txt')]);
+    expect(run.code).toBe(2);
+    const [first, ...rest] = run.stderr.split('\n');
+    expect(first).toBe(`tifa: ${at('binary.txt')}: not a text file (binary or unknown encoding); use --encoding to force one`);
+    expect(rest.some((l) => /^\s+at /.test(l))).toBe(true);
+  });
+});
+
+describe('injection', () => {
+  /** Cells of a CSV line that a spreadsheet would run as a formula. */
+  const formulaCells = (csv: string) => csv.split(/\r?\n/).flatMap((line) => line.split(',')).filter((c) => /^"?[=+\-@]/.test(c));
+
+  it('CSV cells from document text starting with = + - @ are escaped with an apostrophe', () => {
+    // Each search puts one of the dangerous starts at the beginning of the left context.
+    const cases = [
+      { term: 'HYPERLINK', width: 20, left: `'=` },
+      { term: '与', width: 4, left: `'+cmd` },
+      { term: '和', width: 9, left: `'@SUM(A1) ` },
+      { term: '2+3', width: 1, left: `'-` },
+    ];
+    for (const { term, width, left } of cases) {
+      const run = tifa(['kwic', term, '-f', 'csv', '--width', String(width), at('injection.txt')]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`,${left},${term},`);
+      expect(formulaCells(run.stdout)).toEqual([]);
+    }
+  });
+
+  it('a formula in front matter is escaped in the corpus table', () => {
+    const run = tifa(['corpus', '-f', 'csv', at('injection.txt')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(formulaCells(run.stdout)).toEqual([]);
+  });
+});
+
+describe('a 50 MB file without a line break', () => {
+  it('is counted, every term exactly as often as in one copy times the copies', () => {
+    const totals = (csv: string) => new Map(csv.trim().split(/\r\n/).slice(1).map((l) => [l.split(',')[0], Number(l.split(',')[1])]));
+    const one = tifa(['freq', '-f', 'csv', at('small.txt')]);
+    const started = performance.now();
+    const big = tifa(['freq', '-f', 'csv', at('big.txt')]);
+    const seconds = (performance.now() - started) / 1000;
+    // Reported, not asserted: a benchmark is not a unit test. The test timeout is the bound.
+    console.log(`tifa freq on a ${(BIG_BYTES / 2 ** 20).toFixed(0)} MB single-line file: ${seconds.toFixed(1)} s`);
+    expect(big.stderr).toBe('');
+    expect(big.code).toBe(0);
+    const expected = [...totals(one.stdout)].map(([term, n]) => [term, n * COPIES]);
+    expect([...totals(big.stdout)].sort()).toEqual(expected.sort());
+  }, 60_000);
+});
+
+describe('interruption and closed pipes', () => {
+  it('a reader that goes away (`tifa freq | head -1`) ends tifa quietly with exit 0', () => {
+    // The bundled corpus gives a table far larger than a pipe buffer, so tifa is still writing when head exits.
+    const script = `"${process.execPath}" "${BIN}" freq 2>"${at('pipe.err')}" | head -1; echo "\${PIPESTATUS[0]}" >&2`;
+    const run = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TIFA_CACHE_DIR: at('cache') } });
+    expect(run.stdout.split('\n')).toHaveLength(2);
+    expect(run.stderr.trim()).toBe('0');
+    expect(readFileSync(at('pipe.err'), 'utf8')).toBe('');
+  });
+
+  for (const command of [['freq'], ['corpus']]) {
+    it(`Ctrl-C during a long \`tifa ${command[0]} -o\` stops at once and leaves no output and no temporary file`, async () => {
+      const out = at(`interrupted-${command[0]}.csv`);
+      const child = spawn(process.execPath, [BIN, ...command, '-f', 'csv', '-o', out, at('big.txt')], {
+        env: { ...process.env, NO_COLOR: '1', TIFA_CACHE_DIR: at('cache-interrupted') },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+      const sleep = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms));
+      // Long enough to be segmenting the 50 MB file (the run takes far longer), short enough to keep the test quick.
+      await sleep(2000);
+      child.kill('SIGINT');
+      const ended = await Promise.race([exited, sleep(3000)]);
+      if (!ended) child.kill('SIGKILL');
+      expect(ended, 'still running 3 s after Ctrl-C').toBeDefined();
+      const [code, signal] = ended!;
+      expect(code === 130 || signal === 'SIGINT', `exit ${code}, signal ${signal}`).toBe(true);
+      expect(stderr).not.toMatch(/^\s+at /m);
+      expect(existsSync(out)).toBe(false);
+      expect(leftoverTemps(dir)).toEqual([]);
+    }, 15_000);
+  }
+});
