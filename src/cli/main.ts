@@ -9,13 +9,15 @@ import { importCommand } from './commands/import.js';
 import { kwicCommand } from './commands/kwic.js';
 import { lintCommand } from './commands/lint.js';
 import { mergeCommand } from './commands/merge.js';
+import { plotCommand } from './commands/plot.js';
+import { reportCommand } from './commands/report.js';
 import { segmentCommand } from './commands/segment.js';
 import { slogansCommand } from './commands/slogans.js';
 import { themesCommand } from './commands/themes.js';
 import { termsCommand } from './commands/terms.js';
 import { warn } from './context.js';
 
-const COMMANDS = [corpusCommand, segmentCommand, importCommand, freqCommand, compareCommand, kwicCommand, slogansCommand, themesCommand, coocCommand, collocatesCommand, lintCommand, termsCommand, mergeCommand];
+const COMMANDS = [corpusCommand, segmentCommand, importCommand, freqCommand, compareCommand, kwicCommand, slogansCommand, themesCommand, coocCommand, collocatesCommand, lintCommand, reportCommand, plotCommand, termsCommand, mergeCommand];
 
 /** Usage errors in the same one-line form as every other tifa error, pointing at the command's help. */
 function oneLineErrors(cmd: Command): Command {

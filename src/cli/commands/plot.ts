@@ -1,0 +1,37 @@
+import { Argument, Command } from 'commander';
+import { PLOT_KINDS, plotFigure, type PlotKind } from '../../report/plotFigure.js';
+import { loadStopwords } from '../../segment/stopwords.js';
+import { documents, segmenterFor } from '../context.js';
+import { commaList, corpusOptions, type CorpusFlags } from '../options.js';
+import { writeFileAtomic } from '../writeOutput.js';
+import { REPORT_STOPWORDS, reportLeftOut } from './report.js';
+
+interface PlotFlags extends CorpusFlags {
+  by: string;
+  slogans?: string;
+  stopwords: string;
+  output: string;
+  force?: boolean;
+}
+
+export function plotCommand(): Command {
+  const cmd = new Command('plot')
+    .description('one chart of the report as an SVG file: slogan heatmap, key terms, themes, co-occurrence network or dispersion')
+    .addArgument(new Argument('<kind>', 'the chart').choices([...PLOT_KINDS]))
+    .argument('[paths...]', 'files or folders (default: the bundled corpus)')
+    .option('--by <field>', 'metadata field that defines the groups', 'city')
+    .option('--slogans <list>', 'dispersion: the slogans to plot (comma-separated; default: the 8 most used)')
+    .option('--stopwords <lists>', "keyness: stopwords removed first (zh, domain or a file, comma-separated; '' for none)", REPORT_STOPWORDS)
+    .requiredOption('-o, --output <file>', 'the SVG file to write (atomically)')
+    .option('--force', 'overwrite an existing --output file');
+  corpusOptions(cmd);
+  return cmd.action((kind: PlotKind, paths: string[], flags: PlotFlags) => {
+    const corpus = { docs: [...documents(paths, flags)], segmenter: segmenterFor(flags), field: flags.by };
+    reportLeftOut(corpus);
+    const svg = plotFigure(kind, corpus, {
+      stopwords: flags.stopwords ? loadStopwords(flags.stopwords) : undefined,
+      slogans: flags.slogans ? commaList(flags.slogans) : undefined,
+    });
+    writeFileAtomic(flags.output, svg, Boolean(flags.force));
+  });
+}

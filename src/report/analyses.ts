@@ -1,0 +1,125 @@
+import { countCooccurrence, coocNetwork } from '../analysis/cooccurrence.js';
+import { countCorpus, groupOf } from '../analysis/countCorpus.js';
+import { summariseCorpus } from '../analysis/corpusSummary.js';
+import { keynessOverview } from '../analysis/keynessTable.js';
+import type { Document } from '../corpus/document.js';
+import type { NetworkEdge, NetworkNode } from '../format/network.js';
+import type { ResultTable, Row } from '../format/table.js';
+import type { Segmenter } from '../segment/token.js';
+import { collectSlogans, type SloganCounts } from '../slogans/collectSlogans.js';
+import { lexiconSurfaceForms, loadBundledLexicon } from '../slogans/lexicon.js';
+import { sloganTable } from '../slogans/sloganTable.js';
+import { dispersionTable, sloganPositions, type SloganPositions } from './sloganPositions.js';
+
+/**
+ * The numbers behind each figure of the report, computed with the same library calls as the matching commands
+ * (named in each section's note), so a figure can always be checked against `tifa <command>` output.
+ */
+
+/** What every analysis reads: the documents (held in memory, read once) and how to segment them. */
+export interface ReportCorpus {
+  docs: Document[];
+  segmenter: Segmenter;
+  /** The metadata field whose values are the groups (cities). */
+  field: string;
+}
+
+/** The report's fixed sizes; each section's note states the one it uses. */
+export const REPORT_LIMITS = {
+  heatmapSlogans: 20,
+  keyTerms: 10,
+  networkSlogans: 30,
+  dispersionSlogans: 8,
+} as const;
+
+/** Keyness filters of `tifa compare` (its defaults): |G²| ≥ 3.84 (p < 0.05 at 1 df), p ≤ 0.05, a + b ≥ 3. */
+export const KEYNESS_FILTER = { minLl: 3.84, p: 0.05, minCount: 3 } as const;
+
+const PER = 10000;
+
+/** Slogan counts per group, as `tifa slogans --by <field>` counts them (documents without the field left out). */
+export function countSlogans(corpus: ReportCorpus): SloganCounts {
+  return collectSlogans(corpus.docs, corpus.segmenter, { field: corpus.field });
+}
+
+/**
+ * The most used formulations (sloganTable order) with `total`, then per group its uses (`<group>`) and its rate
+ * per 10,000 word tokens of the group (`<group>_per10k`).
+ */
+export function sloganRateTable(counts: SloganCounts, top: number): ResultTable {
+  const ranked = sloganTable(counts, { top });
+  const rows = ranked.rows.map((slogan) => {
+    const row: Row = { term: slogan.term, total: slogan.total };
+    counts.groups.forEach((g, i) => {
+      const uses = Number(slogan[g] ?? 0);
+      row[g] = uses;
+      row[`${g}_per10k`] = counts.tokens[i] > 0 ? (uses * PER) / counts.tokens[i] : 0;
+    });
+    return row;
+  });
+  return { columns: ['term', 'total', ...counts.groups.flatMap((g) => [g, `${g}_per10k`])], rows };
+}
+
+/** The most used formulations, most used first: the default rows of the dispersion plot. */
+export function topSlogans(counts: SloganCounts, top: number): string[] {
+  return sloganTable(counts, { top }).rows.map((r) => String(r.term));
+}
+
+/** One row per document: metadata, characters and word tokens (`tifa corpus`). */
+export function overviewTable(corpus: ReportCorpus): ResultTable {
+  return summariseCorpus(corpus.docs, corpus.segmenter);
+}
+
+/** Key terms of each group against the rest of the corpus, side by side (`tifa compare --by <field>`). */
+export function keyTermsTable(corpus: ReportCorpus, stopwords: Set<string> | undefined): ResultTable {
+  const counts = countCorpus(corpus.docs, corpus.segmenter, { field: corpus.field, filter: { stopwords } });
+  return keynessOverview(counts, { ...KEYNESS_FILTER, measure: 'll', top: REPORT_LIMITS.keyTerms });
+}
+
+export interface SloganNetwork {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+  /** N: sentences of the grouped documents. */
+  sentences: number;
+}
+
+/**
+ * Co-occurrence of lexicon slogans in sentences, pooled over groups, nodes coloured by top group
+ * (`tifa cooc --slogans --by <field> --top 30`).
+ */
+export function sloganNetwork(corpus: ReportCorpus): SloganNetwork {
+  const counts = countCooccurrence(corpus.docs, corpus.segmenter, {
+    field: corpus.field,
+    unit: { kind: 'sentence', window: 0 }, // the window size counts only for window units
+    terms: { kind: 'forms', forms: lexiconSurfaceForms(loadBundledLexicon()) },
+    top: REPORT_LIMITS.networkSlogans,
+    min: 1,
+  });
+  return { ...coocNetwork(counts, { measure: 'logdice' }), sentences: counts.units.reduce((a, b) => a + b, 0) };
+}
+
+export interface SloganDispersion {
+  positions: SloganPositions;
+  table: ResultTable;
+}
+
+/** Where the chosen slogans are used across all documents (grouped or not), with Gries' DP. */
+export function sloganDispersion(corpus: ReportCorpus, slogans: string[]): SloganDispersion {
+  const positions = sloganPositions(corpus.docs, corpus.segmenter, slogans);
+  return { positions, table: dispersionTable(positions) };
+}
+
+/** The values of the grouping field in reading order: the order every analysis finds them in, and the colour order. */
+export function groupValues(corpus: ReportCorpus): string[] {
+  const values = new Set<string>();
+  for (const doc of corpus.docs) {
+    const value = groupOf(doc, corpus.field);
+    if (value !== undefined) values.add(value);
+  }
+  return [...values];
+}
+
+/** Documents without the grouping field: left out of every grouped figure (not of the overview and dispersion). */
+export function documentsWithoutField(corpus: ReportCorpus): Document[] {
+  return corpus.docs.filter((doc) => groupOf(doc, corpus.field) === undefined);
+}

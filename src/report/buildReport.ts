@@ -1,0 +1,89 @@
+import type { ResultTable } from '../format/table.js';
+import { themeTable } from '../slogans/themeTable.js';
+import {
+  countSlogans,
+  documentsWithoutField,
+  groupValues,
+  keyTermsTable,
+  overviewTable,
+  REPORT_LIMITS,
+  sloganDispersion,
+  sloganNetwork,
+  sloganRateTable,
+  topSlogans,
+  type ReportCorpus,
+  type SloganDispersion,
+  type SloganNetwork,
+} from './analyses.js';
+import { reportPage } from './page.js';
+import { dispersionSection } from './sections/dispersion.js';
+import { keyTermsSection } from './sections/keyTerms.js';
+import { networkSection } from './sections/network.js';
+import { overviewSection } from './sections/overview.js';
+import { sloganHeatmapSection } from './sections/sloganHeatmap.js';
+import { themesSection } from './sections/themes.js';
+
+export interface ReportOptions {
+  /** Stopwords removed before keyness, and the list names to state in the note ('' for none). */
+  stopwords: { names: string; words?: Set<string> };
+  /** Slogans for the dispersion plot; default the most used ones. */
+  slogans?: string[];
+  /** What was read, shown under the title (paths as given). */
+  sources: string;
+}
+
+/** Every number the report shows, computed before anything is drawn. */
+export interface ReportData {
+  field: string;
+  groups: string[];
+  groupTokens: number[];
+  leftOut: string[];
+  segmenter: string;
+  sources: string;
+  stopwords: string;
+  overview: ResultTable;
+  sloganRates: ResultTable;
+  themes: ResultTable;
+  /** Absent with fewer than two groups: there is no rest to compare a group with. */
+  keyTerms?: ResultTable;
+  network: SloganNetwork;
+  dispersion: SloganDispersion;
+  slogansChosen: boolean;
+}
+
+/** Runs every analysis of the report over the corpus. */
+export function analyseReport(corpus: ReportCorpus, options: ReportOptions): ReportData {
+  const counts = countSlogans(corpus);
+  const groups = groupValues(corpus);
+  const slogans = options.slogans ?? topSlogans(counts, REPORT_LIMITS.dispersionSlogans);
+  return {
+    field: corpus.field,
+    groups,
+    groupTokens: groups.map((g) => counts.tokens[counts.groups.indexOf(g)] ?? 0),
+    leftOut: documentsWithoutField(corpus).map((doc) => doc.id),
+    segmenter: corpus.segmenter.name,
+    sources: options.sources,
+    stopwords: options.stopwords.names,
+    overview: overviewTable(corpus),
+    sloganRates: sloganRateTable(counts, REPORT_LIMITS.heatmapSlogans),
+    themes: themeTable(counts),
+    keyTerms: groups.length >= 2 ? keyTermsTable(corpus, options.stopwords.words) : undefined,
+    network: sloganNetwork(corpus),
+    dispersion: sloganDispersion(corpus, slogans),
+    slogansChosen: options.slogans !== undefined,
+  };
+}
+
+/** The report page: contents, then one section per figure, each with its table and note. */
+export function renderReport(data: ReportData): string {
+  const { field, groups } = data;
+  const sections = [
+    overviewSection(data.overview, { field, groups, groupTokens: data.groupTokens, leftOut: data.leftOut, segmenter: data.segmenter }),
+    sloganHeatmapSection(data.sloganRates, groups, data.groupTokens, field),
+    keyTermsSection(data.keyTerms, groups, field, data.stopwords),
+    themesSection(data.themes, groups, field),
+    networkSection(data.network, groups, field),
+    dispersionSection(data.dispersion, data.slogansChosen),
+  ];
+  return reportPage('tifa report: slogans, key terms and themes by ' + field, data.sources, sections);
+}

@@ -1,0 +1,43 @@
+import { UsageError } from '../errors.js';
+import { themeTable } from '../slogans/themeTable.js';
+import {
+  countSlogans,
+  groupValues,
+  keyTermsTable,
+  REPORT_LIMITS,
+  sloganDispersion,
+  sloganNetwork,
+  sloganRateTable,
+  topSlogans,
+  type ReportCorpus,
+} from './analyses.js';
+import { dispersionFigure, keyTermsFigure, networkFigure, sloganHeatmapFigure, themeSharesFigure } from './figures.js';
+
+export const PLOT_KINDS = ['heatmap', 'keyness', 'themes', 'network', 'dispersion'] as const;
+export type PlotKind = (typeof PLOT_KINDS)[number];
+
+export interface PlotOptions {
+  stopwords?: Set<string>;
+  /** Slogans of the dispersion plot; default the most used ones. */
+  slogans?: string[];
+}
+
+/** One figure of the report as a standalone SVG, computing only the analysis it needs. */
+export function plotFigure(kind: PlotKind, corpus: ReportCorpus, options: PlotOptions): string {
+  const groups = groupValues(corpus);
+  switch (kind) {
+    case 'heatmap':
+      return sloganHeatmapFigure(sloganRateTable(countSlogans(corpus), REPORT_LIMITS.heatmapSlogans), groups);
+    case 'themes':
+      return themeSharesFigure(themeTable(countSlogans(corpus)), groups);
+    case 'keyness':
+      if (groups.length < 2) throw new UsageError(`keyness needs at least two values of "${corpus.field}"; found ${groups.length}`);
+      return keyTermsFigure(keyTermsTable(corpus, options.stopwords), groups);
+    case 'network':
+      return networkFigure(sloganNetwork(corpus), groups);
+    case 'dispersion': {
+      const slogans = options.slogans ?? topSlogans(countSlogans(corpus), REPORT_LIMITS.dispersionSlogans);
+      return dispersionFigure(sloganDispersion(corpus, slogans).positions);
+    }
+  }
+}

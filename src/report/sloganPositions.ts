@@ -1,0 +1,69 @@
+import { griesDP } from '../analysis/dispersion.js';
+import type { Document } from '../corpus/document.js';
+import type { ResultTable, Row } from '../format/table.js';
+import type { Segmenter, Token } from '../segment/token.js';
+import { isWordToken } from '../segment/wordToken.js';
+import { createLexiconMatcher, extractSlogans } from '../slogans/extract.js';
+import { loadBundledLexicon } from '../slogans/lexicon.js';
+import { canonicalSurface } from '../slogans/lexiconMatcher.js';
+
+/** Where chosen slogans are used, in word-token positions of the whole corpus (documents in reading order). */
+export interface SloganPositions {
+  /** Every document: its id, the corpus position of its first word token and its word-token count. */
+  documents: { id: string; start: number; tokens: number }[];
+  totalTokens: number;
+  /** The slogans in the order asked for (canonical forms), each with the positions of its uses, ascending. */
+  slogans: { term: string; positions: number[] }[];
+}
+
+/** Index of the first word token that starts at or after each character offset asked for (offsets ascending). */
+function wordIndexAt(tokens: Token[], offsets: number[]): number[] {
+  const out: number[] = [];
+  let words = 0;
+  let t = 0;
+  for (const offset of offsets) {
+    for (; t < tokens.length && tokens[t].start < offset; t++) if (isWordToken(tokens[t].text)) words++;
+    out.push(words);
+  }
+  return out;
+}
+
+/**
+ * Finds the uses of the given slogans (any written form; counted under the canonical form, as `tifa slogans`
+ * counts them) in every document, as word-token positions: a use at position p is preceded by p word tokens of
+ * the corpus. Word tokens are tokens with a letter or digit, the denominator of every rate in tifa.
+ */
+export function sloganPositions(docs: Iterable<Document>, segmenter: Segmenter, slogans: string[]): SloganPositions {
+  const matcher = createLexiconMatcher(loadBundledLexicon());
+  const terms = [...new Set(slogans.map((s) => matcher.canonicalOf(s) ?? canonicalSurface(s)))];
+  const positions = new Map(terms.map((t) => [t, [] as number[]]));
+  const documents: SloganPositions['documents'] = [];
+  let start = 0;
+  for (const doc of docs) {
+    const tokens = segmenter.cut(doc.text);
+    const hits = extractSlogans(doc.text, tokens, matcher).filter((h) => positions.has(h.canonical));
+    const at = wordIndexAt(tokens, hits.map((h) => h.start));
+    hits.forEach((h, i) => positions.get(h.canonical)!.push(start + at[i]));
+    const size = tokens.filter((t) => isWordToken(t.text)).length;
+    documents.push({ id: doc.id, start, tokens: size });
+    start += size;
+  }
+  return { documents, totalTokens: start, slogans: terms.map((term) => ({ term, positions: positions.get(term)! })) };
+}
+
+/**
+ * One row per slogan: `term`, `total` uses, one count per document (column = document id) and `dp`, Gries' DP over
+ * the documents as parts with their word-token counts as sizes (0 = spread as the document sizes predict, near 1 =
+ * concentrated; NaN when unused).
+ */
+export function dispersionTable(data: SloganPositions): ResultTable {
+  const sizes = data.documents.map((d) => d.tokens);
+  const rows = data.slogans.map(({ term, positions }) => {
+    const perDoc = data.documents.map((d) => positions.filter((p) => p >= d.start && p < d.start + d.tokens).length);
+    const row: Row = { term, total: positions.length };
+    data.documents.forEach((d, i) => (row[d.id] = perDoc[i]));
+    row.dp = data.totalTokens > 0 ? griesDP(perDoc, sizes) : NaN;
+    return row;
+  });
+  return { columns: ['term', 'total', ...data.documents.map((d) => d.id), 'dp'], rows, decimals: { dp: 3 } };
+}

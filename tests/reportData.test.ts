@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { forceLayout } from '../src/report/charts/forceLayout.js';
+import { dispersionTable, sloganPositions } from '../src/report/sloganPositions.js';
+import { fakeDoc, spaceSegmenter } from './helpers.js';
+
+describe('sloganPositions', () => {
+  // spaceSegmenter: word tokens A = 坚持 枫桥经验 推进 枫桥经验 (0–3), B = 发展 枫桥经验 两个确立 (4–6); 。 is no word.
+  const docs = [fakeDoc('A', {}, '坚持 枫桥经验 。 推进 枫桥经验 。'), fakeDoc('B', {}, '发展 枫桥经验 两个确立 毒赌黄')];
+
+  it('gives each use as the count of word tokens before it in the whole corpus', () => {
+    const data = sloganPositions(docs, spaceSegmenter, ['枫桥经验', '两个确立', '毒赌黄']);
+    expect(data.documents).toEqual([
+      { id: 'A', start: 0, tokens: 4 },
+      { id: 'B', start: 4, tokens: 4 },
+    ]);
+    expect(data.totalTokens).toBe(8);
+    // A variant is asked for and counted under its canonical form.
+    expect(data.slogans).toEqual([
+      { term: '枫桥经验', positions: [1, 3, 5] },
+      { term: '两个确立', positions: [6] },
+      { term: '黄赌毒', positions: [7] },
+    ]);
+  });
+
+  it("tabulates uses per document with Gries' DP over the documents", () => {
+    const table = dispersionTable(sloganPositions(docs, spaceSegmenter, ['枫桥经验', '两个确立', '四个意识']));
+    expect(table.columns).toEqual(['term', 'total', 'A', 'B', 'dp']);
+    // 枫桥经验: v = (2/3, 1/3), s = (1/2, 1/2): DP = ½(1/6 + 1/6) = 1/6. 两个确立: v = (0, 1): DP = ½(1/2 + 1/2) = 1/2.
+    expect(table.rows[0]).toMatchObject({ term: '枫桥经验', total: 3, A: 2, B: 1 });
+    expect(table.rows[0].dp).toBeCloseTo(1 / 6, 12);
+    expect(table.rows[1]).toMatchObject({ term: '两个确立', total: 1, A: 0, B: 1, dp: 0.5 });
+    expect(table.rows[2]).toMatchObject({ term: '四个意识', total: 0, dp: NaN });
+  });
+});
+
+describe('forceLayout', () => {
+  const edges = [
+    { source: 0, target: 1, weight: 2 },
+    { source: 1, target: 2, weight: 1 },
+    { source: 3, target: 4, weight: 1 },
+  ];
+  const frame = { width: 800, height: 600 };
+
+  it('fills the frame end to end, the same way on every run', () => {
+    const positions = forceLayout(5, edges, frame);
+    const xs = positions.map((p) => p[0]);
+    const ys = positions.map((p) => p[1]);
+    expect([Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]).toEqual([0, 800, 0, 600]);
+    expect(forceLayout(5, edges, frame)).toEqual(positions);
+  });
+
+  it('puts linked nodes nearer each other than unlinked ones', () => {
+    const p = forceLayout(5, edges, frame);
+    const distance = (a: number, b: number) => Math.hypot(p[a][0] - p[b][0], p[a][1] - p[b][1]);
+    expect(distance(0, 1)).toBeLessThan(distance(0, 3));
+    expect(distance(3, 4)).toBeLessThan(distance(3, 1));
+  });
+
+  it('centres a lone node', () => {
+    expect(forceLayout(1, [], frame)).toEqual([[400, 300]]);
+  });
+});
