@@ -51,7 +51,7 @@ describe("Gries' DP", () => {
     expect(() => griesDP([1, 2], [10, 10, 10])).toThrow(RangeError);
     expect(() => griesDP([], [])).toThrow(RangeError);
     // sizes and frequencies swapped: a part cannot hold 10 occurrences in 1 token
-    expect(() => griesDP([10, 10], [1, 2])).toThrow(/tifa: /);
+    expect(() => griesDP([10, 10], [1, 2])).toThrow(RangeError);
     expect(() => griesDP([0, 0], [0, 0])).toThrow(RangeError);
     expect(() => griesDPnorm([1, -1], [5, 5])).toThrow(RangeError);
   });
@@ -104,7 +104,7 @@ describe('equalParts', () => {
     expect(() => equalParts([10], 10, 2)).toThrow(RangeError);
     expect(() => equalParts([-1], 10, 2)).toThrow(RangeError);
     expect(() => equalParts([1.5], 10, 2)).toThrow(RangeError);
-    expect(() => equalParts([1], 10, 0)).toThrow(/tifa: /);
+    expect(() => equalParts([1], 10, 0)).toThrow(RangeError);
     expect(() => equalParts([1], 10, 2.5)).toThrow(RangeError);
   });
 });

@@ -183,7 +183,7 @@ describe('pValueChi1', () => {
 describe('input checks', () => {
   it('rejects counts no corpus can produce', () => {
     expect(() => logLikelihood({ a: 11, b: 0, c: 10, d: 5 })).toThrow(RangeError);
-    expect(() => chiSquare({ a: 1, b: 1, c: 0, d: 5 })).toThrow(/tifa: /);
+    expect(() => chiSquare({ a: 1, b: 1, c: 0, d: 5 })).toThrow(RangeError);
     expect(() => logRatio({ a: -1, b: 1, c: 10, d: 5 })).toThrow(RangeError);
     expect(() => percentDiff({ a: NaN, b: 1, c: 10, d: 5 })).toThrow(RangeError);
   });

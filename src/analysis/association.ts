@@ -22,10 +22,10 @@ export interface AssociationRow {
  */
 function checkCounts(o: number, f1: number, f2: number, n: number): void {
   for (const [name, v] of [['O', o], ['f1', f1], ['f2', f2], ['N', n]] as const) {
-    if (!Number.isFinite(v) || v < 0) throw new RangeError(`tifa: association count ${name} must be a finite number ≥ 0, got ${v}`);
+    if (!Number.isFinite(v) || v < 0) throw new RangeError(`association count ${name} must be a finite number ≥ 0, got ${v}`);
   }
   if (o > Math.min(f1, f2) || f1 + f2 - o > n || n === 0) {
-    throw new RangeError(`tifa: association counts are not a set of units (O=${o}, f1=${f1}, f2=${f2}, N=${n}): need O ≤ f1, f2 and f1 + f2 − O ≤ N > 0`);
+    throw new RangeError(`association counts are not a set of units (O=${o}, f1=${f1}, f2=${f2}, N=${n}): need O ≤ f1, f2 and f1 + f2 − O ≤ N > 0`);
   }
 }
 

@@ -9,7 +9,7 @@ function sum(xs: readonly number[]): number {
 
 function checkCounts(name: string, xs: readonly number[]): void {
   for (const x of xs) {
-    if (!Number.isFinite(x) || x < 0) throw new RangeError(`tifa: dispersion ${name} must be finite numbers ≥ 0, got ${x}`);
+    if (!Number.isFinite(x) || x < 0) throw new RangeError(`dispersion ${name} must be finite numbers ≥ 0, got ${x}`);
   }
 }
 
@@ -19,12 +19,12 @@ function checkCounts(name: string, xs: readonly number[]): void {
  */
 function checkParts(partFreqs: readonly number[], partSizes: readonly number[]): void {
   if (partFreqs.length === 0 || partFreqs.length !== partSizes.length) {
-    throw new RangeError(`tifa: dispersion needs one size per part (${partFreqs.length} frequencies, ${partSizes.length} sizes)`);
+    throw new RangeError(`dispersion needs one size per part (${partFreqs.length} frequencies, ${partSizes.length} sizes)`);
   }
   checkCounts('part frequencies', partFreqs);
   checkCounts('part sizes', partSizes);
-  if (partFreqs.some((f, i) => f > partSizes[i])) throw new RangeError('tifa: a part cannot hold more occurrences than tokens');
-  if (sum(partSizes) === 0) throw new RangeError('tifa: dispersion needs a corpus with at least one token');
+  if (partFreqs.some((f, i) => f > partSizes[i])) throw new RangeError('a part cannot hold more occurrences than tokens');
+  if (sum(partSizes) === 0) throw new RangeError('dispersion needs a corpus with at least one token');
 }
 
 /**
@@ -81,12 +81,12 @@ export function juillandD(partFreqs: readonly number[]): number {
  * `tokenPositions` are 0-based token indices of the term's occurrences, in any order.
  */
 export function equalParts(tokenPositions: readonly number[], totalTokens: number, n: number): number[] {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`tifa: number of parts must be an integer ≥ 1, got ${n}`);
-  if (!Number.isInteger(totalTokens) || totalTokens < 0) throw new RangeError(`tifa: token total must be an integer ≥ 0, got ${totalTokens}`);
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`number of parts must be an integer ≥ 1, got ${n}`);
+  if (!Number.isInteger(totalTokens) || totalTokens < 0) throw new RangeError(`token total must be an integer ≥ 0, got ${totalTokens}`);
   const counts = new Array<number>(n).fill(0);
   for (const position of tokenPositions) {
     if (!Number.isInteger(position) || position < 0 || position >= totalTokens) {
-      throw new RangeError(`tifa: token position ${position} is outside 0…${totalTokens - 1}`);
+      throw new RangeError(`token position ${position} is outside 0…${totalTokens - 1}`);
     }
     counts[Math.floor((position * n) / totalTokens)] += 1;
   }

@@ -27,10 +27,10 @@ export interface KeynessRow {
  */
 function checkInput({ a, b, c, d }: KeynessInput): void {
   for (const [name, v] of [['a', a], ['b', b], ['c', c], ['d', d]] as const) {
-    if (!Number.isFinite(v) || v < 0) throw new RangeError(`tifa: keyness count ${name} must be a finite number ≥ 0, got ${v}`);
+    if (!Number.isFinite(v) || v < 0) throw new RangeError(`keyness count ${name} must be a finite number ≥ 0, got ${v}`);
   }
-  if (c === 0 || d === 0) throw new RangeError('tifa: keyness needs non-empty corpora (c > 0 and d > 0)');
-  if (a > c || b > d) throw new RangeError(`tifa: a term cannot occur more often than its corpus has tokens (a=${a}, c=${c}, b=${b}, d=${d})`);
+  if (c === 0 || d === 0) throw new RangeError('keyness needs non-empty corpora (c > 0 and d > 0)');
+  if (a > c || b > d) throw new RangeError(`a term cannot occur more often than its corpus has tokens (a=${a}, c=${c}, b=${b}, d=${d})`);
 }
 
 /** +1 when the term is relatively more frequent in the target (a/c > b/d), −1 when less, 0 when equal. */

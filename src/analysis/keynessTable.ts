@@ -13,7 +13,7 @@ export interface KeynessOptions {
   measure?: Measure;
   /** Keep rows with |G²| at least this (3.84 ↔ p < 0.05 with 1 df). */
   minLl?: number;
-  /** Keep rows with p at most this. */
+  /** Keep rows with p at most this (by default no p filter: --min-ll 3.84 already means p < 0.05). */
   p?: number;
   minCount?: number;
   top?: number;
@@ -34,7 +34,7 @@ function groupIndex(counts: GroupedCounts, value: string, role: string): number 
  * counts, c, d = token totals, with signed G², its p, χ², Log Ratio and %DIFF (formulas in keyness.ts).
  */
 export function keynessTable(counts: GroupedCounts, options: KeynessOptions): ResultTable {
-  const { reference = 'rest', measure = 'll', minLl = 3.84, p = 0.05, minCount = 1, negative = false } = options;
+  const { reference = 'rest', measure = 'll', minLl = 3.84, p = 1, minCount = 1, negative = false } = options;
   const t = groupIndex(counts, options.target, 'target');
   const r = reference === 'rest' ? -1 : groupIndex(counts, reference, 'reference');
   if (r === t) throw new UsageError('target and reference are the same group');

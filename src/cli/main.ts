@@ -44,7 +44,8 @@ function buildProgram(): Command {
 function handleBrokenPipe(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
-    throw err;
+    process.stderr.write(`tifa: cannot write to standard output (${err.code ?? err.message})\n`);
+    process.exit(2);
   });
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -44,9 +44,18 @@ export function writeFileAtomic(file: string, content: string | Buffer, force: b
   try {
     withCtrlCHeld(() => {
       writeFileSync(tmp, content);
-      renameSync(tmp, file);
+      if (force) renameSync(tmp, file);
+      else {
+        // link fails if the file appeared since the check above: never replace what we were not asked to.
+        linkSync(tmp, file);
+        rmSync(tmp);
+      }
     });
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      rmSync(tmp, { force: true });
+      throw new UsageError(`${file} exists; pass --force to overwrite it`);
+    }
     // A temporary file in a folder that does not exist was never made, and rmSync would fail on the path.
     if (existsSync(tmp)) rmSync(tmp, { force: true });
     const code = (err as NodeJS.ErrnoException).code ?? '';

@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 
 const TEXT_EXTENSIONS = /\.(txt|md|text)$/i;
 /** Files that describe a corpus folder rather than belong to it. */
-const DOCUMENTATION_FILES = /^(README|LICENSE|SOURCES|CHANGELOG|NOTICE)\b/i;
+const DOCUMENTATION_FILES = /^(README|LICENSE|SOURCES|CHANGELOG|NOTICE)(\.(txt|md|text))?$/i;
 
 /** The bundled corpus, found relative to this module so that tifa works from any folder. */
 export function bundledCorpusPath(): string {

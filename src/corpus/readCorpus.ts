@@ -41,11 +41,19 @@ function shiftLines(origin: OriginMap, lineOffset: number): OriginMap {
 
 export type NameMatcher = ReturnType<typeof metaFromName>;
 
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
 export function readBytes(file: string): Buffer {
   try {
     return readFileSync(file);
-  } catch {
-    throw new InputError(`${file}: cannot read file`);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    throw new InputError(`${file}: cannot read file (${READ_PROBLEMS[code] ?? code})`);
   }
 }
 
@@ -53,6 +61,7 @@ export function readBytes(file: string): Buffer {
 export function readDocument(file: string, options: ReadOptions = {}, nameMatcher?: NameMatcher): Document {
   const doc = documentFromBytes(readBytes(file), file, options);
   doc.meta = completeMeta(doc.meta, file, nameMatcher);
+  doc.id = doc.meta.id;
   return doc;
 }
 

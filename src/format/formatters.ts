@@ -32,7 +32,11 @@ const formatTable: Formatter = (table, { color }) => {
 
 function delimited(delimiter: string): Formatter {
   return (table, { bom }) => {
-    const records = table.rows.map((row) => table.columns.map((c) => spreadsheetSafe(dataCell(row[c] ?? null))));
+    const records = table.rows.map((row) => table.columns.map((c) => {
+      const value = row[c] ?? null;
+      // Only text the corpus supplied can carry a formula; -Inf spelt out for a number is not one.
+      return typeof value === 'number' ? dataCell(value) : spreadsheetSafe(dataCell(value));
+    }));
     const body = stringify([table.columns.map((c) => spreadsheetSafe(c)), ...records], {
       delimiter,
       record_delimiter: delimiter === ',' ? 'windows' : 'unix',

@@ -35,7 +35,7 @@ export function compareCommand(): Command {
     .option('--reference <value>', '"rest" (all other groups) or one group value', 'rest')
     .addOption(new Option('--measure <name>', 'sort by this statistic').choices([...MEASURES]).default('ll'))
     .option('--min-ll <x>', 'keep terms with |G²| ≥ x (3.84 ↔ p < 0.05)', nonNegativeNumber, 3.84)
-    .option('--p <x>', 'keep terms with p ≤ x', nonNegativeNumber, 0.05)
+    .option('--p <x>', 'keep terms with p ≤ x (a second threshold on G²; none by default)', nonNegativeNumber, 1)
     .option('--min-count <n>', 'keep terms seen at least n times in target and reference together', positiveInt, 3)
     .option('--top <n>', 'only the n first rows (default 10 per group without --target)', positiveInt)
     .option('--negative', 'also list terms the target uses less than the reference');

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { decodeBuffer } from '../../corpus/decode.js';
 import { renderArticle, splitIssue } from '../../corpus/importIssue.js';
+import { readBytes } from '../../corpus/readCorpus.js';
 import { InputError, UsageError } from '../../errors.js';
 import { printTable } from '../context.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
@@ -23,12 +24,7 @@ export function importCommand(): Command {
     .option('--force', 'overwrite article files that already exist')
     .addOption(new Option('-f, --format <format>', 'format of the list of written files').choices(Object.keys(TABLE_FORMATS)).default('table'));
   return cmd.action((file: string, flags: ImportFlags) => {
-    let buffer: Buffer;
-    try {
-      buffer = readFileSync(file);
-    } catch {
-      throw new InputError(`${file}: no such file`);
-    }
+    const buffer = readBytes(file);
     const { text } = decodeBuffer(buffer, file, flags.encoding);
     const articles = splitIssue(text, basename(file));
     if (articles.length === 0) throw new InputError(`${file}: found no articles (no title and author blocks)`);

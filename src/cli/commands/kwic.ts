@@ -33,7 +33,9 @@ export function kwicCommand(): Command {
       }
       const rows = kwicRows(doc, pattern, flags.width);
       if (flags.by) for (const row of rows) row[flags.by] = group;
-      byGroup.set(group, [...(byGroup.get(group) ?? []), ...rows]);
+      const groupRows = byGroup.get(group) ?? [];
+      for (const row of rows) groupRows.push(row);
+      byGroup.set(group, groupRows);
     }
     leftOut.report(byGroup.size);
     const columns = [...(flags.by ? [flags.by] : []), 'doc', 'line', 'column', 'left', 'match', 'right'];
