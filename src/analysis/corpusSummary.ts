@@ -1,10 +1,7 @@
-import { STANDARD_FIELDS, type Document } from '../corpus/document.js';
+import { HIDDEN_FIELDS, STANDARD_FIELDS, type Document } from '../corpus/document.js';
 import { isWordToken } from '../segment/wordToken.js';
 import type { Segmenter } from '../segment/token.js';
 import type { ResultTable, Row } from '../format/table.js';
-
-/** Bookkeeping keys that are not metadata a reader groups by (import's map back to source lines). */
-const HIDDEN_FIELDS = new Set(['source_lines']);
 
 /** One row per document: its metadata, its size in characters (no whitespace) and in word tokens. */
 export function summariseCorpus(docs: Iterable<Document>, segmenter: Segmenter): ResultTable {

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Document } from '../corpus/document.js';
+import { HIDDEN_FIELDS, type Document } from '../corpus/document.js';
 import { bundledCorpusPath } from '../corpus/files.js';
 import { readCorpus } from '../corpus/readCorpus.js';
 import { createSegmenter } from '../segment/createSegmenter.js';
@@ -71,7 +71,7 @@ export function leftOutReporter(field: string | undefined): {
   return {
     onLeftOut: (doc) => {
       ids.push(doc.id);
-      for (const key of Object.keys(doc.meta)) seenFields.add(key);
+      for (const key of Object.keys(doc.meta)) if (!HIDDEN_FIELDS.has(key)) seenFields.add(key);
     },
     report: (groupsFound) => {
       if (groupsFound === 0 && ids.length > 0) {

@@ -3,6 +3,9 @@ export const STANDARD_FIELDS = ['id', 'city', 'province', 'author', 'position', 
 
 export type Meta = Record<string, string>;
 
+/** Bookkeeping keys that are not metadata a reader groups by (import's map back to source lines). */
+export const HIDDEN_FIELDS: ReadonlySet<string> = new Set(['source_lines']);
+
 /**
  * One document as the analysis sees it.
  * `text` is the analysis text: decoded, line endings unified, page breaks repaired and noise normalised.
