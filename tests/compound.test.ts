@@ -1,34 +1,65 @@
 import { describe, expect, it } from 'vitest';
-import { compoundPhrases } from '../src/segment/compound.js';
-import type { Token } from '../src/segment/token.js';
+import { PhraseJoin } from '../src/segment/compound.js';
+import { createSegmenter } from '../src/segment/createSegmenter.js';
+import type { Words } from '../src/segment/token.js';
 
-function tokensOf(...words: string[]): { text: string; tokens: Token[] } {
-  let at = 0;
-  const tokens = words.map((w) => ({ text: w, start: at, end: (at += w.length) }));
-  return { text: words.join(''), tokens };
+function cutOf(...words: string[]): { text: string; cut: Words } {
+  return { text: words.join(''), cut: { words } };
 }
 
-describe('compoundPhrases', () => {
-  it('joins a phrase that starts and ends on token boundaries', () => {
-    const { text, tokens } = tokensOf('推进', '市县', '主战', '、', '派出所', '主防', '改革');
-    const out = compoundPhrases(text, tokens, ['市县主战、派出所主防']);
-    expect(out.map((t) => t.text)).toEqual(['推进', '市县主战、派出所主防', '改革']);
-    expect(out[1]).toEqual({ text: '市县主战、派出所主防', start: 2, end: 12 });
+const join = (phrases: string[], text: string, cut: Words) => new PhraseJoin(phrases).apply(text, cut);
+
+describe('PhraseJoin', () => {
+  it('joins a phrase that starts and ends on word boundaries', () => {
+    const { text, cut } = cutOf('推进', '市县', '主战', '、', '派出所', '主防', '改革');
+    expect(join(['市县主战、派出所主防'], text, cut).words).toEqual(['推进', '市县主战、派出所主防', '改革']);
   });
 
-  it('leaves a phrase alone when it cuts through a token', () => {
-    const { text, tokens } = tokensOf('大市县', '主战');
-    expect(compoundPhrases(text, tokens, ['市县主战']).map((t) => t.text)).toEqual(['大市县', '主战']);
+  it('leaves a phrase alone when it cuts through a word', () => {
+    const { text, cut } = cutOf('大市县', '主战');
+    expect(join(['市县主战'], text, cut).words).toEqual(['大市县', '主战']);
   });
 
   it('prefers the longer of two overlapping phrases', () => {
-    const { text, tokens } = tokensOf('严格', '、', '规范', '、', '公正', '、', '文明');
-    const out = compoundPhrases(text, tokens, ['严格、规范', '严格、规范、公正、文明']);
-    expect(out.map((t) => t.text)).toEqual(['严格、规范、公正、文明']);
+    const { text, cut } = cutOf('严格', '、', '规范', '、', '公正', '、', '文明');
+    expect(join(['严格、规范', '严格、规范、公正、文明'], text, cut).words).toEqual(['严格、规范、公正、文明']);
   });
 
-  it('joins every occurrence', () => {
-    const { text, tokens } = tokensOf('a', '·', 'b', 'c', 'a', '·', 'b');
-    expect(compoundPhrases(text, tokens, ['a·b']).map((t) => t.text)).toEqual(['a·b', 'c', 'a·b']);
+  it('joins every occurrence, including one that ends the text', () => {
+    const { text, cut } = cutOf('a', '·', 'b', 'c', 'a', '·', 'b');
+    expect(join(['a·b'], text, cut).words).toEqual(['a·b', 'c', 'a·b']);
+  });
+
+  it('finds occurrences of a phrase like repeated indexOf: leftmost first, never overlapping each other', () => {
+    const { text, cut } = cutOf('a', '、', 'a', '、', 'a', '、', 'a');
+    expect(join(['a、a'], text, cut).words).toEqual(['a、a', '、', 'a、a']);
+  });
+
+  it('tags a joined phrase nz and keeps the other tags', () => {
+    const { text } = cutOf('推进', '严格', '、', '规范');
+    const out = join(['严格、规范'], text, { words: ['推进', '严格', '、', '规范'], tags: ['v', 'a', 'x', 'v'] });
+    expect(out).toEqual({ words: ['推进', '严格、规范'], tags: ['v', 'nz'] });
+  });
+});
+
+describe('createSegmenter', () => {
+  const text = '坚持市县主战、派出所主防，做到严格、规范、公正、文明。\n2025年  工作报告';
+  const segmenter = createSegmenter();
+
+  it('gives the same segmentation as tokens, as words and as words cut off the main thread', async () => {
+    for (const pos of [false, true]) {
+      const tokens = segmenter.cut(text, { pos });
+      const expected: Words = pos ? { words: tokens.map((t) => t.text), tags: tokens.map((t) => t.pos!) } : { words: tokens.map((t) => t.text) };
+      expect(segmenter.words(text, { pos })).toEqual(expected);
+      expect(await segmenter.wordsAsync(text, { pos })).toEqual(expected);
+    }
+  });
+
+  it('covers the text with contiguous tokens and joins lexicon phrases', () => {
+    const tokens = segmenter.cut(text);
+    expect(tokens.map((t) => t.text).join('')).toBe(text);
+    tokens.forEach((t, i) => expect(t.start).toBe(i === 0 ? 0 : tokens[i - 1].end));
+    expect(tokens.map((t) => t.text)).toContain('市县主战、派出所主防');
+    expect(tokens.map((t) => t.text)).toContain('严格、规范、公正、文明');
   });
 });

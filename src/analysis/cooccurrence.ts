@@ -150,22 +150,50 @@ function pooled(perGroup: number[][], id: number): number {
   return sum;
 }
 
-/** Counts every pair of distinct terms in a unit: n·(n−1)/2 map updates for a unit of n terms. */
-function countAllPairs(pairs: Map<number, number>, terms: Int32Array, n: number, size: number): void {
+/** Term sets up to this many cells (term × term, over all groups) count pairs in arrays instead of Maps. */
+const DENSE_PAIR_CELLS = 1 << 22;
+
+/**
+ * The pair counts of one group, keyed by a·S + b. While the term set is small (e.g. --top 1000), an array
+ * indexed by the key: a unit of n terms makes n·(n−1)/2 increments, and array increments cost a fraction of
+ * Map updates. Larger sets (the whole vocabulary) count sparsely in a Map.
+ */
+class PairCounts {
+  private readonly sparse = new Map<number, number>();
+
+  constructor(private readonly dense: Int32Array | undefined) {}
+
+  add(key: number): void {
+    if (this.dense) this.dense[key]++;
+    else this.sparse.set(key, (this.sparse.get(key) ?? 0) + 1);
+  }
+
+  /** The pairs seen, as the Map CoocCounts holds. */
+  toMap(): Map<number, number> {
+    if (!this.dense) return this.sparse;
+    const pairs = new Map<number, number>();
+    this.dense.forEach((both, key) => {
+      if (both > 0) pairs.set(key, both);
+    });
+    return pairs;
+  }
+}
+
+/** Counts every pair of distinct terms in a unit: n·(n−1)/2 updates for a unit of n terms. */
+function countAllPairs(pairs: PairCounts, terms: Int32Array, n: number, size: number): void {
   for (let i = 0; i < n; i++) {
     const base = terms[i] * size;
-    for (let j = i + 1; j < n; j++) pairs.set(base + terms[j], (pairs.get(base + terms[j]) ?? 0) + 1);
+    for (let j = i + 1; j < n; j++) pairs.add(base + terms[j]);
   }
 }
 
 /** Counts only the pairs of `node` with the other terms of a unit that contains it. */
-function countNodePairs(pairs: Map<number, number>, terms: Int32Array, n: number, size: number, node: number): void {
+function countNodePairs(pairs: PairCounts, terms: Int32Array, n: number, size: number, node: number): void {
   if (!terms.subarray(0, n).includes(node)) return;
   for (let i = 0; i < n; i++) {
     const t = terms[i];
     if (t === node) continue;
-    const key = t < node ? t * size + node : node * size + t;
-    pairs.set(key, (pairs.get(key) ?? 0) + 1);
+    pairs.add(t < node ? t * size + node : node * size + t);
   }
 }
 
@@ -194,7 +222,8 @@ export function countCooccurrence(
   order.forEach((v, id) => {
     if (pooled(p.unitFreq, v) >= min) active[v] = id;
   });
-  const pairs = p.groups.map(() => new Map<number, number>());
+  const dense = size * size * p.groups.length <= DENSE_PAIR_CELLS;
+  const pairs = p.groups.map(() => new PairCounts(dense ? new Int32Array(size * size) : undefined));
   // A node that never occurs (index −1) matches no unit, so nothing is counted.
   const node = request.node === undefined ? undefined : order.findIndex((v) => p.vocabulary[v] === request.node);
   for (const { g, layout } of p.layouts) {
@@ -215,7 +244,7 @@ export function countCooccurrence(
     units: p.units,
     frequency: p.frequency.map((f) => order.map((v) => f[v] ?? 0)),
     unitFreq: p.unitFreq.map((f) => order.map((v) => f[v] ?? 0)),
-    pairs,
+    pairs: pairs.map((counts) => counts.toMap()),
   };
 }
 

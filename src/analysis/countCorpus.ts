@@ -1,8 +1,8 @@
 import type { Document, Meta } from '../corpus/document.js';
-import type { Segmenter, Token } from '../segment/token.js';
+import type { Segmenter, Words } from '../segment/token.js';
 import { ngramsOf } from './ngrams.js';
 import { CountAccumulator, type CountOptions, type GroupedCounts } from './termCounts.js';
-import { tokenFilter, wordRuns, type FilterOptions } from './tokenFilter.js';
+import { wordFilter, wordRuns, type FilterOptions } from './tokenFilter.js';
 
 export interface CountRequest extends CountOptions {
   filter?: FilterOptions;
@@ -20,8 +20,12 @@ export function groupOf(doc: { meta: Meta }, field: string | undefined): string 
 }
 
 /** The counted units of one segmented document: kept words, or n-grams inside runs of kept words. */
-export function countedItems(tokens: Token[], request: CountRequest, keep = tokenFilter(request.filter ?? {})): string[] {
-  return request.ngram ? ngramsOf(wordRuns(tokens, keep), request.ngram) : tokens.filter(keep).map((t) => t.text);
+export function countedItems(cut: Words, request: CountRequest, keep = wordFilter(request.filter ?? {})): string[] {
+  if (request.ngram) return ngramsOf(wordRuns(cut, keep), request.ngram);
+  const { words, tags } = cut;
+  const items: string[] = [];
+  for (let i = 0; i < words.length; i++) if (keep(words[i], tags?.[i])) items.push(words[i]);
+  return items;
 }
 
 /** Characters of a text without whitespace: the denominator of `--per chars`. */
@@ -39,7 +43,7 @@ export interface SegmentedDocument {
   id: string;
   meta: Meta;
   text: string;
-  tokens: Token[];
+  cut: Words;
 }
 
 /** Counts a stream of segmented documents in one pass. */
@@ -49,13 +53,13 @@ export function countSegmented(
   onLeftOut: (doc: { id: string; meta: Meta }) => void = () => {},
 ): GroupedCounts {
   const acc = new CountAccumulator(request);
-  const keep = tokenFilter(request.filter ?? {});
+  const keep = wordFilter(request.filter ?? {});
   for (const doc of docs) {
     const label = groupOf(doc, request.field);
     if (label === undefined) onLeftOut(doc);
-    else acc.add(label, countedItems(doc.tokens, request, keep), charCount(doc.text), request.only);
+    else acc.add(label, countedItems(doc.cut, request, keep), charCount(doc.text), request.only);
   }
-  return acc.counts;
+  return acc.result();
 }
 
 /** Segments and counts a stream of documents in one pass. */
@@ -67,7 +71,12 @@ export function countCorpus(
 ): GroupedCounts {
   const tagging = Boolean(request.filter?.pos);
   function* segmented(): Generator<SegmentedDocument> {
-    for (const doc of docs) yield { id: doc.id, meta: doc.meta, text: doc.text, tokens: segmenter.cut(doc.text, { pos: tagging }) };
+    for (const doc of docs) {
+      const tokens = segmenter.cut(doc.text, { pos: tagging });
+      const cut: Words = { words: tokens.map((t) => t.text) };
+      if (tagging) cut.tags = tokens.map((t) => t.pos ?? '');
+      yield { id: doc.id, meta: doc.meta, text: doc.text, cut };
+    }
   }
   return countSegmented(segmented(), request, onLeftOut);
 }

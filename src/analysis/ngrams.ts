@@ -3,7 +3,12 @@ export function ngramsOf(runs: string[][], [min, max]: [number, number]): string
   const out: string[] = [];
   for (const run of runs) {
     for (let i = 0; i < run.length; i++) {
-      for (let n = min; n <= max && i + n <= run.length; n++) out.push(run.slice(i, i + n).join(' '));
+      // Grown one word at a time: the n-gram of n words extends the one of n − 1.
+      let gram = run[i];
+      for (let n = 1; n <= max && i + n <= run.length; n++) {
+        if (n > 1) gram += ` ${run[i + n - 1]}`;
+        if (n >= min) out.push(gram);
+      }
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { isWordToken } from '../segment/wordToken.js';
-import type { Token } from '../segment/token.js';
+import type { Token, Words } from '../segment/token.js';
 
 export interface FilterOptions {
   stopwords?: Set<string>;
@@ -9,26 +9,46 @@ export interface FilterOptions {
   minLength?: number;
 }
 
-/** Whether a token counts for frequency tables: a word, not a stopword, of a wanted POS and length. */
-export function tokenFilter(options: FilterOptions): (t: Token) => boolean {
+/** Characters of a word as the string iterator counts them (a surrogate pair is one), without an array. */
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++, n++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
+/** Whether a word counts for frequency tables: a word, not a stopword, of a wanted POS and length. */
+export function wordFilter(options: FilterOptions): (word: string, tag: string | undefined) => boolean {
   const { stopwords, pos, minLength = 1 } = options;
-  return (t) =>
-    isWordToken(t.text) &&
-    (minLength <= 1 || [...t.text].length >= minLength) &&
-    !(stopwords?.has(t.text) ?? false) &&
-    (!pos || pos.some((p) => (t.pos ?? '').startsWith(p)));
+  return (word, tag) =>
+    isWordToken(word) &&
+    (minLength <= 1 || codePoints(word) >= minLength) &&
+    !(stopwords?.has(word) ?? false) &&
+    (!pos || pos.some((p) => (tag ?? '').startsWith(p)));
+}
+
+/** wordFilter for tokens. */
+export function tokenFilter(options: FilterOptions): (t: Token) => boolean {
+  const keep = wordFilter(options);
+  return (t) => keep(t.text, t.pos);
 }
 
 /**
- * Word sequences of a document for n-grams: runs of kept tokens, broken wherever a punctuation mark or a
- * filtered-out token stood, so that no n-gram spans a sentence or clause boundary.
+ * Word sequences of a document for n-grams: runs of kept words, broken wherever a punctuation mark or a
+ * filtered-out word stood, so that no n-gram spans a sentence or clause boundary.
  */
-export function wordRuns(tokens: Token[], keep: (t: Token) => boolean): string[][] {
+export function wordRuns({ words, tags }: Words, keep: (word: string, tag: string | undefined) => boolean): string[][] {
   const runs: string[][] = [];
   let run: string[] = [];
-  for (const t of tokens) {
-    if (!t.text.trim()) continue;
-    if (keep(t)) run.push(t.text);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!word.trim()) continue;
+    if (keep(word, tags?.[i])) run.push(word);
     else if (run.length > 0) {
       runs.push(run);
       run = [];

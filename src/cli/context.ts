@@ -11,6 +11,7 @@ import type { CountRequest } from '../analysis/countCorpus.js';
 import type { GroupedCounts } from '../analysis/termCounts.js';
 import { listCorpusFiles } from '../corpus/files.js';
 import { countFiles } from '../pipeline/countFiles.js';
+import { cachedSegmenter } from '../pipeline/cachedSegmenter.js';
 import { defaultCacheDir } from '../pipeline/tokenCache.js';
 import { loadStopwords } from '../segment/stopwords.js';
 import { commaList, type CorpusFlags, type CountingFlags, type FilterFlags, type OutputFlags } from './options.js';
@@ -41,8 +42,10 @@ export function documents(paths: string[] | undefined, flags: CorpusFlags): Gene
   });
 }
 
-export function segmenterFor(flags: CorpusFlags): Segmenter {
-  return createSegmenter({ backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound });
+/** The segmenter of a command, through the token cache unless the command has --no-cache and it was given. */
+export function segmenterFor(flags: CorpusFlags & { cache?: boolean }): Segmenter {
+  const segmenter = createSegmenter({ backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound });
+  return flags.cache === false ? segmenter : cachedSegmenter(segmenter, defaultCacheDir());
 }
 
 export function printTable(table: ResultTable, flags: OutputFlags): void {

@@ -1,9 +1,11 @@
 import { charCount, countedItems, groupOf, type CountRequest } from '../analysis/countCorpus.js';
-import { localCounts } from '../analysis/termCounts.js';
+import { DocumentCounter, type CountAccumulator, type DocumentTerms } from '../analysis/termCounts.js';
+import { wordFilter } from '../analysis/tokenFilter.js';
 import { TifaError } from '../errors.js';
-import type { DocumentCountsMessage } from './countMessages.js';
+import type { Words } from '../segment/token.js';
+import type { DocumentCountsMessage, WorkerCountsMessage } from './countMessages.js';
 import { TokenCache } from './tokenCache.js';
-import type { FileTokenizer } from './tokenizeFile.js';
+import type { FileTokenizer, LoadedFile } from './tokenizeFile.js';
 
 /**
  * The parts of a request that change one file's counts, as a stable string for the cache key; the name
@@ -22,40 +24,97 @@ export function requestSignature(request: CountRequest, metaFromName: string | u
   ]);
 }
 
+/** A file on its way to counts: answered already (memo, left out, bad file), or loaded and waiting for its words. */
+export type PreparedFile = { kind: 'done'; message: DocumentCountsMessage } | CutFile;
+
+/** A prepared file waiting for its words. */
+export interface CutFile {
+  kind: 'cut';
+  file: LoadedFile;
+  label: string;
+  memoKey?: string;
+}
+
 /**
- * Reads, segments and counts one file into the message the merge step takes. With a cache, the counts of an
- * unchanged file under the same request are memoised, so a repeated run only hashes files and merges.
- * User errors come back as data so that a worker thread can hand them to the main thread intact.
+ * Counts files the same way in any thread. The work is split around the segmentation, so that a caller can
+ * cut one file while it counts the one before: prepare (read, decode, normalise, group), then count the words.
  */
-export function countFile(tokenizer: FileTokenizer, file: string, request: CountRequest): DocumentCountsMessage {
-  try {
-    const read = tokenizer.readFile(file);
-    const memoKey = read.key ? TokenCache.derive(read.key, requestSignature(request, tokenizer.read.metaFromName)) : undefined;
-    const memo = memoKey ? tokenizer.cache!.get<DocumentCountsMessage>(memoKey) : undefined;
-    if (memo) return memo;
-    const doc = tokenizer.tokenize(read);
-    const label = groupOf(doc, request.field);
-    let message: DocumentCountsMessage;
-    if (label === undefined) {
-      message = { kind: 'left-out', id: doc.id, meta: doc.meta };
-    } else {
-      const items = countedItems(doc.tokens, request);
-      const local = localCounts(items, request.only);
-      message = {
-        kind: 'counts',
-        id: doc.id,
-        meta: doc.meta,
-        label,
-        terms: [...local.keys()],
-        counts: [...local.values()],
-        size: items.length,
-        chars: charCount(doc.text),
-      };
+export class FileCounter {
+  private readonly keep: (word: string, tag: string | undefined) => boolean;
+  /** Term ids for counting in a worker thread, kept across its files. */
+  private readonly counter = new DocumentCounter();
+
+  constructor(
+    readonly tokenizer: FileTokenizer,
+    private readonly request: CountRequest,
+  ) {
+    this.keep = wordFilter(request.filter ?? {});
+  }
+
+  /**
+   * Reads a file. With a cache, the counts of an unchanged file under the same request are memoised, so a
+   * repeated run only hashes files and merges. User errors come back as data so that a worker thread can hand
+   * them to the main thread intact.
+   */
+  prepare(file: string): PreparedFile {
+    const { tokenizer, request } = this;
+    try {
+      const read = tokenizer.readFile(file);
+      const memoKey = read.key ? TokenCache.derive(read.key, requestSignature(request, tokenizer.read.metaFromName)) : undefined;
+      const memo = memoKey ? tokenizer.cache!.get<DocumentCountsMessage>(memoKey) : undefined;
+      if (memo) return { kind: 'done', message: memo };
+      const loaded = tokenizer.load(read);
+      const label = groupOf(loaded, request.field);
+      if (label === undefined) return { kind: 'done', message: this.remember(memoKey, { kind: 'left-out', id: loaded.id, meta: loaded.meta }) };
+      return { kind: 'cut', file: loaded, label, memoKey };
+    } catch (err) {
+      if (err instanceof TifaError) return { kind: 'done', message: { kind: 'error', message: err.message } };
+      throw err;
     }
-    if (memoKey) tokenizer.cache!.put(memoKey, message);
+  }
+
+  /** Counts a prepared file's words into `acc` (counting in this thread). */
+  countInto(acc: CountAccumulator, prepared: CutFile, cut: Words): void {
+    const items = countedItems(cut, this.request, this.keep);
+    const own = acc.add(prepared.label, items, charCount(prepared.file.text), this.request.only);
+    if (prepared.memoKey) this.remember(prepared.memoKey, this.message(prepared, own, items.length));
+  }
+
+  /** Reads, segments and counts one file in worker thread `worker`, into the message the merge step takes. */
+  countFile(path: string, worker: number): DocumentCountsMessage | WorkerCountsMessage {
+    const prepared = this.prepare(path);
+    if (prepared.kind === 'done') return prepared.message;
+    const items = countedItems(this.tokenizer.words(prepared.file), this.request, this.keep);
+    const { vocabulary } = this.counter;
+    const first = vocabulary.length;
+    const { ids, counts } = this.counter.count(items, this.request.only);
+    if (prepared.memoKey) {
+      const terms = ids.map((id) => vocabulary[id]);
+      this.remember(prepared.memoKey, this.message(prepared, { terms, counts }, items.length));
+    }
+    const { file, label } = prepared;
+    return {
+      kind: 'ids',
+      worker,
+      id: file.id,
+      meta: file.meta,
+      label,
+      first,
+      newTerms: vocabulary.slice(first),
+      ids: Int32Array.from(ids),
+      counts: Int32Array.from(counts),
+      size: items.length,
+      chars: charCount(file.text),
+    };
+  }
+
+  private message(prepared: CutFile, own: DocumentTerms, size: number): DocumentCountsMessage {
+    const { file, label } = prepared;
+    return { kind: 'counts', id: file.id, meta: file.meta, label, ...own, size, chars: charCount(file.text) };
+  }
+
+  private remember(memoKey: string | undefined, message: DocumentCountsMessage): DocumentCountsMessage {
+    if (memoKey) this.tokenizer.cache!.put(memoKey, message);
     return message;
-  } catch (err) {
-    if (err instanceof TifaError) return { kind: 'error', message: err.message };
-    throw err;
   }
 }

@@ -1,13 +1,13 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { countSegmented, type CountRequest } from '../analysis/countCorpus.js';
+import { countSegmented, type CountRequest, type SegmentedDocument } from '../analysis/countCorpus.js';
 import { CountAccumulator, type GroupedCounts } from '../analysis/termCounts.js';
 import { InputError } from '../errors.js';
-import { countFile, requestSignature } from './countFile.js';
+import type { Words } from '../segment/token.js';
+import { FileCounter, requestSignature, type PreparedFile } from './countFile.js';
 import { TokenCache } from './tokenCache.js';
-import type { CountSetup, DocumentCountsMessage } from './countMessages.js';
+import type { CountSetup, DocumentCountsMessage, WorkerCountsMessage } from './countMessages.js';
 import { tokenizerFor } from './tokenizerFor.js';
-import type { TokenizedFile } from './tokenizeFile.js';
 
 export interface CountFilesOptions {
   /** Worker threads; undefined chooses: one per core for corpora above PARALLEL_MIN_BYTES, else none. */
@@ -34,28 +34,91 @@ function chooseJobs(files: string[], request: CountRequest, jobs: number | undef
   return 1;
 }
 
-function countInThisThread(files: string[], setup: CountSetup, request: CountRequest, options: CountFilesOptions): GroupedCounts {
+/** Juilland's D needs corpus-wide token positions, which only counting whole documents in order gives. */
+function countWithPositions(files: string[], setup: CountSetup, request: CountRequest, options: CountFilesOptions): GroupedCounts {
   const tokenizer = tokenizerFor(setup);
-  if (!request.keepPositions) {
-    const acc = new CountAccumulator(request);
-    for (const file of files) mergeMessage(acc, countFile(tokenizer, file, request), options);
-    return acc.counts;
-  }
-  function* tokenized(): Generator<TokenizedFile> {
+  function* segmented(): Generator<SegmentedDocument> {
     for (const file of files) {
       try {
-        yield tokenizer.tokenize(file);
+        const loaded = tokenizer.load(file);
+        yield { id: loaded.id, meta: loaded.meta, text: loaded.text, cut: tokenizer.words(loaded) };
       } catch (err) {
         if (!(options.skipBad && err instanceof InputError)) throw err;
         options.warn(`skipped ${err.message}`);
       }
     }
   }
-  return countSegmented(tokenized(), request, options.onLeftOut);
+  return countSegmented(segmented(), request, options.onLeftOut);
 }
 
-function mergeMessage(acc: CountAccumulator, message: DocumentCountsMessage, options: CountFilesOptions): void {
-  if (message.kind === 'counts') acc.addCounts(message.label, message.terms, message.counts, message.size, message.chars);
+/**
+ * Files being cut off this thread while it reads the next file and counts the last one. One: this thread
+ * (reading, normalising, making the cut's strings and counting) already takes about as long as the cut.
+ */
+const CUTS_IN_FLIGHT = 1;
+
+/** Counts in this thread while the segmenter cuts off it (a pipeline); counts are merged in file order. */
+async function countInThisThread(files: string[], setup: CountSetup, request: CountRequest, options: CountFilesOptions): Promise<GroupedCounts> {
+  const counter = new FileCounter(tokenizerFor(setup), request);
+  const acc = new CountAccumulator(request);
+  const queue: Array<{ prepared: PreparedFile; words?: Promise<Words> }> = [];
+  const startCuts = () => {
+    let started = 0;
+    for (const entry of queue) {
+      if (entry.prepared.kind !== 'cut') continue;
+      if (!entry.words && started < CUTS_IN_FLIGHT) {
+        entry.words = counter.tokenizer.wordsAsync(entry.prepared.file);
+        // Awaited in order below; this keeps a failure of a later file from counting as unhandled meanwhile.
+        entry.words.catch(() => {});
+      }
+      if (entry.words) started++;
+    }
+  };
+  const mergeOldest = async () => {
+    const { prepared, words } = queue.shift()!;
+    if (prepared.kind === 'done') return mergeMessage(acc, prepared.message, options);
+    const cut = await words!;
+    // The next cut starts before this file is counted, so the segmenter never waits for the count.
+    startCuts();
+    counter.countInto(acc, prepared, cut);
+  };
+  for (const file of files) {
+    queue.push({ prepared: counter.prepare(file) });
+    startCuts();
+    if (queue.length > CUTS_IN_FLIGHT) await mergeOldest();
+  }
+  while (queue.length > 0) await mergeOldest();
+  return acc.result();
+}
+
+/**
+ * Each worker's terms by its term ids, learnt as its messages arrive (the order it numbered them in), and
+ * the accumulator's id of each, looked up when first merged so that terms enter the counts in file order.
+ */
+class WorkerVocabularies {
+  private readonly workers = new Map<number, { terms: string[]; toAcc: number[] }>();
+
+  private of(worker: number): { terms: string[]; toAcc: number[] } {
+    let vocabulary = this.workers.get(worker);
+    if (!vocabulary) this.workers.set(worker, (vocabulary = { terms: [], toAcc: [] }));
+    return vocabulary;
+  }
+
+  learn(message: WorkerCountsMessage): void {
+    const { terms } = this.of(message.worker);
+    message.newTerms.forEach((term, i) => (terms[message.first + i] = term));
+  }
+
+  merge(acc: CountAccumulator, message: WorkerCountsMessage): void {
+    const { terms, toAcc } = this.of(message.worker);
+    const ids = message.ids.map((id) => (toAcc[id] ??= acc.termId(terms[id])));
+    acc.addIds(message.label, ids, message.counts, message.size, message.chars);
+  }
+}
+
+function mergeMessage(acc: CountAccumulator, message: DocumentCountsMessage | WorkerCountsMessage, options: CountFilesOptions, workers?: WorkerVocabularies): void {
+  if (message.kind === 'ids') workers!.merge(acc, message);
+  else if (message.kind === 'counts') acc.addCounts(message.label, message.terms, message.counts, message.size, message.chars);
   else if (message.kind === 'left-out') options.onLeftOut(message);
   else if (options.skipBad) options.warn(`skipped ${message.message}`);
   else throw new InputError(message.message);
@@ -68,22 +131,30 @@ function mergeMessage(acc: CountAccumulator, message: DocumentCountsMessage, opt
 async function countInWorkers(files: string[], setup: CountSetup, request: CountRequest, jobs: number, options: CountFilesOptions): Promise<GroupedCounts> {
   // Loaded here: small corpora never start a pool and should not pay for loading it.
   const { Piscina } = await import('piscina');
-  const pool = new Piscina({ filename: new URL('./countWorker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs });
+  const pool = new Piscina({
+    filename: new URL('./countWorker.js', import.meta.url).href,
+    minThreads: jobs,
+    maxThreads: jobs,
+  });
   const acc = new CountAccumulator(request);
-  const pending: Array<Promise<DocumentCountsMessage>> = [];
+  const workers = new WorkerVocabularies();
+  const pending: Array<Promise<DocumentCountsMessage | WorkerCountsMessage>> = [];
   try {
     for (const file of files) {
-      const task: Promise<DocumentCountsMessage> = pool.run({ file, setup, request });
+      const task = (pool.run({ file, setup, request }) as Promise<DocumentCountsMessage | WorkerCountsMessage>).then((message) => {
+        if (message.kind === 'ids') workers.learn(message);
+        return message;
+      });
       // Awaited in order below; this keeps a failure of a later file from counting as unhandled meanwhile.
       task.catch(() => {});
       pending.push(task);
-      if (pending.length >= jobs * IN_FLIGHT_PER_THREAD) mergeMessage(acc, await pending.shift()!, options);
+      if (pending.length >= jobs * IN_FLIGHT_PER_THREAD) mergeMessage(acc, await pending.shift()!, options, workers);
     }
-    while (pending.length > 0) mergeMessage(acc, await pending.shift()!, options);
+    while (pending.length > 0) mergeMessage(acc, await pending.shift()!, options, workers);
   } finally {
     await pool.destroy();
   }
-  return acc.counts;
+  return acc.result();
 }
 
 interface CorpusMemo {
@@ -122,8 +193,9 @@ export async function countFiles(files: string[], setup: CountSetup, request: Co
     onLeftOut: (doc) => (record.leftOut.push({ id: doc.id, meta: doc.meta }), options.onLeftOut(doc)),
   };
   const jobs = chooseJobs(files, request, options.jobs);
-  record.counts =
-    jobs <= 1 ? countInThisThread(files, setup, request, recording) : await countInWorkers(files, setup, request, jobs, recording);
+  if (request.keepPositions) record.counts = countWithPositions(files, setup, request, recording);
+  else if (jobs <= 1) record.counts = await countInThisThread(files, setup, request, recording);
+  else record.counts = await countInWorkers(files, setup, request, jobs, recording);
   if (key) cache!.put(key, record);
   return record.counts;
 }

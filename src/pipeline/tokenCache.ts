@@ -35,8 +35,8 @@ export class TokenCache {
     private readonly settingsKey: string,
   ) {}
 
-  /** The entry key of a file: its name (name-derived metadata) and bytes under these settings. */
-  key(name: string, bytes: Buffer): string {
+  /** The entry key of a file: its name (name-derived metadata) and bytes under these settings (or of a text). */
+  key(name: string, bytes: Buffer | string): string {
     return createHash('sha1').update(`${FORMAT_VERSION}\u0000${this.settingsKey}\u0000${name}\u0000`).update(bytes).digest('hex');
   }
 

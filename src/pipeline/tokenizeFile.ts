@@ -1,6 +1,7 @@
 import { completeMeta, documentFromBytes, readBytes, type NameMatcher, type ReadOptions } from '../corpus/readCorpus.js';
-import type { Meta } from '../corpus/document.js';
-import type { Segmenter, Token } from '../segment/token.js';
+import type { Document, Meta, OriginMap } from '../corpus/document.js';
+import { wordStart, withOffsets } from '../segment/offsets.js';
+import type { Token, WordSegmenter, Words } from '../segment/token.js';
 import { TokenCache, type CachedDocument } from './tokenCache.js';
 
 /** A document as counting needs it: no origin map, just metadata, text and tokens. */
@@ -18,15 +19,30 @@ export interface FileRead {
   key?: string;
 }
 
-function tokensFromEnds(text: string, ends: Uint32Array, tags?: string[]): Token[] {
-  const tokens: Token[] = new Array(ends.length);
+/** A file decoded and normalised (or taken from the cache), its words not yet cut unless the cache had them. */
+export interface LoadedFile extends Document {
+  read: FileRead;
+  /** The metadata its content holds (front matter), which is what the cache stores. */
+  contentMeta: Meta;
+  cached?: Words;
+}
+
+/** Words from token end offsets, as the cache keeps them (tokens are contiguous, so starts follow). */
+export function wordsFromEnds(text: string, ends: Uint32Array, tags?: string[]): Words {
+  const words = new Array<string>(ends.length);
   let start = 0;
   for (let i = 0; i < ends.length; i++) {
-    const end = ends[i];
-    tokens[i] = tags ? { text: text.slice(start, end), start, end, pos: tags[i] } : { text: text.slice(start, end), start, end };
-    start = end;
+    words[i] = text.slice(start, ends[i]);
+    start = ends[i];
   }
-  return tokens;
+  return tags ? { words, tags } : { words };
+}
+
+/** End offset of each word in `text`. */
+export function wordEnds(text: string, words: string[]): Uint32Array {
+  const ends = new Uint32Array(words.length);
+  for (let i = 0, at = 0; i < words.length; i++) ends[i] = at = wordStart(text, words[i], at) + words[i].length;
+  return ends;
 }
 
 /**
@@ -37,7 +53,7 @@ export class FileTokenizer {
   readonly cache?: TokenCache;
 
   constructor(
-    private readonly segmenter: Segmenter,
+    private readonly segmenter: WordSegmenter,
     readonly read: ReadOptions,
     private readonly nameMatcher: NameMatcher | undefined,
     private readonly pos: boolean,
@@ -54,20 +70,49 @@ export class FileTokenizer {
     return { file, bytes, key: this.cache?.key(file, bytes) };
   }
 
-  tokenize(input: string | FileRead): TokenizedFile {
-    const { file, bytes, key } = typeof input === 'string' ? this.readFile(input) : input;
-    const hit = key ? this.cache!.get<CachedDocument>(key) : undefined;
+  /** Metadata and text of a file, with its words when the cache holds them; decoding errors are thrown. */
+  load(input: string | FileRead): LoadedFile {
+    const read = typeof input === 'string' ? this.readFile(input) : input;
+    const hit = read.key ? this.cache!.get<CachedDocument>(read.key) : undefined;
     if (hit) {
-      const meta = completeMeta(hit.meta, file, this.nameMatcher);
-      return { id: meta.id, meta, text: hit.text, tokens: tokensFromEnds(hit.text, hit.ends, hit.tags) };
+      const meta = completeMeta(hit.meta, read.file, this.nameMatcher);
+      const cached = wordsFromEnds(hit.text, hit.ends, hit.tags);
+      return { read, id: meta.id, path: read.file, meta, contentMeta: hit.meta, text: hit.text, origin: this.originOf(read), cached };
     }
-    const doc = documentFromBytes(bytes, file, this.read);
-    const tokens = this.segmenter.cut(doc.text, { pos: this.pos });
-    if (key) {
-      const ends = Uint32Array.from(tokens, (t) => t.end);
-      this.cache!.put(key, { meta: doc.meta, text: doc.text, ends, tags: this.pos ? tokens.map((t) => t.pos ?? '') : undefined });
+    const doc = documentFromBytes(read.bytes, read.file, this.read);
+    const meta = completeMeta(doc.meta, read.file, this.nameMatcher);
+    return { read, id: meta.id, path: read.file, meta, contentMeta: doc.meta, text: doc.text, origin: doc.origin };
+  }
+
+  /**
+   * The origin map of a cached file, made from its bytes only when asked: the cache keeps no origin map, and
+   * callers locate few offsets (a slogan's first use), if any.
+   */
+  private originOf(read: FileRead): OriginMap {
+    let origin: OriginMap | undefined;
+    return { locate: (offset) => (origin ??= documentFromBytes(read.bytes, read.file, this.read).origin).locate(offset) };
+  }
+
+  private store(file: LoadedFile, cut: Words): Words {
+    if (file.read.key) {
+      const entry: CachedDocument = { meta: file.contentMeta, text: file.text, ends: wordEnds(file.text, cut.words), tags: this.pos ? cut.tags : undefined };
+      this.cache!.put(file.read.key, entry);
     }
-    const meta = completeMeta(doc.meta, file, this.nameMatcher);
-    return { id: meta.id, meta, text: doc.text, tokens };
+    return cut;
+  }
+
+  /** The words of a loaded file: from the cache, or cut now (and stored). */
+  words(file: LoadedFile): Words {
+    return file.cached ?? this.store(file, this.segmenter.words(file.text, { pos: this.pos }));
+  }
+
+  /** `words`, with the cut running off this thread where the backend can. */
+  async wordsAsync(file: LoadedFile): Promise<Words> {
+    return file.cached ?? this.store(file, await this.segmenter.wordsAsync(file.text, { pos: this.pos }));
+  }
+
+  tokenize(input: string | FileRead): TokenizedFile {
+    const file = this.load(input);
+    return { id: file.id, meta: file.meta, text: file.text, tokens: withOffsets(file.text, this.words(file)) };
   }
 }

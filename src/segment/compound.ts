@@ -1,12 +1,13 @@
-import type { Token } from './token.js';
+import { wordStart } from './offsets.js';
+import type { Words } from './token.js';
 
-/** Index of the token that starts exactly at `offset`, or -1 (tokens are sorted and contiguous). */
-function tokenStartingAt(tokens: Token[], offset: number): number {
+/** Index of the word that starts exactly at `offset`, or -1 (starts are ascending). */
+function wordStartingAt(starts: Int32Array, offset: number): number {
   let lo = 0;
-  let hi = tokens.length - 1;
+  let hi = starts.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const start = tokens[mid].start;
+    const start = starts[mid];
     if (start === offset) return mid;
     if (start < offset) lo = mid + 1;
     else hi = mid - 1;
@@ -15,36 +16,84 @@ function tokenStartingAt(tokens: Token[], offset: number): number {
 }
 
 /**
- * Joins multi-token phrases into one token after segmentation (quanteda's tokens_compound). jieba cuts at
+ * Joins multi-word phrases into one word after segmentation (quanteda's tokens_compound). jieba cuts at
  * 、 · and spaces before it looks at its dictionary, so `市县主战、派出所主防` can only be kept whole here.
- * A phrase is joined only where it starts and ends on token boundaries, so no other token changes.
- * Texts without any phrase (most of them) cost one indexOf per phrase and nothing else.
+ * A phrase is joined only where it starts and ends on word boundaries, so no other word changes; where two
+ * found phrases overlap, the longer one wins.
  */
-export function compoundPhrases(text: string, tokens: Token[], phrases: readonly string[]): Token[] {
-  const joins: Array<[number, number]> = [];
-  for (const phrase of phrases) {
-    for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + phrase.length)) {
-      const first = tokenStartingAt(tokens, at);
-      const after = tokenStartingAt(tokens, at + phrase.length);
-      const last = after === -1 ? (tokens[tokens.length - 1]?.end === at + phrase.length ? tokens.length - 1 : -1) : after - 1;
+export class PhraseJoin {
+  /** First UTF-16 unit of some phrase: one pass over a text with this table finds every occurrence. */
+  private readonly opens = new Uint8Array(0x10000);
+  private readonly byFirst = new Map<number, number[]>();
+
+  constructor(private readonly phrases: readonly string[]) {
+    phrases.forEach((phrase, p) => {
+      const c = phrase.charCodeAt(0);
+      this.opens[c] = 1;
+      const list = this.byFirst.get(c);
+      if (list) list.push(p);
+      else this.byFirst.set(c, [p]);
+    });
+  }
+
+  /**
+   * [start, end) of every occurrence, each phrase's occurrences not overlapping one another (leftmost first,
+   * as repeated indexOf would find them). One scan instead of one indexOf per phrase: most texts hold none.
+   */
+  private occurrences(text: string): number[] {
+    const found: number[] = [];
+    if (this.phrases.length === 0) return found;
+    const nextFree = new Array<number>(this.phrases.length).fill(0);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (this.opens[c] === 0) continue;
+      for (const p of this.byFirst.get(c)!) {
+        const phrase = this.phrases[p];
+        if (i >= nextFree[p] && text.startsWith(phrase, i)) {
+          found.push(i, i + phrase.length);
+          nextFree[p] = i + phrase.length;
+        }
+      }
+    }
+    return found;
+  }
+
+  apply(text: string, cut: Words): Words {
+    const found = this.occurrences(text);
+    if (found.length === 0) return cut;
+    const { words, tags } = cut;
+    const starts = new Int32Array(words.length);
+    for (let i = 0, at = 0; i < words.length; i++) {
+      starts[i] = wordStart(text, words[i], at);
+      at = starts[i] + words[i].length;
+    }
+    const endOf = (i: number) => starts[i] + words[i].length;
+    const joins: Array<[number, number]> = [];
+    for (let k = 0; k < found.length; k += 2) {
+      const [at, end] = [found[k], found[k + 1]];
+      const first = wordStartingAt(starts, at);
+      const after = wordStartingAt(starts, end);
+      const last = after === -1 ? (words.length > 0 && endOf(words.length - 1) === end ? words.length - 1 : -1) : after - 1;
       if (first !== -1 && last > first) joins.push([first, last]);
     }
+    if (joins.length === 0) return cut;
+    // Longest phrase wins where two overlap: sort by start, then by length descending.
+    joins.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+    const outWords: string[] = [];
+    const outTags: string[] | undefined = tags ? [] : undefined;
+    let next = 0;
+    const keep = (i: number) => {
+      outWords.push(words[i]);
+      outTags?.push(tags![i]);
+    };
+    for (const [first, last] of joins) {
+      if (first < next) continue;
+      while (next < first) keep(next++);
+      outWords.push(text.slice(starts[first], endOf(last)));
+      outTags?.push('nz');
+      next = last + 1;
+    }
+    while (next < words.length) keep(next++);
+    return outTags ? { words: outWords, tags: outTags } : { words: outWords };
   }
-  if (joins.length === 0) return tokens;
-  // Longest phrase wins where two overlap: sort by start, then by length descending.
-  joins.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
-  const out: Token[] = [];
-  let next = 0;
-  for (const [first, last] of joins) {
-    if (first < next) continue;
-    while (next < first) out.push(tokens[next++]);
-    const start = tokens[first].start;
-    const end = tokens[last].end;
-    const joined: Token = { text: text.slice(start, end), start, end };
-    if (tokens[first].pos !== undefined) joined.pos = 'nz';
-    out.push(joined);
-    next = last + 1;
-  }
-  while (next < tokens.length) out.push(tokens[next++]);
-  return out;
 }

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InputError, UsageError } from '../errors.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../slogans/lexicon.js';
-import { compoundPhrases } from './compound.js';
+import type { JiebaBinding } from './binding.js';
+import { PhraseJoin } from './compound.js';
 import { bundledDictPath, dictToText, parseJiebaDict, type DictEntry } from './dictionary.js';
-import { createNodeRsSegmenter, type BackendSegmenter } from './nodeRsJieba.js';
-import { createNodejiebaSegmenter } from './nodejiebaBackend.js';
-import type { Segmenter, Token } from './token.js';
+import { createNodeRsBackend } from './nodeRsJieba.js';
+import { createNodejiebaBackend } from './nodejiebaBackend.js';
+import { withOffsets } from './offsets.js';
+import type { Token, WordSegmenter, Words } from './token.js';
 
 export const BACKENDS = ['node-rs', 'nodejieba'] as const;
 export type Backend = (typeof BACKENDS)[number];
@@ -50,22 +52,23 @@ function sha1(text: string): string {
 }
 
 /** The one way commands get a segmenter: backend + all dictionaries + the phrase join. */
-export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
+export function createSegmenter(options: SegmenterOptions = {}): WordSegmenter {
   const backend = options.backend ?? 'node-rs';
   if (!(BACKENDS as readonly string[]).includes(backend)) {
     throw new UsageError(`unknown segmenter "${backend}"; choose one of: ${BACKENDS.join(', ')}`);
   }
   const { dictText, phrases } = segmenterVocabulary(options.userDicts);
   // The backend loads lazily: a run served from the token cache never needs it.
-  let base: BackendSegmenter | undefined;
-  const backendSegmenter = () =>
-    (base ??= backend === 'nodejieba' ? createNodejiebaSegmenter(dictText) : createNodeRsSegmenter(dictText));
+  let base: JiebaBinding | undefined;
+  const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(dictText) : createNodeRsBackend(dictText));
   const join = options.compound === false ? [] : phrases;
+  const phraseJoin = new PhraseJoin(join);
+  const words = (text: string, cutOptions?: { pos?: boolean }): Words => phraseJoin.apply(text, binding().cut(text, Boolean(cutOptions?.pos)));
   return {
     name: backend,
     key: `${backend}:${sha1([dictText, ...join].join('\n'))}`,
-    cut(text: string, cutOptions?: { pos?: boolean }): Token[] {
-      return compoundPhrases(text, backendSegmenter().cut(text, cutOptions), join);
-    },
+    cut: (text: string, cutOptions?: { pos?: boolean }): Token[] => withOffsets(text, words(text, cutOptions)),
+    words,
+    wordsAsync: async (text, cutOptions) => phraseJoin.apply(text, await binding().cutAsync(text, Boolean(cutOptions?.pos))),
   };
 }

@@ -1,20 +1,18 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { withOffsets } from './offsets.js';
-import type { Segmenter, Token } from './token.js';
-
-/** A backend before the dictionary key is known: createSegmenter adds it. */
-export type BackendSegmenter = Omit<Segmenter, 'key'>;
+import { splitTagged, type JiebaBinding } from './binding.js';
+import type { Words } from './token.js';
 
 /** @node-rs/jieba (jieba-rs): the default backend, same cuts as reference Python jieba, fast start. */
-export function createNodeRsSegmenter(userDictText: string): BackendSegmenter {
+export function createNodeRsBackend(userDictText: string): JiebaBinding {
   const jieba = Jieba.withDict(dict);
   if (userDictText) jieba.loadDict(Buffer.from(userDictText));
+  const cut = (text: string, pos: boolean): Words => (pos ? splitTagged(jieba.tag(text, true)) : { words: jieba.cut(text, true) });
   return {
     name: 'node-rs',
-    cut(text: string, options?: { pos?: boolean }): Token[] {
-      if (options?.pos) return withOffsets(text, jieba.tag(text, true));
-      return withOffsets(text, jieba.cut(text, true).map((word) => ({ word })));
-    },
+    cut,
+    // cutAsync runs the same jieba-rs cut on libuv's thread pool (only the strings are made on this thread);
+    // tagging has no asynchronous form.
+    cutAsync: async (text, pos) => (pos ? cut(text, true) : { words: (await jieba.cutAsync(text, true)) as string[] }),
   };
 }

@@ -2,11 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withOffsets } from './offsets.js';
-import type { Segmenter, Token } from './token.js';
-
-/** A backend before the dictionary key is known: createSegmenter adds it. */
-export type BackendSegmenter = Omit<Segmenter, 'key'>;
+import { splitTagged, type JiebaBinding } from './binding.js';
+import type { Words } from './token.js';
 
 interface NodeJieba {
   load(options: { userDict?: string }): void;
@@ -21,7 +18,7 @@ let loadedWith: string | undefined;
  * per process, so the combined user dictionary goes through a temporary file and a second, different
  * dictionary in the same process is refused rather than silently ignored.
  */
-export function createNodejiebaSegmenter(userDictText: string): BackendSegmenter {
+export function createNodejiebaBackend(userDictText: string): JiebaBinding {
   // Loaded lazily: its start-up (~1.7 s) should not be paid by users of the default backend.
   const nodejieba = createRequire(import.meta.url)('nodejieba') as NodeJieba;
   if (loadedWith === undefined) {
@@ -37,11 +34,6 @@ export function createNodejiebaSegmenter(userDictText: string): BackendSegmenter
   } else if (loadedWith !== userDictText) {
     throw new Error('nodejieba can load its dictionary only once per process');
   }
-  return {
-    name: 'nodejieba',
-    cut(text: string, options?: { pos?: boolean }): Token[] {
-      if (options?.pos) return withOffsets(text, nodejieba.tag(text));
-      return withOffsets(text, nodejieba.cut(text, true).map((word) => ({ word })));
-    },
-  };
+  const cut = (text: string, pos: boolean): Words => (pos ? splitTagged(nodejieba.tag(text)) : { words: nodejieba.cut(text, true) });
+  return { name: 'nodejieba', cut, cutAsync: async (text, pos) => cut(text, pos) };
 }

@@ -15,3 +15,23 @@ export interface Segmenter {
   /** Tokens of `text` in order, covering it without gaps (whitespace and punctuation included). */
   cut(text: string, options?: { pos?: boolean }): Token[];
 }
+
+/** A segmentation as bare strings: the tokens' texts in order and, when tagging was asked for, their tags. */
+export interface Words {
+  words: string[];
+  tags?: string[];
+}
+
+/**
+ * The segmenter createSegmenter makes: `cut`, and the same segmentation without Token objects for the
+ * counting pipeline, where building a token per word cost more than counting it.
+ */
+export interface WordSegmenter extends Segmenter {
+  /** The texts (and tags) of `cut`'s tokens. */
+  words(text: string, options?: { pos?: boolean }): Words;
+  /**
+   * `words`, with the segmentation run off the JavaScript thread where the backend can, so that the caller
+   * reads the next file and counts the last one meanwhile.
+   */
+  wordsAsync(text: string, options?: { pos?: boolean }): Promise<Words>;
+}
