@@ -2,7 +2,7 @@ import { originalRange, type FoldedText } from './foldText.js';
 import { sharedReading } from './homophone.js';
 import { singleEdit, type SingleEdit } from './singleEdit.js';
 import { MIN_INDEL_LENGTH, type FormHalf, type SloganIndex } from './sloganIndex.js';
-import type { SloganOccurrence } from './sloganOccurrences.js';
+import type { LocatedForm, SloganOccurrence } from './sloganOccurrences.js';
 import type { WordList } from '../segment/wordList.js';
 
 const HAN = /^\p{Script=Han}$/u;
@@ -14,15 +14,7 @@ const CLOSING_QUOTES = '”」』’"';
 const MAX_WORD = 4;
 
 /** A window one character away from a lexicon form: a probable typo of the slogan. */
-export interface NearMiss {
-  start: number;
-  end: number;
-  /** Range in the folded text. */
-  foldedStart: number;
-  foldedEnd: number;
-  written: string;
-  form: string;
-  canonical: string;
+export interface NearMiss extends LocatedForm {
   edit: SingleEdit;
   /** The toneless reading the written and expected characters share, for a substitution by a homophone. */
   reading?: string;

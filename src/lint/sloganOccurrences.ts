@@ -1,8 +1,8 @@
 import { FOLD_TRADITIONAL, FOLD_WIDTH, originalRange, type FoldedText } from './foldText.js';
 import type { SloganIndex } from './sloganIndex.js';
 
-/** A lexicon form found in a text, however it was written there. */
-export interface SloganOccurrence {
+/** Where a lexicon form (or something close to one) was written, in the original and the folded text. */
+export interface LocatedForm {
   /** Original range in the text. */
   start: number;
   end: number;
@@ -14,6 +14,10 @@ export interface SloganOccurrence {
   /** The lexicon form it reads as once folded (canonical or variant). */
   form: string;
   canonical: string;
+}
+
+/** A lexicon form found in a text, however it was written there. */
+export interface SloganOccurrence extends LocatedForm {
   spaced: boolean;
   fullWidth: boolean;
   traditional: boolean;
