@@ -88,7 +88,7 @@ async function countInThisThread(files: string[], setup: CountSetup, request: Co
     if (queue.length > CUTS_IN_FLIGHT) await mergeOldest();
   }
   while (queue.length > 0) await mergeOldest();
-  return acc.result();
+  return acc.counts;
 }
 
 /**
@@ -154,13 +154,12 @@ async function countInWorkers(files: string[], setup: CountSetup, request: Count
   } finally {
     await pool.destroy();
   }
-  return acc.result();
+  return acc.counts;
 }
 
 interface CorpusMemo {
   counts: GroupedCounts;
   leftOut: Array<{ id: string; meta: Record<string, string> }>;
-  warnings: string[];
 }
 
 /** Key of a whole run: every file's content key, in order, and the request. */
@@ -182,20 +181,21 @@ export async function countFiles(files: string[], setup: CountSetup, request: Co
   const cache = tokenizerFor(setup).cache;
   const memo = key ? cache!.get<CorpusMemo>(key) : undefined;
   if (memo) {
-    memo.warnings.forEach(options.warn);
     memo.leftOut.forEach(options.onLeftOut);
     return memo.counts;
   }
-  const record: CorpusMemo = { counts: undefined!, leftOut: [], warnings: [] };
+  const record: CorpusMemo = { counts: undefined!, leftOut: [] };
+  let skipped = false;
   const recording: CountFilesOptions = {
     ...options,
-    warn: (message) => (record.warnings.push(message), options.warn(message)),
+    warn: (message) => ((skipped = true), options.warn(message)),
     onLeftOut: (doc) => (record.leftOut.push({ id: doc.id, meta: doc.meta }), options.onLeftOut(doc)),
   };
   const jobs = chooseJobs(files, request, options.jobs);
   if (request.keepPositions) record.counts = countWithPositions(files, setup, request, recording);
   else if (jobs <= 1) record.counts = await countInThisThread(files, setup, request, recording);
   else record.counts = await countInWorkers(files, setup, request, jobs, recording);
-  if (key) cache!.put(key, record);
+  // A run that skipped files is not stored whole: replayed, it would pass without --skip-bad.
+  if (key && !skipped) cache!.put(key, record);
   return record.counts;
 }
