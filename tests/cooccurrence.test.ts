@@ -269,3 +269,22 @@ describe('collocates', () => {
     expect(collocates('zz', counts).rows).toEqual([]);
   });
 });
+
+describe('pair counting', () => {
+  it('counts the same pairs in arrays (small term sets) as in Maps (the whole vocabulary)', () => {
+    // 3000 word types: the whole set is too large for arrays, --top 40 is not.
+    const vocabulary = Array.from({ length: 3000 }, (_, i) => `w${i}`);
+    // Six common words (of 60) and six rare ones (of the other 2940) a sentence.
+    const wordOf = (s: number, k: number) => vocabulary[k < 6 ? (s * 7 + k * k * 13) % 60 : 60 + ((s * 6 + k) % 2940)];
+    const sentences = Array.from({ length: 600 }, (_, s) => Array.from({ length: 12 }, (_, k) => wordOf(s, k)).join(' '));
+    const docs = [fakeDoc('d', {}, sentences.join(' 。 '))];
+    const all = count(docs);
+    const top = count(docs, { top: 40 });
+    expect(all.terms.length).toBeGreaterThan(2048);
+    expect(top.terms).toEqual(all.terms.slice(0, 40));
+    const within = (pairs: Map<number, number>, size: number) =>
+      [...pairs].map(([key, both]) => [Math.floor(key / size), key % size, both]).filter(([a, b]) => a < 40 && b < 40).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    expect(within(top.pairs[0], 40)).toEqual(within(all.pairs[0], all.terms.length));
+    expect(top.pairs[0].size).toBeGreaterThan(0);
+  });
+});

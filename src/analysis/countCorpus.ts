@@ -59,7 +59,7 @@ export function countSegmented(
     if (label === undefined) onLeftOut(doc);
     else acc.add(label, countedItems(doc.cut, request, keep), charCount(doc.text), request.only);
   }
-  return acc.result();
+  return acc.counts;
 }
 
 /** Segments and counts a stream of documents in one pass. */

@@ -35,8 +35,9 @@ export interface DocumentTerms {
 
 /**
  * Counts the items of one document at a time. Terms get ids that last across documents, so an item costs
- * one Map lookup and its count lives in a typed array; a Map per document and a merge of it into the corpus
- * counts cost more (every item is a fresh string from the segmenter, hashed and compared at each lookup).
+ * one Map lookup (a fresh string from the segmenter, hashed and compared) and its count lives in a typed
+ * array; a Map per document merged into the corpus counts costs a second lookup per distinct term. The ids
+ * also let a worker thread send its counts as arrays (countMessages.ts).
  */
 export class DocumentCounter {
   private readonly ids = new Map<string, number>();
@@ -50,7 +51,11 @@ export class DocumentCounter {
     if (id === undefined) {
       id = this.vocabulary.push(term) - 1;
       this.ids.set(term, id);
-      if (id === this.perId.length) this.perId = grown(this.perId, 2 * id);
+      if (id === this.perId.length) {
+        const grown = new Int32Array(2 * id);
+        grown.set(this.perId);
+        this.perId = grown;
+      }
     }
     return id;
   }
@@ -75,50 +80,28 @@ export class DocumentCounter {
     }
     return { ids, counts };
   }
-
-  /** `count`, with the terms themselves. */
-  terms(items: string[], only?: Set<string>): DocumentTerms {
-    const { ids, counts } = this.count(items, only);
-    return { terms: ids.map((id) => this.vocabulary[id]), counts };
-  }
 }
 
-function grown<T extends Int32Array | Float64Array>(array: T, length: number): T {
-  const bigger = new (array.constructor as new (length: number) => T)(length);
-  bigger.set(array);
-  return bigger;
-}
-
-/**
- * Adds up documents into GroupedCounts. While counting, totals live in typed arrays indexed by term id (a
- * document's terms are not scattered objects to touch); `result` builds the per-term records once at the end.
- */
 export class CountAccumulator {
+  readonly counts: GroupedCounts;
   private readonly groupIndex = new Map<string, number>();
-  private readonly groups: string[] = [];
-  private readonly tokens: number[] = [];
-  private readonly chars: number[] = [];
-  private readonly docTokens: number[] = [];
   private readonly counter = new DocumentCounter();
-  private capacity = 4096;
-  /** Count of each term id, per group. */
-  private readonly byGroup: Float64Array[] = [];
-  /** Documents using each term id. */
-  private docs = new Float64Array(this.capacity);
-  private readonly perDoc: number[][] = [];
-  private readonly positions: number[][] = [];
+  /** The TermCount of each of the counter's term ids, once the term is counted here. */
+  private readonly byId: TermCount[] = [];
   private position = 0;
 
-  constructor(private readonly options: CountOptions = {}) {}
+  constructor(private readonly options: CountOptions = {}) {
+    this.counts = { field: options.field, groups: [], tokens: [], chars: [], docTokens: [], terms: new Map() };
+  }
 
   private group(label: string): number {
     let g = this.groupIndex.get(label);
     if (g === undefined) {
-      g = this.groups.push(label) - 1;
+      g = this.counts.groups.length;
       this.groupIndex.set(label, g);
-      this.tokens.push(0);
-      this.chars.push(0);
-      this.byGroup.push(new Float64Array(this.capacity));
+      this.counts.groups.push(label);
+      this.counts.tokens.push(0);
+      this.counts.chars.push(0);
     }
     return g;
   }
@@ -130,13 +113,13 @@ export class CountAccumulator {
   add(groupLabel: string, items: string[], charCount: number, only?: Set<string>): DocumentTerms {
     const g = this.document(groupLabel, items.length, charCount);
     const at = this.position;
-    const onItem = this.options.keepPositions ? (id: number, i: number) => this.positionsOf(id).push(at + i) : undefined;
+    const onItem = this.options.keepPositions ? (id: number, i: number) => this.termOf(id).positions!.push(at + i) : undefined;
     const { ids, counts } = this.counter.count(items, only, onItem);
     this.position += items.length;
     const terms = new Array<string>(ids.length);
     for (let k = 0; k < ids.length; k++) {
       terms[k] = this.counter.vocabulary[ids[k]];
-      this.addTerm(g, ids[k], counts[k]);
+      this.addTerm(g, this.termOf(ids[k]), counts[k]);
     }
     return { terms, counts };
   }
@@ -144,7 +127,7 @@ export class CountAccumulator {
   /** Adds one document already counted elsewhere (a memo): its distinct terms and their counts. */
   addCounts(groupLabel: string, terms: string[], termCounts: ArrayLike<number>, tokenCount: number, charCount: number): void {
     const g = this.document(groupLabel, tokenCount, charCount);
-    for (let i = 0; i < terms.length; i++) this.addTerm(g, this.counter.id(terms[i]), termCounts[i]);
+    for (let i = 0; i < terms.length; i++) this.addTerm(g, this.termOf(this.counter.id(terms[i])), termCounts[i]);
   }
 
   /** The id under which this accumulator counts a term (ids are given in order of first sight). */
@@ -155,49 +138,37 @@ export class CountAccumulator {
   /** Adds one document counted elsewhere (a worker thread) whose terms are given as ids of termId. */
   addIds(groupLabel: string, ids: ArrayLike<number>, termCounts: ArrayLike<number>, tokenCount: number, charCount: number): void {
     const g = this.document(groupLabel, tokenCount, charCount);
-    for (let i = 0; i < ids.length; i++) this.addTerm(g, ids[i], termCounts[i]);
+    for (let i = 0; i < ids.length; i++) this.addTerm(g, this.termOf(ids[i]), termCounts[i]);
   }
 
   /** Opens a document's entry; returns its group index. */
   private document(groupLabel: string, tokenCount: number, charCount: number): number {
+    const { counts } = this;
     const g = this.group(groupLabel);
-    this.docTokens.push(tokenCount);
-    this.tokens[g] += tokenCount;
-    this.chars[g] += charCount;
+    counts.docTokens.push(tokenCount);
+    counts.tokens[g] += tokenCount;
+    counts.chars[g] += charCount;
     return g;
   }
 
-  private addTerm(g: number, id: number, n: number): void {
-    if (id >= this.capacity) this.grow(id);
-    this.byGroup[g][id] += n;
-    this.docs[id] += 1;
-    if (this.options.keepPerDoc) (this.perDoc[id] ??= []).push(this.docTokens.length - 1, n);
+  private addTerm(g: number, tc: TermCount, n: number): void {
+    while (tc.byGroup.length <= g) tc.byGroup.push(0);
+    tc.byGroup[g] += n;
+    tc.docs += 1;
+    tc.perDoc?.push(this.counts.docTokens.length - 1, n);
   }
 
-  private positionsOf(id: number): number[] {
-    return (this.positions[id] ??= []);
-  }
-
-  private grow(id: number): void {
-    while (this.capacity <= id) this.capacity *= 2;
-    this.docs = grown(this.docs, this.capacity);
-    this.byGroup.forEach((counts, g) => (this.byGroup[g] = grown(counts, this.capacity)));
-  }
-
-  /** The counts so far, one record per term in order of first sight. */
-  result(): GroupedCounts {
-    const terms = new Map<string, TermCount>();
-    this.counter.vocabulary.forEach((term, id) => {
-      // A term's byGroup runs to the last group that uses it, as code reading it with `?? 0` expects.
-      let last = this.groups.length - 1;
-      while (last >= 0 && this.byGroup[last][id] === 0) last--;
-      const tc: TermCount = { byGroup: Array.from({ length: last + 1 }, (_, g) => this.byGroup[g][id]), docs: this.docs[id] };
-      if (this.options.keepPerDoc) tc.perDoc = this.perDoc[id] ?? [];
-      if (this.options.keepPositions) tc.positions = this.positions[id] ?? [];
-      terms.set(term, tc);
-    });
-    const { field } = this.options;
-    return { field, groups: [...this.groups], tokens: [...this.tokens], chars: [...this.chars], docTokens: [...this.docTokens], terms };
+  /** The TermCount of a term id, made when the term is first counted (terms enter in order of first sight). */
+  private termOf(id: number): TermCount {
+    let tc = this.byId[id];
+    if (!tc) {
+      tc = { byGroup: [], docs: 0 };
+      if (this.options.keepPerDoc) tc.perDoc = [];
+      if (this.options.keepPositions) tc.positions = [];
+      this.counts.terms.set(this.counter.vocabulary[id], tc);
+      this.byId[id] = tc;
+    }
+    return tc;
   }
 }
 

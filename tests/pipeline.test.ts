@@ -1,0 +1,101 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CountAccumulator, DocumentCounter, type GroupedCounts } from '../src/analysis/termCounts.js';
+import { cachedSegmenter } from '../src/pipeline/cachedSegmenter.js';
+import { createSegmenter } from '../src/segment/createSegmenter.js';
+import { GOV_REPORTS, ROOT, tifa } from './cli.js';
+
+const BUNDLED = join(ROOT, 'corpus');
+// The government work reports when present, else the bundled corpus: many files keep both threads busy.
+const MANY = existsSync(GOV_REPORTS) ? GOV_REPORTS : BUNDLED;
+
+/** GroupedCounts as plain data, terms in the order they entered the counts. */
+const plain = (counts: GroupedCounts) => ({ ...counts, terms: [...counts.terms] });
+
+describe('DocumentCounter and CountAccumulator', () => {
+  it('count a document in order of first use, only the terms asked for', () => {
+    const counter = new DocumentCounter();
+    expect(counter.count(['b', 'a', 'b', 'c', 'b'])).toEqual({ ids: [0, 1, 2], counts: [3, 1, 1] });
+    expect(counter.count(['c', 'd', 'c'], new Set(['c']))).toEqual({ ids: [2], counts: [2] });
+    expect(counter.vocabulary).toEqual(['b', 'a', 'c']);
+  });
+
+  it('give the same counts from items, from terms and counts (memos) and from ids (worker threads)', () => {
+    const docs: Array<[string, string[]]> = [
+      ['x', ['a', 'b', 'a']],
+      ['y', ['c', 'a']],
+      ['x', ['d', 'c', 'd', 'b']],
+    ];
+    const options = { field: 'g', keepPerDoc: true };
+    const byItems = new CountAccumulator(options);
+    const byTerms = new CountAccumulator(options);
+    const byIds = new CountAccumulator(options);
+    const worker = new DocumentCounter();
+    for (const [group, items] of docs) {
+      const own = byItems.add(group, items, 10);
+      byTerms.addCounts(group, own.terms, own.counts, items.length, 10);
+      const { ids, counts } = worker.count(items);
+      byIds.addIds(group, ids.map((id) => byIds.termId(worker.vocabulary[id])), counts, items.length, 10);
+    }
+    const expected = plain(byItems.counts);
+    expect(plain(byTerms.counts)).toEqual(expected);
+    expect(plain(byIds.counts)).toEqual(expected);
+    // byGroup runs to the last group using the term: a is used in x and y, d in x only.
+    expect(expected.terms).toEqual([
+      ['a', { byGroup: [2, 1], docs: 2, perDoc: [0, 2, 1, 1] }],
+      ['b', { byGroup: [2], docs: 2, perDoc: [0, 1, 2, 1] }],
+      ['c', { byGroup: [1, 1], docs: 2, perDoc: [1, 1, 2, 1] }],
+      ['d', { byGroup: [2], docs: 1, perDoc: [2, 2] }],
+    ]);
+  });
+
+  it('keep corpus-wide positions of the terms counted', () => {
+    const acc = new CountAccumulator({ keepPositions: true });
+    acc.add('all', ['a', 'b'], 2);
+    acc.add('all', ['b', 'c', 'a'], 3, new Set(['a', 'b']));
+    expect([...acc.counts.terms].map(([term, tc]) => [term, tc.positions])).toEqual([
+      ['a', [0, 4]],
+      ['b', [1, 2]],
+    ]);
+  });
+});
+
+describe('cached segmenter', () => {
+  it('cuts the same tokens (and tags) from the cache as without it', () => {
+    const text = '坚持市县主战、派出所主防，做到严格、规范、公正、文明。\n2025年 工作报告 AI+政务';
+    const plainCut = createSegmenter();
+    const cached = cachedSegmenter(createSegmenter(), mkdtempSync(join(tmpdir(), 'tifa-cut-cache-')));
+    for (const pos of [false, true]) {
+      const expected = plainCut.cut(text, { pos });
+      expect(cached.cut(text, { pos })).toEqual(expected);
+      expect(cached.cut(text, { pos })).toEqual(expected);
+    }
+  });
+});
+
+describe('counting files', () => {
+  it('gives the same table on two worker threads as in one thread', () => {
+    for (const extra of [['--by', 'year', '--meta-from-name', '{x}_{year}', '--dp'], ['--ngram', '2..3', '--stopwords', 'zh'], ['--pos', 'n,v']]) {
+      const one = tifa(['freq', MANY, '--no-cache', '--jobs', '1', '--top', '3000', '--format', 'json', ...extra]);
+      const two = tifa(['freq', MANY, '--no-cache', '--jobs', '2', '--top', '3000', '--format', 'json', ...extra]);
+      expect(one.code).toBe(0);
+      expect(two.stdout).toBe(one.stdout);
+    }
+  });
+
+  it('answers cooc, collocates, slogans and themes from the token cache the same as without it', () => {
+    const env = { TIFA_CACHE_DIR: mkdtempSync(join(tmpdir(), 'tifa-cache-')) };
+    for (const args of [
+      ['cooc', BUNDLED, '--top', '30', '--by', 'city', '--format', 'tsv'],
+      ['collocates', '发展', BUNDLED, '--format', 'tsv'],
+      ['slogans', BUNDLED, '--by', 'city', '--format', 'tsv'],
+      ['themes', BUNDLED, '--format', 'tsv'],
+    ]) {
+      const first = tifa(args, { env });
+      expect(first.code).toBe(0);
+      expect(tifa(args, { env }).stdout).toBe(first.stdout);
+    }
+  });
+});
