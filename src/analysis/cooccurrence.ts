@@ -1,6 +1,7 @@
 import type { Document } from '../corpus/document.js';
 import type { NetworkEdge, NetworkNode } from '../format/network.js';
 import type { ResultTable, Row } from '../format/table.js';
+import { sideBySide } from './sideBySide.js';
 import type { Segmenter, Token } from '../segment/token.js';
 import { associationRow, type AssociationRow } from './association.js';
 import { groupOf } from './countCorpus.js';
@@ -371,19 +372,7 @@ export function collocates(
   if (counts.field === undefined) {
     return { columns: ['collocate', 'both', 'n1', 'n2', 'units', ...COOC_MEASURES], rows: perGroup[0] ?? [], decimals: DECIMALS };
   }
-  const columns = ['rank'];
-  for (const g of counts.groups) columns.push(g, `${g}_${column}`);
-  const depth = Math.max(0, ...perGroup.map((rows) => rows.length));
-  const rows: Row[] = [];
-  for (let i = 0; i < depth; i++) {
-    const row: Row = { rank: i + 1 };
-    counts.groups.forEach((g, j) => {
-      row[g] = perGroup[j][i]?.collocate ?? '';
-      row[`${g}_${column}`] = perGroup[j][i]?.[column] ?? null;
-    });
-    rows.push(row);
-  }
-  return { columns, rows, decimals: DECIMALS };
+  return { ...sideBySide(counts.groups, perGroup, 'collocate', column), decimals: DECIMALS };
 }
 
 const PER = 10000;

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { ResultTable, Row } from '../format/table.js';
 import { keynessRow } from './keyness.js';
+import { sideBySide } from './sideBySide.js';
 import { groupCount, termTotal, type GroupedCounts } from './termCounts.js';
 
 export const MEASURES = ['ll', 'chi2', 'logratio', 'pdiff'] as const;
@@ -65,17 +66,5 @@ export function keynessOverview(counts: GroupedCounts, options: Omit<KeynessOpti
   const top = options.top ?? 10;
   const key = SORT_KEY[options.measure ?? 'll'];
   const perGroup = counts.groups.map((g) => keynessTable(counts, { ...options, target: g, negative: false, top }).rows);
-  const columns = ['rank'];
-  for (const g of counts.groups) columns.push(g, `${g}_${key}`);
-  const depth = Math.max(0, ...perGroup.map((rs) => rs.length));
-  const rows: Row[] = [];
-  for (let i = 0; i < depth; i++) {
-    const row: Row = { rank: i + 1 };
-    counts.groups.forEach((g, j) => {
-      row[g] = perGroup[j][i]?.term ?? '';
-      row[`${g}_${key}`] = perGroup[j][i]?.[key] ?? null;
-    });
-    rows.push(row);
-  }
-  return { columns, rows };
+  return sideBySide(counts.groups, perGroup, 'term', key);
 }

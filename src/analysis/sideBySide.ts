@@ -1,0 +1,21 @@
+import type { ResultTable, Row } from '../format/table.js';
+
+/**
+ * Ranked lists of several groups side by side, the way AntConc and LancsBox compare corpora: one row per rank,
+ * and per group its item (`<group>`) and score (`<group>_<score>`); shorter lists leave their cells empty.
+ */
+export function sideBySide(groups: string[], perGroup: Row[][], itemColumn: string, scoreColumn: string): ResultTable {
+  const columns = ['rank'];
+  for (const g of groups) columns.push(g, `${g}_${scoreColumn}`);
+  const depth = Math.max(0, ...perGroup.map((rows) => rows.length));
+  const rows: Row[] = [];
+  for (let i = 0; i < depth; i++) {
+    const row: Row = { rank: i + 1 };
+    groups.forEach((g, j) => {
+      row[g] = perGroup[j][i]?.[itemColumn] ?? '';
+      row[`${g}_${scoreColumn}`] = perGroup[j][i]?.[scoreColumn] ?? null;
+    });
+    rows.push(row);
+  }
+  return { columns, rows };
+}
