@@ -1,23 +1,36 @@
 import { Command, CommanderError } from 'commander';
 import { TifaError } from '../errors.js';
-import { collocatesCommand } from './commands/collocates.js';
-import { compareCommand } from './commands/compare.js';
-import { coocCommand } from './commands/cooc.js';
-import { corpusCommand } from './commands/corpus.js';
-import { freqCommand } from './commands/freq.js';
-import { importCommand } from './commands/import.js';
-import { kwicCommand } from './commands/kwic.js';
-import { lintCommand } from './commands/lint.js';
-import { mergeCommand } from './commands/merge.js';
-import { plotCommand } from './commands/plot.js';
-import { reportCommand } from './commands/report.js';
-import { segmentCommand } from './commands/segment.js';
-import { slogansCommand } from './commands/slogans.js';
-import { themesCommand } from './commands/themes.js';
-import { termsCommand } from './commands/terms.js';
 import { warn } from './context.js';
 
-const COMMANDS = [corpusCommand, segmentCommand, importCommand, freqCommand, compareCommand, kwicCommand, slogansCommand, themesCommand, coocCommand, collocatesCommand, lintCommand, reportCommand, plotCommand, termsCommand, mergeCommand];
+type CommandFactory = () => Command;
+
+/**
+ * Each command's module is imported only when that command runs: loading all of them (and what they import) cost
+ * more than the bundled corpus's whole analysis. `tifa --help` and unknown names load them all.
+ */
+const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
+  corpus: async () => (await import('./commands/corpus.js')).corpusCommand,
+  segment: async () => (await import('./commands/segment.js')).segmentCommand,
+  import: async () => (await import('./commands/import.js')).importCommand,
+  freq: async () => (await import('./commands/freq.js')).freqCommand,
+  compare: async () => (await import('./commands/compare.js')).compareCommand,
+  kwic: async () => (await import('./commands/kwic.js')).kwicCommand,
+  slogans: async () => (await import('./commands/slogans.js')).slogansCommand,
+  themes: async () => (await import('./commands/themes.js')).themesCommand,
+  cooc: async () => (await import('./commands/cooc.js')).coocCommand,
+  collocates: async () => (await import('./commands/collocates.js')).collocatesCommand,
+  lint: async () => (await import('./commands/lint.js')).lintCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
+  plot: async () => (await import('./commands/plot.js')).plotCommand,
+  terms: async () => (await import('./commands/terms.js')).termsCommand,
+  merge: async () => (await import('./commands/merge.js')).mergeCommand,
+};
+
+/** The command named on the command line (the first argument that is not an option), if it is one of tifa's. */
+function chosenCommand(argv: string[]): string | undefined {
+  const name = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? name : undefined;
+}
 
 /** Usage errors in the same one-line form as every other tifa error, pointing at the command's help. */
 function oneLineErrors(cmd: Command): Command {
@@ -29,14 +42,16 @@ function oneLineErrors(cmd: Command): Command {
   });
 }
 
-function buildProgram(): Command {
+async function buildProgram(argv: string[]): Promise<Command> {
   const program = oneLineErrors(
     new Command('tifa')
       .description('tifa (提法): corpus analysis for Chinese policy texts')
       .version('0.1.0')
       .option('--debug', 'print stack traces of errors'),
   );
-  for (const make of COMMANDS) program.addCommand(oneLineErrors(make()));
+  const chosen = chosenCommand(argv);
+  const factories = await Promise.all((chosen === undefined ? Object.values(COMMANDS) : [COMMANDS[chosen]]).map((load) => load()));
+  for (const make of factories) program.addCommand(oneLineErrors(make()));
   return program;
 }
 
@@ -53,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
   handleBrokenPipe();
   const debug = argv.includes('--debug');
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
     // A command that found something (lint) sets the exit code itself.
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { dict } from '@node-rs/jieba/dict.js';
 import { bundledDictPath, parseJiebaDict } from './dictionary.js';
+import { jiebaDictionary } from './nodeRsJieba.js';
 
 /** Frequencies of known words: a rule asks whether characters make a real word, and how common it is. */
 export interface WordList {
@@ -27,7 +27,7 @@ let bundled: WordList | undefined;
 export function bundledWordList(): WordList {
   if (!bundled) {
     const words = new Map<string, number>();
-    addJiebaWords(Buffer.from(dict).toString('utf8'), words);
+    addJiebaWords(jiebaDictionary().toString('utf8'), words);
     const police = bundledDictPath('police-terms.dict.txt');
     for (const entry of parseJiebaDict(readFileSync(police, 'utf8'), police)) words.set(entry.word, entry.freq);
     bundled = { frequency: (word) => words.get(word) ?? 0 };
