@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CountAccumulator, DocumentCounter, type GroupedCounts } from '../src/analysis/termCounts.js';
 import { cachedSegmenter } from '../src/pipeline/cachedSegmenter.js';
 import { createSegmenter } from '../src/segment/createSegmenter.js';
+import { sentenceChunks } from '../src/segment/sentenceChunks.js';
 import { GOV_REPORTS, ROOT, tifa } from './cli.js';
 
 const BUNDLED = join(ROOT, 'corpus');
@@ -51,6 +52,14 @@ describe('DocumentCounter and CountAccumulator', () => {
     ]);
   });
 
+  it('count a document that comes in chunks as one', () => {
+    const counter = new DocumentCounter();
+    counter.addItems(['b', 'a']);
+    counter.addItems(['b', 'c', 'b'], new Set(['a', 'b']));
+    expect(counter.take()).toEqual({ ids: [0, 1], counts: [3, 1] });
+    expect(counter.take()).toEqual({ ids: [], counts: [] });
+  });
+
   it('keep corpus-wide positions of the terms counted', () => {
     const acc = new CountAccumulator({ keepPositions: true });
     acc.add('all', ['a', 'b'], 2);
@@ -59,6 +68,27 @@ describe('DocumentCounter and CountAccumulator', () => {
       ['a', [0, 4]],
       ['b', [1, 2]],
     ]);
+  });
+});
+
+describe('segmenting in chunks', () => {
+  it('cuts after the first sentence end at or past each chunk size, never leaving an empty chunk', () => {
+    // 甲。乙！丙？丁: sentence ends at 1, 3 and 5.
+    expect(sentenceChunks('甲。乙！丙？丁', 1)).toEqual([0, 2, 4, 6, 7]);
+    expect(sentenceChunks('甲。乙！丙？丁', 3)).toEqual([0, 4, 7]);
+    expect(sentenceChunks('甲。乙！丙？', 3)).toEqual([0, 4, 6]);
+    expect(sentenceChunks('no sentence end here', 3)).toEqual([0, 20]);
+    expect(sentenceChunks('', 3)).toEqual([0, 0]);
+  });
+
+  it('keeps every word of a long text whole across chunk ends', () => {
+    // 2,000 sentences of 20 units: several chunks of 8,192 units.
+    const sentence = '坚持两个确立，深化枫桥经验，推进情指行。';
+    const text = sentence.repeat(2000);
+    const words = createSegmenter().words(text).words;
+    expect(words.join('')).toBe(text);
+    for (const term of ['两个确立', '枫桥经验', '情指行']) expect(words.filter((w) => w === term)).toHaveLength(2000);
+    expect(words.filter((w) => w === '。')).toHaveLength(2000);
   });
 });
 

@@ -60,32 +60,48 @@ export class DocumentCounter {
     return id;
   }
 
+  /** Distinct term ids of the document being counted, in order of first use (their counts are in perId). */
+  private docIds: number[] = [];
+
   /**
-   * Counts a document's items (only those in `only`, when given): its distinct term ids in order of first use
-   * and their counts. `onItem` sees the id and index of every counted item.
+   * Counts some items of the current document (only those in `only`, when given), in text order; a document
+   * may come in chunks. `onItem` sees the id and index (within these items) of every counted item.
    */
-  count(items: string[], only?: Set<string>, onItem?: (id: number, index: number) => void): { ids: number[]; counts: number[] } {
-    const ids: number[] = [];
+  addItems(items: readonly string[], only?: Set<string>, onItem?: (id: number, index: number) => void): void {
+    const { docIds } = this;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (only !== undefined && !only.has(item)) continue;
       const id = this.id(item);
-      if (this.perId[id]++ === 0) ids.push(id);
+      if (this.perId[id]++ === 0) docIds.push(id);
       onItem?.(id, i);
     }
+  }
+
+  /** Ends the current document: its distinct term ids in order of first use and their counts. */
+  take(): { ids: number[]; counts: number[] } {
+    const ids = this.docIds;
     const counts = new Array<number>(ids.length);
     for (let k = 0; k < ids.length; k++) {
       counts[k] = this.perId[ids[k]];
       this.perId[ids[k]] = 0;
     }
+    this.docIds = [];
     return { ids, counts };
+  }
+
+  /** Counts a whole document's items: addItems, then take. */
+  count(items: readonly string[], only?: Set<string>, onItem?: (id: number, index: number) => void): { ids: number[]; counts: number[] } {
+    this.addItems(items, only, onItem);
+    return this.take();
   }
 }
 
 export class CountAccumulator {
   readonly counts: GroupedCounts;
   private readonly groupIndex = new Map<string, number>();
-  private readonly counter = new DocumentCounter();
+  /** Its term ids: a FileCounter in this thread counts documents with the same counter, so its ids are these. */
+  readonly counter = new DocumentCounter();
   /** The TermCount of each of the counter's term ids, once the term is counted here. */
   private readonly byId: TermCount[] = [];
   private position = 0;
@@ -135,7 +151,7 @@ export class CountAccumulator {
     return this.counter.id(term);
   }
 
-  /** Adds one document counted elsewhere (a worker thread) whose terms are given as ids of termId. */
+  /** Adds one document counted elsewhere (with `counter`, or in a worker thread) whose terms are given as ids of termId. */
   addIds(groupLabel: string, ids: ArrayLike<number>, termCounts: ArrayLike<number>, tokenCount: number, charCount: number): void {
     const g = this.document(groupLabel, tokenCount, charCount);
     for (let i = 0; i < ids.length; i++) this.addTerm(g, this.termOf(ids[i]), termCounts[i]);

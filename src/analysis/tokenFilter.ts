@@ -25,6 +25,8 @@ function codePoints(text: string): number {
 /** Whether a word counts for frequency tables: a word, not a stopword, of a wanted POS and length. */
 export function wordFilter(options: FilterOptions): (word: string, tag: string | undefined) => boolean {
   const { stopwords, pos, minLength = 1 } = options;
+  // The common case, without options, is called once per token of the corpus: no closure over unused checks.
+  if (!stopwords && !pos && minLength <= 1) return isWordToken;
   return (word, tag) =>
     isWordToken(word) &&
     (minLength <= 1 || codePoints(word) >= minLength) &&

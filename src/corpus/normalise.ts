@@ -28,6 +28,8 @@ const SECTION_NUMBER = /^(?:[一二三四五六七八九十百]+、|[（(][一�
 const STARTS_LIKE_TEXT = /^[\p{Script=Han}\d]/u;
 const SPACE = '[ \\t\\u3000\\u00a0]';
 const HAN_OR_ALNUM = /[\p{Script=Han}A-Za-z0-9]/u;
+const HAN = /^\p{Script=Han}$/u;
+const ASCII_ALNUM = /^[A-Za-z0-9]$/;
 
 /** A page break that cut a sentence: `[offset, end)` (newline, blank lines, indentation) is removed by the repair. */
 export interface PageBreakJoin {
@@ -134,8 +136,24 @@ function tightenPlus(text: string): Edit[] {
 
 /** (c) Spaces between a Han character and an ASCII digit or letter go (`连续 3 年` → `连续3年`): a PDF artefact. */
 function joinHanAndAscii(text: string): Edit[] {
-  const pattern = new RegExp(`(?<=\\p{Script=Han})${SPACE}+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])${SPACE}+(?=\\p{Script=Han})`, 'gu');
-  return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: '' }));
+  // Space runs first, then their neighbours: a lookbehind for Han over the whole text cost more than the rest
+  // of normalising.
+  const edits: Edit[] = [];
+  for (const match of text.matchAll(new RegExp(`${SPACE}+`, 'g'))) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const before = codePointBefore(text, start);
+    const after = String.fromCodePoint(text.codePointAt(end) ?? 0x20);
+    if ((HAN.test(before) && ASCII_ALNUM.test(after)) || (ASCII_ALNUM.test(before) && HAN.test(after))) edits.push({ start, end, text: '' });
+  }
+  return edits;
+}
+
+/** The character (code point) that ends at offset `i`, or a space at the start. */
+function codePointBefore(text: string, i: number): string {
+  if (i === 0) return ' ';
+  const pair = i >= 2 ? text.codePointAt(i - 2)! : 0;
+  return pair > 0xffff ? String.fromCodePoint(pair) : text[i - 1];
 }
 
 /** (d) Any other run of spaces, tabs, ideographic or no-break spaces becomes one ASCII space. */

@@ -1,5 +1,5 @@
 import { charCount, countedItems, groupOf, type CountRequest } from '../analysis/countCorpus.js';
-import { DocumentCounter, type CountAccumulator, type DocumentTerms } from '../analysis/termCounts.js';
+import { DocumentCounter, type DocumentTerms } from '../analysis/termCounts.js';
 import { wordFilter } from '../analysis/tokenFilter.js';
 import { TifaError } from '../errors.js';
 import type { Words } from '../segment/token.js';
@@ -37,16 +37,17 @@ export interface CutFile {
 
 /**
  * Counts files the same way in any thread. The work is split around the segmentation, so that a caller can
- * cut one file while it counts the one before: prepare (read, decode, normalise, group), then count the words.
+ * cut one chunk while it counts the one before: prepare (read, decode, normalise, group), then open the file,
+ * add its words chunk by chunk and close it. One file is open at a time.
  */
 export class FileCounter {
   private readonly keep: (word: string, tag: string | undefined) => boolean;
-  /** Term ids for counting in a worker thread, kept across its files. */
-  private readonly counter = new DocumentCounter();
 
+  /** `counter` gives the term ids: a worker's own, kept across its files, or the accumulator's in this thread. */
   constructor(
     readonly tokenizer: FileTokenizer,
     private readonly request: CountRequest,
+    private readonly counter = new DocumentCounter(),
   ) {
     this.keep = wordFilter(request.filter ?? {});
   }
@@ -73,26 +74,43 @@ export class FileCounter {
     }
   }
 
-  /** Counts a prepared file's words into `acc` (counting in this thread). */
-  countInto(acc: CountAccumulator, prepared: CutFile, cut: Words): void {
-    const items = countedItems(cut, this.request, this.keep);
-    const own = acc.add(prepared.label, items, charCount(prepared.file.text), this.request.only);
-    if (prepared.memoKey) this.remember(prepared.memoKey, this.message(prepared, own, items.length));
+  /** Starts counting a prepared file, whose words then come chunk by chunk (or all at once from the cache). */
+  open(prepared: CutFile): OpenFile {
+    const { counter, request, keep } = this;
+    const recorder = this.tokenizer.recorder(prepared.file);
+    let size = 0;
+    return {
+      add: (start, end, cut) => {
+        const items = countedItems(cut, request, keep);
+        counter.addItems(items, request.only);
+        size += items.length;
+        recorder?.add(start, prepared.file.text.slice(start, end), cut);
+      },
+      close: () => {
+        recorder?.finish();
+        const { ids, counts } = counter.take();
+        if (prepared.memoKey) {
+          const terms = ids.map((id) => counter.vocabulary[id]);
+          this.remember(prepared.memoKey, this.message(prepared, { terms, counts }, size));
+        }
+        return { ids, counts, size, chars: charCount(prepared.file.text) };
+      },
+    };
   }
 
   /** Reads, segments and counts one file in worker thread `worker`, into the message the merge step takes. */
   countFile(path: string, worker: number): DocumentCountsMessage | WorkerCountsMessage {
     const prepared = this.prepare(path);
     if (prepared.kind === 'done') return prepared.message;
-    const items = countedItems(this.tokenizer.words(prepared.file), this.request, this.keep);
-    const { vocabulary } = this.counter;
-    const first = vocabulary.length;
-    const { ids, counts } = this.counter.count(items, this.request.only);
-    if (prepared.memoKey) {
-      const terms = ids.map((id) => vocabulary[id]);
-      this.remember(prepared.memoKey, this.message(prepared, { terms, counts }, items.length));
-    }
     const { file, label } = prepared;
+    const first = this.counter.vocabulary.length;
+    const open = this.open(prepared);
+    if (file.cached) open.add(0, file.text.length, file.cached);
+    else {
+      const bounds = this.tokenizer.chunks(file);
+      for (let k = 1; k < bounds.length; k++) open.add(bounds[k - 1], bounds[k], this.tokenizer.chunkWords(file, bounds[k - 1], bounds[k]));
+    }
+    const { ids, counts, size, chars } = open.close();
     return {
       kind: 'ids',
       worker,
@@ -100,11 +118,11 @@ export class FileCounter {
       meta: file.meta,
       label,
       first,
-      newTerms: vocabulary.slice(first),
+      newTerms: this.counter.vocabulary.slice(first),
       ids: Int32Array.from(ids),
       counts: Int32Array.from(counts),
-      size: items.length,
-      chars: charCount(file.text),
+      size,
+      chars,
     };
   }
 
@@ -117,4 +135,10 @@ export class FileCounter {
     if (memoKey) this.tokenizer.cache!.put(memoKey, message);
     return message;
   }
+}
+
+/** A file being counted: its words chunk by chunk ([start, end) of its text), then its counts. */
+export interface OpenFile {
+  add(start: number, end: number, cut: Words): void;
+  close(): { ids: number[]; counts: number[]; size: number; chars: number };
 }

@@ -4,7 +4,7 @@ import { countSegmented, type CountRequest, type SegmentedDocument } from '../an
 import { CountAccumulator, type GroupedCounts } from '../analysis/termCounts.js';
 import { InputError } from '../errors.js';
 import type { Words } from '../segment/token.js';
-import { FileCounter, requestSignature, type PreparedFile } from './countFile.js';
+import { FileCounter, requestSignature, type CutFile, type OpenFile } from './countFile.js';
 import { TokenCache } from './tokenCache.js';
 import type { CountSetup, DocumentCountsMessage, WorkerCountsMessage } from './countMessages.js';
 import { tokenizerFor } from './tokenizerFor.js';
@@ -52,43 +52,83 @@ function countWithPositions(files: string[], setup: CountSetup, request: CountRe
 }
 
 /**
- * Files being cut off this thread while it reads the next file and counts the last one. One: this thread
- * (reading, normalising, making the cut's strings and counting) already takes about as long as the cut.
+ * Chunks being cut off this thread while it counts the one before. Two keep the cut going while this
+ * thread turns a finished cut into strings and counts them (which takes about as long as the cut itself).
  */
-const CUTS_IN_FLIGHT = 1;
+const CUTS_IN_FLIGHT = 2;
 
-/** Counts in this thread while the segmenter cuts off it (a pipeline); counts are merged in file order. */
+/** One step of counting in this thread: a file answered already, or one chunk of a file to cut and count. */
+type Step = { kind: 'done'; message: DocumentCountsMessage } | { kind: 'chunk'; prepared: CutFile; start: number; end: number; last: boolean };
+
+/** Counts in this thread while the segmenter cuts the next chunks off it (a pipeline), in file order. */
 async function countInThisThread(files: string[], setup: CountSetup, request: CountRequest, options: CountFilesOptions): Promise<GroupedCounts> {
-  const counter = new FileCounter(tokenizerFor(setup), request);
   const acc = new CountAccumulator(request);
-  const queue: Array<{ prepared: PreparedFile; words?: Promise<Words> }> = [];
-  const startCuts = () => {
-    let started = 0;
-    for (const entry of queue) {
-      if (entry.prepared.kind !== 'cut') continue;
-      if (!entry.words && started < CUTS_IN_FLIGHT) {
-        entry.words = counter.tokenizer.wordsAsync(entry.prepared.file);
-        // Awaited in order below; this keeps a failure of a later file from counting as unhandled meanwhile.
-        entry.words.catch(() => {});
+  const counter = new FileCounter(tokenizerFor(setup), request, acc.counter);
+  const { tokenizer } = counter;
+  function* steps(): Generator<Step> {
+    for (const file of files) {
+      const prepared = counter.prepare(file);
+      if (prepared.kind === 'done') yield { kind: 'done', message: prepared.message };
+      else if (prepared.file.cached) yield { kind: 'chunk', prepared, start: 0, end: prepared.file.text.length, last: true };
+      else {
+        const bounds = tokenizer.chunks(prepared.file);
+        for (let k = 1; k < bounds.length; k++) yield { kind: 'chunk', prepared, start: bounds[k - 1], end: bounds[k], last: k === bounds.length - 1 };
       }
-      if (entry.words) started++;
+    }
+  }
+  const cut = (step: Step): Promise<Words> | undefined => {
+    if (step.kind === 'done') return undefined;
+    const { file } = step.prepared;
+    const words = file.cached ? Promise.resolve(file.cached) : tokenizer.chunkWordsAsync(file, step.start, step.end);
+    // Awaited in order below; this keeps a failure of a later cut from counting as unhandled meanwhile.
+    words.catch(() => {});
+    return words;
+  };
+  let open: OpenFile | undefined;
+  for await (const [step, words] of lookahead(steps(), cut, CUTS_IN_FLIGHT)) {
+    if (step.kind === 'done') {
+      mergeMessage(acc, step.message, options);
+      continue;
+    }
+    const { prepared, start, end, last } = step;
+    open ??= counter.open(prepared);
+    open.add(start, end, words!);
+    if (last) {
+      const { ids, counts, size, chars } = open.close();
+      acc.addIds(prepared.label, ids, counts, size, chars);
+      open = undefined;
+    }
+  }
+  return acc.counts;
+}
+
+/** Items read ahead of the one being handed out, at most: bounds memory when many need no work. */
+const READ_AHEAD = 16;
+
+/**
+ * The items of `source` with the results of `start` (undefined: no work), in order, starting the next items'
+ * work before the current one is handed out, so that up to `ahead` of them run while the caller works.
+ */
+async function* lookahead<T, R>(source: Iterator<T>, start: (item: T) => Promise<R> | undefined, ahead: number): AsyncGenerator<[T, R | undefined]> {
+  const queue: Array<[T, Promise<R> | undefined]> = [];
+  let running = 0;
+  const fill = () => {
+    while (running < ahead && queue.length < READ_AHEAD) {
+      const next = source.next();
+      if (next.done) return;
+      const work = start(next.value);
+      if (work) running++;
+      queue.push([next.value, work]);
     }
   };
-  const mergeOldest = async () => {
-    const { prepared, words } = queue.shift()!;
-    if (prepared.kind === 'done') return mergeMessage(acc, prepared.message, options);
-    const cut = await words!;
-    // The next cut starts before this file is counted, so the segmenter never waits for the count.
-    startCuts();
-    counter.countInto(acc, prepared, cut);
-  };
-  for (const file of files) {
-    queue.push({ prepared: counter.prepare(file) });
-    startCuts();
-    if (queue.length > CUTS_IN_FLIGHT) await mergeOldest();
+  fill();
+  while (queue.length > 0) {
+    const [item, work] = queue.shift()!;
+    if (work) running--;
+    const result = await work;
+    fill();
+    yield [item, result];
   }
-  while (queue.length > 0) await mergeOldest();
-  return acc.counts;
 }
 
 /**

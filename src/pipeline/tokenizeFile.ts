@@ -1,6 +1,7 @@
 import { completeMeta, documentFromBytes, readBytes, type NameMatcher, type ReadOptions } from '../corpus/readCorpus.js';
 import type { Document, Meta, OriginMap } from '../corpus/document.js';
 import { wordStart, withOffsets } from '../segment/offsets.js';
+import { sentenceChunks } from '../segment/sentenceChunks.js';
 import type { Token, WordSegmenter, Words } from '../segment/token.js';
 import { TokenCache, type CachedDocument } from './tokenCache.js';
 
@@ -43,6 +44,38 @@ export function wordEnds(text: string, words: string[]): Uint32Array {
   const ends = new Uint32Array(words.length);
   for (let i = 0, at = 0; i < words.length; i++) ends[i] = at = wordStart(text, words[i], at) + words[i].length;
   return ends;
+}
+
+/** Collects a file's token ends (and tags) chunk by chunk, then writes its token cache entry. */
+export class CutRecorder {
+  private readonly ends: Uint32Array[] = [];
+  private readonly tags: string[] = [];
+
+  constructor(
+    private readonly cache: TokenCache,
+    private readonly file: LoadedFile,
+    private readonly pos: boolean,
+  ) {}
+
+  /** The words of the chunk of the file's text that starts at `start`. */
+  add(start: number, chunk: string, cut: Words): void {
+    const ends = wordEnds(chunk, cut.words);
+    for (let i = 0; i < ends.length; i++) ends[i] += start;
+    this.ends.push(ends);
+    if (this.pos) for (const tag of cut.tags!) this.tags.push(tag);
+  }
+
+  finish(): void {
+    const ends = new Uint32Array(this.ends.reduce((n, part) => n + part.length, 0));
+    let at = 0;
+    for (const part of this.ends) {
+      ends.set(part, at);
+      at += part.length;
+    }
+    const { file } = this;
+    const entry: CachedDocument = { meta: file.contentMeta, text: file.text, ends, tags: this.pos ? this.tags : undefined };
+    this.cache.put(file.read.key!, entry);
+  }
 }
 
 /**
@@ -94,10 +127,9 @@ export class FileTokenizer {
   }
 
   private store(file: LoadedFile, cut: Words): Words {
-    if (file.read.key) {
-      const entry: CachedDocument = { meta: file.contentMeta, text: file.text, ends: wordEnds(file.text, cut.words), tags: this.pos ? cut.tags : undefined };
-      this.cache!.put(file.read.key, entry);
-    }
+    const recorder = this.recorder(file);
+    recorder?.add(0, file.text, cut);
+    recorder?.finish();
     return cut;
   }
 
@@ -106,9 +138,24 @@ export class FileTokenizer {
     return file.cached ?? this.store(file, this.segmenter.words(file.text, { pos: this.pos }));
   }
 
-  /** `words`, with the cut running off this thread where the backend can. */
-  async wordsAsync(file: LoadedFile): Promise<Words> {
-    return file.cached ?? this.store(file, await this.segmenter.wordsAsync(file.text, { pos: this.pos }));
+  /** Offsets of the chunks a file's text is cut in (see sentenceChunks). */
+  chunks(file: LoadedFile): number[] {
+    return sentenceChunks(file.text);
+  }
+
+  /** The words of one chunk [start, end) of a file's text. */
+  chunkWords(file: LoadedFile, start: number, end: number): Words {
+    return this.segmenter.words(file.text.slice(start, end), { pos: this.pos });
+  }
+
+  /** `chunkWords`, with the cut running off this thread where the backend can. */
+  chunkWordsAsync(file: LoadedFile, start: number, end: number): Promise<Words> {
+    return this.segmenter.wordsAsync(file.text.slice(start, end), { pos: this.pos });
+  }
+
+  /** What stores a file cut chunk by chunk in the token cache, when there is a cache and the file is not in it. */
+  recorder(file: LoadedFile): CutRecorder | undefined {
+    return file.read.key && !file.cached ? new CutRecorder(this.cache!, file, this.pos) : undefined;
   }
 
   tokenize(input: string | FileRead): TokenizedFile {

@@ -15,6 +15,11 @@ function wordStartingAt(starts: Int32Array, offset: number): number {
   return -1;
 }
 
+/** The first two UTF-16 units at `i` as one number (NaN at the last unit, where no phrase of two or more fits). */
+function opening2(text: string, i: number): number {
+  return text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
+}
+
 /**
  * Joins multi-word phrases into one word after segmentation (quanteda's tokens_compound). jieba cuts at
  * 、 · and spaces before it looks at its dictionary, so `市县主战、派出所主防` can only be kept whole here.
@@ -24,15 +29,21 @@ function wordStartingAt(starts: Int32Array, offset: number): number {
 export class PhraseJoin {
   /** First UTF-16 unit of some phrase: one pass over a text with this table finds every occurrence. */
   private readonly opens = new Uint8Array(0x10000);
-  private readonly byFirst = new Map<number, number[]>();
+  /**
+   * Phrases by their first two units: phrases often open with a common character (不, 以, 一), so the first
+   * alone would send most of a text to the full comparison.
+   */
+  private readonly byOpening = new Map<number, number[]>();
 
   constructor(private readonly phrases: readonly string[]) {
     phrases.forEach((phrase, p) => {
-      const c = phrase.charCodeAt(0);
-      this.opens[c] = 1;
-      const list = this.byFirst.get(c);
+      // One unit is one word at most: nothing to join.
+      if (phrase.length < 2) return;
+      this.opens[phrase.charCodeAt(0)] = 1;
+      const opening = opening2(phrase, 0);
+      const list = this.byOpening.get(opening);
       if (list) list.push(p);
-      else this.byFirst.set(c, [p]);
+      else this.byOpening.set(opening, [p]);
     });
   }
 
@@ -45,9 +56,10 @@ export class PhraseJoin {
     if (this.phrases.length === 0) return found;
     const nextFree = new Array<number>(this.phrases.length).fill(0);
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (this.opens[c] === 0) continue;
-      for (const p of this.byFirst.get(c)!) {
+      if (this.opens[text.charCodeAt(i)] === 0) continue;
+      const candidates = this.byOpening.get(opening2(text, i));
+      if (candidates === undefined) continue;
+      for (const p of candidates) {
         const phrase = this.phrases[p];
         if (i >= nextFree[p] && text.startsWith(phrase, i)) {
           found.push(i, i + phrase.length);

@@ -8,6 +8,7 @@ import { bundledDictPath, dictToText, parseJiebaDict, type DictEntry } from './d
 import { createNodeRsBackend } from './nodeRsJieba.js';
 import { createNodejiebaBackend } from './nodejiebaBackend.js';
 import { withOffsets } from './offsets.js';
+import { sentenceChunks } from './sentenceChunks.js';
 import type { Token, WordSegmenter, Words } from './token.js';
 
 export const BACKENDS = ['node-rs', 'nodejieba'] as const;
@@ -63,7 +64,20 @@ export function createSegmenter(options: SegmenterOptions = {}): WordSegmenter {
   const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(dictText) : createNodeRsBackend(dictText));
   const join = options.compound === false ? [] : phrases;
   const phraseJoin = new PhraseJoin(join);
-  const words = (text: string, cutOptions?: { pos?: boolean }): Words => phraseJoin.apply(text, binding().cut(text, Boolean(cutOptions?.pos)));
+  const cutChunk = (text: string, pos: boolean): Words => phraseJoin.apply(text, binding().cut(text, pos));
+  // Cut chunk by chunk: jieba's own output for a long text (one line of a 50 MB file) would take gigabytes.
+  const words = (text: string, cutOptions?: { pos?: boolean }): Words => {
+    const pos = Boolean(cutOptions?.pos);
+    const bounds = sentenceChunks(text);
+    if (bounds.length === 2) return cutChunk(text, pos);
+    const all: Words = pos ? { words: [], tags: [] } : { words: [] };
+    for (let k = 1; k < bounds.length; k++) {
+      const chunk = cutChunk(text.slice(bounds[k - 1], bounds[k]), pos);
+      for (const word of chunk.words) all.words.push(word);
+      if (pos) for (const tag of chunk.tags!) all.tags!.push(tag);
+    }
+    return all;
+  };
   return {
     name: backend,
     key: `${backend}:${sha1([dictText, ...join].join('\n'))}`,
