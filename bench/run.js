@@ -5,10 +5,11 @@
 // threads) are printed beside wall time, since they do not depend on what else runs.
 // Usage: npm run bench [-- --sizes 4,16,64 --main 20 --rounds 3]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 
@@ -81,6 +82,24 @@ function rawCut(dir) {
   return { seconds: Number(process.hrtime.bigint() - start) / 1e9, cpu: (used.user + used.system) / 1e6 };
 }
 
+/**
+ * The raw cut of a folder's files on two threads at once (files dealt alternately, dictionaries loaded before):
+ * what two cores can do at best, as a share of one, with this machine's shared caches and clocks.
+ */
+async function rawCutTwoThreads(dir) {
+  const files = [];
+  const walk = (d) => readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(join(d, e.name)) : files.push(join(d, e.name))));
+  walk(dir);
+  const workers = [0, 1].map((half) => new Worker(new URL('./rawCutWorker.js', import.meta.url), { workerData: files.filter((_, i) => i % 2 === half) }));
+  const next = (worker) => new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
+  await Promise.all(workers.map(next));
+  const start = process.hrtime.bigint();
+  await Promise.all(workers.map((worker) => (worker.postMessage('go'), next(worker))));
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  return { seconds, cpu: NaN };
+}
+
 /** The run with the least wall time and the least CPU time of several. */
 function best(runs) {
   return { seconds: Math.min(...runs.map((r) => r.seconds)), cpu: Math.min(...runs.map((r) => r.cpu)) };
@@ -119,10 +138,12 @@ line(`corpus`, `${fmt(mbOf(main.bytes), 1)} MB`);
 
 const noCache = ['--no-cache', '--top', '10', '--format', 'tsv'];
 const rawRuns = [];
+const rawTwoRuns = [];
 const oneRuns = [];
 const twoRuns = [];
 for (let round = 0; round < rounds; round++) {
   rawRuns.push(rawCut(main.dir));
+  rawTwoRuns.push(await rawCutTwoThreads(main.dir));
   oneRuns.push(runTifa(['freq', main.dir, '--jobs', '1', ...noCache]));
   twoRuns.push(runTifa(['freq', main.dir, '--jobs', '2', ...noCache]));
 }
@@ -130,6 +151,8 @@ const [raw, one, two] = [best(rawRuns), best(oneRuns), best(twoRuns)];
 const rawRate = mbOf(main.bytes) / raw.seconds;
 const versusRaw = (run) => `${fmt(mbOf(main.bytes) / run.seconds)} MB/s = ${fmt(raw.seconds / run.seconds)}× raw cut; CPU ${fmt(run.cpu / raw.cpu)}× the raw cut's`;
 line(`raw @node-rs/jieba cut, one thread (best of ${rounds})`, `${fmt(rawRate)} MB/s, ${fmt(raw.cpu)} CPU s`);
+const rawTwo = best(rawTwoRuns);
+line('raw cut, two threads at once (the two cores\' ceiling)', `${fmt(mbOf(main.bytes) / rawTwo.seconds)} MB/s = ${fmt(raw.seconds / rawTwo.seconds)}× one thread`);
 line('tifa freq --jobs 1 (this thread, one cut thread)', `${versusRaw(one)} (target ≥ 0.8)`);
 line('tifa freq --jobs 2 (two worker threads)', `${versusRaw(two)} (target ≥ 1.5)`);
 
@@ -168,3 +191,14 @@ for (const size of sizes) {
   const run = runTifa(['freq', corpus.dir, '--jobs', '2', ...noCache]);
   line(`  ${fmt(mbOf(corpus.bytes), 1)} MB`, `${fmt(run.rssMb, 0)} MB RSS, ${fmt(mbOf(corpus.bytes) / run.seconds)} MB/s`);
 }
+
+// One long line: a file without line breaks (a scraped page, a database dump) must not cost more memory.
+const oneLine = join(work, 'one-line');
+mkdirSync(oneLine);
+const lineText = readdirSync(main.dir, { recursive: true })
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(join(main.dir, f), 'utf8').replace(/\s+/g, ''))
+  .join('');
+writeFileSync(join(oneLine, 'one-line.txt'), lineText);
+const lineRun = runTifa(['freq', oneLine, ...noCache]);
+line(`  one file of one line, ${fmt(mbOf(Buffer.byteLength(lineText)), 1)} MB`, `${fmt(lineRun.rssMb, 0)} MB RSS, ${fmt(mbOf(Buffer.byteLength(lineText)) / lineRun.seconds)} MB/s`);

@@ -15,11 +15,13 @@ import { cachedSegmenter } from '../pipeline/cachedSegmenter.js';
 import { defaultCacheDir } from '../pipeline/tokenCache.js';
 import { loadStopwords } from '../segment/stopwords.js';
 import { commaList, type CorpusFlags, type CountingFlags, type FilterFlags, type OutputFlags } from './options.js';
+import { progressFor, wipeProgress, type Progress } from './progress.js';
 import { emit } from './writeOutput.js';
 import { UsageError } from '../errors.js';
 
 /** Messages for the user go to stderr, never into the data on stdout. */
 export function warn(message: string): void {
+  wipeProgress();
   process.stderr.write(`tifa: ${message}\n`);
 }
 
@@ -33,13 +35,28 @@ export function corpusPaths(paths: string[] | undefined): string[] {
   return paths && paths.length > 0 ? paths : [bundledCorpusPath()];
 }
 
+/** The documents of a corpus, read one at a time, with a progress bar on a terminal for long runs. */
 export function documents(paths: string[] | undefined, flags: CorpusFlags): Generator<Document> {
-  return readCorpus(corpusPaths(paths), {
+  const files = listCorpusFiles(corpusPaths(paths));
+  const docs = readCorpus(files, {
     encoding: flags.encoding,
     metaFromName: flags.metaFromName,
     onBadFile: flags.skipBad ? 'skip' : 'stop',
     warn,
   });
+  return tracked(docs, progressFor(files));
+}
+
+/** A document counts as done when the next one is asked for (its reader has finished with it). */
+function* tracked(docs: Iterable<Document>, progress: Progress): Generator<Document> {
+  try {
+    for (const doc of docs) {
+      yield doc;
+      progress.fileDone(doc.path);
+    }
+  } finally {
+    progress.finish();
+  }
 }
 
 /** The segmenter of a command, through the token cache unless the command has --no-cache and it was given. */
@@ -98,8 +115,10 @@ export async function countCorpusFiles(
   request: CountRequest,
 ): Promise<GroupedCounts> {
   const leftOut = leftOutReporter(request.field);
+  const files = listCorpusFiles(corpusPaths(paths));
+  const progress = progressFor(files);
   const counts = await countFiles(
-    listCorpusFiles(corpusPaths(paths)),
+    files,
     {
       segmenter: { backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound },
       read: { encoding: flags.encoding, metaFromName: flags.metaFromName },
@@ -107,8 +126,8 @@ export async function countCorpusFiles(
       cacheDir: flags.cache ? defaultCacheDir() : undefined,
     },
     request,
-    { jobs: flags.jobs, skipBad: flags.skipBad, warn, onLeftOut: leftOut.onLeftOut },
-  );
+    { jobs: flags.jobs, skipBad: flags.skipBad, warn, onLeftOut: leftOut.onLeftOut, onFileDone: progress.fileDone },
+  ).finally(progress.finish);
   leftOut.report(counts.groups.length);
   return counts;
 }

@@ -1,5 +1,13 @@
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type IconvLite from 'iconv-lite';
 import { InputError } from '../errors.js';
+
+let iconvLite: typeof IconvLite | undefined;
+/** iconv-lite on first use: most files are valid UTF-8 without a BOM and never need it. */
+function iconv(): typeof IconvLite {
+  iconvLite ??= createRequire(import.meta.url)('iconv-lite') as typeof IconvLite;
+  return iconvLite;
+}
 
 /** Encodings `--encoding` accepts, by the name tifa reports; the value is the iconv-lite name. */
 const FORCEABLE: Record<string, string> = {
@@ -97,7 +105,7 @@ function detectWithoutBom(bytes: Buffer, file: string): { text: string; encoding
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf8' };
   const damaged = damagedUtf8(bytes, file);
   if (damaged) throw damaged;
-  const gb = iconv.decode(bytes, 'gb18030', { stripBOM: false });
+  const gb = iconv().decode(bytes, 'gb18030', { stripBOM: false });
   if (looksLikeText(gb)) return { text: gb, encoding: 'gb18030' };
   throw notText(file);
 }
@@ -118,9 +126,9 @@ export function decodeBuffer(buf: Buffer, file: string, forced?: string): Decode
   if (forced !== undefined) {
     const encoding = forcedEncoding(forced);
     const skip = bom?.encoding === encoding ? bom.length : 0;
-    decoded = { text: iconv.decode(buf.subarray(skip), encoding, { stripBOM: false }), encoding };
+    decoded = { text: iconv().decode(buf.subarray(skip), encoding, { stripBOM: false }), encoding };
   } else if (bom) {
-    decoded = { text: iconv.decode(buf.subarray(bom.length), bom.encoding, { stripBOM: false }), encoding: bom.encoding };
+    decoded = { text: iconv().decode(buf.subarray(bom.length), bom.encoding, { stripBOM: false }), encoding: bom.encoding };
   } else {
     decoded = detectWithoutBom(buf, file);
   }
@@ -136,7 +144,7 @@ export function decodeBuffer(buf: Buffer, file: string, forced?: string): Decode
 /** Encodes text back the way `decodeBuffer` found it, so that `lint --fix` keeps a file's encoding, BOM and line endings. */
 export function encodeText(text: string, encoding: string, hadBom: boolean, eol: Decoded['eol'] = '\n'): Buffer {
   const name = forcedEncoding(encoding);
-  const body = iconv.encode(eol === '\n' ? text : text.replace(/\n/g, eol), name, { addBOM: false });
+  const body = iconv().encode(eol === '\n' ? text : text.replace(/\n/g, eol), name, { addBOM: false });
   const bom = hadBom ? BOMS.find((b) => b.encoding === name) : undefined;
   return bom ? Buffer.concat([Buffer.from(bom.bytes), body]) : body;
 }

@@ -1,6 +1,7 @@
-import Table from 'cli-table3';
-import { stringify } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
 import type { ChalkInstance } from 'chalk';
+import type CliTable from 'cli-table3';
+import type * as CsvStringify from 'csv-stringify/sync';
 import { dataCell, displayCell, spreadsheetSafe } from './cells.js';
 import type { ResultTable } from './table.js';
 
@@ -12,6 +13,11 @@ export interface FormatOptions {
 
 export type Formatter = (table: ResultTable, options: FormatOptions) => string;
 
+// Each output format loads its library when used: a run prints one format.
+const require = createRequire(import.meta.url);
+const cliTable = () => require('cli-table3') as typeof CliTable;
+const csvStringify = () => (require('csv-stringify/sync') as typeof CsvStringify).stringify;
+
 function humanRows(table: ResultTable): string[][] {
   return table.rows.map((row) => table.columns.map((c) => displayCell(row[c] ?? null, table.decimals?.[c])));
 }
@@ -21,6 +27,7 @@ function isNumericColumn(table: ResultTable, column: string): boolean {
 }
 
 const formatTable: Formatter = (table, { color }) => {
+  const Table = cliTable();
   const out = new Table({
     head: table.columns.map((c) => color.bold(c)),
     style: { head: [], border: [] },
@@ -37,7 +44,7 @@ function delimited(delimiter: string): Formatter {
       // Only text the corpus supplied can carry a formula; -Inf spelt out for a number is not one.
       return typeof value === 'number' ? dataCell(value) : spreadsheetSafe(dataCell(value));
     }));
-    const body = stringify([table.columns.map((c) => spreadsheetSafe(c)), ...records], {
+    const body = csvStringify()([table.columns.map((c) => spreadsheetSafe(c)), ...records], {
       delimiter,
       record_delimiter: delimiter === ',' ? 'windows' : 'unix',
       // csv-stringify quotes a cell only when it holds the whole record delimiter, so a lone LF or CR in a

@@ -15,6 +15,8 @@ export interface CountFilesOptions {
   skipBad?: boolean;
   warn: (message: string) => void;
   onLeftOut: (doc: { id: string; meta: Record<string, string> }) => void;
+  /** Called as each file's counts are merged, in file order (a progress bar). */
+  onFileDone?: (file: string) => void;
 }
 
 /** Below this a thread pool costs more (a dictionary load per thread, ~0.2 s) than it saves. */
@@ -46,6 +48,7 @@ function countWithPositions(files: string[], setup: CountSetup, request: CountRe
         if (!(options.skipBad && err instanceof InputError)) throw err;
         options.warn(`skipped ${err.message}`);
       }
+      options.onFileDone?.(file);
     }
   }
   return countSegmented(segmented(), request, options.onLeftOut);
@@ -58,7 +61,7 @@ function countWithPositions(files: string[], setup: CountSetup, request: CountRe
 const CUTS_IN_FLIGHT = 2;
 
 /** One step of counting in this thread: a file answered already, or one chunk of a file to cut and count. */
-type Step = { kind: 'done'; message: DocumentCountsMessage } | { kind: 'chunk'; prepared: CutFile; start: number; end: number; last: boolean };
+type Step = { kind: 'done'; file: string; message: DocumentCountsMessage } | { kind: 'chunk'; file: string; prepared: CutFile; start: number; end: number; last: boolean };
 
 /** Counts in this thread while the segmenter cuts the next chunks off it (a pipeline), in file order. */
 async function countInThisThread(files: string[], setup: CountSetup, request: CountRequest, options: CountFilesOptions): Promise<GroupedCounts> {
@@ -68,11 +71,11 @@ async function countInThisThread(files: string[], setup: CountSetup, request: Co
   function* steps(): Generator<Step> {
     for (const file of files) {
       const prepared = counter.prepare(file);
-      if (prepared.kind === 'done') yield { kind: 'done', message: prepared.message };
-      else if (prepared.file.cached) yield { kind: 'chunk', prepared, start: 0, end: prepared.file.text.length, last: true };
+      if (prepared.kind === 'done') yield { kind: 'done', file, message: prepared.message };
+      else if (prepared.file.cached) yield { kind: 'chunk', file, prepared, start: 0, end: prepared.file.text.length, last: true };
       else {
         const bounds = tokenizer.chunks(prepared.file);
-        for (let k = 1; k < bounds.length; k++) yield { kind: 'chunk', prepared, start: bounds[k - 1], end: bounds[k], last: k === bounds.length - 1 };
+        for (let k = 1; k < bounds.length; k++) yield { kind: 'chunk', file, prepared, start: bounds[k - 1], end: bounds[k], last: k === bounds.length - 1 };
       }
     }
   }
@@ -88,6 +91,7 @@ async function countInThisThread(files: string[], setup: CountSetup, request: Co
   for await (const [step, words] of lookahead(steps(), cut, CUTS_IN_FLIGHT)) {
     if (step.kind === 'done') {
       mergeMessage(acc, step.message, options);
+      options.onFileDone?.(step.file);
       continue;
     }
     const { prepared, start, end, last } = step;
@@ -97,6 +101,7 @@ async function countInThisThread(files: string[], setup: CountSetup, request: Co
       const { ids, counts, size, chars } = open.close();
       acc.addIds(prepared.label, ids, counts, size, chars);
       open = undefined;
+      options.onFileDone?.(step.file);
     }
   }
   return acc.counts;
@@ -178,7 +183,12 @@ async function countInWorkers(files: string[], setup: CountSetup, request: Count
   });
   const acc = new CountAccumulator(request);
   const workers = new WorkerVocabularies();
-  const pending: Array<Promise<DocumentCountsMessage | WorkerCountsMessage>> = [];
+  const pending: Array<{ file: string; task: Promise<DocumentCountsMessage | WorkerCountsMessage> }> = [];
+  const mergeOldest = async () => {
+    const { file, task } = pending.shift()!;
+    mergeMessage(acc, await task, options, workers);
+    options.onFileDone?.(file);
+  };
   try {
     for (const file of files) {
       const task = (pool.run({ file, setup, request }) as Promise<DocumentCountsMessage | WorkerCountsMessage>).then((message) => {
@@ -187,10 +197,10 @@ async function countInWorkers(files: string[], setup: CountSetup, request: Count
       });
       // Awaited in order below; this keeps a failure of a later file from counting as unhandled meanwhile.
       task.catch(() => {});
-      pending.push(task);
-      if (pending.length >= jobs * IN_FLIGHT_PER_THREAD) mergeMessage(acc, await pending.shift()!, options, workers);
+      pending.push({ file, task });
+      if (pending.length >= jobs * IN_FLIGHT_PER_THREAD) await mergeOldest();
     }
-    while (pending.length > 0) mergeMessage(acc, await pending.shift()!, options, workers);
+    while (pending.length > 0) await mergeOldest();
   } finally {
     await pool.destroy();
   }

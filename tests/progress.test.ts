@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { progressFor, progressLine } from '../src/cli/progress.js';
+
+const MB = 1024 * 1024;
+
+describe('progress line', () => {
+  it('shows files, a bar of the share of bytes, megabytes, speed and time left, within the width', () => {
+    // 9 of 20 MB in 2 s: 45 %, 4.5 MB/s, 11 MB left take 2.4 s, shown as ~3 s; the bar gets the 20 columns left.
+    expect(progressLine([120, 335], [9 * MB, 20 * MB], 2, 80)).toBe(
+      `tifa 120/335 files [${'█'.repeat(9)}${'░'.repeat(11)}] 45%  9.0/20.0 MB  4.5 MB/s  ~3 s left`,
+    );
+  });
+
+  it('drops the bar and cuts the line on a narrow terminal, leaving the last column free', () => {
+    expect(progressLine([5, 6], [1 * MB, 2 * MB], 0, 30)).toBe('tifa 5/6 files  50%  1.0/2.0 ');
+  });
+});
+
+/** A stream that records what is written to it, a terminal or not. */
+function fakeStream(isTTY: boolean): NodeJS.WriteStream & { written: string[] } {
+  const written: string[] = [];
+  return { isTTY, columns: 100, written, write: (s: string) => written.push(s) > 0 } as unknown as NodeJS.WriteStream & { written: string[] };
+}
+
+describe('progress bar', () => {
+  afterEach(() => vi.useRealTimers());
+  const dir = mkdtempSync(join(tmpdir(), 'tifa-progress-'));
+  const files = ['a.txt', 'b.txt', 'c.txt'].map((name) => join(dir, name));
+  files.forEach((file) => writeFileSync(file, '测试。'.repeat(100)));
+
+  it('stays silent for the first second, then draws on each finished file and wipes itself at the end', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const stream = fakeStream(true);
+    const progress = progressFor(files, stream);
+    progress.fileDone(files[0]);
+    expect(stream.written).toEqual([]);
+    vi.advanceTimersByTime(1500);
+    progress.fileDone(files[1]);
+    expect(stream.written).toHaveLength(1);
+    expect(stream.written[0]).toMatch(/^\rtifa 2\/3 files \[.*\] 66% /);
+    progress.finish();
+    expect(stream.written.at(-1)).toBe('\r\x1b[K');
+  });
+
+  it('never draws when stderr is not a terminal', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const stream = fakeStream(false);
+    const progress = progressFor(files, stream);
+    vi.advanceTimersByTime(5000);
+    files.forEach((file) => progress.fileDone(file));
+    progress.finish();
+    expect(stream.written).toEqual([]);
+  });
+});
