@@ -47,6 +47,34 @@ describe('frequency table', () => {
     const table = frequencyTable(counts);
     // runs: [a b] and [a b c] (the comma breaks them) → "a b" twice, "b c" once
     expect(table.rows.map((r) => [r.term, r.total])).toEqual([['a b', 2], ['b c', 1]]);
+    // Rates are per 10,000 words (5 of them), not per n-gram: "a b" 2/5·10000 = 4000.
+    expect(table.rows[0].per10k).toBe(4000);
+  });
+
+  it('keeps rates over all word tokens when stopwords or lengths drop words', () => {
+    // 6 word tokens; "a" 3 times: 5000 per 10,000 whatever else is dropped; the comma is no word.
+    const text = 'a t a o a bb ,';
+    const plain = frequencyTable(countCorpus([fakeDoc('s', {}, text)], spaceSegmenter));
+    const filtered = frequencyTable(countCorpus([fakeDoc('s', {}, text)], spaceSegmenter, { filter: { stopwords: new Set(['t', 'o']), minLength: 1 } }));
+    const long = frequencyTable(countCorpus([fakeDoc('s', {}, text)], spaceSegmenter, { filter: { minLength: 2 } }));
+    for (const table of [plain, filtered]) expect(table.rows.find((r) => r.term === 'a')!.per10k).toBe(5000);
+    expect(filtered.rows.map((r) => r.term)).toEqual(['a', 'bb']);
+    // Only "bb" is long enough; it is 1 of the 6 words.
+    expect(long.rows).toEqual([{ term: 'bb', total: 1, per10k: 10000 / 6, docfreq: 1 }]);
+  });
+
+  it('places n-grams and filtered words among all words for Juilland\'s D', () => {
+    const counts = countCorpus([fakeDoc('p', {}, 'x a y , a z')], spaceSegmenter, { filter: { stopwords: new Set(['x', 'y']) }, keepPositions: true });
+    // Words: x0 a1 y2 a3 z4 (the comma is no word).
+    expect(counts.terms.get('a')!.positions).toEqual([1, 3]);
+    expect(counts.terms.get('z')!.positions).toEqual([4]);
+    const grams = countCorpus([fakeDoc('p', {}, 'x a y , a z')], spaceSegmenter, { ngram: [2, 2], keepPositions: true });
+    expect([...grams.terms].map(([term, tc]) => [term, tc.positions])).toEqual([
+      ['x a', [0]],
+      ['a y', [1]],
+      ['a z', [3]],
+    ]);
+    expect(grams.tokens).toEqual([5]);
   });
 });
 

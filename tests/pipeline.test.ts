@@ -35,7 +35,7 @@ describe('DocumentCounter and CountAccumulator', () => {
     const byIds = new CountAccumulator(options);
     const worker = new DocumentCounter();
     for (const [group, items] of docs) {
-      const own = byItems.add(group, items, 10);
+      const own = byItems.add(group, { items, words: items.length }, 10);
       byTerms.addCounts(group, own.terms, own.counts, items.length, 10);
       const { ids, counts } = worker.count(items);
       byIds.addIds(group, ids.map((id) => byIds.termId(worker.vocabulary[id])), counts, items.length, 10);
@@ -62,8 +62,8 @@ describe('DocumentCounter and CountAccumulator', () => {
 
   it('keep corpus-wide positions of the terms counted', () => {
     const acc = new CountAccumulator({ keepPositions: true });
-    acc.add('all', ['a', 'b'], 2);
-    acc.add('all', ['b', 'c', 'a'], 3, new Set(['a', 'b']));
+    acc.add('all', { items: ['a', 'b'], words: 2 }, 2);
+    acc.add('all', { items: ['b', 'c', 'a'], words: 3 }, 3, new Set(['a', 'b']));
     expect([...acc.counts.terms].map(([term, tc]) => [term, tc.positions])).toEqual([
       ['a', [0, 4]],
       ['b', [1, 2]],

@@ -2,6 +2,7 @@ import type { Document, Meta } from '../corpus/document.js';
 import type { Segmenter, Words } from '../segment/token.js';
 import { ngramsOf } from './ngrams.js';
 import { CountAccumulator, type CountOptions, type GroupedCounts } from './termCounts.js';
+import { isWordToken } from '../segment/wordToken.js';
 import { wordFilter, wordRuns, type FilterOptions } from './tokenFilter.js';
 
 export interface CountRequest extends CountOptions {
@@ -19,13 +20,49 @@ export function groupOf(doc: { meta: Meta }, field: string | undefined): string 
   return value ? value : undefined;
 }
 
-/** The counted units of one segmented document: kept words, or n-grams inside runs of kept words. */
-export function countedItems(cut: Words, request: CountRequest, keep = wordFilter(request.filter ?? {})): string[] {
-  if (request.ngram) return ngramsOf(wordRuns(cut, keep), request.ngram);
+/**
+ * The counted units of a segmented text and its size. The size is its word tokens whatever is counted, so that a
+ * term's rate does not move when stopwords, POS or length filters drop other words, and n-gram rates are per
+ * 10,000 words too.
+ */
+export interface CountedUnits {
+  /** Kept words, or n-grams inside runs of kept words, in text order. */
+  items: string[];
+  /** Word tokens (punctuation and whitespace excluded). */
+  words: number;
+  /** The word index (of the first word) of each item, when asked for: Juilland's D places items among words. */
+  wordIndex?: number[];
+}
+
+export function countedItems(cut: Words, request: CountRequest, keep = wordFilter(request.filter ?? {}), withIndex = false): CountedUnits {
   const { words, tags } = cut;
   const items: string[] = [];
-  for (let i = 0; i < words.length; i++) if (keep(words[i], tags?.[i])) items.push(words[i]);
-  return items;
+  const wordIndex: number[] | undefined = withIndex ? [] : undefined;
+  if (request.ngram) {
+    const { runs, wordCount } = wordRuns(cut, keep);
+    for (const run of runs) ngramsOf(run.words, request.ngram, items, wordIndex && ((i) => wordIndex.push(run.first + i)));
+    return { items, words: wordCount, wordIndex };
+  }
+  if (keep === isWordToken) {
+    // No filter (the common case, once per token of the corpus): every word is kept.
+    for (let i = 0; i < words.length; i++) {
+      if (!isWordToken(words[i])) continue;
+      wordIndex?.push(items.length);
+      items.push(words[i]);
+    }
+    return { items, words: items.length, wordIndex };
+  }
+  let wordCount = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!isWordToken(word)) continue;
+    if (keep(word, tags?.[i])) {
+      items.push(word);
+      wordIndex?.push(wordCount);
+    }
+    wordCount++;
+  }
+  return { items, words: wordCount, wordIndex };
 }
 
 /** Characters of a text without whitespace: the denominator of `--per chars`. */
@@ -57,7 +94,7 @@ export function countSegmented(
   for (const doc of docs) {
     const label = groupOf(doc, request.field);
     if (label === undefined) onLeftOut(doc);
-    else acc.add(label, countedItems(doc.cut, request, keep), charCount(doc.text), request.only);
+    else acc.add(label, countedItems(doc.cut, request, keep, Boolean(request.keepPositions)), charCount(doc.text), request.only);
   }
   return acc.counts;
 }

@@ -1,17 +1,19 @@
-/** N-grams (n from min to max) inside each run of words, joined by a space so their parts stay visible. */
-export function ngramsOf(runs: string[][], [min, max]: [number, number]): string[] {
-  const out: string[] = [];
-  for (const run of runs) {
-    for (let i = 0; i < run.length; i++) {
-      // Grown one word at a time: the n-gram of n words extends the one of n − 1.
-      let gram = run[i];
-      for (let n = 1; n <= max && i + n <= run.length; n++) {
-        if (n > 1) gram += ` ${run[i + n - 1]}`;
-        if (n >= min) out.push(gram);
+/**
+ * Appends to `out` the n-grams (n from min to max) of one run of words, joined by a space so their parts stay
+ * visible; `onGram` sees the index in the run of each n-gram's first word.
+ */
+export function ngramsOf(run: readonly string[], [min, max]: [number, number], out: string[], onGram?: (first: number) => void): void {
+  for (let i = 0; i < run.length; i++) {
+    // Grown one word at a time: the n-gram of n words extends the one of n − 1.
+    let gram = run[i];
+    for (let n = 1; n <= max && i + n <= run.length; n++) {
+      if (n > 1) gram += ` ${run[i + n - 1]}`;
+      if (n >= min) {
+        out.push(gram);
+        onGram?.(i);
       }
     }
   }
-  return out;
 }
 
 /** Parses `2..4`, `2-4` or `3` into [min, max]. */

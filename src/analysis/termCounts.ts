@@ -1,3 +1,4 @@
+import type { CountedUnits } from './countCorpus.js';
 /** Counts of one term: per group, in how many documents, and where (only when dispersion is asked for). */
 export interface TermCount {
   byGroup: number[];
@@ -123,15 +124,16 @@ export class CountAccumulator {
   }
 
   /**
-   * Adds one document: `items` are its units (words or n-grams) in text order; all of them make up the
-   * document's size, but with `only` just those terms are counted. Returns the document's own counts.
+   * Adds one document: its counted units in text order and its size in word tokens; with `only`, just those
+   * terms are counted. Returns the document's own counts.
    */
-  add(groupLabel: string, items: string[], charCount: number, only?: Set<string>): DocumentTerms {
-    const g = this.document(groupLabel, items.length, charCount);
+  add(groupLabel: string, units: CountedUnits, charCount: number, only?: Set<string>): DocumentTerms {
+    const { items, wordIndex } = units;
+    const g = this.document(groupLabel, units.words, charCount);
     const at = this.position;
-    const onItem = this.options.keepPositions ? (id: number, i: number) => this.termOf(id).positions!.push(at + i) : undefined;
+    const onItem = this.options.keepPositions ? (id: number, i: number) => this.termOf(id).positions!.push(at + (wordIndex?.[i] ?? i)) : undefined;
     const { ids, counts } = this.counter.count(items, only, onItem);
-    this.position += items.length;
+    this.position += units.words;
     const terms = new Array<string>(ids.length);
     for (let k = 0; k < ids.length; k++) {
       terms[k] = this.counter.vocabulary[ids[k]];

@@ -40,22 +40,33 @@ export function tokenFilter(options: FilterOptions): (t: Token) => boolean {
   return (t) => keep(t.text, t.pos);
 }
 
+/** A run of kept words and the word index of its first word among all the text's word tokens. */
+export interface WordRun {
+  words: string[];
+  first: number;
+}
+
 /**
  * Word sequences of a document for n-grams: runs of kept words, broken wherever a punctuation mark or a
- * filtered-out word stood, so that no n-gram spans a sentence or clause boundary.
+ * filtered-out word stood, so that no n-gram spans a sentence or clause boundary; and the text's word tokens.
  */
-export function wordRuns({ words, tags }: Words, keep: (word: string, tag: string | undefined) => boolean): string[][] {
-  const runs: string[][] = [];
-  let run: string[] = [];
+export function wordRuns({ words, tags }: Words, keep: (word: string, tag: string | undefined) => boolean): { runs: WordRun[]; wordCount: number } {
+  const runs: WordRun[] = [];
+  let run: WordRun = { words: [], first: 0 };
+  let wordCount = 0;
+  const close = () => {
+    if (run.words.length > 0) runs.push(run);
+    run = { words: [], first: 0 };
+  };
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (!word.trim()) continue;
-    if (keep(word, tags?.[i])) run.push(word);
-    else if (run.length > 0) {
-      runs.push(run);
-      run = [];
-    }
+    if (keep(word, tags?.[i])) {
+      if (run.words.length === 0) run.first = wordCount;
+      run.words.push(word);
+    } else close();
+    if (isWordToken(word)) wordCount++;
   }
-  if (run.length > 0) runs.push(run);
-  return runs;
+  close();
+  return { runs, wordCount };
 }

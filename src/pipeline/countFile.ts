@@ -81,9 +81,9 @@ export class FileCounter {
     let size = 0;
     return {
       add: (start, end, cut) => {
-        const items = countedItems(cut, request, keep);
-        counter.addItems(items, request.only);
-        size += items.length;
+        const units = countedItems(cut, request, keep);
+        counter.addItems(units.items, request.only);
+        size += units.words;
         recorder?.add(start, prepared.file.text.slice(start, end), cut);
       },
       close: () => {

@@ -14,8 +14,8 @@ export interface CachedDocument {
   tags?: string[];
 }
 
-// Bump when reading, normalising or segmenting changes what a file yields: old entries then miss.
-const FORMAT_VERSION = 2;
+// Bump when reading, normalising, segmenting or counting changes what a file yields: old entries then miss.
+const FORMAT_VERSION = 3;
 
 /** The cache folder: $TIFA_CACHE_DIR, else $XDG_CACHE_HOME/tifa, else ~/.cache/tifa. */
 export function defaultCacheDir(): string {
