@@ -26,6 +26,14 @@ describe('frequency table', () => {
     expect(table.rows[1]).toMatchObject({ term: 'a', total: 7, T: 3, R: 4 });
   });
 
+  it('gives a group named like a fixed column a column of its own, and finds it as a keyness target', () => {
+    const counts = countCorpus([fakeDoc('t', { city: 'total' }, 'a a b'), fakeDoc('r', { city: 'R' }, 'a')], spaceSegmenter, { field: 'city' });
+    const table = frequencyTable(counts);
+    expect(table.columns).toEqual(['term', 'total', 'per10k', 'total_city', 'total_city_per10k', 'R', 'R_per10k', 'docfreq']);
+    expect(table.rows[0]).toMatchObject({ term: 'a', total: 3, total_city: 2, R: 1 });
+    expect(keynessTable(counts, { target: 'total', minLl: 0, p: 1 }).rows[0]).toMatchObject({ term: 'b', a: 1, c: 3, d: 1 });
+  });
+
   it('ungrouped counts everything and adds DP across documents', () => {
     const counts = countCorpus(docs, spaceSegmenter, { keepPerDoc: true });
     const table = frequencyTable(counts, { dispersion: true });

@@ -175,6 +175,20 @@ describe('options that change how bad input is handled', () => {
   });
 });
 
+describe('options that cannot work together: a usage error, not a silent choice', () => {
+  it.each([
+    [['freq', '--parts', '3', '--jobs', '2'], 'tifa: --parts counts in one thread; leave out --jobs'],
+    [['compare', '--negative'], 'tifa: --negative and --reference need --target (without it, every group is set against the rest)'],
+    [['compare', '--reference', '黄山'], 'tifa: --negative and --reference need --target (without it, every group is set against the rest)'],
+    [['cooc', '--window', '3', '--unit', 'sentence'], 'tifa: --window sets the size of window units; it does nothing with --unit sentence'],
+  ])('tifa %j', (args, message) => {
+    const run = tifa(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`${message}\n`);
+  });
+});
+
 describe('injection', () => {
   /** Cells of a CSV line that a spreadsheet would run as a formula. */
   const formulaCells = (csv: string) => csv.split(/\r?\n/).flatMap((line) => line.split(',')).filter((c) => /^"?[=+\-@]/.test(c));

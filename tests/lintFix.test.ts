@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -63,6 +63,17 @@ describe('tifa lint --fix', () => {
     const path = file('u16.txt', Buffer.concat([bom, iconv.encode(FIXABLE, 'utf16le')]));
     await lint(path, '--fix');
     expect(readFileSync(path).equals(Buffer.concat([bom, iconv.encode(FIXED, 'utf16le')]))).toBe(true);
+  });
+
+  it('fixes the file a symbolic link points to, keeping the link and the permissions', async () => {
+    const real = file('real.txt', FIXABLE);
+    chmodSync(real, 0o640);
+    const link = join(dir, 'link.txt');
+    symlinkSync(real, link);
+    expect(await lint('--fix', link)).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe(FIXED);
+    expect(statSync(real).mode & 0o777).toBe(0o640);
   });
 
   it('refuses to rewrite a file with mixed line endings, which a rewrite would change', async () => {

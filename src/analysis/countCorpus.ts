@@ -13,11 +13,22 @@ export interface CountRequest extends CountOptions {
   only?: Set<string>;
 }
 
+/** The fixed columns of the tables that give each group columns of its own (freq, slogans, themes, side by side). */
+const FIXED_COLUMNS = new Set(['term', 'total', 'per10k', 'per10k_chars', 'docfreq', 'dp', 'juilland_d', 'rank', 'theme', 'share', 'docs', 'quoted', 'variants', 'kind', 'first']);
+
+/**
+ * The label of a group: its value, or for a value named like a fixed column (a city called `total`) the value
+ * and the field (`total_city`), whose column would otherwise overwrite the fixed one.
+ */
+export function groupLabel(value: string, field: string): string {
+  return FIXED_COLUMNS.has(value) ? `${value}_${field}` : value;
+}
+
 /** The group a document belongs to, or undefined when it lacks the field (it is then left out). */
 export function groupOf(doc: { meta: Meta }, field: string | undefined): string | undefined {
   if (!field) return 'all';
   const value = doc.meta[field];
-  return value ? value : undefined;
+  return value ? groupLabel(value, field) : undefined;
 }
 
 /**

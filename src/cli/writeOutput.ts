@@ -1,4 +1,4 @@
-import { existsSync, linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -40,11 +40,17 @@ export function writeFileAtomic(file: string, content: string | Buffer, force: b
   if (!force && existsSync(file)) {
     throw new UsageError(`${file} exists; pass --force to overwrite it`);
   }
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  // Replacing a file keeps what was set up around it: a symbolic link stays a link (the file it points to is
+  // replaced) and the file keeps its permissions.
+  const replacing = force && existsSync(file);
+  const target = replacing ? realpathSync(file) : file;
+  const mode = replacing ? statSync(target).mode & 0o7777 : undefined;
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
     withCtrlCHeld(() => {
       writeFileSync(tmp, content);
-      if (force) renameSync(tmp, file);
+      if (mode !== undefined) chmodSync(tmp, mode);
+      if (force) renameSync(tmp, target);
       else {
         // link fails if the file appeared since the check above: never replace what we were not asked to.
         linkSync(tmp, file);

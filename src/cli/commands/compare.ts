@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { keynessOverview, keynessTable, MEASURES, type Measure } from '../../analysis/keynessTable.js';
+import { UsageError } from '../../errors.js';
 import { countCorpusFiles, filterFrom, printTable } from '../context.js';
 import {
   corpusOptions,
@@ -44,6 +45,9 @@ export function compareCommand(): Command {
   countingOptions(cmd);
   outputOptions(cmd);
   return cmd.action(async (paths: string[], flags: CompareFlags) => {
+    if (!flags.target && (flags.negative || cmd.getOptionValueSource('reference') === 'cli')) {
+      throw new UsageError('--negative and --reference need --target (without it, every group is set against the rest)');
+    }
     const counts = await countCorpusFiles(paths, flags, { field: flags.by, filter: filterFrom(flags) });
     const options = { measure: flags.measure, minLl: flags.minLl, p: flags.p, minCount: flags.minCount, top: flags.top };
     const table = flags.target

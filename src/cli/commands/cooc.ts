@@ -83,6 +83,9 @@ export function coocCommand(): Command {
   corpusOptions(cmd);
   outputOptions(cmd, [...Object.keys(TABLE_FORMATS), ...NETWORK_FORMATS]);
   return cmd.action((paths: string[], flags: CoocFlags) => {
+    if (flags.window !== undefined && flags.unit !== undefined && flags.unit !== 'window') {
+      throw new UsageError(`--window sets the size of window units; it does nothing with --unit ${flags.unit}`);
+    }
     const leftOut = leftOutReporter(flags.by);
     const counts = countCooccurrence(
       documents(paths, flags),

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { frequencyTable } from '../../analysis/frequencyTable.js';
 import { parseNgramRange } from '../../analysis/ngrams.js';
+import { UsageError } from '../../errors.js';
 import { countCorpusFiles, filterFrom, printTable } from '../context.js';
 import {
   commaList,
@@ -49,6 +50,8 @@ export function freqCommand(): Command {
   countingOptions(cmd);
   outputOptions(cmd);
   return cmd.action(async (paths: string[], flags: FreqFlags) => {
+    // Juilland's D needs corpus-wide positions in file order, which only one thread gives.
+    if (flags.parts && flags.jobs !== undefined && flags.jobs > 1) throw new UsageError('--parts counts in one thread; leave out --jobs');
     const counts = await countCorpusFiles(paths, flags, {
       field: flags.by,
       filter: filterFrom(flags),
