@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { HIDDEN_FIELDS, type Document } from '../corpus/document.js';
 import { bundledCorpusPath } from '../corpus/files.js';
+import { readManifest } from '../corpus/manifest.js';
 import { readCorpus } from '../corpus/readCorpus.js';
 import { createSegmenter } from '../segment/createSegmenter.js';
 import type { Segmenter } from '../segment/token.js';
@@ -37,14 +38,28 @@ export function corpusPaths(paths: string[] | undefined): string[] {
 
 /** The documents of a corpus, read one at a time, with a progress bar on a terminal for long runs. */
 export function documents(paths: string[] | undefined, flags: CorpusFlags): Generator<Document> {
-  const files = listCorpusFiles(corpusPaths(paths));
+  const files = corpusFiles(paths, flags);
   const docs = readCorpus(files, {
     encoding: flags.encoding,
     metaFromName: flags.metaFromName,
+    metaFile: flags.meta,
     onBadFile: flags.skipBad ? 'skip' : 'stop',
     warn,
   });
   return tracked(docs, progressFor(files));
+}
+
+/** The files of a corpus; rows of a --meta table that name none of them are noted (most often a typo). */
+function corpusFiles(paths: string[] | undefined, flags: CorpusFlags): string[] {
+  const files = listCorpusFiles(corpusPaths(paths));
+  if (flags.meta) {
+    const unmatched = readManifest(flags.meta).unmatched(files);
+    if (unmatched.length > 0) {
+      const shown = unmatched.slice(0, 5).join(', ') + (unmatched.length > 5 ? ', …' : '');
+      warn(`${unmatched.length} row(s) of ${flags.meta} name no file of the corpus: ${shown}`);
+    }
+  }
+  return files;
 }
 
 /** A document counts as done when the next one is asked for (its reader has finished with it). */
@@ -115,13 +130,13 @@ export async function countCorpusFiles(
   request: CountRequest,
 ): Promise<GroupedCounts> {
   const leftOut = leftOutReporter(request.field);
-  const files = listCorpusFiles(corpusPaths(paths));
+  const files = corpusFiles(paths, flags);
   const progress = progressFor(files);
   const counts = await countFiles(
     files,
     {
       segmenter: { backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound },
-      read: { encoding: flags.encoding, metaFromName: flags.metaFromName },
+      read: { encoding: flags.encoding, metaFromName: flags.metaFromName, metaFile: flags.meta },
       pos: Boolean(request.filter?.pos),
       cacheDir: flags.cache ? defaultCacheDir() : undefined,
     },

@@ -5,6 +5,7 @@ import { decodeBuffer } from './decode.js';
 import type { Document, Meta, OriginMap } from './document.js';
 import { listCorpusFiles } from './files.js';
 import { parseFrontMatter } from './frontMatter.js';
+import { readManifest, type Manifest } from './manifest.js';
 import { metaFromName } from './nameMeta.js';
 import { normalise } from './normalise.js';
 
@@ -13,6 +14,8 @@ export interface ReadOptions {
   encoding?: string;
   /** Pattern such as `gwr_{year}` that fills metadata from file names. */
   metaFromName?: string;
+  /** A metadata table (CSV or TSV with a `file` column); see manifest.ts. */
+  metaFile?: string;
   /** What to do with a file that cannot be decoded: stop with an error (default) or skip it with a warning. */
   onBadFile?: 'stop' | 'skip';
   warn?: (message: string) => void;
@@ -39,7 +42,24 @@ function shiftLines(origin: OriginMap, lineOffset: number): OriginMap {
   };
 }
 
-export type NameMatcher = ReturnType<typeof metaFromName>;
+/**
+ * Metadata from outside the files' content: a file-name pattern (under the front matter) and a metadata table
+ * (over it: the table is what the analyst wrote for this run), and a key that changes when either does.
+ */
+export interface OuterMeta {
+  name?: ReturnType<typeof metaFromName>;
+  table?: Manifest;
+  key: string;
+}
+
+export function outerMeta(options: Pick<ReadOptions, 'metaFromName' | 'metaFile'>): OuterMeta {
+  const table = options.metaFile ? readManifest(options.metaFile) : undefined;
+  return {
+    name: options.metaFromName ? metaFromName(options.metaFromName) : undefined,
+    table,
+    key: JSON.stringify([options.metaFromName ?? '', table?.digest ?? '']),
+  };
+}
 
 const READ_PROBLEMS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -58,9 +78,9 @@ export function readBytes(file: string): Buffer {
 }
 
 /** Reads one file into a Document: decode, front matter, name metadata, normalise. */
-export function readDocument(file: string, options: ReadOptions = {}, nameMatcher?: NameMatcher): Document {
+export function readDocument(file: string, options: ReadOptions = {}, outer?: OuterMeta): Document {
   const doc = documentFromBytes(readBytes(file), file, options);
-  doc.meta = completeMeta(doc.meta, file, nameMatcher);
+  doc.meta = completeMeta(doc.meta, file, outer);
   doc.id = doc.meta.id;
   return doc;
 }
@@ -79,9 +99,9 @@ export function documentFromBytes(buffer: Buffer, file: string, options: ReadOpt
   return { id: meta.id || basename(file, extname(file)), path: file, meta, text, origin: shiftLines(origin, bodyLine - 1) };
 }
 
-/** Metadata from the file name under the front matter's, derived fields, and the id. */
-export function completeMeta(front: Meta, file: string, nameMatcher?: NameMatcher): Meta {
-  const meta = deriveFields({ ...(nameMatcher?.(file) ?? {}), ...front });
+/** Metadata from the file name under the front matter's, the metadata table's over it, derived fields, and the id. */
+export function completeMeta(front: Meta, file: string, outer?: OuterMeta): Meta {
+  const meta = deriveFields({ ...(outer?.name?.(file) ?? {}), ...front, ...(outer?.table?.metaOf(file) ?? {}) });
   meta.id = meta.id || basename(file, extname(file));
   return meta;
 }
@@ -92,10 +112,10 @@ export function completeMeta(front: Meta, file: string, nameMatcher?: NameMatche
  */
 export function* readCorpus(paths: string[], options: ReadOptions = {}): Generator<Document> {
   const files = listCorpusFiles(paths);
-  const nameMatcher = options.metaFromName ? metaFromName(options.metaFromName) : undefined;
+  const outer = outerMeta(options);
   for (const file of files) {
     try {
-      yield readDocument(file, options, nameMatcher);
+      yield readDocument(file, options, outer);
     } catch (err) {
       if (options.onBadFile === 'skip' && err instanceof InputError) {
         options.warn?.(`skipped ${err.message}`);

@@ -8,13 +8,13 @@ import { TokenCache } from './tokenCache.js';
 import type { FileTokenizer, LoadedFile } from './tokenizeFile.js';
 
 /**
- * The parts of a request that change one file's counts, as a stable string for the cache key; the name
- * pattern is one of them because name metadata can change a document's group.
+ * The parts of a request that change one file's counts, as a stable string for the cache key; metadata from
+ * outside the file (name pattern, metadata table) is one of them because it can change a document's group.
  */
-export function requestSignature(request: CountRequest, metaFromName: string | undefined): string {
+export function requestSignature(request: CountRequest, outerMetaKey: string): string {
   const { field, filter, ngram, only } = request;
   return JSON.stringify([
-    metaFromName ?? '',
+    outerMetaKey,
     field ?? '',
     filter?.stopwords ? [...filter.stopwords].sort() : null,
     filter?.pos ?? null,
@@ -61,7 +61,7 @@ export class FileCounter {
     const { tokenizer, request } = this;
     try {
       const read = tokenizer.readFile(file);
-      const memoKey = read.key ? TokenCache.derive(read.key, requestSignature(request, tokenizer.read.metaFromName)) : undefined;
+      const memoKey = read.key ? TokenCache.derive(read.key, requestSignature(request, tokenizer.outer.key)) : undefined;
       const memo = memoKey ? tokenizer.cache!.get<DocumentCountsMessage>(memoKey) : undefined;
       if (memo) return { kind: 'done', message: memo };
       const loaded = tokenizer.load(read);

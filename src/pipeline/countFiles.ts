@@ -217,7 +217,7 @@ function corpusKey(files: string[], setup: CountSetup, request: CountRequest): s
   const tokenizer = tokenizerFor(setup);
   if (!tokenizer.cache) return undefined;
   const fileKeys = files.map((file) => tokenizer.readFile(file).key);
-  const signature = requestSignature(request, setup.read.metaFromName);
+  const signature = requestSignature(request, tokenizer.outer.key);
   return TokenCache.derive(fileKeys.join(','), `${signature}\u0000${request.keepPerDoc}\u0000${request.keepPositions}`);
 }
 

@@ -9,7 +9,7 @@ let current: { key: string; counter: FileCounter } | undefined;
 /** Worker-thread entry: one file in, its counts out. One counter per thread and request keeps its term ids. */
 export default function countFileTask(task: { file: string; setup: CountSetup; request: CountRequest }): DocumentCountsMessage | WorkerCountsMessage {
   const tokenizer = tokenizerFor(task.setup);
-  const key = `${JSON.stringify(task.setup)}\u0000${requestSignature(task.request, task.setup.read.metaFromName)}`;
+  const key = `${JSON.stringify(task.setup)}\u0000${requestSignature(task.request, tokenizer.outer.key)}`;
   if (current?.key !== key) current = { key, counter: new FileCounter(tokenizer, task.request) };
   return current.counter.countFile(task.file, threadId);
 }

@@ -1,4 +1,4 @@
-import { completeMeta, documentFromBytes, readBytes, type NameMatcher, type ReadOptions } from '../corpus/readCorpus.js';
+import { completeMeta, documentFromBytes, readBytes, type OuterMeta, type ReadOptions } from '../corpus/readCorpus.js';
 import type { Document, Meta, OriginMap } from '../corpus/document.js';
 import { wordStart, withOffsets } from '../segment/offsets.js';
 import { sentenceChunks } from '../segment/sentenceChunks.js';
@@ -88,7 +88,7 @@ export class FileTokenizer {
   constructor(
     private readonly segmenter: WordSegmenter,
     readonly read: ReadOptions,
-    private readonly nameMatcher: NameMatcher | undefined,
+    readonly outer: OuterMeta,
     private readonly pos: boolean,
     cacheDir: string | undefined,
   ) {
@@ -108,12 +108,12 @@ export class FileTokenizer {
     const read = typeof input === 'string' ? this.readFile(input) : input;
     const hit = read.key ? this.cache!.get<CachedDocument>(read.key) : undefined;
     if (hit) {
-      const meta = completeMeta(hit.meta, read.file, this.nameMatcher);
+      const meta = completeMeta(hit.meta, read.file, this.outer);
       const cached = wordsFromEnds(hit.text, hit.ends, hit.tags);
       return { read, id: meta.id, path: read.file, meta, contentMeta: hit.meta, text: hit.text, origin: this.originOf(read), cached };
     }
     const doc = documentFromBytes(read.bytes, read.file, this.read);
-    const meta = completeMeta(doc.meta, read.file, this.nameMatcher);
+    const meta = completeMeta(doc.meta, read.file, this.outer);
     return { read, id: meta.id, path: read.file, meta, contentMeta: doc.meta, text: doc.text, origin: doc.origin };
   }
 

@@ -1,4 +1,4 @@
-import { metaFromName } from '../corpus/nameMeta.js';
+import { outerMeta } from '../corpus/readCorpus.js';
 import { createSegmenter } from '../segment/createSegmenter.js';
 import type { CountSetup } from './countMessages.js';
 import { FileTokenizer } from './tokenizeFile.js';
@@ -9,8 +9,7 @@ let current: { key: string; value: FileTokenizer } | undefined;
 export function tokenizerFor(setup: CountSetup): FileTokenizer {
   const key = JSON.stringify(setup);
   if (current?.key !== key) {
-    const nameMatcher = setup.read.metaFromName ? metaFromName(setup.read.metaFromName) : undefined;
-    current = { key, value: new FileTokenizer(createSegmenter(setup.segmenter), setup.read, nameMatcher, setup.pos, setup.cacheDir) };
+    current = { key, value: new FileTokenizer(createSegmenter(setup.segmenter), setup.read, outerMeta(setup.read), setup.pos, setup.cacheDir) };
   }
   return current.value;
 }

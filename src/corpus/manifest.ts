@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { InputError } from '../errors.js';
+import type { Meta } from './document.js';
+
+/**
+ * A metadata table for a corpus (`--meta FILE`): CSV, or TSV for a .tsv/.tab file, with a header row whose
+ * `file` column names each document, by its path relative to the table's folder or by its file name with or
+ * without extension. The other columns are metadata fields; an empty cell sets nothing.
+ */
+export interface Manifest {
+  file: string;
+  /** The table's fields for a corpus file, if a row names it. */
+  metaOf(file: string): Meta | undefined;
+  /** The `file` cells of rows that name none of these files (typos, files not in the corpus). */
+  unmatched(files: readonly string[]): string[];
+  /** Identifies the table's content, for cache keys. */
+  digest: string;
+}
+
+/** The keys under which a corpus file can be named: its path relative to the table's folder, its name, its stem. */
+function keysOf(file: string, base: string): string[] {
+  const name = basename(file);
+  return [relative(base, resolve(file)).split('\\').join('/'), name, basename(name, extname(name))];
+}
+
+export function readManifest(file: string): Manifest {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new InputError(`${file}: cannot read the metadata table`);
+  }
+  let records: string[][];
+  try {
+    const delimiter = ['.tsv', '.tab'].includes(extname(file).toLowerCase()) ? '\t' : ',';
+    records = parse(bytes, { bom: true, delimiter, trim: true, skip_empty_lines: true, relax_quotes: false }) as string[][];
+  } catch (err) {
+    const line = (err as { lines?: number }).lines;
+    throw new InputError(`${file}${line ? `:${line}` : ''}: ${(err as Error).message.replace(/ on line \d+$/, '')}`);
+  }
+  const [header = [], ...rows] = records;
+  const key = header.indexOf('file');
+  if (key < 0) throw new InputError(`${file}:1: a metadata table needs a "file" column; found: ${header.join(', ') || 'nothing'}`);
+  const byKey = new Map<string, Meta>();
+  rows.forEach((row, i) => {
+    const name = row[key].split('\\').join('/');
+    if (byKey.has(name)) throw new InputError(`${file}:${i + 2}: "${name}" has a row already`);
+    const meta: Meta = {};
+    header.forEach((field, c) => {
+      if (c !== key && field && row[c]) meta[field] = row[c];
+    });
+    byKey.set(name, meta);
+  });
+  const base = dirname(resolve(file));
+  return {
+    file,
+    metaOf: (doc) => keysOf(doc, base).map((k) => byKey.get(k)).find((meta) => meta !== undefined),
+    unmatched(files) {
+      const named = new Set(files.flatMap((doc) => keysOf(doc, base)));
+      return [...byKey.keys()].filter((name) => !named.has(name));
+    },
+    digest: createHash('sha1').update(bytes).digest('hex'),
+  };
+}
