@@ -1,3 +1,5 @@
+import { xlogx } from './arithmetic.js';
+
 /**
  * Association of two terms x and y co-occurring over units (sentences, paragraphs or windows of
  * k tokens), from four unit counts. Pure arithmetic, no I/O. Notation after Evert (2005,
@@ -73,11 +75,6 @@ export function jaccard(o: number, f1: number, f2: number, n: number): number {
   checkCounts(o, f1, f2, n);
   if (o === 0) return 0;
   return o / (f1 + f2 - o);
-}
-
-/** x·ln(x/e) with the convention 0·ln 0 = 0, which is the limit as x → 0. */
-function xlogx(x: number, e: number): number {
-  return x === 0 ? 0 : x * Math.log(x / e);
 }
 
 /**

@@ -7,6 +7,7 @@ import { associationRow, type AssociationRow } from './association.js';
 import { groupOf } from './countCorpus.js';
 import { tokenFilter, type FilterOptions } from './tokenFilter.js';
 import { forEachUnit, unitCount, unitLayout, type UnitLayout, type UnitSpec } from './units.js';
+import { RATE_BASE, sum } from './arithmetic.js';
 
 /** Which tokens are terms, and under which name they are counted. */
 export type TermSet =
@@ -264,7 +265,7 @@ function pooledView(counts: CoocCounts): CountView {
   const pairs = new Map<number, number>();
   for (const map of counts.pairs) for (const [key, both] of map) pairs.set(key, (pairs.get(key) ?? 0) + both);
   const unitFreq = counts.terms.map((_, id) => pooled(counts.unitFreq, id));
-  return { units: counts.units.reduce((a, b) => a + b, 0), unitFreq, pairs };
+  return { units: sum(counts.units), unitFreq, pairs };
 }
 
 /** A pair with both ≥ min; a < b are term ids, so a is the more frequent term. */
@@ -375,14 +376,12 @@ export function collocates(
   return { ...sideBySide(counts.groups, perGroup, 'collocate', column), decimals: DECIMALS };
 }
 
-const PER = 10000;
-
 /** The group using a term most, by rate per 10,000 word tokens (so a large group does not win by size). */
 function topGroup(counts: CoocCounts, id: number): string {
   let best = 0;
   let bestRate = -1;
   counts.groups.forEach((_, g) => {
-    const rate = counts.tokens[g] > 0 ? (counts.frequency[g][id] * PER) / counts.tokens[g] : 0;
+    const rate = counts.tokens[g] > 0 ? (counts.frequency[g][id] * RATE_BASE) / counts.tokens[g] : 0;
     if (rate > bestRate) [best, bestRate] = [g, rate];
   });
   return counts.groups[best];

@@ -2,10 +2,7 @@
  * Dispersion: how evenly a term's occurrences spread over the parts of a corpus.
  * Pure arithmetic, no I/O. Undefined results are NaN (formatters show "NaN"), never a made-up 0 or 1.
  */
-
-function sum(xs: readonly number[]): number {
-  return xs.reduce((acc, x) => acc + x, 0);
-}
+import { sum } from './arithmetic.js';
 
 function checkCounts(name: string, xs: readonly number[]): void {
   for (const x of xs) {

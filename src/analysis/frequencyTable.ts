@@ -1,6 +1,7 @@
 import type { ResultTable, Row } from '../format/table.js';
 import { equalParts, griesDP, juillandD } from './dispersion.js';
 import { groupCount, termTotal, type GroupedCounts, type TermCount } from './termCounts.js';
+import { RATE_BASE, sum } from './arithmetic.js';
 
 export interface FrequencyTableOptions {
   top?: number;
@@ -11,12 +12,6 @@ export interface FrequencyTableOptions {
   dispersion?: boolean;
   /** Add Juilland's D over this many equal parts of the corpus. */
   parts?: number;
-}
-
-const PER = 10000;
-
-function sum(xs: number[]): number {
-  return xs.reduce((a, b) => a + b, 0);
 }
 
 function dpAcrossDocuments(tc: TermCount, docTokens: number[]): number {
@@ -35,7 +30,7 @@ export function frequencyTable(counts: GroupedCounts, options: FrequencyTableOpt
   const grouped = counts.field !== undefined;
   const denominators = per === 'chars' ? counts.chars : counts.tokens;
   const rateName = per === 'chars' ? 'per10k_chars' : 'per10k';
-  const rate = (n: number, d: number) => (d > 0 ? (n * PER) / d : 0);
+  const rate = (n: number, d: number) => (d > 0 ? (n * RATE_BASE) / d : 0);
   const allDenominator = sum(denominators);
   const totalTokens = sum(counts.tokens);
 

@@ -1,3 +1,5 @@
+import { xlogx } from './arithmetic.js';
+
 /**
  * Keyness of one term: target corpus against reference corpus, from four counts.
  * Pure arithmetic, no I/O. Notation as in the UCREL log-likelihood calculator (Rayson & Garside 2000)
@@ -37,11 +39,6 @@ function checkInput({ a, b, c, d }: KeynessInput): void {
 function direction({ a, b, c, d }: KeynessInput): number {
   // a·d vs b·c compares a/c with b/d without dividing, so equal rates compare exactly equal.
   return Math.sign(a * d - b * c);
-}
-
-/** x·ln(x/e) with the convention 0·ln 0 = 0, which is the limit as x → 0. */
-function xlogx(x: number, e: number): number {
-  return x === 0 ? 0 : x * Math.log(x / e);
 }
 
 /**

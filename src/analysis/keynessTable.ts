@@ -4,6 +4,7 @@ import { groupLabel } from './countCorpus.js';
 import { keynessRow } from './keyness.js';
 import { sideBySide } from './sideBySide.js';
 import { groupCount, termTotal, type GroupedCounts } from './termCounts.js';
+import { sum } from './arithmetic.js';
 
 export const MEASURES = ['ll', 'chi2', 'logratio', 'pdiff'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -41,7 +42,7 @@ export function keynessTable(counts: GroupedCounts, options: KeynessOptions): Re
   const r = reference === 'rest' ? -1 : groupIndex(counts, reference, 'reference');
   if (r === t) throw new UsageError('target and reference are the same group');
   const c = counts.tokens[t];
-  const d = r >= 0 ? counts.tokens[r] : counts.tokens.reduce((x, y) => x + y, 0) - c;
+  const d = r >= 0 ? counts.tokens[r] : sum(counts.tokens) - c;
   if (c === 0 || d === 0) throw new UsageError(`${c === 0 ? 'target' : 'reference'} has no tokens to compare`);
   const rows: Row[] = [];
   for (const [term, tc] of counts.terms) {

@@ -1,6 +1,7 @@
 import type { Document } from '../corpus/document.js';
 import { UsageError } from '../errors.js';
 import type { Row } from '../format/table.js';
+import { escapeRegExp } from '../escapeRegExp.js';
 
 /**
  * A search pattern from the command line: literal by default (so `1+9+N` means itself), a regular
@@ -8,7 +9,7 @@ import type { Row } from '../format/table.js';
  */
 export function searchPattern(query: string, regex = false): RegExp {
   const slashed = /^\/(.+)\/$/.exec(query);
-  const source = regex || slashed ? (slashed?.[1] ?? query) : query.replace(/＋/g, '+').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const source = regex || slashed ? (slashed?.[1] ?? query) : escapeRegExp(query.replace(/＋/g, '+'));
   try {
     return new RegExp(source, 'gu');
   } catch (err) {

@@ -1,9 +1,9 @@
 import { InputError } from '../errors.js';
 import type { Row } from '../format/table.js';
 import type { GroupedCounts, TermCount } from './termCounts.js';
+import { RATE_BASE } from './arithmetic.js';
 
 const RATE_COLUMNS = ['per10k', 'per10k_chars'] as const;
-const PER = 10000;
 
 /**
  * Rebuilds counts from the `--format json` rows of `tifa freq` run on shards of a corpus, so that their
@@ -42,7 +42,7 @@ export function mergeFrequencyShards(shards: Array<{ file: string; rows: Row[] }
       const countColumn = grouped ? label : 'total';
       const rateColumn = grouped ? `${label}_${rate}` : rate;
       const witness = rows.find((r) => Number(r[countColumn]) > 0 && Number(r[rateColumn]) > 0);
-      const size = witness ? Math.round((Number(witness[countColumn]) * PER) / Number(witness[rateColumn])) : 0;
+      const size = witness ? Math.round((Number(witness[countColumn]) * RATE_BASE) / Number(witness[rateColumn])) : 0;
       (per === 'chars' ? merged.chars : merged.tokens)[indices[i]] += size;
     });
     for (const row of rows) {

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { sum } from '../analysis/arithmetic.js';
 
 /** Progress through a corpus's files, by their bytes. */
 export interface Progress {
@@ -47,7 +48,7 @@ export function progressLine(files: [number, number], bytes: [number, number], s
 export function progressFor(files: readonly string[], stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY || files.length === 0) return NO_PROGRESS;
   const sizes = new Map(files.map((file) => [file, statSync(file, { throwIfNoEntry: false })?.size ?? 0]));
-  const totalBytes = [...sizes.values()].reduce((a, b) => a + b, 0);
+  const totalBytes = sum([...sizes.values()]);
   const started = performance.now();
   let doneFiles = 0;
   let doneBytes = 0;

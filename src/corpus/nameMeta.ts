@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import { UsageError } from '../errors.js';
+import { escapeRegExp } from '../escapeRegExp.js';
 
 /**
  * Turns a pattern such as `gwr_{year}` into a matcher over file names (without extension):
@@ -13,7 +14,7 @@ export function metaFromName(pattern: string): (file: string) => Record<string, 
       fields.push(field);
       return '(.+?)';
     }
-    return (literal ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return escapeRegExp(literal ?? '');
   });
   if (fields.length === 0) throw new UsageError(`--meta-from-name "${pattern}" names no {field}`);
   const regex = new RegExp(`^${source}$`);

@@ -10,6 +10,7 @@ import { collectSlogans, type SloganCounts } from '../slogans/collectSlogans.js'
 import { lexiconSurfaceForms, loadBundledLexicon } from '../slogans/lexicon.js';
 import { sloganTable } from '../slogans/sloganTable.js';
 import { dispersionTable, sloganPositions, type SloganPositions } from './sloganPositions.js';
+import { RATE_BASE, sum } from '../analysis/arithmetic.js';
 
 /**
  * The numbers behind each figure of the report, computed with the same library calls as the matching commands
@@ -35,7 +36,6 @@ export const REPORT_LIMITS = {
 /** Keyness filters of `tifa compare` (its defaults): |G²| ≥ 3.84 (p < 0.05 at 1 df), p ≤ 0.05, a + b ≥ 3. */
 export const KEYNESS_FILTER = { minLl: 3.84, p: 0.05, minCount: 3 } as const;
 
-const PER = 10000;
 
 /** Slogan counts per group, as `tifa slogans --by <field>` counts them (documents without the field left out). */
 export function countSlogans(corpus: ReportCorpus): SloganCounts {
@@ -53,7 +53,7 @@ export function sloganRateTable(counts: SloganCounts, top: number): ResultTable 
     counts.groups.forEach((g, i) => {
       const uses = Number(slogan[g] ?? 0);
       row[g] = uses;
-      row[`${g}_per10k`] = counts.tokens[i] > 0 ? (uses * PER) / counts.tokens[i] : 0;
+      row[`${g}_per10k`] = counts.tokens[i] > 0 ? (uses * RATE_BASE) / counts.tokens[i] : 0;
     });
     return row;
   });
@@ -95,7 +95,7 @@ export function sloganNetwork(corpus: ReportCorpus): SloganNetwork {
     top: REPORT_LIMITS.networkSlogans,
     min: 1,
   });
-  return { ...coocNetwork(counts, { measure: 'logdice' }), sentences: counts.units.reduce((a, b) => a + b, 0) };
+  return { ...coocNetwork(counts, { measure: 'logdice' }), sentences: sum(counts.units) };
 }
 
 export interface SloganDispersion {

@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import type { ResultTable, Row } from '../format/table.js';
 import type { SloganCounts, SloganStats } from './collectSlogans.js';
 import { THEMES } from './lexicon.js';
+import { sum } from '../analysis/arithmetic.js';
 
 export interface SloganTableOptions {
   /** Only slogans of these lexicon themes (pattern finds have none, so they drop out). */
@@ -14,7 +15,7 @@ export interface SloganTableOptions {
 export type DiscoverTableOptions = Omit<SloganTableOptions, 'themes'>;
 
 function total(stats: SloganStats): number {
-  return stats.byGroup.reduce((a, b) => a + b, 0);
+  return sum(stats.byGroup);
 }
 
 function byTotalThenTerm(x: Row, y: Row): number {

@@ -6,15 +6,12 @@ import type { Segmenter } from '../segment/token.js';
 import { createLexiconMatcher, extractSlogans, type SloganHit } from './extract.js';
 import { loadBundledLexicon, type LexiconEntry } from './lexicon.js';
 import { canonicalSurface } from './lexiconMatcher.js';
+import { escapeRegExp } from '../escapeRegExp.js';
 
 export interface SloganUsesOptions {
   /** Characters of context on each side. */
   width: number;
   lexicon?: readonly LexiconEntry[];
-}
-
-function literal(surface: string): string {
-  return surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -28,7 +25,7 @@ function usesInDocument(doc: Document, hits: SloganHit[], width: number): Row[] 
     const { line, column } = doc.origin.locate(h.start);
     quotedAt.set(`${line}:${column}`, h.quoted);
   }
-  const rows = kwicRows(doc, new RegExp(surfaces.map(literal).join('|'), 'gu'), width);
+  const rows = kwicRows(doc, new RegExp(surfaces.map(escapeRegExp).join('|'), 'gu'), width);
   return rows.flatMap((row) => {
     const quoted = quotedAt.get(`${row.line}:${row.column}`);
     return quoted === undefined ? [] : [{ ...row, quoted: quoted ? 'yes' : '' }];

@@ -2,12 +2,7 @@ import { keynessRow } from '../analysis/keyness.js';
 import type { ResultTable, Row } from '../format/table.js';
 import type { SloganCounts } from './collectSlogans.js';
 import { THEMES } from './lexicon.js';
-
-const PER = 10000;
-
-function sum(xs: number[]): number {
-  return xs.reduce((a, b) => a + b, 0);
-}
+import { RATE_BASE, sum } from '../analysis/arithmetic.js';
 
 /** Lexicon hits per theme (rows, in THEMES order) and group (columns); pattern finds have no theme and are not counted. */
 function hitsByTheme(counts: SloganCounts): Map<string, number[]> {
@@ -49,12 +44,12 @@ export function themeTable(counts: SloganCounts): ResultTable {
       counts.groups.forEach((g, i) => {
         row[g] = perGroup[i];
         row[`${g}_share`] = ratio(perGroup[i], groupHits[i]);
-        row[`${g}_per10k`] = ratio(perGroup[i] * PER, counts.tokens[i]);
+        row[`${g}_per10k`] = ratio(perGroup[i] * RATE_BASE, counts.tokens[i]);
         row[`${g}_ll`] = themeKeyness(perGroup[i], total - perGroup[i], counts.tokens[i], allTokens - counts.tokens[i]);
       });
     } else {
       row.share = ratio(total, sum(groupHits));
-      row.per10k = ratio(total * PER, allTokens);
+      row.per10k = ratio(total * RATE_BASE, allTokens);
     }
     rows.push(row);
   }
