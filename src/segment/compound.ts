@@ -15,7 +15,7 @@ function wordStartingAt(starts: Int32Array, offset: number): number {
   return -1;
 }
 
-/** The first two UTF-16 units at `i` as one number (NaN at the last unit, where no phrase of two or more fits). */
+/** The two UTF-16 units at `i` and `i + 1` as one number. */
 function opening2(text: string, i: number): number {
   return text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
 }
@@ -27,8 +27,9 @@ function opening2(text: string, i: number): number {
  * found phrases overlap, the longer one wins.
  */
 export class PhraseJoin {
-  /** First UTF-16 unit of some phrase: one pass over a text with this table finds every occurrence. */
+  /** First and second UTF-16 units of some phrase: one pass over a text with these tables finds every occurrence. */
   private readonly opens = new Uint8Array(0x10000);
+  private readonly seconds = new Uint8Array(0x10000);
   /**
    * Phrases by their first two units: phrases often open with a common character (不, 以, 一), so the first
    * alone would send most of a text to the full comparison.
@@ -40,6 +41,7 @@ export class PhraseJoin {
       // One unit is one word at most: nothing to join.
       if (phrase.length < 2) return;
       this.opens[phrase.charCodeAt(0)] = 1;
+      this.seconds[phrase.charCodeAt(1)] = 1;
       const opening = opening2(phrase, 0);
       const list = this.byOpening.get(opening);
       if (list) list.push(p);
@@ -55,8 +57,9 @@ export class PhraseJoin {
     const found: number[] = [];
     if (this.phrases.length === 0) return found;
     const nextFree = new Array<number>(this.phrases.length).fill(0);
-    for (let i = 0; i < text.length; i++) {
-      if (this.opens[text.charCodeAt(i)] === 0) continue;
+    const { opens, seconds } = this;
+    for (let i = 0; i + 1 < text.length; i++) {
+      if (opens[text.charCodeAt(i)] === 0 || seconds[text.charCodeAt(i + 1)] === 0) continue;
       const candidates = this.byOpening.get(opening2(text, i));
       if (candidates === undefined) continue;
       for (const p of candidates) {
