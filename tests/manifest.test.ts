@@ -20,7 +20,7 @@ describe('metadata table', () => {
     expect(manifest.metaOf('/elsewhere/b.txt')).toEqual({ city: '宜昌' });
     expect(manifest.metaOf('/elsewhere/c.md')).toEqual({ year: '2023' });
     expect(manifest.metaOf(join(dir, 'd.txt'))).toBeUndefined();
-    expect(manifest.unmatched([join(dir, 'texts', 'a.txt'), '/x/c.txt'])).toEqual(['b.txt']);
+    expect(manifest.check([join(dir, 'texts', 'a.txt'), '/x/c.txt', '/y/c.txt'])).toEqual({ unmatched: ['b.txt'], ambiguous: ['c'] });
   });
 
   it('reads TSV for a .tsv file', () => {
@@ -31,6 +31,7 @@ describe('metadata table', () => {
     expect(() => readManifest(table('m.csv', 'name,city\n'))).toThrow(/m\.csv:1: a metadata table needs a "file" column; found: name, city$/);
     expect(() => readManifest(table('m.csv', 'file,city\na,1\na,2\n'))).toThrow(/m\.csv:3: "a" has a row already$/);
     expect(() => readManifest(table('m.csv', 'file,city\na,1,2\n'))).toThrow(/m\.csv:2: /);
+    expect(() => readManifest(table('m.csv', 'file,city\n,1\n'))).toThrow(/m\.csv:2: the "file" cell is empty$/);
   });
 });
 

@@ -62,8 +62,8 @@ describe('DocumentCounter and CountAccumulator', () => {
 
   it('keep corpus-wide positions of the terms counted', () => {
     const acc = new CountAccumulator({ keepPositions: true });
-    acc.add('all', { items: ['a', 'b'], words: 2 }, 2);
-    acc.add('all', { items: ['b', 'c', 'a'], words: 3 }, 3, new Set(['a', 'b']));
+    acc.add('all', { items: ['a', 'b'], words: 2, wordIndex: [0, 1] }, 2);
+    acc.add('all', { items: ['b', 'c', 'a'], words: 3, wordIndex: [0, 1, 2] }, 3, new Set(['a', 'b']));
     expect([...acc.counts.terms].map(([term, tc]) => [term, tc.positions])).toEqual([
       ['a', [0, 4]],
       ['b', [1, 2]],
@@ -72,11 +72,11 @@ describe('DocumentCounter and CountAccumulator', () => {
 });
 
 describe('segmenting in chunks', () => {
-  it('cuts after the first sentence end at or past each chunk size, never leaving an empty chunk', () => {
-    // 甲。乙！丙？丁: sentence ends at 1, 3 and 5.
-    expect(sentenceChunks('甲。乙！丙？丁', 1)).toEqual([0, 2, 4, 6, 7]);
-    expect(sentenceChunks('甲。乙！丙？丁', 3)).toEqual([0, 4, 7]);
-    expect(sentenceChunks('甲。乙！丙？', 3)).toEqual([0, 4, 6]);
+  it('cuts after the first full stop at or past each chunk size, never leaving an empty chunk', () => {
+    // 甲。乙。丙！丁。戊: full stops at 1, 3 and 7; ！ is no cut (cppjieba may join it to a neighbour).
+    expect(sentenceChunks('甲。乙。丙！丁。戊', 1)).toEqual([0, 2, 4, 8, 9]);
+    expect(sentenceChunks('甲。乙。丙！丁。戊', 3)).toEqual([0, 4, 8, 9]);
+    expect(sentenceChunks('甲。乙。丙！丁。', 3)).toEqual([0, 4, 8]);
     expect(sentenceChunks('no sentence end here', 3)).toEqual([0, 20]);
     expect(sentenceChunks('', 3)).toEqual([0, 0]);
   });

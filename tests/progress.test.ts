@@ -26,12 +26,16 @@ function fakeStream(isTTY: boolean): NodeJS.WriteStream & { written: string[] } 
 }
 
 describe('progress bar', () => {
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllEnvs();
+  });
   const dir = mkdtempSync(join(tmpdir(), 'tifa-progress-'));
   const files = ['a.txt', 'b.txt', 'c.txt'].map((name) => join(dir, name));
   files.forEach((file) => writeFileSync(file, '测试。'.repeat(100)));
 
   it('stays silent for the first second, then draws on each finished file and wipes itself at the end', () => {
+    vi.stubEnv('TERM', 'xterm-256color');
     vi.useFakeTimers({ toFake: ['performance'] });
     const stream = fakeStream(true);
     const progress = progressFor(files, stream);
@@ -45,9 +49,13 @@ describe('progress bar', () => {
     expect(stream.written.at(-1)).toBe('\r\x1b[K');
   });
 
-  it('never draws when stderr is not a terminal', () => {
+  it.each([
+    ['stderr is not a terminal', false, 'xterm-256color'],
+    ['the terminal cannot erase a line (TERM=dumb)', true, 'dumb'],
+  ])('never draws when %s', (_, isTTY, term) => {
+    vi.stubEnv('TERM', term);
     vi.useFakeTimers({ toFake: ['performance'] });
-    const stream = fakeStream(false);
+    const stream = fakeStream(isTTY);
     const progress = progressFor(files, stream);
     vi.advanceTimersByTime(5000);
     files.forEach((file) => progress.fileDone(file));

@@ -1,7 +1,7 @@
 import type { Document, Meta } from '../corpus/document.js';
 import type { Segmenter, Words } from '../segment/token.js';
 import { ngramsOf } from './ngrams.js';
-import { CountAccumulator, type CountOptions, type GroupedCounts } from './termCounts.js';
+import { CountAccumulator, type CountedUnits, type CountOptions, type GroupedCounts } from './termCounts.js';
 import { isWordToken } from '../segment/wordToken.js';
 import { wordFilter, wordRuns, type FilterOptions } from './tokenFilter.js';
 
@@ -32,19 +32,9 @@ export function groupOf(doc: { meta: Meta }, field: string | undefined): string 
 }
 
 /**
- * The counted units of a segmented text and its size. The size is its word tokens whatever is counted, so that a
- * term's rate does not move when stopwords, POS or length filters drop other words, and n-gram rates are per
- * 10,000 words too.
+ * The counted units of a segmented text (kept words, or n-grams inside runs of kept words) and its size in word
+ * tokens, with the word index of each unit when Juilland's D needs it.
  */
-export interface CountedUnits {
-  /** Kept words, or n-grams inside runs of kept words, in text order. */
-  items: string[];
-  /** Word tokens (punctuation and whitespace excluded). */
-  words: number;
-  /** The word index (of the first word) of each item, when asked for: Juilland's D places items among words. */
-  wordIndex?: number[];
-}
-
 export function countedItems(cut: Words, request: CountRequest, keep = wordFilter(request.filter ?? {}), withIndex = false): CountedUnits {
   const { words, tags } = cut;
   const items: string[] = [];

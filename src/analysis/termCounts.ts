@@ -1,4 +1,3 @@
-import type { CountedUnits } from './countCorpus.js';
 /** Counts of one term: per group, in how many documents, and where (only when dispersion is asked for). */
 export interface TermCount {
   byGroup: number[];
@@ -21,6 +20,21 @@ export interface GroupedCounts {
   docTokens: number[];
   terms: Map<string, TermCount>;
 }
+
+/**
+ * The counted units of a segmented text and its size. The size is its word tokens whatever is counted, so that a
+ * term's rate does not move when stopwords, POS or length filters drop other words, and n-gram rates are per
+ * 10,000 words too.
+ */
+export interface CountedUnits {
+  /** Kept words, or n-grams inside runs of kept words, in text order. */
+  items: string[];
+  /** Word tokens (punctuation and whitespace excluded). */
+  words: number;
+  /** The word index (of the first word) of each item, when asked for: Juilland's D places items among words. */
+  wordIndex?: number[];
+}
+
 
 export interface CountOptions {
   field?: string;
@@ -131,7 +145,8 @@ export class CountAccumulator {
     const { items, wordIndex } = units;
     const g = this.document(groupLabel, units.words, charCount);
     const at = this.position;
-    const onItem = this.options.keepPositions ? (id: number, i: number) => this.termOf(id).positions!.push(at + (wordIndex?.[i] ?? i)) : undefined;
+    if (this.options.keepPositions && !wordIndex) throw new Error('positions need the word index of each counted unit');
+    const onItem = wordIndex && this.options.keepPositions ? (id: number, i: number) => this.termOf(id).positions!.push(at + wordIndex[i]) : undefined;
     const { ids, counts } = this.counter.count(items, only, onItem);
     this.position += units.words;
     const terms = new Array<string>(ids.length);

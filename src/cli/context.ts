@@ -53,10 +53,11 @@ export function documents(paths: string[] | undefined, flags: CorpusFlags): Gene
 function corpusFiles(paths: string[] | undefined, flags: CorpusFlags): string[] {
   const files = listCorpusFiles(corpusPaths(paths));
   if (flags.meta) {
-    const unmatched = readManifest(flags.meta).unmatched(files);
-    if (unmatched.length > 0) {
-      const shown = unmatched.slice(0, 5).join(', ') + (unmatched.length > 5 ? ', …' : '');
-      warn(`${unmatched.length} row(s) of ${flags.meta} name no file of the corpus: ${shown}`);
+    const { unmatched, ambiguous } = readManifest(flags.meta).check(files);
+    const shown = (names: string[]) => names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
+    if (unmatched.length > 0) warn(`${unmatched.length} row(s) of ${flags.meta} name no file of the corpus: ${shown(unmatched)}`);
+    if (ambiguous.length > 0) {
+      warn(`${ambiguous.length} row(s) of ${flags.meta} name files in several folders (give the path instead): ${shown(ambiguous)}`);
     }
   }
   return files;

@@ -43,10 +43,12 @@ export function progressLine(files: [number, number], bytes: [number, number], s
 
 /**
  * A progress bar on stderr for a run over these files: only on a terminal, first drawn after a second, and
- * redrawn as files finish (no timer: sync work would starve it, and a file's end is when there is news).
+ * redrawn as files finish (no timer: sync work would starve it, and a file's end is when there is news; a
+ * corpus of one huge file so shows no bar).
  */
 export function progressFor(files: readonly string[], stream: NodeJS.WriteStream = process.stderr): Progress {
-  if (!stream.isTTY || files.length === 0) return NO_PROGRESS;
+  // A dumb terminal cannot erase a line: the bar would pile up.
+  if (!stream.isTTY || process.env.TERM === 'dumb' || files.length === 0) return NO_PROGRESS;
   const sizes = new Map(files.map((file) => [file, statSync(file, { throwIfNoEntry: false })?.size ?? 0]));
   const totalBytes = sum([...sizes.values()]);
   const started = performance.now();

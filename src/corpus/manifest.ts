@@ -11,13 +11,15 @@ import type { Meta } from './document.js';
  * without extension. The other columns are metadata fields; an empty cell sets nothing.
  */
 export interface Manifest {
-  file: string;
   /** The table's fields for a corpus file, if a row names it. */
   metaOf(file: string): Meta | undefined;
-  /** The `file` cells of rows that name none of these files (typos, files not in the corpus). */
-  unmatched(files: readonly string[]): string[];
-  /** Identifies the table's content, for cache keys. */
-  digest: string;
+  /**
+   * The `file` cells of rows that name none of these files (typos, files not in the corpus), and of rows that
+   * name several (a file name found in more than one folder: the row gives them all its fields).
+   */
+  check(files: readonly string[]): { unmatched: string[]; ambiguous: string[] };
+  /** Identifies what the table says of which files: its content and the folder its paths are relative to. */
+  key: string;
 }
 
 /** The keys under which a corpus file can be named: its path relative to the table's folder, its name, its stem. */
@@ -47,6 +49,7 @@ export function readManifest(file: string): Manifest {
   const byKey = new Map<string, Meta>();
   rows.forEach((row, i) => {
     const name = row[key].split('\\').join('/');
+    if (!name) throw new InputError(`${file}:${i + 2}: the "file" cell is empty`);
     if (byKey.has(name)) throw new InputError(`${file}:${i + 2}: "${name}" has a row already`);
     const meta: Meta = {};
     header.forEach((field, c) => {
@@ -56,12 +59,17 @@ export function readManifest(file: string): Manifest {
   });
   const base = dirname(resolve(file));
   return {
-    file,
     metaOf: (doc) => keysOf(doc, base).map((k) => byKey.get(k)).find((meta) => meta !== undefined),
-    unmatched(files) {
-      const named = new Set(files.flatMap((doc) => keysOf(doc, base)));
-      return [...byKey.keys()].filter((name) => !named.has(name));
+    check(files) {
+      const matches = new Map<string, number>();
+      for (const doc of files) {
+        const row = keysOf(doc, base).find((k) => byKey.has(k));
+        if (row !== undefined) matches.set(row, (matches.get(row) ?? 0) + 1);
+      }
+      const names = [...byKey.keys()];
+      return { unmatched: names.filter((name) => !matches.has(name)), ambiguous: names.filter((name) => matches.get(name)! > 1) };
     },
-    digest: createHash('sha1').update(bytes).digest('hex'),
+    // Relative paths in the table and on the command line resolve against these folders.
+    key: JSON.stringify([createHash('sha1').update(bytes).digest('hex'), base, process.cwd()]),
   };
 }

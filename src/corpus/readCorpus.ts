@@ -57,7 +57,7 @@ export function outerMeta(options: Pick<ReadOptions, 'metaFromName' | 'metaFile'
   return {
     name: options.metaFromName ? metaFromName(options.metaFromName) : undefined,
     table,
-    key: JSON.stringify([options.metaFromName ?? '', table?.digest ?? '']),
+    key: JSON.stringify([options.metaFromName ?? '', table?.key ?? '']),
   };
 }
 

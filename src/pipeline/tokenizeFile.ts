@@ -1,17 +1,9 @@
 import { completeMeta, documentFromBytes, readBytes, type OuterMeta, type ReadOptions } from '../corpus/readCorpus.js';
 import type { Document, Meta, OriginMap } from '../corpus/document.js';
-import { wordStart, withOffsets } from '../segment/offsets.js';
+import { wordStart } from '../segment/offsets.js';
 import { sentenceChunks } from '../segment/sentenceChunks.js';
-import type { Token, WordSegmenter, Words } from '../segment/token.js';
+import type { WordSegmenter, Words } from '../segment/token.js';
 import { TokenCache, type CachedDocument } from './tokenCache.js';
-
-/** A document as counting needs it: no origin map, just metadata, text and tokens. */
-export interface TokenizedFile {
-  id: string;
-  meta: Meta;
-  text: string;
-  tokens: Token[];
-}
 
 /** A file read once: its bytes' cache key (when caching) travels with it to every later step. */
 export interface FileRead {
@@ -156,10 +148,5 @@ export class FileTokenizer {
   /** What stores a file cut chunk by chunk in the token cache, when there is a cache and the file is not in it. */
   recorder(file: LoadedFile): CutRecorder | undefined {
     return file.read.key && !file.cached ? new CutRecorder(this.cache!, file, this.pos) : undefined;
-  }
-
-  tokenize(input: string | FileRead): TokenizedFile {
-    const file = this.load(input);
-    return { id: file.id, meta: file.meta, text: file.text, tokens: withOffsets(file.text, this.words(file)) };
   }
 }

@@ -30,8 +30,8 @@ export interface WordSegmenter extends Segmenter {
   /** The texts (and tags) of `cut`'s tokens. */
   words(text: string, options?: { pos?: boolean }): Words;
   /**
-   * `words`, with the segmentation run off the JavaScript thread where the backend can, so that the caller
-   * reads the next file and counts the last one meanwhile.
+   * One backend call on `text`, run off the JavaScript thread where the backend can, so that the caller counts
+   * the last chunk meanwhile. Unlike `words` it does not cut the text in chunks itself: callers pass chunks.
    */
   wordsAsync(text: string, options?: { pos?: boolean }): Promise<Words>;
 }

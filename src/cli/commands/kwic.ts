@@ -32,7 +32,8 @@ export function kwicCommand(): Command {
         continue;
       }
       const rows = kwicRows(doc, pattern, flags.width);
-      if (flags.by) for (const row of rows) row[flags.by] = group;
+      // The cell shows the value itself; `group` may carry the field to keep table columns apart (groupLabel).
+      if (flags.by) for (const row of rows) row[flags.by] = doc.meta[flags.by];
       const groupRows = byGroup.get(group) ?? [];
       for (const row of rows) groupRows.push(row);
       byGroup.set(group, groupRows);
