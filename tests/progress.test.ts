@@ -49,6 +49,22 @@ describe('progress bar', () => {
     expect(stream.written.at(-1)).toBe('\r\x1b[K');
   });
 
+  it('advances through a large file chunk by chunk, counting the file once', () => {
+    vi.stubEnv('TERM', 'xterm-256color');
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const stream = fakeStream(true);
+    const progress = progressFor(files, stream);
+    vi.advanceTimersByTime(1500);
+    progress.advance(files[0], 0.5);
+    vi.advanceTimersByTime(200);
+    progress.advance(files[0], 1);
+    // Each file is 900 bytes (100 × 测试。): half of one is 450 of 2,700 bytes, 16 %; all of it 33 %.
+    expect(stream.written.map((s) => /(\d+\/3) files .*\] (\d+)%/.exec(s)!.slice(1))).toEqual([
+      ['0/3', '16'],
+      ['1/3', '33'],
+    ]);
+  });
+
   it.each([
     ['stderr is not a terminal', false, 'xterm-256color'],
     ['the terminal cannot erase a line (TERM=dumb)', true, 'dumb'],

@@ -142,7 +142,7 @@ export async function countCorpusFiles(
       cacheDir: flags.cache ? defaultCacheDir() : undefined,
     },
     request,
-    { jobs: flags.jobs, skipBad: flags.skipBad, warn, onLeftOut: leftOut.onLeftOut, onFileDone: progress.fileDone },
+    { jobs: flags.jobs, skipBad: flags.skipBad, warn, onLeftOut: leftOut.onLeftOut, onProgress: progress.advance },
   ).finally(progress.finish);
   leftOut.report(counts.groups.length);
   return counts;

@@ -3,13 +3,15 @@ import { sum } from '../analysis/arithmetic.js';
 
 /** Progress through a corpus's files, by their bytes. */
 export interface Progress {
-  /** A file is done (read, segmented, counted). */
+  /** This share (0–1) of a file is done (read, segmented, counted); 1 when the file is. */
+  advance(file: string, share: number): void;
+  /** advance(file, 1). */
   fileDone(file: string): void;
   /** The run is over: the bar, if it was drawn, is wiped so that what follows starts on a clean line. */
   finish(): void;
 }
 
-const NO_PROGRESS: Progress = { fileDone: () => {}, finish: () => {} };
+const NO_PROGRESS: Progress = { advance: () => {}, fileDone: () => {}, finish: () => {} };
 
 /** Nothing is drawn before a run has taken this long: a quick run shows no bar at all. */
 const FIRST_DRAW_MS = 1000;
@@ -43,8 +45,7 @@ export function progressLine(files: [number, number], bytes: [number, number], s
 
 /**
  * A progress bar on stderr for a run over these files: only on a terminal, first drawn after a second, and
- * redrawn as files finish (no timer: sync work would starve it, and a file's end is when there is news; a
- * corpus of one huge file so shows no bar).
+ * redrawn as work is done (no timer: sync work would starve it, and finished work is the news).
  */
 export function progressFor(files: readonly string[], stream: NodeJS.WriteStream = process.stderr): Progress {
   // A dumb terminal cannot erase a line: the bar would pile up.
@@ -54,6 +55,8 @@ export function progressFor(files: readonly string[], stream: NodeJS.WriteStream
   const started = performance.now();
   let doneFiles = 0;
   let doneBytes = 0;
+  /** The share counted so far of files under way (a large file advances chunk by chunk). */
+  const underWay = new Map<string, number>();
   let drawnAt = 0;
   let drawn = false;
   const wipe = () => {
@@ -61,17 +64,23 @@ export function progressFor(files: readonly string[], stream: NodeJS.WriteStream
     drawn = false;
   };
   active = { wipe };
-  return {
-    fileDone(file) {
+  const advance = (file: string, share: number) => {
+    doneBytes += (sizes.get(file) ?? 0) * (share - (underWay.get(file) ?? 0));
+    if (share < 1) underWay.set(file, share);
+    else {
+      underWay.delete(file);
       doneFiles++;
-      doneBytes += sizes.get(file) ?? 0;
-      const now = performance.now();
-      if (now - started < FIRST_DRAW_MS || now - drawnAt < REDRAW_MS) return;
-      const line = progressLine([doneFiles, files.length], [doneBytes, totalBytes], (now - started) / 1000, stream.columns || 80);
-      stream.write(`\r${line}\x1b[K`);
-      drawnAt = now;
-      drawn = true;
-    },
+    }
+    const now = performance.now();
+    if (now - started < FIRST_DRAW_MS || now - drawnAt < REDRAW_MS) return;
+    const line = progressLine([doneFiles, files.length], [doneBytes, totalBytes], (now - started) / 1000, stream.columns || 80);
+    stream.write(`\r${line}\x1b[K`);
+    drawnAt = now;
+    drawn = true;
+  };
+  return {
+    advance,
+    fileDone: (file) => advance(file, 1),
     finish() {
       wipe();
       if (active?.wipe === wipe) active = undefined;

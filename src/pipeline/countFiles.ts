@@ -15,8 +15,8 @@ export interface CountFilesOptions {
   skipBad?: boolean;
   warn: (message: string) => void;
   onLeftOut: (doc: { id: string; meta: Record<string, string> }) => void;
-  /** Called as each file's counts are merged, in file order (a progress bar). */
-  onFileDone?: (file: string) => void;
+  /** Called as a share (0–1) of a file is counted, 1 when its counts are merged, in file order (a progress bar). */
+  onProgress?: (file: string, share: number) => void;
 }
 
 /** Below this a thread pool costs more (a dictionary load per thread, ~0.2 s) than it saves. */
@@ -27,11 +27,12 @@ const IN_FLIGHT_PER_THREAD = 4;
 function chooseJobs(files: string[], request: CountRequest, jobs: number | undefined): number {
   // Juilland's D needs corpus-wide token positions in file order: one thread keeps them exact.
   if (request.keepPositions) return 1;
-  if (jobs !== undefined) return jobs;
+  // A worker counts whole files: more workers than files would only wait.
+  if (jobs !== undefined) return Math.min(jobs, files.length);
   let bytes = 0;
   for (const file of files) {
     bytes += statSync(file, { throwIfNoEntry: false })?.size ?? 0;
-    if (bytes >= PARALLEL_MIN_BYTES) return availableParallelism();
+    if (bytes >= PARALLEL_MIN_BYTES) return Math.min(availableParallelism(), files.length);
   }
   return 1;
 }
@@ -48,7 +49,7 @@ function countWithPositions(files: string[], setup: CountSetup, request: CountRe
         if (!(options.skipBad && err instanceof InputError)) throw err;
         options.warn(`skipped ${err.message}`);
       }
-      options.onFileDone?.(file);
+      options.onProgress?.(file, 1);
     }
   }
   return countSegmented(segmented(), request, options.onLeftOut);
@@ -91,7 +92,7 @@ async function countInThisThread(files: string[], setup: CountSetup, request: Co
   for await (const [step, words] of lookahead(steps(), cut, CUTS_IN_FLIGHT)) {
     if (step.kind === 'done') {
       mergeMessage(acc, step.message, options);
-      options.onFileDone?.(step.file);
+      options.onProgress?.(step.file, 1);
       continue;
     }
     const { prepared, start, end, last } = step;
@@ -101,8 +102,8 @@ async function countInThisThread(files: string[], setup: CountSetup, request: Co
       const { ids, counts, size, chars } = open.close();
       acc.addIds(prepared.label, ids, counts, size, chars);
       open = undefined;
-      options.onFileDone?.(step.file);
     }
+    options.onProgress?.(step.file, end / prepared.file.text.length);
   }
   return acc.counts;
 }
@@ -187,7 +188,7 @@ async function countInWorkers(files: string[], setup: CountSetup, request: Count
   const mergeOldest = async () => {
     const { file, task } = pending.shift()!;
     mergeMessage(acc, await task, options, workers);
-    options.onFileDone?.(file);
+    options.onProgress?.(file, 1);
   };
   try {
     for (const file of files) {
