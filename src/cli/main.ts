@@ -6,7 +6,7 @@ type CommandFactory = () => Command;
 
 /**
  * Each command's module is imported only when that command runs: loading all of them (and what they import) cost
- * more than the bundled corpus's whole analysis. `tifa --help` and unknown names load them all.
+ * more than the bundled corpus's whole analysis. `tifa --help` and unknown names load them all, `--version` none.
  */
 const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   corpus: async () => (await import('./commands/corpus.js')).corpusCommand,
@@ -50,7 +50,9 @@ async function buildProgram(argv: string[]): Promise<Command> {
       .option('--debug', 'print stack traces of errors'),
   );
   const chosen = chosenCommand(argv);
-  const factories = await Promise.all((chosen === undefined ? Object.values(COMMANDS) : [COMMANDS[chosen]]).map((load) => load()));
+  const versionOnly = chosen === undefined && argv.slice(2).some((arg) => arg === '-V' || arg === '--version');
+  const wanted = chosen !== undefined ? [COMMANDS[chosen]] : versionOnly ? [] : Object.values(COMMANDS);
+  const factories = await Promise.all(wanted.map((load) => load()));
   for (const make of factories) program.addCommand(oneLineErrors(make()));
   return program;
 }
