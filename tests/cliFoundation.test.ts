@@ -11,6 +11,16 @@ const PARAGRAPH =
   '高效运转“情指行”一体化机制，推进派出所“两队一室”改革，构建“1+9+N”体系，推进“专业+机制+大数据”警务模式改革和“市县主战、派出所主防”改革。';
 const WHOLE = ['两个确立', '两个维护', '四个意识', '枫桥经验', '情指行', '两队一室', '1+9+N', '专业+机制+大数据', '市县主战、派出所主防'];
 
+describe('tifa', () => {
+  it('--help lists every command (each loads only when it runs); --version prints the version', () => {
+    const help = tifa(['--help']);
+    expect(help.code).toBe(0);
+    const listed = [...help.stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]);
+    expect(listed).toEqual(['corpus', 'segment', 'import', 'freq', 'compare', 'kwic', 'slogans', 'themes', 'cooc', 'collocates', 'lint', 'report', 'plot', 'terms', 'merge', 'help']);
+    expect(tifa(['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n', stderr: '' });
+  });
+});
+
 describe('tifa corpus', () => {
   it('lists the six bundled documents with their cities and sizes', () => {
     const run = tifa(['corpus', '--format', 'json']);
