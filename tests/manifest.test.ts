@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readManifest } from '../src/corpus/manifest.js';
 import { ROOT, tifa } from './cli.js';
@@ -21,6 +22,12 @@ describe('metadata table', () => {
     expect(manifest.metaOf('/elsewhere/c.md')).toEqual({ year: '2023' });
     expect(manifest.metaOf(join(dir, 'd.txt'))).toBeUndefined();
     expect(manifest.check([join(dir, 'texts', 'a.txt'), '/x/c.txt', '/y/c.txt'])).toEqual({ unmatched: ['b.txt'], ambiguous: ['c'] });
+  });
+
+  it('reads a table saved as GBK (Excel on a Chinese Windows) like one in UTF-8', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-meta-'));
+    writeFileSync(join(dir, 'gbk.csv'), iconv.encode('file,城市\na.txt,齐齐哈尔\n', 'gbk'));
+    expect(readManifest(join(dir, 'gbk.csv')).metaOf('a.txt')).toEqual({ 城市: '齐齐哈尔' });
   });
 
   it('reads TSV for a .tsv file', () => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
+import { decodeBuffer } from './decode.js';
 import type { Meta } from './document.js';
 
 /**
@@ -35,10 +36,12 @@ export function readManifest(file: string): Manifest {
   } catch {
     throw new InputError(`${file}: cannot read the metadata table`);
   }
+  // Decoded like a corpus file: Excel on a Chinese Windows saves CSV as GBK, elsewhere as UTF-8 with a BOM.
+  const { text } = decodeBuffer(bytes, file);
+  const delimiter = ['.tsv', '.tab'].includes(extname(file).toLowerCase()) ? '\t' : ',';
   let records: string[][];
   try {
-    const delimiter = ['.tsv', '.tab'].includes(extname(file).toLowerCase()) ? '\t' : ',';
-    records = parse(bytes, { bom: true, delimiter, trim: true, skip_empty_lines: true, relax_quotes: false }) as string[][];
+    records = parse(text, { delimiter, trim: true, skip_empty_lines: true, relax_quotes: false }) as string[][];
   } catch (err) {
     const line = (err as { lines?: number }).lines;
     throw new InputError(`${file}${line ? `:${line}` : ''}: ${(err as Error).message.replace(/ on line \d+$/, '')}`);
