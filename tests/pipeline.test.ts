@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -112,6 +112,24 @@ describe('counting files', () => {
       const two = tifa(['freq', MANY, '--no-cache', '--jobs', '2', '--top', '3000', '--format', 'json', ...extra]);
       expect(one.code).toBe(0);
       expect(two.stdout).toBe(one.stdout);
+    }
+  });
+
+  it("gives Juilland's D from word positions across files and chunks, the same from the cache", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-parts-'));
+    // Words: 发展0 发展1 | 改革2 发展3; two parts [0, 1] and [2, 3]. 发展 [2, 1]: mean 1.5, sd 0.5, V = 1/3,
+    // D = 1 − V/√1 = 2/3. 改革 [0, 1]: mean 0.5, sd 0.5, V = 1, D = 0.
+    writeFileSync(join(dir, 'a.txt'), '发展。发展。');
+    writeFileSync(join(dir, 'b.txt'), '改革。发展。');
+    const env = { TIFA_CACHE_DIR: join(dir, 'cache') };
+    for (let run = 0; run < 2; run++) {
+      const out = tifa(['freq', join(dir, 'a.txt'), join(dir, 'b.txt'), '--parts', '2', '--format', 'json'], { env });
+      expect(out.code).toBe(0);
+      const rows = JSON.parse(out.stdout) as Array<{ term: string; juilland_d: number }>;
+      expect(rows.map((r) => [r.term, Number(r.juilland_d.toFixed(4))])).toEqual([
+        ['发展', 0.6667],
+        ['改革', 0],
+      ]);
     }
   });
 

@@ -168,10 +168,20 @@ export class CountAccumulator {
     return this.counter.id(term);
   }
 
-  /** Adds one document counted elsewhere (with `counter`, or in a worker thread) whose terms are given as ids of termId. */
-  addIds(groupLabel: string, ids: ArrayLike<number>, termCounts: ArrayLike<number>, tokenCount: number, charCount: number): void {
+  /**
+   * Adds one document counted elsewhere (with `counter`, or in a worker thread) whose terms are given as ids of
+   * termId; with positions kept, `positions` holds each term's word positions within the document.
+   */
+  addIds(groupLabel: string, ids: ArrayLike<number>, termCounts: ArrayLike<number>, tokenCount: number, charCount: number, positions?: Map<number, number[]>): void {
     const g = this.document(groupLabel, tokenCount, charCount);
     for (let i = 0; i < ids.length; i++) this.addTerm(g, this.termOf(ids[i]), termCounts[i]);
+    if (!this.options.keepPositions) return;
+    if (!positions) throw new Error('positions need the word positions of each term');
+    for (const [id, list] of positions) {
+      const kept = this.termOf(id).positions!;
+      for (const p of list) kept.push(this.position + p);
+    }
+    this.position += tokenCount;
   }
 
   /** Opens a document's entry; returns its group index. */

@@ -61,7 +61,8 @@ export class FileCounter {
     const { tokenizer, request } = this;
     try {
       const read = tokenizer.readFile(file);
-      const memoKey = read.key ? TokenCache.derive(read.key, requestSignature(request, tokenizer.outer.key)) : undefined;
+      // A memo keeps counts, not the positions --parts needs.
+      const memoKey = read.key && !request.keepPositions ? TokenCache.derive(read.key, requestSignature(request, tokenizer.outer.key)) : undefined;
       const memo = memoKey ? tokenizer.cache!.get<DocumentCountsMessage>(memoKey) : undefined;
       if (memo) return { kind: 'done', message: memo };
       const loaded = tokenizer.load(read);
@@ -78,11 +79,19 @@ export class FileCounter {
   open(prepared: CutFile): OpenFile {
     const { counter, request, keep } = this;
     const recorder = this.tokenizer.recorder(prepared.file);
+    // Word positions within the document by term id, for Juilland's D (--parts).
+    const positions = request.keepPositions ? new Map<number, number[]>() : undefined;
     let size = 0;
     return {
       add: (start, end, cut) => {
-        const units = countedItems(cut, request, keep);
-        counter.addItems(units.items, request.only);
+        const units = countedItems(cut, request, keep, positions !== undefined);
+        const at = size;
+        const onItem = positions && ((id: number, i: number) => {
+          const list = positions.get(id);
+          if (list) list.push(at + units.wordIndex![i]);
+          else positions.set(id, [at + units.wordIndex![i]]);
+        });
+        counter.addItems(units.items, request.only, onItem);
         size += units.words;
         recorder?.add(start, prepared.file.text.slice(start, end), cut);
       },
@@ -93,7 +102,7 @@ export class FileCounter {
           const terms = ids.map((id) => counter.vocabulary[id]);
           this.remember(prepared.memoKey, this.message(prepared, { terms, counts }, size));
         }
-        return { ids, counts, size, chars: charCount(prepared.file.text) };
+        return { ids, counts, size, chars: charCount(prepared.file.text), positions };
       },
     };
   }
@@ -140,5 +149,5 @@ export class FileCounter {
 /** A file being counted: its words chunk by chunk ([start, end) of its text), then its counts. */
 export interface OpenFile {
   add(start: number, end: number, cut: Words): void;
-  close(): { ids: number[]; counts: number[]; size: number; chars: number };
+  close(): { ids: number[]; counts: number[]; size: number; chars: number; positions?: Map<number, number[]> };
 }

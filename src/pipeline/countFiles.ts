@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { countSegmented, type CountRequest, type SegmentedDocument } from '../analysis/countCorpus.js';
+import type { CountRequest } from '../analysis/countCorpus.js';
 import { CountAccumulator, type GroupedCounts } from '../analysis/termCounts.js';
 import { InputError } from '../errors.js';
 import type { Words } from '../segment/token.js';
@@ -35,24 +35,6 @@ function chooseJobs(files: string[], request: CountRequest, jobs: number | undef
     if (bytes >= PARALLEL_MIN_BYTES) return Math.min(availableParallelism(), files.length);
   }
   return 1;
-}
-
-/** Juilland's D needs corpus-wide token positions, which only counting whole documents in order gives. */
-function countWithPositions(files: string[], setup: CountSetup, request: CountRequest, options: CountFilesOptions): GroupedCounts {
-  const tokenizer = tokenizerFor(setup);
-  function* segmented(): Generator<SegmentedDocument> {
-    for (const file of files) {
-      try {
-        const loaded = tokenizer.load(file);
-        yield { id: loaded.id, meta: loaded.meta, text: loaded.text, cut: tokenizer.words(loaded) };
-      } catch (err) {
-        if (!(options.skipBad && err instanceof InputError)) throw err;
-        options.warn(`skipped ${err.message}`);
-      }
-      options.onProgress?.(file, 1);
-    }
-  }
-  return countSegmented(segmented(), request, options.onLeftOut);
 }
 
 /**
@@ -99,8 +81,8 @@ async function countInThisThread(files: string[], setup: CountSetup, request: Co
     open ??= counter.open(prepared);
     open.add(start, end, words!);
     if (last) {
-      const { ids, counts, size, chars } = open.close();
-      acc.addIds(prepared.label, ids, counts, size, chars);
+      const { ids, counts, size, chars, positions } = open.close();
+      acc.addIds(prepared.label, ids, counts, size, chars, positions);
       open = undefined;
     }
     options.onProgress?.(step.file, end / prepared.file.text.length);
@@ -243,8 +225,7 @@ export async function countFiles(files: string[], setup: CountSetup, request: Co
     onLeftOut: (doc) => (record.leftOut.push({ id: doc.id, meta: doc.meta }), options.onLeftOut(doc)),
   };
   const jobs = chooseJobs(files, request, options.jobs);
-  if (request.keepPositions) record.counts = countWithPositions(files, setup, request, recording);
-  else if (jobs <= 1) record.counts = await countInThisThread(files, setup, request, recording);
+  if (jobs <= 1) record.counts = await countInThisThread(files, setup, request, recording);
   else record.counts = await countInWorkers(files, setup, request, jobs, recording);
   // A run that skipped files is not stored whole: replayed, it would pass without --skip-bad.
   if (key && !skipped) cache!.put(key, record);
