@@ -118,18 +118,6 @@ export class FileTokenizer {
     return { locate: (offset) => (origin ??= documentFromBytes(read.bytes, read.file, this.read).origin).locate(offset) };
   }
 
-  private store(file: LoadedFile, cut: Words): Words {
-    const recorder = this.recorder(file);
-    recorder?.add(0, file.text, cut);
-    recorder?.finish();
-    return cut;
-  }
-
-  /** The words of a loaded file: from the cache, or cut now (and stored). */
-  words(file: LoadedFile): Words {
-    return file.cached ?? this.store(file, this.segmenter.words(file.text, { pos: this.pos }));
-  }
-
   /** Offsets of the chunks a file's text is cut in (see sentenceChunks). */
   chunks(file: LoadedFile): number[] {
     return sentenceChunks(file.text);
