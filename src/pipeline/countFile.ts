@@ -1,5 +1,5 @@
 import { charCount, countedItems, groupOf, type CountRequest } from '../analysis/countCorpus.js';
-import { DocumentCounter, type DocumentTerms } from '../analysis/termCounts.js';
+import { DocumentCounter } from '../analysis/termCounts.js';
 import { wordFilter } from '../analysis/tokenFilter.js';
 import { TifaError } from '../errors.js';
 import type { Words } from '../segment/token.js';
@@ -83,7 +83,7 @@ export class FileCounter {
     const positions = request.keepPositions ? new Map<number, number[]>() : undefined;
     let size = 0;
     return {
-      add: (start, end, cut) => {
+      add: (start, cut) => {
         const units = countedItems(cut, request, keep, positions !== undefined);
         const at = size;
         const onItem = positions && ((id: number, i: number) => {
@@ -93,16 +93,18 @@ export class FileCounter {
         });
         counter.addItems(units.items, request.only, onItem);
         size += units.words;
-        recorder?.add(start, prepared.file.text.slice(start, end), cut);
+        recorder?.add(start, cut);
       },
       close: () => {
         recorder?.finish();
         const { ids, counts } = counter.take();
+        const chars = charCount(prepared.file.text);
         if (prepared.memoKey) {
+          const { file, label } = prepared;
           const terms = ids.map((id) => counter.vocabulary[id]);
-          this.remember(prepared.memoKey, this.message(prepared, { terms, counts }, size));
+          this.remember(prepared.memoKey, { kind: 'counts', id: file.id, meta: file.meta, label, terms, counts, size, chars });
         }
-        return { ids, counts, size, chars: charCount(prepared.file.text), positions };
+        return { ids, counts, size, chars, positions };
       },
     };
   }
@@ -114,11 +116,8 @@ export class FileCounter {
     const { file, label } = prepared;
     const first = this.counter.vocabulary.length;
     const open = this.open(prepared);
-    if (file.cached) open.add(0, file.text.length, file.cached);
-    else {
-      const bounds = this.tokenizer.chunks(file);
-      for (let k = 1; k < bounds.length; k++) open.add(bounds[k - 1], bounds[k], this.tokenizer.chunkWords(file, bounds[k - 1], bounds[k]));
-    }
+    const bounds = this.tokenizer.chunks(file);
+    for (let k = 1; k < bounds.length; k++) open.add(bounds[k - 1], this.tokenizer.chunkWords(file, bounds[k - 1], bounds[k]));
     const { ids, counts, size, chars } = open.close();
     return {
       kind: 'ids',
@@ -135,19 +134,14 @@ export class FileCounter {
     };
   }
 
-  private message(prepared: CutFile, own: DocumentTerms, size: number): DocumentCountsMessage {
-    const { file, label } = prepared;
-    return { kind: 'counts', id: file.id, meta: file.meta, label, ...own, size, chars: charCount(file.text) };
-  }
-
   private remember(memoKey: string | undefined, message: DocumentCountsMessage): DocumentCountsMessage {
     if (memoKey) this.tokenizer.cache!.put(memoKey, message);
     return message;
   }
 }
 
-/** A file being counted: its words chunk by chunk ([start, end) of its text), then its counts. */
+/** A file being counted: its words chunk by chunk (the chunk starting at `start` of its text), then its counts. */
 export interface OpenFile {
-  add(start: number, end: number, cut: Words): void;
+  add(start: number, cut: Words): void;
   close(): { ids: number[]; counts: number[]; size: number; chars: number; positions?: Map<number, number[]> };
 }

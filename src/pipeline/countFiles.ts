@@ -44,7 +44,7 @@ function chooseJobs(files: string[], request: CountRequest, jobs: number | undef
 const CUTS_IN_FLIGHT = 2;
 
 /** One step of counting in this thread: a file answered already, or one chunk of a file to cut and count. */
-type Step = { kind: 'done'; file: string; message: DocumentCountsMessage } | { kind: 'chunk'; file: string; prepared: CutFile; start: number; end: number; last: boolean };
+type Step = { kind: 'done'; file: string; message: DocumentCountsMessage } | { kind: 'chunk'; file: string; prepared: CutFile; start: number; end: number };
 
 /** Counts in this thread while the segmenter cuts the next chunks off it (a pipeline), in file order. */
 async function countInThisThread(files: string[], setup: CountSetup, request: CountRequest, options: CountFilesOptions): Promise<GroupedCounts> {
@@ -54,18 +54,17 @@ async function countInThisThread(files: string[], setup: CountSetup, request: Co
   function* steps(): Generator<Step> {
     for (const file of files) {
       const prepared = counter.prepare(file);
-      if (prepared.kind === 'done') yield { kind: 'done', file, message: prepared.message };
-      else if (prepared.file.cached) yield { kind: 'chunk', file, prepared, start: 0, end: prepared.file.text.length, last: true };
-      else {
-        const bounds = tokenizer.chunks(prepared.file);
-        for (let k = 1; k < bounds.length; k++) yield { kind: 'chunk', file, prepared, start: bounds[k - 1], end: bounds[k], last: k === bounds.length - 1 };
+      if (prepared.kind === 'done') {
+        yield { kind: 'done', file, message: prepared.message };
+        continue;
       }
+      const bounds = tokenizer.chunks(prepared.file);
+      for (let k = 1; k < bounds.length; k++) yield { kind: 'chunk', file, prepared, start: bounds[k - 1], end: bounds[k] };
     }
   }
   const cut = (step: Step): Promise<Words> | undefined => {
     if (step.kind === 'done') return undefined;
-    const { file } = step.prepared;
-    const words = file.cached ? Promise.resolve(file.cached) : tokenizer.chunkWordsAsync(file, step.start, step.end);
+    const words = tokenizer.chunkWordsAsync(step.prepared.file, step.start, step.end);
     // Awaited in order below; this keeps a failure of a later cut from counting as unhandled meanwhile.
     words.catch(() => {});
     return words;
@@ -77,15 +76,16 @@ async function countInThisThread(files: string[], setup: CountSetup, request: Co
       options.onProgress?.(step.file, 1);
       continue;
     }
-    const { prepared, start, end, last } = step;
+    const { prepared, start, end } = step;
     open ??= counter.open(prepared);
-    open.add(start, end, words!);
-    if (last) {
+    open.add(start, words!);
+    const share = end / prepared.file.text.length;
+    if (share === 1) {
       const { ids, counts, size, chars, positions } = open.close();
       acc.addIds(prepared.label, ids, counts, size, chars, positions);
       open = undefined;
     }
-    options.onProgress?.(step.file, end / prepared.file.text.length);
+    options.onProgress?.(step.file, share);
   }
   return acc.counts;
 }

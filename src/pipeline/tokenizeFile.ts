@@ -3,6 +3,7 @@ import type { Document, Meta, OriginMap } from '../corpus/document.js';
 import { wordStart } from '../segment/offsets.js';
 import { sentenceChunks } from '../segment/sentenceChunks.js';
 import type { WordSegmenter, Words } from '../segment/token.js';
+import { sum } from '../analysis/arithmetic.js';
 import { TokenCache, type CachedDocument } from './tokenCache.js';
 
 /** A file read once: its bytes' cache key (when caching) travels with it to every later step. */
@@ -31,10 +32,10 @@ export function wordsFromEnds(text: string, ends: Uint32Array, tags?: string[]):
   return tags ? { words, tags } : { words };
 }
 
-/** End offset of each word in `text`. */
-export function wordEnds(text: string, words: string[]): Uint32Array {
+/** End offset of each word in `text`, the words following one another from offset `from` on. */
+export function wordEnds(text: string, words: string[], from = 0): Uint32Array {
   const ends = new Uint32Array(words.length);
-  for (let i = 0, at = 0; i < words.length; i++) ends[i] = at = wordStart(text, words[i], at) + words[i].length;
+  for (let i = 0, at = from; i < words.length; i++) ends[i] = at = wordStart(text, words[i], at) + words[i].length;
   return ends;
 }
 
@@ -50,15 +51,13 @@ export class CutRecorder {
   ) {}
 
   /** The words of the chunk of the file's text that starts at `start`. */
-  add(start: number, chunk: string, cut: Words): void {
-    const ends = wordEnds(chunk, cut.words);
-    for (let i = 0; i < ends.length; i++) ends[i] += start;
-    this.ends.push(ends);
+  add(start: number, cut: Words): void {
+    this.ends.push(wordEnds(this.file.text, cut.words, start));
     if (this.pos) for (const tag of cut.tags!) this.tags.push(tag);
   }
 
   finish(): void {
-    const ends = new Uint32Array(this.ends.reduce((n, part) => n + part.length, 0));
+    const ends = new Uint32Array(sum(this.ends.map((part) => part.length)));
     let at = 0;
     for (const part of this.ends) {
       ends.set(part, at);
@@ -118,19 +117,22 @@ export class FileTokenizer {
     return { locate: (offset) => (origin ??= documentFromBytes(read.bytes, read.file, this.read).origin).locate(offset) };
   }
 
-  /** Offsets of the chunks a file's text is cut in (see sentenceChunks). */
+  /**
+   * Offsets of the chunks a file's words come in: the text's sentence chunks (see sentenceChunks), or the whole
+   * text for a file whose words the cache holds.
+   */
   chunks(file: LoadedFile): number[] {
-    return sentenceChunks(file.text);
+    return file.cached ? [0, file.text.length] : sentenceChunks(file.text);
   }
 
-  /** The words of one chunk [start, end) of a file's text. */
+  /** The words of one chunk [start, end) of `chunks`. */
   chunkWords(file: LoadedFile, start: number, end: number): Words {
-    return this.segmenter.words(file.text.slice(start, end), { pos: this.pos });
+    return file.cached ?? this.segmenter.words(file.text.slice(start, end), { pos: this.pos });
   }
 
   /** `chunkWords`, with the cut running off this thread where the backend can. */
   chunkWordsAsync(file: LoadedFile, start: number, end: number): Promise<Words> {
-    return this.segmenter.wordsAsync(file.text.slice(start, end), { pos: this.pos });
+    return file.cached ? Promise.resolve(file.cached) : this.segmenter.wordsAsync(file.text.slice(start, end), { pos: this.pos });
   }
 
   /** What stores a file cut chunk by chunk in the token cache, when there is a cache and the file is not in it. */
