@@ -44,20 +44,13 @@ export function countedItems(cut: Words, request: CountRequest, keep = wordFilte
     for (const run of runs) ngramsOf(run.words, request.ngram, items, wordIndex && ((i) => wordIndex.push(run.first + i)));
     return { items, words: wordCount, wordIndex };
   }
-  if (keep === isWordToken) {
-    // No filter (the common case, once per token of the corpus): every word is kept.
-    for (let i = 0; i < words.length; i++) {
-      if (!isWordToken(words[i])) continue;
-      wordIndex?.push(items.length);
-      items.push(words[i]);
-    }
-    return { items, words: items.length, wordIndex };
-  }
+  // Without filter options keep is isWordToken itself, already asked below: once per token of the corpus.
+  const filtered = keep !== isWordToken;
   let wordCount = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (!isWordToken(word)) continue;
-    if (keep(word, tags?.[i])) {
+    if (!filtered || keep(word, tags?.[i])) {
       items.push(word);
       wordIndex?.push(wordCount);
     }

@@ -35,7 +35,6 @@ export interface CountedUnits {
   wordIndex?: number[];
 }
 
-
 export interface CountOptions {
   field?: string;
   keepPerDoc?: boolean;
@@ -59,6 +58,8 @@ export class DocumentCounter {
   /** Terms by id, in order of first sight. */
   readonly vocabulary: string[] = [];
   private perId = new Int32Array(4096);
+  /** Distinct term ids of the document being counted, in order of first use (their counts are in perId). */
+  private docIds: number[] = [];
 
   /** The id of a term, a new one on first sight. */
   id(term: string): number {
@@ -74,9 +75,6 @@ export class DocumentCounter {
     }
     return id;
   }
-
-  /** Distinct term ids of the document being counted, in order of first use (their counts are in perId). */
-  private docIds: number[] = [];
 
   /**
    * Counts some items of the current document (only those in `only`, when given), in text order; a document
@@ -142,19 +140,10 @@ export class CountAccumulator {
    * terms are counted. Returns the document's own counts.
    */
   add(groupLabel: string, units: CountedUnits, charCount: number, only?: Set<string>): DocumentTerms {
-    const { items, wordIndex } = units;
-    const g = this.document(groupLabel, units.words, charCount);
-    const at = this.position;
-    if (this.options.keepPositions && !wordIndex) throw new Error('positions need the word index of each counted unit');
-    const onItem = wordIndex && this.options.keepPositions ? (id: number, i: number) => this.termOf(id).positions!.push(at + wordIndex[i]) : undefined;
-    const { ids, counts } = this.counter.count(items, only, onItem);
-    this.position += units.words;
-    const terms = new Array<string>(ids.length);
-    for (let k = 0; k < ids.length; k++) {
-      terms[k] = this.counter.vocabulary[ids[k]];
-      this.addTerm(g, this.termOf(ids[k]), counts[k]);
-    }
-    return { terms, counts };
+    const positions = this.options.keepPositions ? new Map<number, number[]>() : undefined;
+    const { ids, counts } = this.counter.count(units.items, only, positions && positionsOf(units, 0, positions));
+    this.addIds(groupLabel, ids, counts, units.words, charCount, positions);
+    return { terms: ids.map((id) => this.counter.vocabulary[id]), counts };
   }
 
   /** Adds one document already counted elsewhere (a memo): its distinct terms and their counts. */
@@ -213,6 +202,20 @@ export class CountAccumulator {
     }
     return tc;
   }
+}
+
+/**
+ * The `onItem` of DocumentCounter.addItems that notes, by term id, the word position of each counted unit of
+ * `units`, counted from `at` (where these units start in their document): what Juilland's D needs.
+ */
+export function positionsOf(units: CountedUnits, at: number, positions: Map<number, number[]>): (id: number, index: number) => void {
+  const { wordIndex } = units;
+  if (!wordIndex) throw new Error('positions need the word index of each counted unit');
+  return (id, i) => {
+    const list = positions.get(id);
+    if (list) list.push(at + wordIndex[i]);
+    else positions.set(id, [at + wordIndex[i]]);
+  };
 }
 
 export function termTotal(tc: TermCount): number {

@@ -1,5 +1,5 @@
 import { charCount, countedItems, groupOf, type CountRequest } from '../analysis/countCorpus.js';
-import { DocumentCounter } from '../analysis/termCounts.js';
+import { DocumentCounter, positionsOf } from '../analysis/termCounts.js';
 import { wordFilter } from '../analysis/tokenFilter.js';
 import { TifaError } from '../errors.js';
 import type { Words } from '../segment/token.js';
@@ -85,13 +85,7 @@ export class FileCounter {
     return {
       add: (start, cut) => {
         const units = countedItems(cut, request, keep, positions !== undefined);
-        const at = size;
-        const onItem = positions && ((id: number, i: number) => {
-          const list = positions.get(id);
-          if (list) list.push(at + units.wordIndex![i]);
-          else positions.set(id, [at + units.wordIndex![i]]);
-        });
-        counter.addItems(units.items, request.only, onItem);
+        counter.addItems(units.items, request.only, positions && positionsOf(units, size, positions));
         size += units.words;
         recorder?.add(start, cut);
       },
