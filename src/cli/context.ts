@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { HIDDEN_FIELDS, type Document } from '../corpus/document.js';
 import { bundledCorpusPath } from '../corpus/files.js';
 import { readManifest } from '../corpus/manifest.js';
-import { readCorpus } from '../corpus/readCorpus.js';
+import { readFiles } from '../corpus/readCorpus.js';
 import { createSegmenter } from '../segment/createSegmenter.js';
 import type { Segmenter } from '../segment/token.js';
 import { TABLE_FORMATS } from '../format/formatters.js';
@@ -39,7 +39,7 @@ export function corpusPaths(paths: string[] | undefined): string[] {
 /** The documents of a corpus, read one at a time, with a progress bar on a terminal for long runs. */
 export function documents(paths: string[] | undefined, flags: CorpusFlags): Generator<Document> {
   const files = corpusFiles(paths, flags);
-  const docs = readCorpus(files, {
+  const docs = readFiles(files, {
     encoding: flags.encoding,
     metaFromName: flags.metaFromName,
     metaFile: flags.meta,

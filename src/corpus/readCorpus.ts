@@ -111,7 +111,11 @@ export function completeMeta(front: Meta, file: string, outer?: OuterMeta): Meta
  * plus whatever the caller keeps (counts), not by the corpus.
  */
 export function* readCorpus(paths: string[], options: ReadOptions = {}): Generator<Document> {
-  const files = listCorpusFiles(paths);
+  yield* readFiles(listCorpusFiles(paths), options);
+}
+
+/** readCorpus over files already listed (listCorpusFiles). */
+export function* readFiles(files: string[], options: ReadOptions = {}): Generator<Document> {
   const outer = outerMeta(options);
   for (const file of files) {
     try {
