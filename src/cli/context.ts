@@ -49,15 +49,19 @@ export function documents(paths: string[] | undefined, flags: CorpusFlags): Gene
   return tracked(docs, progressFor(files));
 }
 
+/** Names for a one-line note: the first five, then … */
+function firstFew(names: string[]): string {
+  return names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
+}
+
 /** The files of a corpus; rows of a --meta table that name none of them are noted (most often a typo). */
 function corpusFiles(paths: string[] | undefined, flags: CorpusFlags): string[] {
   const files = listCorpusFiles(corpusPaths(paths));
   if (flags.meta) {
     const { unmatched, ambiguous } = readManifest(flags.meta).check(files);
-    const shown = (names: string[]) => names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
-    if (unmatched.length > 0) warn(`${unmatched.length} row(s) of ${flags.meta} name no file of the corpus: ${shown(unmatched)}`);
+    if (unmatched.length > 0) warn(`${unmatched.length} row(s) of ${flags.meta} name no file of the corpus: ${firstFew(unmatched)}`);
     if (ambiguous.length > 0) {
-      warn(`${ambiguous.length} row(s) of ${flags.meta} name files in several folders (give the path instead): ${shown(ambiguous)}`);
+      warn(`${ambiguous.length} row(s) of ${flags.meta} name files in several folders (give the path instead): ${firstFew(ambiguous)}`);
     }
   }
   return files;
@@ -114,8 +118,7 @@ export function leftOutReporter(field: string | undefined): {
         throw new UsageError(`no document has the field "${field}"; fields present: ${[...seenFields].sort().join(', ')}`);
       }
       if (ids.length > 0) {
-        const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', …' : '');
-        warn(`${ids.length} document(s) without "${field}" left out: ${shown}`);
+        warn(`${ids.length} document(s) without "${field}" left out: ${firstFew(ids)}`);
       }
     },
   };
