@@ -70,11 +70,12 @@ function runTifa(tifaArgs, env = {}) {
 
 const jieba = Jieba.withDict(dict);
 
+/** The .txt files below a folder (all a scaled corpus holds). */
+const filesOf = (dir) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.txt')).map((f) => join(dir, f));
+
 /** The raw cut of every file of a folder in this thread (dictionary loaded before): wall and CPU seconds. */
 function rawCut(dir) {
-  const files = [];
-  const walk = (d) => readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(join(d, e.name)) : files.push(join(d, e.name))));
-  walk(dir);
+  const files = filesOf(dir);
   const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   for (const file of files) jieba.cut(readFileSync(file, 'utf8'), true);
@@ -87,9 +88,7 @@ function rawCut(dir) {
  * what two cores can do at best, as a share of one, with this machine's shared caches and clocks.
  */
 async function rawCutTwoThreads(dir) {
-  const files = [];
-  const walk = (d) => readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(join(d, e.name)) : files.push(join(d, e.name))));
-  walk(dir);
+  const files = filesOf(dir);
   const workers = [0, 1].map((half) => new Worker(new URL('./rawCutWorker.js', import.meta.url), { workerData: files.filter((_, i) => i % 2 === half) }));
   const next = (worker) => new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
   await Promise.all(workers.map(next));
@@ -202,9 +201,8 @@ for (const size of sizes) {
 // One long line: a file without line breaks (a scraped page, a database dump) must not cost more memory.
 const oneLine = join(work, 'one-line');
 mkdirSync(oneLine);
-const lineText = readdirSync(main.dir, { recursive: true })
-  .filter((f) => f.endsWith('.txt'))
-  .map((f) => readFileSync(join(main.dir, f), 'utf8').replace(/\s+/g, ''))
+const lineText = filesOf(main.dir)
+  .map((file) => readFileSync(file, 'utf8').replace(/\s+/g, ''))
   .join('');
 writeFileSync(join(oneLine, 'one-line.txt'), lineText);
 const lineRun = runTifa(['freq', oneLine, ...noCache]);
