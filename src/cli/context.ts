@@ -3,7 +3,7 @@ import { HIDDEN_FIELDS, type Document } from '../corpus/document.js';
 import { bundledCorpusPath } from '../corpus/files.js';
 import { readManifest } from '../corpus/manifest.js';
 import { readFiles } from '../corpus/readCorpus.js';
-import { createSegmenter } from '../segment/createSegmenter.js';
+import { createSegmenter, posTags } from '../segment/createSegmenter.js';
 import type { Segmenter } from '../segment/token.js';
 import { TABLE_FORMATS } from '../format/formatters.js';
 import type { ResultTable } from '../format/table.js';
@@ -90,10 +90,18 @@ export function printTable(table: ResultTable, flags: OutputFlags): void {
   emit(TABLE_FORMATS[flags.format](table, { bom: flags.bom, color }), flags);
 }
 
-export function filterFrom(flags: FilterFlags): FilterOptions {
+export function filterFrom(flags: FilterFlags & Pick<CorpusFlags, 'dict'>): FilterOptions {
+  const pos = flags.pos ? commaList(flags.pos) : undefined;
+  if (pos) {
+    const tags = [...posTags(flags.dict)];
+    const matchless = pos.filter((prefix) => !tags.some((tag) => tag.startsWith(prefix)));
+    if (matchless.length > 0) {
+      throw new UsageError(`--pos ${matchless.join(',')}: no part-of-speech tag starts with this; the tags are ${tags.sort().join(' ')}`);
+    }
+  }
   return {
     stopwords: flags.stopwords ? loadStopwords(flags.stopwords) : undefined,
-    pos: flags.pos ? commaList(flags.pos) : undefined,
+    pos,
     minLength: flags.minLength,
   };
 }

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { TABLE_FORMATS } from '../format/formatters.js';
+import { checkOutputTarget } from './writeOutput.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -7,7 +8,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function corpusOptions(cmd: Command): Command {
   return cmd
     .option('--encoding <name>', 'force a decoding (utf8, utf16le, utf16be, gb18030, gbk, big5) instead of detecting it')
-    .option('--meta-from-name <pattern>', "fill metadata from file names, e.g. 'gwr_{year}'")
+    .option('--meta-from-name <pattern>', "fill metadata from file names, e.g. 'gwr_{year}'; repeatable: the first pattern that matches a name applies", collect)
     .option('--meta <file>', 'metadata table: CSV (TSV if .tsv) with a "file" column naming each document, other columns are fields')
     .option('--skip-bad', 'skip files that are not text (binary, undecodable or empty) with a warning instead of stopping')
     .addOption(new Option('--segmenter <name>', 'segmentation backend').choices(['node-rs', 'nodejieba']).default('node-rs'))
@@ -16,8 +17,16 @@ export function corpusOptions(cmd: Command): Command {
 }
 
 /** Options of every command that prints a table. */
+/** --output is checked before any work: a run of minutes must not end in "exists; pass --force". */
+export function checkOutputFirst(cmd: Command): Command {
+  return cmd.hook('preAction', (command) => {
+    const { output, force } = command.opts<{ output?: string; force?: boolean }>();
+    if (output) checkOutputTarget(output, Boolean(force));
+  });
+}
+
 export function outputOptions(cmd: Command, formats: string[] = Object.keys(TABLE_FORMATS)): Command {
-  return cmd
+  return checkOutputFirst(cmd)
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .option('--force', 'overwrite an existing --output file')
@@ -26,7 +35,7 @@ export function outputOptions(cmd: Command, formats: string[] = Object.keys(TABL
 
 export interface CorpusFlags {
   encoding?: string;
-  metaFromName?: string;
+  metaFromName?: string[];
   meta?: string;
   skipBad?: boolean;
   segmenter?: string;

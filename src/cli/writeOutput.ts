@@ -30,16 +30,24 @@ function withCtrlCHeld(write: () => void): void {
 }
 
 /**
- * Writes `content` to `file` atomically: a temporary file in the same folder, then a rename, so that a
- * crash or Ctrl-C never leaves a half-written result. An existing file is replaced only with `force`.
+ * Refuses a target that cannot be written: a folder, or an existing file without --force. Commands check
+ * --output before they start (a long run should not end in this error) and again when they write.
  */
-export function writeFileAtomic(file: string, content: string | Buffer, force: boolean): void {
+export function checkOutputTarget(file: string, force: boolean): void {
   if (existsSync(file) && statSync(file).isDirectory()) {
     throw new UsageError(`cannot write ${file}: it is a folder; give a file name`);
   }
   if (!force && existsSync(file)) {
     throw new UsageError(`${file} exists; pass --force to overwrite it`);
   }
+}
+
+/**
+ * Writes `content` to `file` atomically: a temporary file in the same folder, then a rename, so that a
+ * crash or Ctrl-C never leaves a half-written result. An existing file is replaced only with `force`.
+ */
+export function writeFileAtomic(file: string, content: string | Buffer, force: boolean): void {
+  checkOutputTarget(file, force);
   // Replacing a file keeps what was set up around it: a symbolic link stays a link (the file it points to is
   // replaced) and the file keeps its permissions.
   const replacing = force && existsSync(file);

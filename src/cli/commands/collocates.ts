@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { COLLOCATE_MEASURES, collocates, countCooccurrence, type CollocateMeasure } from '../../analysis/cooccurrence.js';
+import { COLLOCATE_MEASURES, collocates, countCooccurrence, occurs, type CollocateMeasure } from '../../analysis/cooccurrence.js';
+import { noteAbsentTerms } from '../absentTerms.js';
 import { documents, filterFrom, leftOutReporter, printTable, segmenterFor } from '../context.js';
 import {
   corpusOptions,
@@ -47,6 +48,7 @@ export function collocatesCommand(): Command {
       leftOut.onLeftOut,
     );
     leftOut.report(counts.groups.length);
+    noteAbsentTerms([term], (t) => occurs(counts, t));
     printTable(collocates(term, counts, { measure: flags.measure, top: flags.top }), flags);
   });
 }

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import {
   COOC_MEASURES,
   MATRIX_VALUES,
+  occurs,
   cooccurrenceMatrix,
   cooccurrenceTable,
   coocNetwork,
@@ -16,6 +17,7 @@ import { TABLE_FORMATS } from '../../format/formatters.js';
 import { edgeTable, nodeTable, toGexf, toGraphml } from '../../format/network.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../../slogans/lexicon.js';
 import { UsageError } from '../../errors.js';
+import { noteAbsentTerms } from '../absentTerms.js';
 import { documents, filterFrom, leftOutReporter, printTable, segmenterFor } from '../context.js';
 import {
   commaList,
@@ -100,6 +102,7 @@ export function coocCommand(): Command {
       leftOut.onLeftOut,
     );
     leftOut.report(counts.groups.length);
+    if (flags.terms) noteAbsentTerms(commaList(flags.terms), (term) => occurs(counts, term));
     print(counts, flags);
   });
 }

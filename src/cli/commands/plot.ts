@@ -2,7 +2,7 @@ import { Argument, Command } from 'commander';
 import { PLOT_KINDS, plotFigure, type PlotKind } from '../../report/plotFigure.js';
 import { loadStopwords } from '../../segment/stopwords.js';
 import { documents, segmenterFor } from '../context.js';
-import { commaList, corpusOptions, type CorpusFlags } from '../options.js';
+import { checkOutputFirst, commaList, corpusOptions, type CorpusFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 import { REPORT_STOPWORDS, reportLeftOut } from './report.js';
 
@@ -24,6 +24,7 @@ export function plotCommand(): Command {
     .option('--stopwords <lists>', "keyness: stopwords removed first (zh, domain or a file, comma-separated; '' for none)", REPORT_STOPWORDS)
     .requiredOption('-o, --output <file>', 'the SVG file to write (atomically)')
     .option('--force', 'overwrite an existing --output file');
+  checkOutputFirst(cmd);
   corpusOptions(cmd);
   return cmd.action((kind: PlotKind, paths: string[], flags: PlotFlags) => {
     const corpus = { docs: [...documents(paths, flags)], segmenter: segmenterFor(flags), field: flags.by };

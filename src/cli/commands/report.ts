@@ -3,7 +3,7 @@ import { loadStopwords } from '../../segment/stopwords.js';
 import { documentsWithoutField, groupValues, type ReportCorpus } from '../../report/analyses.js';
 import { analyseReport, renderReport } from '../../report/buildReport.js';
 import { corpusPaths, documents, leftOutReporter, segmenterFor } from '../context.js';
-import { commaList, corpusOptions, type CorpusFlags } from '../options.js';
+import { checkOutputFirst, commaList, corpusOptions, type CorpusFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 
 interface ReportFlags extends CorpusFlags {
@@ -33,6 +33,7 @@ export function reportCommand(): Command {
     .option('--stopwords <lists>', "stopwords removed before keyness: zh, domain or a file, comma-separated; '' for none", REPORT_STOPWORDS)
     .requiredOption('-o, --output <file>', 'the HTML file to write (atomically)')
     .option('--force', 'overwrite an existing --output file');
+  checkOutputFirst(cmd);
   corpusOptions(cmd);
   return cmd.action((paths: string[], flags: ReportFlags) => {
     const corpus = { docs: [...documents(paths, flags)], segmenter: segmenterFor(flags), field: flags.by };
