@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { TifaError } from '../errors.js';
-import { warn } from './context.js';
+import { warn } from './terminal.js';
 
 type CommandFactory = () => Command;
 
