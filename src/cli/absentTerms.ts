@@ -1,4 +1,4 @@
-import { warn } from './context.js';
+import { warn } from './terminal.js';
 
 /**
  * Terms asked for by name that the corpus does not have are named on stderr: a row that is simply missing

@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
 import {
   COOC_MEASURES,
-  MATRIX_VALUES,
   occurs,
+  MATRIX_VALUES,
   cooccurrenceMatrix,
   cooccurrenceTable,
   coocNetwork,
@@ -18,8 +18,11 @@ import { edgeTable, nodeTable, toGexf, toGraphml } from '../../format/network.js
 import { lexiconSurfaceForms, loadBundledLexicon } from '../../slogans/lexicon.js';
 import { UsageError } from '../../errors.js';
 import { noteAbsentTerms } from '../absentTerms.js';
-import { documents, filterFrom, leftOutReporter, printTable, segmenterFor } from '../context.js';
+import { printTable } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
+import { leftOutReporter } from '../leftOut.js';
 import {
+  filterFrom,
   commaList,
   corpusOptions,
   filterOptions,
@@ -89,9 +92,10 @@ export function coocCommand(): Command {
       throw new UsageError(`--window sets the size of window units; it does nothing with --unit ${flags.unit}`);
     }
     const leftOut = leftOutReporter(flags.by);
+    const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) && !flags.terms && !flags.slogans });
     const counts = countCooccurrence(
-      documents(paths, flags),
-      segmenterFor(flags),
+      corpus.docs,
+      corpus.segmenter,
       {
         field: flags.by,
         unit: { kind: flags.unit ?? (flags.window ? 'window' : 'sentence'), window: flags.window ?? DEFAULT_WINDOW },

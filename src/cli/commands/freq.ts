@@ -3,8 +3,10 @@ import { frequencyTable } from '../../analysis/frequencyTable.js';
 import { parseNgramRange } from '../../analysis/ngrams.js';
 import { UsageError } from '../../errors.js';
 import { noteAbsentTerms } from '../absentTerms.js';
-import { countCorpusFiles, filterFrom, printTable } from '../context.js';
+import { printTable } from '../terminal.js';
+import { countCorpusFiles } from '../openCorpus.js';
 import {
+  filterFrom,
   commaList,
   corpusOptions,
   countingOptions,

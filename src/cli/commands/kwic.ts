@@ -4,7 +4,9 @@ import { kwicRows, searchPattern } from '../../analysis/kwic.js';
 import type { Row } from '../../format/table.js';
 import type { Segmenter } from '../../segment/token.js';
 import { noteAbsentTerms } from '../absentTerms.js';
-import { documents, leftOutReporter, printTable, segmenterFor } from '../context.js';
+import { printTable } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
+import { leftOutReporter } from '../leftOut.js';
 import { corpusOptions, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
 
 interface KwicFlags extends CorpusFlags, OutputFlags {
@@ -43,15 +45,15 @@ export function kwicCommand(): Command {
     const pattern = searchPattern(term, flags.regex);
     const leftOut = leftOutReporter(flags.by);
     const byGroup = new Map<string, Row[]>();
-    const segmenter = flags.tokens ? segmenterFor(flags) : undefined;
+    const corpus = openCorpus(paths, flags);
     let hits = 0;
-    for (const doc of documents(paths, flags)) {
+    for (const doc of corpus.docs) {
       const group = groupOf(doc, flags.by);
       if (group === undefined) {
         leftOut.onLeftOut(doc);
         continue;
       }
-      const rows = kwicRows(doc, pattern, flags.width, segmenter && tokenBounds(doc.text, segmenter));
+      const rows = kwicRows(doc, pattern, flags.width, flags.tokens ? tokenBounds(doc.text, corpus.segmenter) : undefined);
       hits += rows.length;
       // The cell shows the value itself; `group` may carry the field to keep table columns apart (groupLabel).
       if (flags.by) for (const row of rows) row[flags.by] = doc.meta[flags.by];
