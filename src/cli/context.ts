@@ -3,6 +3,7 @@ import { HIDDEN_FIELDS, type Document } from '../corpus/document.js';
 import { bundledCorpusPath } from '../corpus/files.js';
 import { readManifest } from '../corpus/manifest.js';
 import { readFiles } from '../corpus/readCorpus.js';
+import { segmenterBreakEvidence } from '../segment/breakEvidence.js';
 import { createSegmenter } from '../segment/createSegmenter.js';
 import type { Segmenter } from '../segment/token.js';
 import { TABLE_FORMATS } from '../format/formatters.js';
@@ -45,6 +46,7 @@ export function documents(paths: string[] | undefined, flags: CorpusFlags): Gene
     metaFile: flags.meta,
     onBadFile: flags.skipBad ? 'skip' : 'stop',
     warn,
+    breakEvidence: segmenterBreakEvidence(createSegmenter({ backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound })),
   });
   return tracked(docs, progressFor(files));
 }

@@ -10,6 +10,9 @@ import { buildSloganIndex } from './sloganIndex.js';
 import { findSloganOccurrences, type SloganOccurrence } from './sloganOccurrences.js';
 import type { Finding, LintBody, LintMessage, LintResult } from './types.js';
 import { bundledWordList, type WordList } from '../segment/wordList.js';
+import { segmenterBreakEvidence } from '../segment/breakEvidence.js';
+import { createSegmenter } from '../segment/createSegmenter.js';
+import type { BreakEvidence } from '../corpus/pageBreaks.js';
 
 /** One file to lint: its decoded text (LF line endings, no BOM), front matter included. */
 export interface LintInput {
@@ -26,6 +29,8 @@ export interface LintOptions {
   allow?: readonly string[];
   lexicon?: readonly LexiconEntry[];
   words?: WordList;
+  /** Defaults to the bundled segmenter's (createSegmenter), loaded only when a break needs it. */
+  breakEvidence?: BreakEvidence;
 }
 
 interface PreparedFile {
@@ -58,9 +63,12 @@ function ruleContext(options: LintOptions): RuleContext {
   // The word list takes half a second to read: only a run that needs it pays for it.
   const words = options.words ?? { frequency: (word: string) => bundledWordList().frequency(word) };
   const cache = new Map<LintBody, { folded: FoldedText; occurrences: SloganOccurrence[] }>();
+  let evidence: BreakEvidence | undefined;
+  const breakEvidence = options.breakEvidence ?? { wordAcross: (before: string, after: string) => (evidence ??= segmenterBreakEvidence(createSegmenter())).wordAcross(before, after) };
   return {
     slogans,
     words,
+    breakEvidence,
     sloganText(body) {
       let found = cache.get(body);
       if (!found) {
