@@ -80,7 +80,7 @@ export class FileTokenizer {
   readonly read: ReadOptions;
 
   constructor(
-    private readonly segmenter: WordSegmenter,
+    readonly segmenter: WordSegmenter,
     read: ReadOptions,
     readonly outer: OuterMeta,
     private readonly pos: boolean,

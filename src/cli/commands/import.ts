@@ -7,7 +7,7 @@ import { readBytes } from '../../corpus/readCorpus.js';
 import { InputError, UsageError } from '../../errors.js';
 import { segmenterBreakEvidence } from '../../segment/breakEvidence.js';
 import { createSegmenter } from '../../segment/createSegmenter.js';
-import { printTable } from '../context.js';
+import { printTable } from '../terminal.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
 import type { OutputFlags } from '../options.js';
 import { writeFilesTogether } from '../writeFolder.js';
