@@ -73,7 +73,7 @@ export function coocCommand(): Command {
     .option('--slogans', 'the terms: slogans of the bundled lexicon, variants counted under their canonical form')
     .option('--top <n>', `only the n terms with the most tokens (default ${DEFAULT_TOP} without --terms or --slogans)`, positiveInt)
     .addOption(new Option('--unit <unit>', 'co-occurrence unit (default: sentence, or window with --window)').choices([...UNIT_KINDS]))
-    .option('--window <k>', `window units: a word and the k words after it, i.e. pairs at most k words apart (default ${DEFAULT_WINDOW})`, positiveInt)
+    .option('--window <k>', `window units: a word and the k words after it, i.e. pairs at most k words apart; both counts windows, not occurrences (per occurrence: tifa collocates) (default ${DEFAULT_WINDOW})`, positiveInt)
     .option('--by <field>', 'count each value of this metadata field separately (e.g. city)')
     .addOption(new Option('--measure <name>', 'rank pairs (and network edges) by').choices([...COOC_MEASURES]).default('logdice'))
     .option('--min <n>', 'only pairs that share at least n units', positiveInt, 1)
