@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +9,17 @@ import { sentenceChunks } from '../src/segment/sentenceChunks.js';
 import { GOV_REPORTS, ROOT, tifa } from './cli.js';
 
 const BUNDLED = join(ROOT, 'corpus');
-// The government work reports when present, else the bundled corpus: many files keep both threads busy.
-const MANY = existsSync(GOV_REPORTS) ? GOV_REPORTS : BUNDLED;
+/**
+ * The government work reports when present, else the bundled documents copied under names that carry a year
+ * (as the reports' names do): many files keep both threads busy, and `--by year` has a field to group on.
+ */
+function manyFiles(): string {
+  if (existsSync(GOV_REPORTS)) return GOV_REPORTS;
+  const dir = mkdtempSync(join(tmpdir(), 'tifa-many-'));
+  readdirSync(BUNDLED).forEach((name, i) => copyFileSync(join(BUNDLED, name), join(dir, `${name.replace(/\.txt$/, '')}_${2021 + (i % 3)}.txt`)));
+  return dir;
+}
+const MANY = manyFiles();
 
 /** GroupedCounts as plain data, terms in the order they entered the counts. */
 const plain = (counts: GroupedCounts) => ({ ...counts, terms: [...counts.terms] });
