@@ -8,6 +8,7 @@ import type { Segmenter } from '../segment/token.js';
 import { TABLE_FORMATS } from '../format/formatters.js';
 import type { ResultTable } from '../format/table.js';
 import type { FilterOptions } from '../analysis/tokenFilter.js';
+import type { TokenClass } from '../analysis/tokenClasses.js';
 import type { CountRequest } from '../analysis/countCorpus.js';
 import type { GroupedCounts } from '../analysis/termCounts.js';
 import { listCorpusFiles } from '../corpus/files.js';
@@ -81,7 +82,7 @@ function* tracked(docs: Iterable<Document>, progress: Progress): Generator<Docum
 
 /** The segmenter of a command, through the token cache unless the command has --no-cache and it was given. */
 export function segmenterFor(flags: CorpusFlags & { cache?: boolean }): Segmenter {
-  const segmenter = createSegmenter({ backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound });
+  const segmenter = createSegmenter({ backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound, toSimplified: flags.toSimplified });
   return flags.cache === false ? segmenter : cachedSegmenter(segmenter, defaultCacheDir());
 }
 
@@ -90,11 +91,17 @@ export function printTable(table: ResultTable, flags: OutputFlags): void {
   emit(TABLE_FORMATS[flags.format](table, { bom: flags.bom, color }), flags);
 }
 
+/** What --content-words adds to the filter. */
+export const CONTENT_WORDS = { stopwords: 'zh,domain', drop: ['numbers', 'latin'] as TokenClass[] };
+
 export function filterFrom(flags: FilterFlags): FilterOptions {
+  const lists = [flags.stopwords, flags.contentWords ? CONTENT_WORDS.stopwords : undefined].filter(Boolean).join(',');
+  const drop = [...new Set([...(flags.drop ?? []), ...(flags.contentWords ? CONTENT_WORDS.drop : [])])];
   return {
-    stopwords: flags.stopwords ? loadStopwords(flags.stopwords) : undefined,
+    stopwords: lists ? loadStopwords(lists) : undefined,
     pos: flags.pos ? commaList(flags.pos) : undefined,
     minLength: flags.minLength,
+    drop: drop.length > 0 ? drop : undefined,
   };
 }
 
@@ -139,7 +146,7 @@ export async function countCorpusFiles(
   const counts = await countFiles(
     files,
     {
-      segmenter: { backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound },
+      segmenter: { backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound, toSimplified: flags.toSimplified },
       read: { encoding: flags.encoding, metaFromName: flags.metaFromName, metaFile: flags.meta },
       pos: Boolean(request.filter?.pos),
       cacheDir: flags.cache ? defaultCacheDir() : undefined,

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { TABLE_FORMATS } from '../format/formatters.js';
+import { TOKEN_CLASSES, type TokenClass } from '../analysis/tokenClasses.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -12,7 +13,8 @@ export function corpusOptions(cmd: Command): Command {
     .option('--skip-bad', 'skip files that are not text (binary, undecodable or empty) with a warning instead of stopping')
     .addOption(new Option('--segmenter <name>', 'segmentation backend').choices(['node-rs', 'nodejieba']).default('node-rs'))
     .option('--dict <file>', 'extra jieba user dictionary (word freq [pos] per line); repeatable', collect)
-    .option('--no-compound', 'do not join lexicon phrases that contain 、 · or spaces into one token');
+    .option('--no-compound', 'do not join lexicon phrases that contain 、 · or spaces into one token')
+    .option('--to-simplified', 'count traditional characters as simplified (OpenCC): 國家 and 国家 are one term');
 }
 
 /** Options of every command that prints a table. */
@@ -32,6 +34,7 @@ export interface CorpusFlags {
   segmenter?: string;
   dict?: string[];
   compound?: boolean;
+  toSimplified?: boolean;
 }
 
 export interface OutputFlags {
@@ -46,13 +49,24 @@ export function filterOptions(cmd: Command): Command {
   return cmd
     .option('--stopwords <lists>', 'drop stopwords: comma list of zh (stopwords-iso), domain (dict/), or a file')
     .option('--pos <tags>', 'keep only tokens whose POS tag starts with one of these, e.g. n,v,nz')
-    .option('--min-length <n>', 'drop tokens shorter than n characters', positiveInt, 1);
+    .option('--min-length <n>', 'drop tokens shorter than n characters', positiveInt, 1)
+    .option('--drop <classes>', `drop token classes: ${TOKEN_CLASSES.join(', ')} (comma-separated)`, tokenClasses)
+    .option('--content-words', 'content words only: the same as --stopwords zh,domain --drop numbers,latin (added to what you give)');
+}
+
+function tokenClasses(value: string): TokenClass[] {
+  const classes = commaList(value);
+  const unknown = classes.find((c) => !(TOKEN_CLASSES as readonly string[]).includes(c));
+  if (unknown !== undefined) throw new InvalidArgumentError(`unknown class "${unknown}"; classes: ${TOKEN_CLASSES.join(', ')}`);
+  return classes as TokenClass[];
 }
 
 export interface FilterFlags {
   stopwords?: string;
   pos?: string;
   minLength: number;
+  drop?: TokenClass[];
+  contentWords?: boolean;
 }
 
 export function positiveInt(value: string): number {
