@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   terms: async () => (await import('./commands/terms.js')).termsCommand,
   merge: async () => (await import('./commands/merge.js')).mergeCommand,
   trend: async () => (await import('./commands/trend.js')).trendCommand,
+  keywords: async () => (await import('./commands/keywords.js')).keywordsCommand,
 };
 
 /** The command named on the command line (the first argument that is not an option), if it is one of tifa's. */
