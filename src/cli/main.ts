@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { TifaError } from '../errors.js';
 import { warn } from './context.js';
+import { writeProblem } from './writeOutput.js';
 
 type CommandFactory = () => Command;
 
@@ -63,7 +64,7 @@ async function buildProgram(argv: string[]): Promise<Command> {
 function handleBrokenPipe(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
-    process.stderr.write(`tifa: cannot write to standard output (${err.code ?? err.message})\n`);
+    process.stderr.write(`tifa: ${writeProblem('to standard output', err)}\n`);
     process.exit(2);
   });
 }
