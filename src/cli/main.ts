@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   merge: async () => (await import('./commands/merge.js')).mergeCommand,
   trend: async () => (await import('./commands/trend.js')).trendCommand,
   keywords: async () => (await import('./commands/keywords.js')).keywordsCommand,
+  topics: async () => (await import('./commands/topics.js')).topicsCommand,
 };
 
 /** The command named on the command line (the first argument that is not an option), if it is one of tifa's. */
