@@ -28,6 +28,8 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   trend: async () => (await import('./commands/trend.js')).trendCommand,
   keywords: async () => (await import('./commands/keywords.js')).keywordsCommand,
   topics: async () => (await import('./commands/topics.js')).topicsCommand,
+  similar: async () => (await import('./commands/similar.js')).similarCommand,
+  ca: async () => (await import('./commands/ca.js')).caCommand,
 };
 
 /** The command named on the command line (the first argument that is not an option), if it is one of tifa's. */
