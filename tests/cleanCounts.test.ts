@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { tokenClassOf } from '../src/analysis/tokenClasses.js';
 import { wordFilter } from '../src/analysis/tokenFilter.js';
 import { createSegmenter } from '../src/segment/createSegmenter.js';
-import { simplifiedSameLength } from '../src/segment/simplified.js';
+import { simplifiedSameLength } from '../src/corpus/simplified.js';
+import { readDocument } from '../src/corpus/readCorpus.js';
 import { tifa } from './cli.js';
 
 describe('token classes', () => {
@@ -32,12 +33,14 @@ describe('--to-simplified', () => {
     expect(simplifiedSameLength(text)).toBe('我们的国家为人民服务');
     expect(simplifiedSameLength(text)).toHaveLength(text.length);
   });
-  it('the segmenter cuts the simplified text: 國家 and 国家 are one term', () => {
-    const segmenter = createSegmenter({ toSimplified: true });
-    const tokens = segmenter.cut('建設國家');
-    expect(tokens.map((t) => t.text)).toEqual(['建设', '国家']);
-    expect(tokens.map((t) => [t.start, t.end])).toEqual([[0, 2], [2, 4]]);
-    expect(segmenter.key).not.toBe(createSegmenter().key);
+  it('documents are read in simplified characters, their origin maps unchanged: 國家 and 国家 are one term', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-t2s-'));
+    const file = join(dir, 'old.txt');
+    writeFileSync(file, '標題\n建設國家');
+    const doc = readDocument(file, { toSimplified: true });
+    expect(doc.text).toBe('标题\n建设国家');
+    expect(doc.origin.locate(doc.text.indexOf('国家'))).toEqual({ line: 2, column: 3 });
+    expect(createSegmenter().cut(doc.text).map((t) => t.text)).toEqual(['标题', '\n', '建设', '国家']);
   });
 });
 
@@ -45,11 +48,17 @@ describe('cleaner counts (CLI)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tifa-clean-'));
   writeFileSync(join(dir, 'a.txt'), '一是發展經濟。二是1956年GDP增长。經濟发展。');
 
-  it('--content-words drops enumerators, numbers and Latin; --to-simplified merges 經濟 and 经济', () => {
-    const run = tifa(['freq', dir, '--content-words', '--to-simplified', '--format', 'csv', '--no-cache']);
-    expect(run.code).toBe(0);
-    const terms = run.stdout.trim().split(/\r?\n/).slice(1).map((l) => l.split(',').slice(0, 2).join(' '));
-    expect(terms).toEqual(['发展 2', '经济 2', '增长 1']);
+  it('--content-words drops enumerators, numbers and Latin; --to-simplified merges 經濟 and 经济, cached or not', () => {
+    for (const cache of [['--no-cache'], [], []]) {
+      const run = tifa(['freq', dir, '--content-words', '--to-simplified', '--format', 'csv', ...cache]);
+      expect(run.code).toBe(0);
+      const terms = run.stdout.trim().split(/\r?\n/).slice(1).map((l) => l.split(',').slice(0, 2).join(' '));
+      expect(terms).toEqual(['发展 2', '经济 2', '增长 1']);
+    }
+    // Without it, the traditional forms are terms of their own, also after a cached simplified run.
+    expect(tifa(['freq', dir, '--terms', '經濟', '--format', 'csv']).stdout).toContain('經濟,2,');
+    const cooc = tifa(['keywords', dir, '--to-simplified', '--format', 'csv']);
+    expect(cooc.stdout).not.toMatch(/經濟|發展/);
   });
 
   it('rejects an unknown class with exit 2', () => {

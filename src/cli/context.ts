@@ -44,6 +44,7 @@ export function documents(paths: string[] | undefined, flags: CorpusFlags): Gene
     encoding: flags.encoding,
     metaFromName: flags.metaFromName,
     metaFile: flags.meta,
+    toSimplified: flags.toSimplified,
     onBadFile: flags.skipBad ? 'skip' : 'stop',
     warn,
   });
@@ -82,7 +83,7 @@ function* tracked(docs: Iterable<Document>, progress: Progress): Generator<Docum
 
 /** The segmenter of a command, through the token cache unless the command has --no-cache and it was given. */
 export function segmenterFor(flags: CorpusFlags & { cache?: boolean }): Segmenter {
-  const segmenter = createSegmenter({ backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound, toSimplified: flags.toSimplified });
+  const segmenter = createSegmenter({ backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound });
   return flags.cache === false ? segmenter : cachedSegmenter(segmenter, defaultCacheDir());
 }
 
@@ -146,8 +147,8 @@ export async function countCorpusFiles(
   const counts = await countFiles(
     files,
     {
-      segmenter: { backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound, toSimplified: flags.toSimplified },
-      read: { encoding: flags.encoding, metaFromName: flags.metaFromName, metaFile: flags.meta },
+      segmenter: { backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound },
+      read: { encoding: flags.encoding, metaFromName: flags.metaFromName, metaFile: flags.meta, toSimplified: flags.toSimplified },
       pos: Boolean(request.filter?.pos),
       cacheDir: flags.cache ? defaultCacheDir() : undefined,
     },

@@ -84,7 +84,7 @@ export class FileTokenizer {
     cacheDir: string | undefined,
   ) {
     if (cacheDir) {
-      const settings = JSON.stringify([segmenter.key, read.encoding ?? '', pos]);
+      const settings = JSON.stringify([segmenter.key, read.encoding ?? '', pos, Boolean(read.toSimplified)]);
       this.cache = new TokenCache(cacheDir, settings);
     }
   }

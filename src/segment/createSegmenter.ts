@@ -10,7 +10,6 @@ import { assertNodejiebaInstalled, createNodejiebaBackend } from './nodejiebaBac
 import { withOffsets } from './offsets.js';
 import { sentenceChunks } from './sentenceChunks.js';
 import type { Token, WordSegmenter, Words } from './token.js';
-import { simplifiedSameLength } from './simplified.js';
 
 export const BACKENDS = ['node-rs', 'nodejieba'] as const;
 export type Backend = (typeof BACKENDS)[number];
@@ -21,8 +20,6 @@ export interface SegmenterOptions {
   userDicts?: string[];
   /** Join lexicon phrases that contain 、 · or spaces into one token (on unless --no-compound). */
   compound?: boolean;
-  /** Convert traditional characters to simplified (OpenCC t → cn) before cutting (--to-simplified). */
-  toSimplified?: boolean;
 }
 
 /** Slogans are kept whole by the segmenter: a frequency high enough that jieba prefers them. */
@@ -69,11 +66,9 @@ export function createSegmenter(options: SegmenterOptions = {}): WordSegmenter {
   const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(dictText) : createNodeRsBackend(dictText));
   const join = options.compound === false ? [] : phrases;
   const phraseJoin = new PhraseJoin(join);
-  // Simplified text is cut (the dictionaries are simplified); it has the original's length, so offsets hold.
-  const prepare = options.toSimplified ? simplifiedSameLength : (text: string) => text;
   const cutChunk = (text: string, pos: boolean): Words => phraseJoin.apply(text, binding().cut(text, pos));
   // Cut chunk by chunk: jieba's own output for a long text (one line of a 50 MB file) would take gigabytes.
-  const cutText = (text: string, cutOptions?: { pos?: boolean }): Words => {
+  const words = (text: string, cutOptions?: { pos?: boolean }): Words => {
     const pos = Boolean(cutOptions?.pos);
     const bounds = sentenceChunks(text);
     if (bounds.length === 2) return cutChunk(text, pos);
@@ -87,15 +82,9 @@ export function createSegmenter(options: SegmenterOptions = {}): WordSegmenter {
   };
   return {
     name: backend,
-    key: `${backend}:${sha1([dictText, ...join].join('\n'))}${options.toSimplified ? ':simplified' : ''}`,
-    cut: (text: string, cutOptions?: { pos?: boolean }): Token[] => {
-      const ready = prepare(text);
-      return withOffsets(ready, cutText(ready, cutOptions));
-    },
-    words: (text, cutOptions) => cutText(prepare(text), cutOptions),
-    wordsAsync: async (text, cutOptions) => {
-      const ready = prepare(text);
-      return phraseJoin.apply(ready, await binding().cutAsync(ready, Boolean(cutOptions?.pos)));
-    },
+    key: `${backend}:${sha1([dictText, ...join].join('\n'))}`,
+    cut: (text: string, cutOptions?: { pos?: boolean }): Token[] => withOffsets(text, words(text, cutOptions)),
+    words,
+    wordsAsync: async (text, cutOptions) => phraseJoin.apply(text, await binding().cutAsync(text, Boolean(cutOptions?.pos))),
   };
 }

@@ -12,7 +12,8 @@ function convert(text: string): string {
 
 /**
  * The text in simplified characters, as long as the original in UTF-16 code units, so that token offsets of the
- * converted text are offsets of the original (KWIC and lint keep pointing at what was written). OpenCC converts
+ * converted text are offsets of the original (KWIC and lint keep pointing at what was written): origin maps
+ * made for the original text hold for the converted one. OpenCC converts
  * phrase by phrase; where a phrase changes length (rare), the text is converted one character at a time instead.
  */
 export function simplifiedSameLength(text: string): string {
