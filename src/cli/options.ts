@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import type { FilterOptions } from '../analysis/tokenFilter.js';
 import { TABLE_FORMATS } from '../format/formatters.js';
 import { TOKEN_CLASSES, type TokenClass } from '../analysis/tokenClasses.js';
+import { loadStopwords } from '../segment/stopwords.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -14,6 +16,7 @@ export function corpusOptions(cmd: Command): Command {
     .addOption(new Option('--segmenter <name>', 'segmentation backend').choices(['node-rs', 'nodejieba']).default('node-rs'))
     .option('--dict <file>', 'extra jieba user dictionary (word freq [pos] per line); repeatable', collect)
     .option('--no-compound', 'do not join lexicon phrases that contain 、 · or spaces into one token')
+    .option('--no-cache', 'do not read or write the token cache ($TIFA_CACHE_DIR or ~/.cache/tifa)')
     .option('--to-simplified', 'count traditional characters as simplified (OpenCC): 國家 and 国家 are one term');
 }
 
@@ -34,6 +37,8 @@ export interface CorpusFlags {
   segmenter?: string;
   dict?: string[];
   compound?: boolean;
+  /** False with --no-cache. */
+  cache?: boolean;
   toSimplified?: boolean;
 }
 
@@ -91,14 +96,25 @@ export function commaList(value: string): string[] {
   return value.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
 }
 
-/** Options of the commands that count a whole corpus (freq, compare). */
+/** Options of the commands that count on worker threads (freq, compare). */
 export function countingOptions(cmd: Command): Command {
-  return cmd
-    .option('--jobs <n>', 'worker threads (default: one per core for corpora over 4 MB, else none)', positiveInt)
-    .option('--no-cache', 'do not read or write the token cache ($TIFA_CACHE_DIR or ~/.cache/tifa)');
+  return cmd.option('--jobs <n>', 'worker threads (default: one per core for corpora over 4 MB, else none)', positiveInt);
 }
 
 export interface CountingFlags {
   jobs?: number;
-  cache: boolean;
+}
+
+/** What --content-words adds to the filter. */
+export const CONTENT_WORDS = { stopwords: 'zh,domain', drop: ['numbers', 'latin'] as TokenClass[] };
+
+export function filterFrom(flags: FilterFlags): FilterOptions {
+  const lists = [flags.stopwords, flags.contentWords ? CONTENT_WORDS.stopwords : undefined].filter(Boolean).join(',');
+  const drop = [...new Set([...(flags.drop ?? []), ...(flags.contentWords ? CONTENT_WORDS.drop : [])])];
+  return {
+    stopwords: lists ? loadStopwords(lists) : undefined,
+    pos: flags.pos ? commaList(flags.pos) : undefined,
+    minLength: flags.minLength,
+    drop: drop.length > 0 ? drop : undefined,
+  };
 }

@@ -4,8 +4,10 @@ import { documentTerms } from '../../analysis/documentTerms.js';
 import { keywordUnits } from '../../analysis/keywords.js';
 import { UsageError } from '../../errors.js';
 import { caBiplotSvg } from '../../report/charts/caBiplot.js';
-import { documents, filterFrom, leftOutReporter, printTable, segmenterFor } from '../context.js';
-import { corpusOptions, filterOptions, outputOptions, positiveInt, type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
+import { printTable } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
+import { leftOutReporter } from '../leftOut.js';
+import { corpusOptions, filterFrom, filterOptions, outputOptions, positiveInt, type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 
 interface CaFlags extends CorpusFlags, FilterFlags, OutputFlags {
@@ -31,7 +33,8 @@ export function caCommand(): Command {
   corpusOptions(cmd);
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: CaFlags) => {
-    const dt = documentTerms(documents(paths, flags), segmenterFor(flags), filterFrom(flags));
+    const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
+    const dt = documentTerms(corpus.docs, corpus.segmenter, filterFrom(flags));
     const leftOut = leftOutReporter(flags.by);
     for (const d of dt.docs) if (!d.meta[flags.by]) leftOut.onLeftOut(d);
     const units = keywordUnits(dt, flags.by);

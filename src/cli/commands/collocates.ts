@@ -1,7 +1,10 @@
 import { Command, Option } from 'commander';
 import { COLLOCATE_MEASURES, collocatesTable, countCollocates, type CollocateMeasure } from '../../analysis/collocates.js';
-import { documents, filterFrom, leftOutReporter, printTable, segmenterFor } from '../context.js';
+import { printTable } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
+import { leftOutReporter } from '../leftOut.js';
 import {
+  filterFrom,
   corpusOptions,
   filterOptions,
   nonNegativeInt,
@@ -39,9 +42,10 @@ export function collocatesCommand(): Command {
   outputOptions(cmd);
   return cmd.action((term: string, paths: string[], flags: CollocatesFlags) => {
     const leftOut = leftOutReporter(flags.by);
+    const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
     const counts = countCollocates(
-      documents(paths, flags),
-      segmenterFor(flags),
+      corpus.docs,
+      corpus.segmenter,
       { node: term, left: flags.left ?? flags.window, right: flags.right ?? flags.window, field: flags.by, filter: filterFrom(flags) },
       leftOut.onLeftOut,
     );

@@ -2,9 +2,12 @@ import { Command, Option } from 'commander';
 import { documentFrequency, documentTerms } from '../../analysis/documentTerms.js';
 import { KEYWORD_METHODS, keywordUnits, TextRankGraph, textrankKeywords, tfidfKeywords, type KeywordMethod } from '../../analysis/keywords.js';
 import { UsageError } from '../../errors.js';
-import { documents, filterFrom, leftOutReporter, printTable, segmenterFor } from '../context.js';
+import { printTable } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
+import { leftOutReporter } from '../leftOut.js';
 import {
   corpusOptions,
+  filterFrom,
   filterOptions,
   outputOptions,
   positiveInt,
@@ -37,9 +40,9 @@ export function keywordsCommand(): Command {
     if (flags.reference && flags.method !== 'tfidf') throw new UsageError('--reference gives document frequencies: it goes with --method tfidf');
     // Single characters are never keywords, as in jieba (its filter needs two characters).
     const filter = { ...filterFrom(flags), minLength: Math.max(2, flags.minLength) };
-    const segmenter = segmenterFor(flags);
+    const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
     const graphs = new Map<string, TextRankGraph>();
-    const dt = documentTerms(documents(paths, flags), segmenter, filter, flags.method === 'textrank'
+    const dt = documentTerms(corpus.docs, corpus.segmenter, filter, flags.method === 'textrank'
       ? (doc, tokens, keep) => {
           const label = flags.by ? doc.meta[flags.by] : doc.id;
           if (!label) return;
@@ -59,7 +62,8 @@ export function keywordsCommand(): Command {
     }
     let reference: { df: Map<string, number>; docs: number } | undefined;
     if (flags.reference) {
-      const ref = documentTerms(documents(flags.reference, flags), segmenter, filter);
+      const referenceCorpus = openCorpus(flags.reference, flags, { pos: Boolean(flags.pos) });
+      const ref = documentTerms(referenceCorpus.docs, referenceCorpus.segmenter, filter);
       const df = documentFrequency(ref);
       reference = { df: new Map(ref.vocabulary.map((term, id) => [term, df[id]])), docs: ref.docs.length };
     }

@@ -4,7 +4,9 @@ import { kwicRows, searchPattern } from '../../analysis/kwic.js';
 import { KWIC_SORTS, sortKwic, type KwicSort } from '../../analysis/kwicOrder.js';
 import { sampleOf, seededRandom } from '../../analysis/random.js';
 import type { Row } from '../../format/table.js';
-import { documents, leftOutReporter, printTable, segmenterFor, warn } from '../context.js';
+import { printTable, warn } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
+import { leftOutReporter } from '../leftOut.js';
 import { corpusOptions, nonNegativeInt, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
 
 interface KwicFlags extends CorpusFlags, OutputFlags {
@@ -35,7 +37,8 @@ export function kwicCommand(): Command {
     const pattern = searchPattern(term, flags.regex);
     const leftOut = leftOutReporter(flags.by);
     const byGroup = new Map<string, Row[]>();
-    for (const doc of documents(paths, flags)) {
+    const corpus = openCorpus(paths, flags);
+    for (const doc of corpus.docs) {
       const group = groupOf(doc, flags.by);
       if (group === undefined) {
         leftOut.onLeftOut(doc);
@@ -52,7 +55,7 @@ export function kwicCommand(): Command {
     const columns = [...(flags.by ? [flags.by] : []), 'doc', 'line', 'column', 'left', 'match', 'right'];
     // Within each group: sample, then sort; the groups stay in reading order.
     const random = seededRandom(flags.seed);
-    const segmenter = flags.sort ? segmenterFor(flags) : undefined;
+    const segmenter = flags.sort ? corpus.segmenter : undefined;
     let rows = [...byGroup.values()].flatMap((group) => {
       const drawn = flags.sample ? sampleOf(group, flags.sample, random) : group;
       return segmenter ? sortKwic(drawn, flags.sort!, segmenter) : drawn;

@@ -3,9 +3,12 @@ import { documentTerms } from '../../analysis/documentTerms.js';
 import { fitTopics, topicShares, topicSummary, topicWords } from '../../analysis/topics.js';
 import { topicBarsSvg } from '../../report/charts/topicBars.js';
 import { UsageError } from '../../errors.js';
-import { documents, filterFrom, leftOutReporter, printTable, segmenterFor } from '../context.js';
+import { printTable } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
+import { leftOutReporter } from '../leftOut.js';
 import {
   corpusOptions,
+  filterFrom,
   filterOptions,
   nonNegativeInt,
   nonNegativeNumber,
@@ -50,7 +53,8 @@ export function topicsCommand(): Command {
   return cmd.action((paths: string[], flags: TopicsFlags) => {
     if (flags.by && flags.show !== 'docs') throw new UsageError('--by groups topic shares: it goes with --show docs');
     if (flags.beta === 0 || flags.alpha === 0) throw new UsageError('--alpha and --beta must be above 0');
-    const dt = documentTerms(documents(paths, flags), segmenterFor(flags), filterFrom(flags));
+    const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
+    const dt = documentTerms(corpus.docs, corpus.segmenter, filterFrom(flags));
     const model = fitTopics(dt, { k: flags.k, seed: flags.seed, iterations: flags.iterations, alpha: flags.alpha ?? 50 / flags.k, beta: flags.beta, minDocs: flags.minDocs });
     if (model.vocabulary.length === 0) throw new UsageError(`no term is used in ${flags.minDocs} or more documents; lower --min-docs`);
     if (flags.svg) writeFileAtomic(flags.svg, topicBarsSvg(topicWords(model, flags.top)), Boolean(flags.force));

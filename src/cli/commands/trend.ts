@@ -3,7 +3,8 @@ import { Command, Option } from 'commander';
 import { groupLabel } from '../../analysis/countCorpus.js';
 import { countTrend, trendTable } from '../../analysis/trend.js';
 import { UsageError } from '../../errors.js';
-import { countCorpusFiles, documents, printTable } from '../context.js';
+import { printTable } from '../terminal.js';
+import { countCorpusFiles, openCorpus } from '../openCorpus.js';
 import {
   corpusOptions,
   countingOptions,
@@ -41,7 +42,7 @@ export function trendCommand(): Command {
     if (terms.length === 0) throw new UsageError('name at least one term before the paths');
     // Token totals per value come from the counting pipeline (cached, threaded); it also notes left-out documents.
     const totals = await countCorpusFiles(paths, flags, { field: flags.by, only: new Set() });
-    const counts = countTrend(documents(paths, flags), terms, flags.by);
+    const counts = countTrend(openCorpus(paths, flags).docs, terms, flags.by);
     const tokens = counts.values.map((v) => totals.tokens[totals.groups.indexOf(groupLabel(v, flags.by))] ?? 0);
     printTable(trendTable(counts, tokens, { per: flags.per, rolling: flags.rolling }), flags);
   });
