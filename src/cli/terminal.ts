@@ -19,7 +19,9 @@ export function colorFor(stream: NodeJS.WriteStream, toFile = false): ChalkInsta
 
 export function printTable(table: ResultTable, flags: OutputFlags): void {
   const color = colorFor(process.stdout, Boolean(flags.output));
-  emit(TABLE_FORMATS[flags.format](table, { bom: flags.bom, color }), flags);
+  // Fitted to the terminal only when a person reads it there; a pipe or a file gets every column whole.
+  const width = !flags.output && process.stdout.isTTY ? process.stdout.columns : undefined;
+  emit(TABLE_FORMATS[flags.format](table, { bom: flags.bom, color, width }), flags);
 }
 
 /** Names for a one-line note: the first five, then … */
