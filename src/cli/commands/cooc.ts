@@ -14,6 +14,7 @@ import {
 import { UNIT_KINDS, type UnitKind } from '../../analysis/units.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
 import { edgeTable, nodeTable, toGexf, toGraphml } from '../../format/network.js';
+import { toPajek, toUcinetDl } from '../../format/networkExports.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../../slogans/lexicon.js';
 import { UsageError } from '../../errors.js';
 import { printTable } from '../terminal.js';
@@ -45,7 +46,7 @@ interface CoocFlags extends CorpusFlags, FilterFlags, OutputFlags {
   value: MatrixValue;
 }
 
-const NETWORK_FORMATS = ['gexf', 'graphml', 'edges', 'nodes'];
+const NETWORK_FORMATS = ['gexf', 'graphml', 'edges', 'nodes', 'dl', 'pajek'];
 const DEFAULT_TOP = 50;
 const DEFAULT_WINDOW = 5;
 
@@ -62,6 +63,8 @@ function print(counts: CoocCounts, flags: CoocFlags): void {
     const { nodes, edges } = coocNetwork(counts, { measure: flags.measure });
     if (flags.format === 'gexf') emit(toGexf(nodes, edges), flags);
     else if (flags.format === 'graphml') emit(toGraphml(nodes, edges), flags);
+    else if (flags.format === 'dl') emit(toUcinetDl(nodes, edges), flags);
+    else if (flags.format === 'pajek') emit(toPajek(nodes, edges), flags);
     else printTable(flags.format === 'edges' ? edgeTable(edges) : nodeTable(nodes), { ...flags, format: 'csv' });
     return;
   }
