@@ -1,6 +1,7 @@
 import { countCooccurrence, coocNetwork } from '../analysis/cooccurrence.js';
 import { countCorpus, groupLabel, groupOf } from '../analysis/countCorpus.js';
 import { countTrend, trendTable, type TrendOptions } from '../analysis/trend.js';
+import type { CloudPanel, CloudWord } from './charts/wordCloud.js';
 import { summariseCorpus } from '../analysis/corpusSummary.js';
 import { keynessOverview } from '../analysis/keynessTable.js';
 import type { Document } from '../corpus/document.js';
@@ -138,4 +139,18 @@ export function trendOfCorpus(corpus: ReportCorpus, terms: string[], options: Tr
     tokens = (value) => totals.tokens[totals.groups.indexOf(groupLabel(value, corpus.field))] ?? 0;
   }
   return trendTable(counts, counts.values.map(tokens), options);
+}
+
+/**
+ * The most used words of each group for its word cloud (`tifa freq --by <field> --min-length 2 --drop
+ * numbers,latin` with the stopwords given): single characters, numbers and Latin tokens say little in a cloud.
+ */
+export function cloudPanels(corpus: ReportCorpus, stopwords: Set<string> | undefined, top: number): CloudPanel[] {
+  const counts = countCorpus(corpus.docs, corpus.segmenter, { field: corpus.field, filter: { stopwords, minLength: 2, drop: ['numbers', 'latin'] } });
+  return counts.groups.map((group, g) => {
+    const words: CloudWord[] = [];
+    for (const [term, tc] of counts.terms) if ((tc.byGroup[g] ?? 0) > 0) words.push({ term, count: tc.byGroup[g] });
+    words.sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1));
+    return { title: group, words: words.slice(0, top) };
+  });
 }

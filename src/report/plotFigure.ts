@@ -8,13 +8,18 @@ import {
   sloganDispersion,
   sloganNetwork,
   sloganRateTable,
+  cloudPanels,
   topSlogans,
   trendOfCorpus,
   type ReportCorpus,
 } from './analyses.js';
+import { wordCloudSvg } from './charts/wordCloud.js';
 import { dispersionFigure, keyTermsFigure, networkFigure, sloganHeatmapFigure, themeSharesFigure, trendFigure } from './figures.js';
 
-export const PLOT_KINDS = ['heatmap', 'keyness', 'themes', 'network', 'dispersion', 'trend'] as const;
+/** Words per cloud: enough to fill a panel, few enough to read. */
+const CLOUD_WORDS = 60;
+
+export const PLOT_KINDS = ['heatmap', 'keyness', 'themes', 'network', 'dispersion', 'trend', 'cloud'] as const;
 export type PlotKind = (typeof PLOT_KINDS)[number];
 
 export interface PlotOptions {
@@ -44,6 +49,8 @@ export function plotFigure(kind: PlotKind, corpus: ReportCorpus, options: PlotOp
       const slogans = options.slogans ?? topSlogans(countSlogans(corpus), REPORT_LIMITS.dispersionSlogans);
       return dispersionFigure(sloganDispersion(corpus, slogans).positions);
     }
+    case 'cloud':
+      return wordCloudSvg(cloudPanels(corpus, options.stopwords, CLOUD_WORDS));
     case 'trend': {
       const terms = options.terms ?? topSlogans(countSlogans(corpus), REPORT_LIMITS.dispersionSlogans);
       return trendFigure(trendOfCorpus(corpus, terms, { per: options.per }), corpus.field, options.per);
