@@ -21,12 +21,13 @@ export function corpusOptions(cmd: Command): Command {
 }
 
 /** Options of every command that prints a table. */
-export function outputOptions(cmd: Command, formats: string[] = Object.keys(TABLE_FORMATS)): Command {
+export function outputOptions(cmd: Command, formats: string[] = [...Object.keys(TABLE_FORMATS), 'xlsx']): Command {
   return cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .option('--force', 'overwrite an existing --output file')
-    .option('--bom', 'start CSV/TSV with a UTF-8 byte-order mark (Excel)');
+    .option('--bom', 'start CSV/TSV with a UTF-8 byte-order mark (Excel)')
+    .option('--sheet <name>', 'xlsx: the name of the sheet', cmd.name());
 }
 
 export interface CorpusFlags {
@@ -44,6 +45,8 @@ export interface CorpusFlags {
 
 export interface OutputFlags {
   format: string;
+  /** The sheet name of the table in an xlsx workbook (the command's name). */
+  sheet?: string;
   output?: string;
   force?: boolean;
   bom?: boolean;

@@ -55,6 +55,7 @@ export function caCommand(): Command {
     });
     const ca = correspondence(units.map((u) => u.label), columns.map((id) => dt.vocabulary[id]), counts);
     if (flags.svg) writeFileAtomic(flags.svg, caBiplotSvg(ca, flags.labels), Boolean(flags.force));
-    printTable(flags.show === 'inertia' ? inertiaTable(ca) : coordinateTable(ca, flags.dims, flags.by), flags);
+    if (flags.format === 'xlsx') printTable(coordinateTable(ca, flags.dims, flags.by), { ...flags, sheet: 'coordinates' }, [{ name: 'inertia', table: inertiaTable(ca) }]);
+    else printTable(flags.show === 'inertia' ? inertiaTable(ca) : coordinateTable(ca, flags.dims, flags.by), flags);
   });
 }

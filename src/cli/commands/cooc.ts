@@ -87,7 +87,7 @@ export function coocCommand(): Command {
     .addOption(new Option('--value <name>', 'what --matrix shows').choices([...MATRIX_VALUES]).default('count'));
   filterOptions(cmd);
   corpusOptions(cmd);
-  outputOptions(cmd, [...Object.keys(TABLE_FORMATS), ...NETWORK_FORMATS]);
+  outputOptions(cmd, [...Object.keys(TABLE_FORMATS), 'xlsx', ...NETWORK_FORMATS]);
   return cmd.action((paths: string[], flags: CoocFlags) => {
     if (flags.window !== undefined && flags.unit !== undefined && flags.unit !== 'window') {
       throw new UsageError(`--window sets the size of window units; it does nothing with --unit ${flags.unit}`);

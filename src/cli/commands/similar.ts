@@ -37,6 +37,7 @@ export function similarCommand(): Command {
     const { table, matrix } = similarityMatrix(labels, tfidfVectors(dt, units), flags.by ?? 'doc');
     const merges = averageLinkage(matrix.map((row) => row.map((cos) => 1 - cos)));
     if (flags.svg) writeFileAtomic(flags.svg, dendrogramSvg(labels, merges), Boolean(flags.force));
-    printTable(flags.show === 'merges' ? mergeTable(merges, labels) : table, flags);
+    if (flags.format === 'xlsx') printTable(table, { ...flags, sheet: 'similarity' }, [{ name: 'clustering', table: mergeTable(merges, labels) }]);
+    else printTable(flags.show === 'merges' ? mergeTable(merges, labels) : table, flags);
   });
 }

@@ -51,13 +51,22 @@ export function topicsCommand(): Command {
   corpusOptions(cmd);
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: TopicsFlags) => {
-    if (flags.by && flags.show !== 'docs') throw new UsageError('--by groups topic shares: it goes with --show docs');
+    if (flags.by && flags.show !== 'docs' && flags.format !== 'xlsx') throw new UsageError('--by groups topic shares: it goes with --show docs');
     if (flags.beta === 0 || flags.alpha === 0) throw new UsageError('--alpha and --beta must be above 0');
     const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
     const dt = documentTerms(corpus.docs, corpus.segmenter, filterFrom(flags));
     const model = fitTopics(dt, { k: flags.k, seed: flags.seed, iterations: flags.iterations, alpha: flags.alpha ?? 50 / flags.k, beta: flags.beta, minDocs: flags.minDocs });
     if (model.vocabulary.length === 0) throw new UsageError(`no term is used in ${flags.minDocs} or more documents; lower --min-docs`);
     if (flags.svg) writeFileAtomic(flags.svg, topicBarsSvg(topicWords(model, flags.top)), Boolean(flags.force));
+    if (flags.format === 'xlsx') {
+      // A workbook holds every table of the model, one sheet each.
+      printTable(topicSummary(model, flags.top), { ...flags, sheet: 'topics' }, [
+        { name: 'words', table: topicWords(model, flags.top) },
+        { name: 'documents', table: topicShares(model, dt) },
+        ...(flags.by ? [{ name: flags.by, table: topicShares(model, dt, flags.by) }] : []),
+      ]);
+      return;
+    }
     if (flags.show === 'docs') {
       const leftOut = leftOutReporter(flags.by);
       if (flags.by) for (const d of dt.docs) if (!d.meta[flags.by]) leftOut.onLeftOut(d);
