@@ -155,5 +155,5 @@ export function collocatesTable(counts: CollocateCounts, options: { measure?: Co
     const columns = ['collocate', 'both', ...positionColumns(counts.left, counts.right), 'n1', 'n2', 'span', 'units', ...MEASURE_COLUMNS];
     return { columns, rows: perGroup[0] ?? [], decimals };
   }
-  return { ...sideBySide(counts.groups, perGroup, 'collocate', column), decimals };
+  return { ...sideBySide(counts.groups, perGroup, 'collocate', column, counts.field), decimals };
 }

@@ -27,7 +27,8 @@ export function outputOptions(cmd: Command, formats: string[] = [...Object.keys(
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .option('--force', 'overwrite an existing --output file')
     .option('--bom', 'start CSV/TSV with a UTF-8 byte-order mark (Excel)')
-    .option('--sheet <name>', 'xlsx: the name of the sheet', cmd.name());
+    .option('--sheet <name>', 'xlsx: the name of the sheet', cmd.name())
+    .option('--long', 'a table with columns per group as one row per item and group instead (tidy)');
 }
 
 export interface CorpusFlags {
@@ -47,6 +48,7 @@ export interface OutputFlags {
   format: string;
   /** The sheet name of the table in an xlsx workbook (the command's name). */
   sheet?: string;
+  long?: boolean;
   output?: string;
   force?: boolean;
   bom?: boolean;

@@ -5,6 +5,7 @@ import type { OutputFlags } from './options.js';
 import { wipeProgress } from './progress.js';
 import { emit, writeFileAtomic } from './writeOutput.js';
 import { xlsxWorkbook, type NamedTable } from '../format/xlsx.js';
+import { toLong } from '../format/longTable.js';
 import { TifaError, UsageError } from '../errors.js';
 
 /** Messages for the user go to stderr, never into the data on stdout. */
@@ -24,7 +25,9 @@ export function colorFor(stream: NodeJS.WriteStream, toFile = false): ChalkInsta
  * terminal or a pipe), with `more` tables as further sheets; it is written when exceljs has zipped it, after the
  * command returns, and a failure then still ends tifa with one line and exit code 2.
  */
-export function printTable(table: ResultTable, flags: OutputFlags, more: NamedTable[] = []): void {
+export function printTable(wide: ResultTable, flags: OutputFlags, more: NamedTable[] = []): void {
+  // --long on a table without groups changes nothing: it is long already.
+  const table = flags.long && wide.long ? toLong(wide, wide.long) : wide;
   if (flags.format === 'xlsx') {
     if (!flags.output) throw new UsageError('--format xlsx writes a workbook: give --output FILE.xlsx');
     const output = flags.output;

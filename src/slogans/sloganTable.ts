@@ -67,7 +67,8 @@ export function sloganTable(counts: SloganCounts, options: SloganTableOptions = 
     rows.push(row);
   }
   const columns = ['term', 'total', ...(grouped ? counts.groups : []), 'docs', 'quoted', 'theme', 'variants', 'kind', 'first', ...lifeColumns];
-  return { columns, rows: keep(rows, options) };
+  const long = grouped ? { field: counts.field!, groups: counts.groups, keys: ['term'], values: [{ suffix: '', name: 'count' }] } : undefined;
+  return { columns, rows: keep(rows, options), long };
 }
 
 /**
