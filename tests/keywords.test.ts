@@ -42,6 +42,24 @@ describe('TextRank keywords', () => {
     expect([...scores.keys()].sort()).toEqual(['b', 'c']);
   });
 
+  it('gives the scores of jieba 0.42.1 (jieba.analyse.TextRank on the same tokens, all tagged n)', () => {
+    const text = '改革 开放 ， 改革 发展 稳定 发展 改革 。 稳定 压倒 一切 ， 发展 是 硬道理 ， 改革 开放 发展';
+    const graph = new TextRankGraph();
+    graph.add(spaceSegmenter.cut(text), tokenFilter({ minLength: 2 }));
+    const jieba: Array<[string, number]> = [
+      ['改革', 1.0],
+      ['发展', 0.9991194951745668],
+      ['稳定', 0.7447710427251265],
+      ['开放', 0.41261039435088465],
+      ['一切', 0.3718770290450647],
+      ['压倒', 0.2732643837109597],
+      ['硬道理', 0.2423978199021337],
+    ];
+    const scores = [...graph.rank()].sort((a, b) => b[1] - a[1]);
+    expect(scores.map(([w]) => w)).toEqual(jieba.map(([w]) => w));
+    scores.forEach(([, score], i) => expect(score).toBeCloseTo(jieba[i][1], 12));
+  });
+
   it('the table ranks by score with the unit and count', () => {
     const dt = documentTerms(docs.slice(0, 1), spaceSegmenter);
     const graph = new TextRankGraph();
