@@ -75,7 +75,7 @@ function ruleContext(options: LintOptions): RuleContext {
       let found = cache.get(body);
       if (!found) {
         // Folded across the page breaks the corpus reader repairs, so lint finds a slogan where `tifa slogans` does.
-        const folded = foldText(body.text, findPageBreakJoins(body.text).map(({ offset, end }) => ({ start: offset, end })));
+        const folded = foldText(body.text, findPageBreakJoins(body.text, breakEvidence).map(({ offset, end }) => ({ start: offset, end })));
         cache.set(body, (found = { folded, occurrences: findSloganOccurrences(body.text, folded, slogans) }));
       }
       return found;
