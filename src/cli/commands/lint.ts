@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
 import { loadLintConfig } from '../../lint/config.js';
-import { LINT_FORMATTERS } from '../../lint/formatters.js';
+import { LINT_FORMATTERS } from '../../format/lint/formatters.js';
 import { unifiedDiff } from '../../lint/lineDiff.js';
 import { lintFiles } from '../../lint/lintFiles.js';
 import { RULE_IDS } from '../../lint/rules/index.js';
