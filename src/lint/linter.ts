@@ -1,5 +1,4 @@
 import { parseFrontMatter } from '../corpus/frontMatter.js';
-import { findPageBreakJoins } from '../corpus/normalise.js';
 import { originalPositions } from '../corpus/originMap.js';
 import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import type { RuleSetting } from './config.js';
@@ -11,6 +10,9 @@ import { buildLexiconIndex } from '../lexicon/lexiconIndex.js';
 import { findSloganOccurrences, type SloganOccurrence } from './sloganOccurrences.js';
 import type { Finding, LintBody, LintMessage, LintResult } from './types.js';
 import { bundledWordList, type WordList } from '../segment/wordList.js';
+import { segmenterBreakEvidence } from '../segment/breakEvidence.js';
+import { createSegmenter } from '../segment/createSegmenter.js';
+import { findPageBreakJoins, type BreakEvidence } from '../corpus/pageBreaks.js';
 
 /** One file to lint: its decoded text (LF line endings, no BOM), front matter included. */
 export interface LintInput {
@@ -27,6 +29,8 @@ export interface LintOptions {
   allow?: readonly string[];
   lexicon?: readonly LexiconEntry[];
   words?: WordList;
+  /** Defaults to the bundled segmenter's (createSegmenter), loaded only when a break needs it. */
+  breakEvidence?: BreakEvidence;
 }
 
 interface PreparedFile {
@@ -60,14 +64,17 @@ function ruleContext(options: LintOptions): RuleContext {
   // The word list takes half a second to read: only a run that needs it pays for it.
   const words = options.words ?? { frequency: (word: string) => bundledWordList().frequency(word) };
   const cache = new Map<LintBody, { folded: FoldedText; occurrences: SloganOccurrence[] }>();
+  let evidence: BreakEvidence | undefined;
+  const breakEvidence = options.breakEvidence ?? { wordAcross: (before: string, after: string) => (evidence ??= segmenterBreakEvidence(createSegmenter())).wordAcross(before, after) };
   return {
     slogans,
     words,
+    breakEvidence,
     sloganText(body) {
       let found = cache.get(body);
       if (!found) {
         // Folded across the page breaks the corpus reader repairs, so lint finds a slogan where `tifa slogans` does.
-        const folded = foldText(body.text, findPageBreakJoins(body.text).map(({ offset, end }) => ({ start: offset, end })));
+        const folded = foldText(body.text, findPageBreakJoins(body.text, breakEvidence).map(({ offset, end }) => ({ start: offset, end })));
         cache.set(body, (found = { folded, occurrences: findSloganOccurrences(body.text, folded, slogans) }));
       }
       return found;
