@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { FilterOptions } from '../analysis/tokenFilter.js';
 import { TABLE_FORMATS } from '../format/formatters.js';
+import { TOKEN_CLASSES, type TokenClass } from '../analysis/tokenClasses.js';
 import { UsageError } from '../errors.js';
 import { posTags } from '../segment/createSegmenter.js';
 import { loadStopwords } from '../segment/stopwords.js';
@@ -18,10 +19,10 @@ export function corpusOptions(cmd: Command): Command {
     .addOption(new Option('--segmenter <name>', 'segmentation backend').choices(['node-rs', 'nodejieba']).default('node-rs'))
     .option('--dict <file>', 'extra jieba user dictionary (word freq [pos] per line); repeatable', collect)
     .option('--no-compound', 'do not join lexicon phrases that contain 、 · or spaces into one token')
-    .option('--no-cache', 'do not read or write the token cache ($TIFA_CACHE_DIR or ~/.cache/tifa)');
+    .option('--no-cache', 'do not read or write the token cache ($TIFA_CACHE_DIR or ~/.cache/tifa)')
+    .option('--to-simplified', 'count traditional characters as simplified (OpenCC): 國家 and 国家 are one term');
 }
 
-/** Options of every command that prints a table. */
 /** --output is checked before any work: a run of minutes must not end in "exists; pass --force". */
 export function checkOutputFirst(cmd: Command): Command {
   return cmd.hook('preAction', (command) => {
@@ -30,12 +31,15 @@ export function checkOutputFirst(cmd: Command): Command {
   });
 }
 
-export function outputOptions(cmd: Command, formats: string[] = Object.keys(TABLE_FORMATS)): Command {
+/** Options of every command that prints a table. */
+export function outputOptions(cmd: Command, formats: string[] = [...Object.keys(TABLE_FORMATS), 'xlsx']): Command {
   return checkOutputFirst(cmd)
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .option('--force', 'overwrite an existing --output file')
-    .option('--bom', 'start CSV/TSV with a UTF-8 byte-order mark (Excel)');
+    .option('--bom', 'start CSV/TSV with a UTF-8 byte-order mark (Excel)')
+    .option('--sheet <name>', 'xlsx: the name of the sheet', cmd.name())
+    .option('--long', 'a table with columns per group as one row per item and group instead (tidy)');
 }
 
 export interface CorpusFlags {
@@ -48,10 +52,14 @@ export interface CorpusFlags {
   compound?: boolean;
   /** False with --no-cache. */
   cache?: boolean;
+  toSimplified?: boolean;
 }
 
 export interface OutputFlags {
   format: string;
+  /** The sheet name of the table in an xlsx workbook (the command's name). */
+  sheet?: string;
+  long?: boolean;
   output?: string;
   force?: boolean;
   bom?: boolean;
@@ -62,18 +70,35 @@ export function filterOptions(cmd: Command): Command {
   return cmd
     .option('--stopwords <lists>', 'drop stopwords: comma list of zh (stopwords-iso), domain (dict/), or a file')
     .option('--pos <tags>', 'keep only tokens whose POS tag starts with one of these, e.g. n,v,nz')
-    .option('--min-length <n>', 'drop tokens shorter than n characters', positiveInt, 1);
+    .option('--min-length <n>', 'drop tokens shorter than n characters', positiveInt, 1)
+    .option('--drop <classes>', `drop token classes: ${TOKEN_CLASSES.join(', ')} (comma-separated)`, tokenClasses)
+    .option('--content-words', 'content words only: the same as --stopwords zh,domain --drop numbers,latin (added to what you give)');
+}
+
+function tokenClasses(value: string): TokenClass[] {
+  const classes = commaList(value);
+  const unknown = classes.find((c) => !(TOKEN_CLASSES as readonly string[]).includes(c));
+  if (unknown !== undefined) throw new InvalidArgumentError(`unknown class "${unknown}"; classes: ${TOKEN_CLASSES.join(', ')}`);
+  return classes as TokenClass[];
 }
 
 export interface FilterFlags {
   stopwords?: string;
   pos?: string;
   minLength: number;
+  drop?: TokenClass[];
+  contentWords?: boolean;
 }
 
 export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+export function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
   return n;
 }
 
@@ -96,18 +121,26 @@ export interface CountingFlags {
   jobs?: number;
 }
 
-export function filterFrom(flags: FilterFlags & Pick<CorpusFlags, 'dict'>): FilterOptions {
-  const pos = flags.pos ? commaList(flags.pos) : undefined;
-  if (pos) {
-    const tags = [...posTags(flags.dict)];
-    const matchless = pos.filter((prefix) => !tags.some((tag) => tag.startsWith(prefix)));
-    if (matchless.length > 0) {
-      throw new UsageError(`--pos ${matchless.join(',')}: no part-of-speech tag starts with this; the tags are ${tags.sort().join(' ')}`);
-    }
+/** What --content-words adds to the filter. */
+export const CONTENT_WORDS = { stopwords: 'zh,domain', drop: ['numbers', 'latin'] as TokenClass[] };
+
+/** A --pos prefix that no tag the segmenter gives starts with is a typo: the table would be silently empty. */
+function checkPos(pos: string[], userDicts: string[] | undefined): void {
+  const tags = [...posTags(userDicts)];
+  const matchless = pos.filter((prefix) => !tags.some((tag) => tag.startsWith(prefix)));
+  if (matchless.length > 0) {
+    throw new UsageError(`--pos ${matchless.join(',')}: no part-of-speech tag starts with this; the tags are ${tags.sort().join(' ')}`);
   }
+}
+
+export function filterFrom(flags: FilterFlags & Pick<CorpusFlags, 'dict'>): FilterOptions {
+  if (flags.pos) checkPos(commaList(flags.pos), flags.dict);
+  const lists = [flags.stopwords, flags.contentWords ? CONTENT_WORDS.stopwords : undefined].filter(Boolean).join(',');
+  const drop = [...new Set([...(flags.drop ?? []), ...(flags.contentWords ? CONTENT_WORDS.drop : [])])];
   return {
-    stopwords: flags.stopwords ? loadStopwords(flags.stopwords) : undefined,
-    pos,
+    stopwords: lists ? loadStopwords(lists) : undefined,
+    pos: flags.pos ? commaList(flags.pos) : undefined,
     minLength: flags.minLength,
+    drop: drop.length > 0 ? drop : undefined,
   };
 }
