@@ -1,7 +1,11 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { loadStopwords } from '../../segment/stopwords.js';
-import { collectSlogans } from '../../slogans/collectSlogans.js';
+import { collectSlogans, type SloganCounts } from '../../slogans/collectSlogans.js';
+import { sloganCountsToData } from '../../slogans/mergeSlogans.js';
+import type { ResultTable } from '../../format/table.js';
+import { shardJson } from '../shard.js';
+import { emit } from '../writeOutput.js';
 import { THEMES } from '../../lexicon/lexicon.js';
 import { discoverTable, sloganTable } from '../../slogans/sloganTable.js';
 import { sloganUses } from '../../slogans/sloganUses.js';
@@ -19,6 +23,7 @@ interface SlogansFlags extends CorpusFlags, OutputFlags {
   discover?: boolean;
   show?: string;
   width: number;
+  shard?: boolean;
 }
 
 /** Words that may not open or close a discovered n-gram: function words and the light verbs of official prose. */
@@ -35,7 +40,8 @@ export function slogansCommand(): Command {
     .option('--top <n>', 'only the n most used', positiveInt)
     .option('--discover', 'candidates outside the lexicon: quoted, numbered and + finds and recurring word n-grams')
     .option('--show <term>', 'every use of one formulation with document, original line and column, and context')
-    .option('--width <n>', 'characters of context on each side for --show', positiveInt, 20);
+    .option('--width <n>', 'characters of context on each side for --show', positiveInt, 20)
+    .option('--shard', 'print the complete counts as shard JSON for tifa merge, instead of the table');
   corpusOptions(cmd);
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: SlogansFlags) => {
@@ -45,6 +51,8 @@ export function slogansCommand(): Command {
       return;
     }
     if (flags.discover && flags.theme) throw new UsageError('--theme selects lexicon slogans; --discover lists what is not in the lexicon');
+    // Discovery ranks n-grams by measures over the whole corpus, which shards' candidate lists do not add up to.
+    if (flags.shard && flags.discover) throw new UsageError('--shard counts lexicon and pattern formulations; --discover cannot be merged');
     const leftOut = leftOutReporter(flags.by);
     const corpus = openCorpus(paths, flags);
     const counts = collectSlogans(corpus.docs, corpus.segmenter, {
@@ -53,10 +61,13 @@ export function slogansCommand(): Command {
       onLeftOut: leftOut.onLeftOut,
     });
     leftOut.report(counts.groups.length);
-    const options = { minCount: flags.minCount, minDocs: flags.minDocs, top: flags.top };
-    const table = flags.discover
-      ? discoverTable(counts, options)
-      : sloganTable(counts, { ...options, themes: flags.theme ? commaList(flags.theme) : undefined });
-    printTable(table, flags);
+    if (flags.shard) emit(shardJson('slogans', paths, flags, sloganCountsToData(counts)), flags);
+    else printTable(slogansTable(counts, flags), flags);
   });
+}
+
+/** The slogan table of counts, as the flags ask for it (from a corpus, or from merged shards). */
+export function slogansTable(counts: SloganCounts, flags: Pick<SlogansFlags, 'minCount' | 'minDocs' | 'top' | 'discover' | 'theme'>): ResultTable {
+  const options = { minCount: flags.minCount, minDocs: flags.minDocs, top: flags.top };
+  return flags.discover ? discoverTable(counts, options) : sloganTable(counts, { ...options, themes: flags.theme ? commaList(flags.theme) : undefined });
 }
