@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { TABLE_FORMATS } from '../format/formatters.js';
-import type { ResultTable } from '../format/table.js';
+import { formatPaged } from '../format/pagedFormat.js';
+import type { PagedTable, ResultTable } from '../format/table.js';
 import type { OutputFlags } from './options.js';
 import { wipeProgress } from './progress.js';
 import { emit } from './writeOutput.js';
@@ -20,6 +21,12 @@ export function colorFor(stream: NodeJS.WriteStream, toFile = false): ChalkInsta
 export function printTable(table: ResultTable, flags: OutputFlags): void {
   const color = colorFor(process.stdout, Boolean(flags.output));
   emit(TABLE_FORMATS[flags.format](table, { bom: flags.bom, color }), flags);
+}
+
+/** A table whose rows come page by page, written as they come (see formatPaged). */
+export function printPagedTable(table: PagedTable, flags: OutputFlags): void {
+  const color = colorFor(process.stdout, Boolean(flags.output));
+  emit(formatPaged(flags.format, table, { bom: flags.bom, color }), flags);
 }
 
 /** Names for a one-line note: the first five, then … */

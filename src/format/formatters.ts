@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ChalkInstance } from 'chalk';
-import type CliTable from 'cli-table3';
 import type * as CsvStringify from 'csv-stringify/sync';
+import { boxTable } from './boxTable.js';
 import { dataCell, displayCell, spreadsheetSafe } from './cells.js';
 import type { ResultTable } from './table.js';
 
@@ -15,7 +15,6 @@ export type Formatter = (table: ResultTable, options: FormatOptions) => string;
 
 // Each output format loads its library when used: a run prints one format.
 const require = createRequire(import.meta.url);
-const cliTable = () => require('cli-table3') as typeof CliTable;
 const csvStringify = () => (require('csv-stringify/sync') as typeof CsvStringify).stringify;
 
 function humanRows(table: ResultTable): string[][] {
@@ -27,14 +26,9 @@ function isNumericColumn(table: ResultTable, column: string): boolean {
 }
 
 const formatTable: Formatter = (table, { color }) => {
-  const Table = cliTable();
-  const out = new Table({
-    head: table.columns.map((c) => color.bold(c)),
-    style: { head: [], border: [] },
-    colAligns: table.columns.map((c) => (isNumericColumn(table, c) ? 'right' : 'left')),
-  });
-  for (const row of humanRows(table)) out.push(row);
-  return `${out.toString()}\n`;
+  const head = table.columns.map((c) => color.bold(c));
+  const rightAligned = table.columns.map((c) => isNumericColumn(table, c));
+  return `${boxTable([head, ...humanRows(table)], rightAligned)}\n`;
 };
 
 function delimited(delimiter: string): Formatter {

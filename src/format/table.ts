@@ -8,3 +8,13 @@ export interface ResultTable {
   /** Decimal places shown for a numeric column in human formats (table, md); data formats keep precision. */
   decimals?: Record<string, number>;
 }
+
+/**
+ * A table too large to hold as row objects (a whole-vocabulary co-occurrence list): its rows come a page at a
+ * time, made when asked for, so that printing it takes memory for one page, not for every row.
+ */
+export interface PagedTable {
+  columns: string[];
+  pages: () => Iterable<Row[]>;
+  decimals?: Record<string, number>;
+}

@@ -1,4 +1,5 @@
-import { countCooccurrence, coocNetwork } from '../analysis/cooccurrence.js';
+import { countCooccurrence } from '../analysis/cooccurrence.js';
+import { coocNetwork } from '../analysis/coocTables.js';
 import { countCorpus, groupOf } from '../analysis/countCorpus.js';
 import { summariseCorpus } from '../analysis/corpusSummary.js';
 import { keynessOverview } from '../analysis/keynessTable.js';
