@@ -4,11 +4,14 @@ import type * as CsvStringify from 'csv-stringify/sync';
 import { boxTable } from './boxTable.js';
 import { dataCell, displayCell, spreadsheetSafe } from './cells.js';
 import type { ResultTable } from './table.js';
+import { displayWidth, fitColumns, truncate } from './fitWidth.js';
 
 export interface FormatOptions {
   /** Prefix CSV/TSV with a UTF-8 byte-order mark so that Excel reads Chinese correctly. */
   bom?: boolean;
   color: ChalkInstance;
+  /** Terminal width in columns: `table` then fits it (cells cut with …, columns hidden from the right, noted). */
+  width?: number;
 }
 
 export type Formatter = (table: ResultTable, options: FormatOptions) => string;
@@ -25,10 +28,25 @@ function isNumericColumn(table: ResultTable, column: string): boolean {
   return table.rows.length > 0 && table.rows.every((r) => r[column] === null || typeof r[column] === 'number');
 }
 
-const formatTable: Formatter = (table, { color }) => {
-  const head = table.columns.map((c) => color.bold(c));
-  const rightAligned = table.columns.map((c) => isNumericColumn(table, c));
-  return `${boxTable([head, ...humanRows(table)], rightAligned)}\n`;
+const formatTable: Formatter = (table, { color, width }) => {
+  // A line break inside a cell would break the box lines: shown as ⏎.
+  let body = humanRows(table).map((row) => row.map((cell) => cell.replace(/\r?\n/g, '⏎')));
+  let columns = table.columns;
+  let aligns = columns.map((c) => (isNumericColumn(table, c) ? 'right' : 'left') as 'right' | 'left');
+  let note = '';
+  if (width !== undefined) {
+    const natural = columns.map((c, i) => body.reduce((widest, row) => Math.max(widest, displayWidth(row[i])), displayWidth(c)));
+    const { shown, widths } = fitColumns(natural, width);
+    // A left context is cut at its start: the words next to the match are the ones to keep.
+    const cut = (text: string, k: number) => truncate(text, widths[k], columns[shown[k]] === 'left');
+    body = body.map((row) => shown.map((i, k) => cut(row[i], k)));
+    const hidden = columns.length - shown.length;
+    if (hidden > 0) note = `(${hidden} of ${columns.length} columns hidden to fit ${width} columns: ${columns.slice(shown.length).slice(0, 5).join(', ')}${hidden > 5 ? ', …' : ''}; --format csv shows all)\n`;
+    aligns = shown.map((i) => aligns[i]);
+    columns = shown.map((i, k) => cut(columns[i], k));
+  }
+  const head = columns.map((c) => color.bold(c));
+  return `${boxTable([head, ...body], aligns.map((a) => a === 'right'))}\n${note}`;
 };
 
 function delimited(delimiter: string): Formatter {
