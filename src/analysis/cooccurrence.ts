@@ -189,3 +189,9 @@ export function countCooccurrence(
     pairs,
   };
 }
+
+/** Whether a term of the set occurs at all (in any group). */
+export function occurs(counts: CoocCounts, term: string): boolean {
+  const id = counts.terms.indexOf(term);
+  return id >= 0 && counts.frequency.some((f) => f[id] > 0);
+}

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { countCooccurrence, type CoocCounts, type TermSet } from '../../analysis/cooccurrence.js';
+import { countCooccurrence, occurs, type CoocCounts, type TermSet } from '../../analysis/cooccurrence.js';
 import {
   COOC_MEASURES,
   MATRIX_VALUES,
@@ -15,6 +15,7 @@ import { edgeTable, nodeTable, toGexf, toGraphml } from '../../format/network.js
 import { toPajek, toUcinetDl } from '../../format/networkExports.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../../lexicon/lexicon.js';
 import { UsageError } from '../../errors.js';
+import { noteAbsentTerms } from '../absentTerms.js';
 import { printPagedTable, printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
@@ -106,6 +107,7 @@ export function coocCommand(): Command {
       leftOut.onLeftOut,
     );
     leftOut.report(counts.groups.length);
+    if (flags.terms) noteAbsentTerms(commaList(flags.terms), (term) => occurs(counts, term));
     print(counts, flags);
   });
 }
