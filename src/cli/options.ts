@@ -12,7 +12,7 @@ export function corpusOptions(cmd: Command): Command {
     .option('--skip-bad', 'skip files that are not text (binary, undecodable or empty) with a warning instead of stopping')
     .addOption(new Option('--segmenter <name>', 'segmentation backend').choices(['node-rs', 'nodejieba']).default('node-rs'))
     .option('--dict <file>', 'extra jieba user dictionary (word freq [pos] per line); repeatable', collect)
-    .option('--no-compound', 'do not join lexicon phrases that contain 、 · or spaces into one token');
+    .option('--no-compound', 'do not join lexicon phrases and terms that jieba cuts only at their edges (两个|确立, phrases with 、) into one token');
 }
 
 /** Options of every command that prints a table. */

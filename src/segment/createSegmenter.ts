@@ -5,7 +5,8 @@ import { lexiconSurfaceForms, loadBundledLexicon } from '../slogans/lexicon.js';
 import type { JiebaBinding } from './binding.js';
 import { PhraseJoin } from './compound.js';
 import { bundledDictPath, dictToText, parseJiebaDict, type DictEntry } from './dictionary.js';
-import { createNodeRsBackend } from './nodeRsJieba.js';
+import { createNodeRsBackend, jiebaDictionary } from './nodeRsJieba.js';
+import { JiebaFrequencies } from './suggestFreq.js';
 import { createNodejiebaBackend } from './nodejiebaBackend.js';
 import { withOffsets } from './offsets.js';
 import { sentenceChunks } from './sentenceChunks.js';
@@ -22,8 +23,6 @@ export interface SegmenterOptions {
   compound?: boolean;
 }
 
-/** Slogans are kept whole by the segmenter: a frequency high enough that jieba prefers them. */
-const LEXICON_FREQ = 100000;
 const SEGMENTER_CUTS = /[、·・\s]/;
 
 function readDict(file: string): DictEntry[] {
@@ -36,13 +35,27 @@ function readDict(file: string): DictEntry[] {
   return parseJiebaDict(text, file);
 }
 
-/** Every word the segmenter must know (bundled terms, lexicon forms, --dict files) and the phrases to join. */
+/**
+ * Every word the segmenter must know and the phrases to join. Bundled terms and lexicon forms enter jieba's
+ * dictionary only when jieba would otherwise cut through them, each with the smallest frequency that keeps it
+ * whole (JiebaFrequencies: suggest_freq from jieba's own dictionary), so that general segmentation does not move;
+ * the others (两个|确立) are already cut where they start and end and are joined into one token after
+ * segmentation, as phrases with 、 are. --dict entries are loaded as their authors wrote them.
+ */
 export function segmenterVocabulary(userDicts: string[] = []): { entries: DictEntry[]; dictText: string; phrases: string[] } {
-  const entries = readDict(bundledDictPath('police-terms.dict.txt'));
+  const terms = new Map<string, string | undefined>();
+  for (const e of readDict(bundledDictPath('police-terms.dict.txt'))) terms.set(e.word, e.pos);
   const phrases: string[] = [];
   for (const form of lexiconSurfaceForms(loadBundledLexicon()).keys()) {
     if (SEGMENTER_CUTS.test(form)) phrases.push(form);
-    else entries.push({ word: form, freq: LEXICON_FREQ, pos: 'nz' });
+    else if (!terms.has(form)) terms.set(form, 'nz');
+  }
+  const jieba = new JiebaFrequencies(jiebaDictionary().toString('utf8'), terms.keys());
+  const entries: DictEntry[] = [];
+  for (const [word, pos] of terms) {
+    if (jieba.needsEntry(word)) entries.push(pos ? { word, freq: jieba.suggest(word), pos } : { word, freq: jieba.suggest(word) });
+    // Already cut at its edges: joined after segmentation, where its words start and end it, like 、 phrases.
+    else phrases.push(word);
   }
   for (const file of userDicts) entries.push(...readDict(file));
   return { entries, dictText: dictToText(entries), phrases };
