@@ -19,6 +19,8 @@ export interface LintFilesOptions {
 /** A file whose safe fixes change it: the new text and the bytes to write, in the file's own encoding. */
 export interface FileChange {
   filePath: string;
+  /** The bytes that were read and linted: the file is replaced only if it still holds them. */
+  original: Buffer;
   before: string;
   after: string;
   bytes: Buffer;
@@ -31,6 +33,8 @@ export interface LintRun {
   changes: FileChange[];
   /** Files whose fixes cannot be written without changing other bytes, with the reason. */
   unfixable: string[];
+  /** The decoded text each result describes (after fixing, when fixing), by file path: formats that count bytes read it. */
+  texts: ReadonlyMap<string, string>;
 }
 
 interface SourceFile {
@@ -66,7 +70,8 @@ export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
   const lintOptions: LintOptions = { only: options.only, settings: options.config.rules, allow: options.config.allow };
   const inputs: LintInput[] = files.map((f) => ({ filePath: f.filePath, text: f.decoded.text }));
   const results = lintTexts(inputs, lintOptions);
-  if (!options.fix) return { results, changes: [], unfixable: [] };
+  const textsOf = () => new Map(inputs.map((input) => [input.filePath, input.text]));
+  if (!options.fix) return { results, changes: [], unfixable: [], texts: textsOf() };
   const changes: FileChange[] = [];
   const unfixable: string[] = [];
   files.forEach((file, i) => {
@@ -77,9 +82,9 @@ export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
       unfixable.push(`${file.filePath}: not fixed: ${bytes}`);
       return;
     }
-    changes.push({ filePath: file.filePath, before: file.decoded.text, after, bytes, applied });
+    changes.push({ filePath: file.filePath, original: file.bytes, before: file.decoded.text, after, bytes, applied });
     inputs[i] = { filePath: file.filePath, text: after };
   });
   // Fixed files are linted again, so positions and the corpus-wide comparison describe the new texts.
-  return { results: changes.length > 0 ? lintTexts(inputs, lintOptions) : results, changes, unfixable };
+  return { results: changes.length > 0 ? lintTexts(inputs, lintOptions) : results, changes, unfixable, texts: textsOf() };
 }

@@ -1,14 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { decodeBuffer } from '../../corpus/decode.js';
 import { renderArticle, splitIssue } from '../../corpus/importIssue.js';
 import { readBytes } from '../../corpus/readCorpus.js';
 import { InputError, UsageError } from '../../errors.js';
-import { printTable } from '../context.js';
+import { segmenterBreakEvidence } from '../../segment/breakEvidence.js';
+import { createSegmenter } from '../../segment/createSegmenter.js';
+import { printTable } from '../terminal.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
 import type { OutputFlags } from '../options.js';
-import { writeFileAtomic } from '../writeOutput.js';
+import { writeFilesTogether } from '../writeFolder.js';
 
 interface ImportFlags extends Pick<OutputFlags, 'format' | 'force'> {
   out: string;
@@ -26,19 +28,14 @@ export function importCommand(): Command {
   return cmd.action((file: string, flags: ImportFlags) => {
     const buffer = readBytes(file);
     const { text } = decodeBuffer(buffer, file, flags.encoding);
-    const articles = splitIssue(text, basename(file));
+    const articles = splitIssue(text, basename(file), segmenterBreakEvidence(createSegmenter()));
     if (articles.length === 0) throw new InputError(`${file}: found no articles (no title and author blocks)`);
     const targets = articles.map((a) => join(flags.out, `${a.meta.id}.txt`));
     const existing = targets.filter((t) => existsSync(t));
     if (existing.length > 0 && !flags.force) {
       throw new UsageError(`${existing[0]} exists (${existing.length} of ${targets.length} files); pass --force to overwrite`);
     }
-    try {
-      mkdirSync(flags.out, { recursive: true });
-    } catch (err) {
-      throw new UsageError(`cannot create the folder ${flags.out} (${(err as NodeJS.ErrnoException).code}); choose another --out`);
-    }
-    articles.forEach((a, i) => writeFileAtomic(targets[i], renderArticle(a), true));
+    writeFilesTogether(flags.out, articles.map((a) => ({ name: `${a.meta.id}.txt`, content: renderArticle(a) })), Boolean(flags.force));
     const rows = articles.map((a, i) => ({
       file: targets[i],
       id: a.meta.id,
