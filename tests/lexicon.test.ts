@@ -78,8 +78,8 @@ describe('parseLexicon', () => {
   });
 
   it('rejects an unknown theme', () => {
-    const text = [HEADER, row('枫桥经验', '', '社会治理', '', '')].join('\n');
-    expect(errorOf(() => parseLexicon(text, 'x.tsv')).message).toMatch(/^x\.tsv:2: unknown theme "社会治理"/);
+    const text = [HEADER, row('枫桥经验', '', '社会管理', '', '')].join('\n');
+    expect(errorOf(() => parseLexicon(text, 'x.tsv')).message).toMatch(/^x\.tsv:2: unknown theme "社会管理"/);
   });
 
   it('rejects an empty canonical form and forms with spaces or full-width ＋', () => {
@@ -120,9 +120,8 @@ describe('bundled slogans.tsv', () => {
   const lexicon = loadBundledLexicon();
   const byCanonical = new Map(lexicon.map((e) => [e.canonical, e]));
 
-  it('parses into 120–200 slogans, read once per process', () => {
-    expect(lexicon.length).toBeGreaterThanOrEqual(120);
-    expect(lexicon.length).toBeLessThanOrEqual(200);
+  it('parses into well over a thousand slogans, read once per process', () => {
+    expect(lexicon.length).toBeGreaterThan(1200);
     expect(loadBundledLexicon()).toBe(lexicon);
   });
 

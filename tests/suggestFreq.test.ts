@@ -45,11 +45,11 @@ describe('the bundled vocabulary adds without moving', () => {
     expect(jieba.suggest('人民群众')).toBe(13);
   });
 
-  it('adds less than a millionth of the dictionary total', () => {
+  it('adds less than a ten-thousandth of the dictionary total (the flat frequencies added 61%)', () => {
     const { entries } = segmenterVocabulary();
     const added = entries.reduce((sum, e) => sum + e.freq, 0);
     expect(entries.length).toBeGreaterThan(100);
-    expect(added / jieba.total).toBeLessThan(1e-5);
+    expect(added / jieba.total).toBeLessThan(1e-4);
   });
 
   it('keeps the terms jieba would cut through whole, and does not break 人民群众 for 群众安全感', () => {

@@ -19,17 +19,36 @@ export interface LexiconEntry {
   extra: Readonly<Record<string, string>>;
 }
 
-/** The eight themes a slogan is filed under; dict/README.md gives the meaning of each. */
-export const THEMES: readonly string[] = [
-  '政治建警',
-  '改革创新',
-  '基层治理',
-  '执法规范',
-  '安全稳定',
-  '服务发展',
-  '队伍建设',
-  '科技信息化',
+/** The eight themes of policing language the lexicon started with (the seed feature's); dict/README.md. */
+export const POLICE_THEMES: readonly string[] = ['政治建警', '改革创新', '基层治理', '执法规范', '安全稳定', '服务发展', '队伍建设', '科技信息化'];
+
+/** Themes of general policy language (reform, development, party building, rule of law, … defence); dict/README.md. */
+export const POLICY_THEMES: readonly string[] = [
+  '改革开放',
+  '经济发展',
+  '党的建设',
+  '民主法治',
+  '国家安全',
+  '社会治理',
+  '生态文明',
+  '民生保障',
+  '文化建设',
+  '科技创新',
+  '外交',
+  '国防军队',
+  '祖国统一',
 ];
+
+/** Every theme a slogan may be filed under. */
+export const THEMES: readonly string[] = [...POLICE_THEMES, ...POLICY_THEMES];
+
+/**
+ * How a written form of a slogan stands: `accepted` (the `variants` column: an official form, counted and never
+ * flagged), `discouraged` (counted, lint suggests the canonical form) or `wrong` (a mistake for the slogan:
+ * counted as it, lint reports an error). The `discouraged` and `wrong` columns are optional.
+ */
+export type VariantStatus = 'accepted' | 'discouraged' | 'wrong';
+const STATUS_COLUMNS: ReadonlyArray<Exclude<VariantStatus, 'accepted'>> = ['discouraged', 'wrong'];
 
 /** The five columns every lexicon starts with, in this order; named columns may follow. */
 export const LEXICON_COLUMNS = ['canonical', 'variants', 'theme', 'expansion', 'note'] as const;
@@ -81,7 +100,11 @@ export function parseLexicon(text: string, file: string): LexiconEntry[] {
       throw new InputError(`${at}: unknown theme "${theme}"; use one of ${THEMES.join(', ')}`);
     }
     const variants = splitList(variantField, '|');
-    for (const form of [canonical, ...variants]) {
+    const marked = STATUS_COLUMNS.flatMap((name) => {
+      const i = extraNames.indexOf(name);
+      return i < 0 ? [] : splitList(cells[LEXICON_COLUMNS.length + i] ?? '', '|');
+    });
+    for (const form of [canonical, ...variants, ...marked]) {
       if (NOISE.test(form)) throw new InputError(`${at}: "${form}" contains a space or full-width ＋`);
       const key = foldForm(form);
       const seen = formLine.get(key);
@@ -108,12 +131,30 @@ export function loadBundledLexicon(): LexiconEntry[] {
   return bundled;
 }
 
-/** Every written form (canonical and variants) mapped to its canonical form. */
+/** The forms of one status column of an entry (`discouraged`, `wrong`), `|`-separated. */
+function marked(entry: LexiconEntry, status: Exclude<VariantStatus, 'accepted'>): string[] {
+  return splitList(entry.extra?.[status] ?? '', '|');
+}
+
+/**
+ * Every written form mapped to its canonical form: the canonical one, accepted variants, and the discouraged and
+ * wrong forms (a use written wrongly is still a use of the slogan; lint says how it is written).
+ */
 export function lexiconSurfaceForms(entries: readonly LexiconEntry[]): Map<string, string> {
   const forms = new Map<string, string>();
   for (const entry of entries) {
     forms.set(entry.canonical, entry.canonical);
-    for (const variant of entry.variants) forms.set(variant, entry.canonical);
+    for (const variant of [...entry.variants, ...marked(entry, 'discouraged'), ...marked(entry, 'wrong')]) forms.set(variant, entry.canonical);
   }
   return forms;
+}
+
+/** Each variant form (not the canonical one) with its slogan and status, for lint to judge how a use is written. */
+export function variantStatus(entries: readonly LexiconEntry[]): Map<string, { canonical: string; status: VariantStatus }> {
+  const status = new Map<string, { canonical: string; status: VariantStatus }>();
+  for (const entry of entries) {
+    for (const form of entry.variants) status.set(form, { canonical: entry.canonical, status: 'accepted' });
+    for (const name of STATUS_COLUMNS) for (const form of marked(entry, name)) status.set(form, { canonical: entry.canonical, status: name });
+  }
+  return status;
 }
