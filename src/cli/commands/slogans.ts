@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { loadStopwords } from '../../segment/stopwords.js';
-import { collectSlogans } from '../../slogans/collectSlogans.js';
+import { collectSlogans, corpusQuotedForms } from '../../slogans/collectSlogans.js';
 import { THEMES } from '../../lexicon/lexicon.js';
 import { discoverTable, sloganTable } from '../../slogans/sloganTable.js';
 import { sloganUses } from '../../slogans/sloganUses.js';
@@ -46,9 +46,10 @@ export function slogansCommand(): Command {
     }
     if (flags.discover && flags.theme) throw new UsageError('--theme selects lexicon slogans; --discover lists what is not in the lexicon');
     const leftOut = leftOutReporter(flags.by);
-    const corpus = openCorpus(paths, flags);
+    const corpus = openCorpus(paths, flags, { pos: true });
     const counts = collectSlogans(corpus.docs, corpus.segmenter, {
       field: flags.by,
+      corpusQuotes: corpusQuotedForms(corpus.docs),
       discover: flags.discover ? { edgeStopwords: loadStopwords(NGRAM_EDGE_STOPWORDS) } : undefined,
       onLeftOut: leftOut.onLeftOut,
     });

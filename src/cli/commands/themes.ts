@@ -19,7 +19,8 @@ export function themesCommand(): Command {
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: ThemesFlags) => {
     const leftOut = leftOutReporter(flags.by);
-    const corpus = openCorpus(paths, flags);
+    // Tagged as `tifa slogans` cuts, so both read the same token cache.
+    const corpus = openCorpus(paths, flags, { pos: true });
     const counts = collectSlogans(corpus.docs, corpus.segmenter, { field: flags.by, onLeftOut: leftOut.onLeftOut });
     leftOut.report(counts.groups.length);
     printTable(themeTable(counts), flags);
