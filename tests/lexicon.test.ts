@@ -32,9 +32,10 @@ describe('parseLexicon', () => {
         expansion: ['政治意识', '大局意识', '核心意识', '看齐意识'],
         note: '',
         extra: {},
+        at: 'x.tsv:2',
       },
-      { canonical: '市县主战、派出所主防', variants: ['市县主战派出所主防'], theme: '改革创新', expansion: [], note: '警务改革', extra: {} },
-      { canonical: '黄赌毒', variants: ['毒赌黄', '黄毒赌'], theme: '安全稳定', expansion: [], note: '', extra: {} },
+      { canonical: '市县主战、派出所主防', variants: ['市县主战派出所主防'], theme: '改革创新', expansion: [], note: '警务改革', extra: {}, at: 'x.tsv:4' },
+      { canonical: '黄赌毒', variants: ['毒赌黄', '黄毒赌'], theme: '安全稳定', expansion: [], note: '', extra: {}, at: 'x.tsv:5' },
     ]);
   });
 

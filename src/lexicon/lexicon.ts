@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { decodeBuffer } from '../corpus/decode.js';
 import { InputError } from '../errors.js';
 import { bundledDictPath } from '../bundledDict.js';
 import { foldForm } from './fold.js';
@@ -17,6 +18,8 @@ export interface LexiconEntry {
    * checks only that the header names them; what they mean belongs to whoever reads them.
    */
   extra: Readonly<Record<string, string>>;
+  /** Where the entry was read: `file:line` (absent for entries made in code). */
+  at?: string;
 }
 
 /** The eight themes of policing language the lexicon started with (the seed feature's); dict/README.md. */
@@ -115,7 +118,7 @@ export function parseLexicon(text: string, file: string): LexiconEntry[] {
     const expansion = splitList(expansionField, expansionField.includes('；') ? '；' : '、');
     const extra: Record<string, string> = {};
     extraNames.forEach((name, i) => (extra[name] = (cells[LEXICON_COLUMNS.length + i] ?? '').trim()));
-    entries.push({ canonical, variants, theme, expansion, note, extra });
+    entries.push({ canonical, variants, theme, expansion, note, extra, at });
   });
   return entries;
 }
@@ -157,4 +160,48 @@ export function variantStatus(entries: readonly LexiconEntry[]): Map<string, { c
     for (const name of STATUS_COLUMNS) for (const form of marked(entry, name)) status.set(form, { canonical: entry.canonical, status: name });
   }
   return status;
+}
+
+/** A user's lexicon file, in any encoding tifa reads (a GBK export from Excel as well as UTF-8), validated. */
+export function readLexiconFile(file: string): LexiconEntry[] {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new InputError(`${file}: cannot read the lexicon file`);
+  }
+  return parseLexicon(decodeBuffer(bytes, file).text, file);
+}
+
+/** Which lexicons a command uses: `--lexicon FILE` (repeatable) adds to the bundled one; `--no-bundled-lexicon` drops it. */
+export interface LexiconChoice {
+  lexicon?: string[];
+  /** False with --no-bundled-lexicon. */
+  bundledLexicon?: boolean;
+}
+
+/**
+ * The lexicon of a run: the bundled entries (unless left out), then each file's. An entry of a file replaces a
+ * bundled or earlier entry with the same canonical form (the user's theme and variants win); any other form
+ * listed twice across the files is an error that names both places.
+ */
+export function chooseLexicon(choice: LexiconChoice = {}): LexiconEntry[] {
+  const files = choice.lexicon ?? [];
+  if (files.length === 0) return choice.bundledLexicon === false ? [] : loadBundledLexicon();
+  const byCanonical = new Map<string, LexiconEntry>();
+  for (const entry of choice.bundledLexicon === false ? [] : loadBundledLexicon()) byCanonical.set(entry.canonical, entry);
+  for (const file of files) for (const entry of readLexiconFile(file)) byCanonical.set(entry.canonical, entry);
+  const entries = [...byCanonical.values()];
+  const place = new Map<string, LexiconEntry>();
+  for (const entry of entries) {
+    for (const form of [entry.canonical, ...entry.variants, ...marked(entry, 'discouraged'), ...marked(entry, 'wrong')]) {
+      const key = foldForm(form);
+      const other = place.get(key);
+      if (other && other !== entry) {
+        throw new InputError(`${entry.at ?? entry.canonical}: "${form}" is already a form of ${other.canonical} (${other.at ?? 'the bundled lexicon'})`);
+      }
+      place.set(key, entry);
+    }
+  }
+  return entries;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InputError, UsageError } from '../errors.js';
-import { lexiconSurfaceForms, loadBundledLexicon } from '../lexicon/lexicon.js';
+import { chooseLexicon, lexiconSurfaceForms } from '../lexicon/lexicon.js';
 import type { JiebaBinding } from './binding.js';
 import { PhraseJoin } from './compound.js';
 import { bundledDictPath } from '../bundledDict.js';
@@ -22,6 +22,10 @@ export interface SegmenterOptions {
   userDicts?: string[];
   /** Join lexicon phrases that contain 、 · or spaces into one token (on unless --no-compound). */
   compound?: boolean;
+  /** --lexicon files, whose forms the segmenter learns like the bundled ones (file names: options cross to workers). */
+  lexiconFiles?: string[];
+  /** False with --no-bundled-lexicon. */
+  bundledLexicon?: boolean;
 }
 
 const SEGMENTER_CUTS = /[、·・\s]/;
@@ -43,11 +47,14 @@ function readDict(file: string): DictEntry[] {
  * the others (两个|确立) are already cut where they start and end and are joined into one token after
  * segmentation, as phrases with 、 are. --dict entries are loaded as their authors wrote them.
  */
-export function segmenterVocabulary(userDicts: string[] = []): { entries: DictEntry[]; dictText: string; phrases: string[] } {
+export function segmenterVocabulary(
+  userDicts: string[] = [],
+  lexicon: { lexicon?: string[]; bundledLexicon?: boolean } = {},
+): { entries: DictEntry[]; dictText: string; phrases: string[] } {
   const terms = new Map<string, string | undefined>();
   for (const e of readDict(bundledDictPath('police-terms.dict.txt'))) terms.set(e.word, e.pos);
   const phrases: string[] = [];
-  for (const form of lexiconSurfaceForms(loadBundledLexicon()).keys()) {
+  for (const form of lexiconSurfaceForms(chooseLexicon(lexicon)).keys()) {
     if (SEGMENTER_CUTS.test(form)) phrases.push(form);
     else if (!terms.has(form)) terms.set(form, 'nz');
   }
@@ -74,7 +81,7 @@ export function createSegmenter(options: SegmenterOptions = {}): WordSegmenter {
   }
   // Checked now, though loaded lazily: a missing backend is the user's to fix, cache or not.
   if (backend === 'nodejieba') assertNodejiebaInstalled();
-  const { dictText, phrases } = segmenterVocabulary(options.userDicts);
+  const { dictText, phrases } = segmenterVocabulary(options.userDicts, { lexicon: options.lexiconFiles, bundledLexicon: options.bundledLexicon });
   // The backend loads lazily: a run served from the token cache never needs it.
   let base: JiebaBinding | undefined;
   const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(dictText) : createNodeRsBackend(dictText));

@@ -264,13 +264,16 @@ function mergeHits(length: number, lexicon: SloganHit[], corpus: SloganHit[], st
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** Characters that join the parts of a longer formulation: a slogan beside one is a part of its own. */
-const JOINERS = /[和与及、，,的]/;
+/**
+ * Characters that join the parts of a longer formulation, conjunctions and prepositions: a slogan beside one is a
+ * part of its own (以|中国式现代化|全面推进…, 党风廉政建设|和|反腐败斗争).
+ */
+const JOINERS = /[和与及、，,的以为在把对同向于]/;
 
 /**
  * The lexicon slogans inside each lexicon hit, one level deep: a use of the longer formulation is a use of these
  * too. A part must open or close the longer one (乡村振兴 in 乡村振兴战略, 高质量发展 in 推动高质量发展) or stand
- * beside a joining character (党风廉政建设 and 反腐败斗争 in 党风廉政建设和反腐败斗争): the segmenter may have joined
+ * beside a joining character (党风廉政建设 and 反腐败斗争 in 党风廉政建设和反腐败斗争, 中国式现代化 after 以): the segmenter may have joined
  * the longer one into one token, so its words no longer show where the parts are, and 百年奋斗 inside
  * 第二个百年奋斗目标 is no part of it. Not inside a + formula (its operands are not uses of their own).
  */

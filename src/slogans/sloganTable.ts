@@ -100,3 +100,14 @@ export function discoverTable(counts: SloganCounts, options: DiscoverTableOption
   }
   return { columns: ['term', 'total', 'docs', 'groups', 'source', 'score'], rows: keep(rows, options) };
 }
+
+/**
+ * The discovery table in the lexicon's own columns (`canonical variants theme expansion note`, then `total docs
+ * groups source score` as named columns), so that `--discover --format tsv` writes a file to curate (fill
+ * `theme`, add variants, delete what is no formulation) and pass back with `--lexicon`. A row whose theme is left
+ * empty is reported by the lexicon parser at its line.
+ */
+export function discoverLexiconTable(discovered: ResultTable): ResultTable {
+  const rows = discovered.rows.map((r) => ({ canonical: r.term, variants: '', theme: '', expansion: '', note: '', total: r.total, docs: r.docs, groups: r.groups, source: r.source, score: r.score }));
+  return { columns: ['canonical', 'variants', 'theme', 'expansion', 'note', 'total', 'docs', 'groups', 'source', 'score'], rows };
+}
