@@ -40,7 +40,7 @@ function setupFrom(flags: CorpusFlags, pos: boolean): CountSetup {
       lexiconFiles: flags.lexicon,
       bundledLexicon: flags.bundledLexicon,
     },
-    read: { encoding: flags.encoding, metaFromName: flags.metaFromName, metaFile: flags.meta },
+    read: { encoding: flags.encoding, metaFromName: flags.metaFromName, metaFile: flags.meta, toSimplified: flags.toSimplified },
     pos,
     cacheDir: flags.cache === false ? undefined : defaultCacheDir(),
   };
