@@ -44,7 +44,6 @@ const CASES: Array<{ name: string; year?: boolean; args: (paths: string[]) => st
   { name: 'freq --per chars --ngram 2', args: (p) => ['freq', ...p, '--per', 'chars', '--ngram', '2', '--min-count', '2'] },
   { name: 'compare --target 黄山 --negative', args: (p) => ['compare', ...p, '--target', '黄山', '--negative'] },
   { name: 'compare (every group against the rest)', args: (p) => ['compare', ...p, '--min-count', '2'] },
-  { name: 'slogans --by city', args: (p) => ['slogans', ...p, '--by', 'city'] },
   { name: 'themes --by city', args: (p) => ['themes', ...p, '--by', 'city'] },
   { name: 'trend 改革,发展 --by year', year: true, args: (p) => ['trend', '改革', '发展', ...p, '--meta-from-name', '{x}_{year}', '--rolling', '2'] },
 ];
@@ -117,11 +116,11 @@ describe('tifa merge refuses what would double or mix counts, in one line naming
     const dictFile = join(mkdtempSync(join(tmpdir(), 'tifa-dict-')), 'extra.dict.txt');
     writeFileSync(dictFile, '黄山公安 100 nt\n');
     const [dict] = writeShards([shards[1]], (s) => ['freq', s, '--by', 'city', '--dict', dictFile]);
-    const [slogans] = writeShards([shards[2]], (s) => ['slogans', s, '--by', 'city']);
+    const [themes] = writeShards([shards[2]], (s) => ['themes', s, '--by', 'city']);
     refused([city, province], `${city} and ${province} were counted with different options: --by city, --by province`);
     refused([city, chars], `${city} and ${chars} were counted with different options: --per tokens, --per chars`);
     refused([city, dict], `${city} and ${dict} were segmented differently (node-rs, node-rs: backend, --dict or lexicon)`);
-    refused([city, slogans], `${city} and ${slogans} are shards of different commands (freq, slogans)`);
+    refused([city, themes], `${city} and ${themes} are shards of different commands (freq, themes)`);
   });
 
   it('the plain --format json of freq, which is a table and not counts', () => {
@@ -130,9 +129,9 @@ describe('tifa merge refuses what would double or mix counts, in one line naming
     refused([file], `${file}: not a tifa shard (write one with --shard, e.g. tifa freq DIR --shard -o part.json)`);
   });
 
-  it('slogans --discover --shard, whose candidates do not add up across shards', () => {
-    const run = tifa(['slogans', '--discover', '--shard']);
+  it('slogans --shard, whose quoted formulations are counted across the whole corpus', () => {
+    const run = tifa(['slogans', '--shard']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('tifa: --shard counts lexicon and pattern formulations; --discover cannot be merged\n');
+    expect(run.stderr).toBe('tifa: slogans has no --shard: a formulation quoted anywhere is counted everywhere, which needs the whole corpus (themes --shard merges)\n');
   });
 });

@@ -29,9 +29,9 @@ export const SHARD_VERSION = 1;
 
 /**
  * Flags that decide where output goes, how fast it comes or which files are read: shards may differ in them.
- * --dict is in the segmenter digest and --meta in its own; the paths may differ from host to host.
+ * --dict is in the segmenter digest, --meta and --lexicon in their own; the paths may differ from host to host.
  */
-const NOT_COUNTED = new Set(['format', 'output', 'force', 'bom', 'shard', 'jobs', 'cache', 'skipBad', 'dict', 'meta', 'counts']);
+const NOT_COUNTED = new Set(['format', 'output', 'force', 'bom', 'shard', 'jobs', 'cache', 'skipBad', 'dict', 'meta', 'lexicon', 'counts']);
 
 const sha1 = (bytes: Buffer | string) => createHash('sha1').update(bytes).digest('hex');
 
@@ -42,6 +42,7 @@ function countedOptions(flags: Record<string, unknown>): Record<string, unknown>
     if (!NOT_COUNTED.has(key) && flags[key] !== undefined) options[key] = flags[key];
   }
   if (typeof flags.meta === 'string') options.meta = sha1(readFileSync(flags.meta));
+  if (Array.isArray(flags.lexicon)) options.lexicon = flags.lexicon.map((file: string) => sha1(readFileSync(file)));
   return options;
 }
 

@@ -13,7 +13,6 @@ import { printTable } from '../terminal.js';
 import { emit } from '../writeOutput.js';
 import { compareTable } from './compare.js';
 import { freqTable } from './freq.js';
-import { slogansTable } from './slogans.js';
 import { trendTableOf } from './trend.js';
 
 interface MergeFlags extends OutputFlags {
@@ -44,7 +43,6 @@ type Options<F extends (c: never, o: never) => unknown> = Parameters<F>[1];
 const MERGERS: Record<string, Merger<GroupedCounts> | Merger<SloganCounts> | Merger<TrendShardCounts>> = {
   freq: wordCounts((counts, options) => freqTable(counts, options as Options<typeof freqTable>)),
   compare: wordCounts((counts, options) => compareTable(counts, options as Options<typeof compareTable>)),
-  slogans: sloganCounts((counts, options) => slogansTable(counts, options as Options<typeof slogansTable>)),
   themes: sloganCounts((counts) => themeTable(counts)),
   trend: {
     read: (data) => trendCountsFromData(data as TrendShardCounts),
@@ -78,7 +76,7 @@ function mergeShards<C>(merger: Merger<C>, shards: ShardFile[], flags: MergeFlag
 export function mergeCommand(): Command {
   const cmd = new Command('merge')
     .description(
-      'merge the shards (--shard JSON of freq, compare, slogans, themes, trend) of parts of a corpus into the table of one run over ' +
+      'merge the shards (--shard JSON of freq, compare, themes, trend) of parts of a corpus into the table of one run over ' +
         'them all, made with the options the shards were counted with; shards must not overlap and must be counted alike',
     )
     .argument('<files...>', 'shard JSON files, in corpus order (Juilland\'s D, first uses and group order follow it)')

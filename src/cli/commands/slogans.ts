@@ -1,13 +1,9 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { loadStopwords } from '../../segment/stopwords.js';
-import { collectSlogans, type SloganCounts } from '../../slogans/collectSlogans.js';
-import { sloganCountsToData } from '../../slogans/mergeSlogans.js';
-import type { ResultTable } from '../../format/table.js';
-import { shardJson } from '../shard.js';
-import { emit } from '../writeOutput.js';
-import { THEMES } from '../../lexicon/lexicon.js';
-import { discoverTable, sloganTable } from '../../slogans/sloganTable.js';
+import { collectSlogans, corpusQuotedForms } from '../../slogans/collectSlogans.js';
+import { chooseLexicon, THEMES } from '../../lexicon/lexicon.js';
+import { discoverLexiconTable, discoverTable, sloganTable } from '../../slogans/sloganTable.js';
 import { sloganUses } from '../../slogans/sloganUses.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
@@ -38,36 +34,44 @@ export function slogansCommand(): Command {
     .option('--min-count <n>', 'only formulations used at least n times', positiveInt, 1)
     .option('--min-docs <n>', 'only formulations used in at least n documents', positiveInt, 1)
     .option('--top <n>', 'only the n most used', positiveInt)
-    .option('--discover', 'candidates outside the lexicon: quoted, numbered and + finds and recurring word n-grams')
+    .option('--discover', 'candidates outside the lexicon: quoted, numbered and + finds and recurring word n-grams (with --format tsv, in the lexicon\'s columns, ready to curate and pass back with --lexicon)')
     .option('--show <term>', 'every use of one formulation with document, original line and column, and context')
     .option('--width <n>', 'characters of context on each side for --show', positiveInt, 20)
-    .option('--shard', 'print the complete counts as shard JSON for tifa merge, instead of the table');
+    .option('--shard', 'not available for slogans (see themes --shard); refused with the reason');
   corpusOptions(cmd);
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: SlogansFlags) => {
     if (flags.show !== undefined) {
-      const corpus = openCorpus(paths, flags);
-      printTable(sloganUses(corpus.docs, corpus.segmenter, flags.show, { width: flags.width }), flags);
+      const lexicon = chooseLexicon(flags);
+      const corpus = openCorpus(paths, flags, { pos: true });
+      const corpusQuotes = corpusQuotedForms(corpus.docs, lexicon);
+      printTable(sloganUses(corpus.docs, corpus.segmenter, flags.show, { width: flags.width, lexicon, corpusQuotes }), flags);
       return;
     }
     if (flags.discover && flags.theme) throw new UsageError('--theme selects lexicon slogans; --discover lists what is not in the lexicon');
-    // Discovery ranks n-grams by measures over the whole corpus, which shards' candidate lists do not add up to.
-    if (flags.shard && flags.discover) throw new UsageError('--shard counts lexicon and pattern formulations; --discover cannot be merged');
+    if (flags.shard) {
+      // A formulation quoted in one document is counted at every use in the corpus: a shard cannot know the
+      // quotes of the others, so its counts would not add up to one run's.
+      throw new UsageError('slogans has no --shard: a formulation quoted anywhere is counted everywhere, which needs the whole corpus (themes --shard merges)');
+    }
     const leftOut = leftOutReporter(flags.by);
-    const corpus = openCorpus(paths, flags);
+    const lexicon = chooseLexicon(flags);
+    const corpus = openCorpus(paths, flags, { pos: true });
     const counts = collectSlogans(corpus.docs, corpus.segmenter, {
       field: flags.by,
+      lexicon,
+      corpusQuotes: corpusQuotedForms(corpus.docs, lexicon),
       discover: flags.discover ? { edgeStopwords: loadStopwords(NGRAM_EDGE_STOPWORDS) } : undefined,
       onLeftOut: leftOut.onLeftOut,
     });
     leftOut.report(counts.groups.length);
-    if (flags.shard) emit(shardJson('slogans', paths, flags, sloganCountsToData(counts)), flags);
-    else printTable(slogansTable(counts, flags), flags);
+    const options = { minCount: flags.minCount, minDocs: flags.minDocs, top: flags.top };
+    // TSV is the lexicon's own format: discover → curate → --lexicon is one loop.
+    const table = flags.discover
+      ? flags.format === 'tsv'
+        ? discoverLexiconTable(discoverTable(counts, options))
+        : discoverTable(counts, options)
+      : sloganTable(counts, { ...options, themes: flags.theme ? commaList(flags.theme) : undefined });
+    printTable(table, flags);
   });
-}
-
-/** The slogan table of counts, as the flags ask for it (from a corpus, or from merged shards). */
-export function slogansTable(counts: SloganCounts, flags: Pick<SlogansFlags, 'minCount' | 'minDocs' | 'top' | 'discover' | 'theme'>): ResultTable {
-  const options = { minCount: flags.minCount, minDocs: flags.minDocs, top: flags.top };
-  return flags.discover ? discoverTable(counts, options) : sloganTable(counts, { ...options, themes: flags.theme ? commaList(flags.theme) : undefined });
 }
