@@ -14,6 +14,8 @@ export interface LintFilesOptions {
   encoding?: string;
   /** Work out the safe fixes; nothing is written here, the caller writes `changes`. */
   fix?: boolean;
+  /** inconsistent-form compares the files with each other (`--across-files`). */
+  acrossFiles?: boolean;
 }
 
 /** A file whose safe fixes change it: the new text and the bytes to write, in the file's own encoding. */
@@ -67,7 +69,13 @@ export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
       const bytes = readBytes(filePath);
       return { filePath, bytes, decoded: decodeBuffer(bytes, filePath, options.encoding) };
     });
-  const lintOptions: LintOptions = { only: options.only, settings: options.config.rules, allow: options.config.allow };
+  const lintOptions: LintOptions = {
+    only: options.only,
+    settings: options.config.rules,
+    allow: options.config.allow,
+    variants: options.config.variants,
+    acrossFiles: options.acrossFiles,
+  };
   const inputs: LintInput[] = files.map((f) => ({ filePath: f.filePath, text: f.decoded.text }));
   const results = lintTexts(inputs, lintOptions);
   const textsOf = () => new Map(inputs.map((input) => [input.filePath, input.text]));

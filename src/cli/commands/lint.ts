@@ -19,6 +19,7 @@ interface LintFlags {
   config?: string;
   encoding?: string;
   maxWarnings?: number;
+  acrossFiles?: boolean;
 }
 
 function warningLimit(value: string): number {
@@ -44,6 +45,7 @@ export function lintCommand(): Command {
     .option('--rule <ids>', `run only these rules (comma-separated): ${RULE_IDS.join(', ')}`)
     .option('--config <file>', 'lint config (default: .tifalintrc.json in the current folder, if any)')
     .option('--encoding <name>', 'force a decoding (utf8, utf16le, utf16be, gb18030, gbk, big5) instead of detecting it')
+    .option('--across-files', 'inconsistent-form compares the files of the run with each other, not each file with itself')
     .option('--max-warnings <n>', 'pass (exit 0) with up to n warnings and no error; by default any finding fails the run', warningLimit)
     .action((paths: string[], flags: LintFlags) => {
       const fix = Boolean(flags.fix || flags.dryRun);
@@ -52,6 +54,7 @@ export function lintCommand(): Command {
         only: flags.rule === undefined ? undefined : ruleList(flags.rule),
         encoding: flags.encoding,
         fix,
+        acrossFiles: flags.acrossFiles,
       });
       for (const note of run.unfixable) warn(note);
       const applied = run.changes.reduce((n, c) => n + c.applied, 0);

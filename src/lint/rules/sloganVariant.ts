@@ -2,7 +2,7 @@ import { findNearMisses, type NearMiss } from '../nearMisses.js';
 import { findReorderedEnumerations, type ReorderedEnumeration } from '../reorderedEnumerations.js';
 import type { SloganOccurrence } from '../sloganOccurrences.js';
 import type { Finding } from '../types.js';
-import type { FileRule } from './rule.js';
+import type { FileRule, RuleContext } from './rule.js';
 
 const ASCII_QUOTE = '"';
 
@@ -10,37 +10,56 @@ function isAsciiQuoted(text: string, occurrence: SloganOccurrence): boolean {
   return text[occurrence.start - 1] === ASCII_QUOTE && text[occurrence.end] === ASCII_QUOTE;
 }
 
-/** What makes a written occurrence differ from its canonical form, in the words of the message. */
-function differences(occurrence: SloganOccurrence, quoted: boolean): string[] {
+/** The characters of `written` that differ from `expected` at the same place (`維` in 两个維护), when both align. */
+function changedCharacters(written: string, expected: string): string[] {
+  const w = [...written];
+  const e = [...expected];
+  if (w.length !== e.length) return [];
+  return w.filter((c, i) => c !== e[i]);
+}
+
+/** What makes a written occurrence differ from the form expected, in the words of the message. */
+function differences(occurrence: SloganOccurrence, quoted: boolean, expected: string): string[] {
   const reasons: string[] = [];
   if (occurrence.spaced) reasons.push('spaces inside');
   if (occurrence.fullWidth) reasons.push('full-width characters');
-  if (occurrence.traditional) reasons.push('traditional characters');
+  if (occurrence.traditional) {
+    const changed = changedCharacters(occurrence.written.replace(/\s/g, ''), expected);
+    reasons.push(changed.length === 0 ? 'traditional characters' : `traditional character${changed.length > 1 ? 's' : ''} ${changed.join('')}`);
+  }
   if (quoted) reasons.push('ASCII quotes');
-  if (occurrence.form !== occurrence.canonical) reasons.push('a variant form');
   return reasons;
 }
 
+/** `found “X”; expected “Y” (why)`: what is in the text and what is expected, each in the marks it is written in. */
+export function foundExpected(written: string, expected: string, why: string, verb = 'expected'): string {
+  const show = (text: string) => (/^["“「]/.test(text) ? text : `“${text}”`);
+  return `found ${show(written)}; ${verb} ${show(expected)} (${why})`;
+}
+
 /**
- * A lexicon form written with noise or as a listed variant. Only spaces, widths and quote style are fixed:
- * the fix writes the lexicon form that was matched (a variant stays a variant), never a guess.
+ * A lexicon form written with noise or as a variant that is not accepted. Only spaces, widths and quote style are
+ * fixed: the fix writes the lexicon form that was matched (a variant stays a variant), never a guess. An accepted
+ * variant (严格规范公正文明, which central texts write) is counted as the slogan and not reported.
  */
-function occurrenceFinding(text: string, occurrence: SloganOccurrence): Finding | undefined {
+function occurrenceFinding(text: string, occurrence: SloganOccurrence, context: RuleContext): Finding | undefined {
   const quoted = isAsciiQuoted(text, occurrence);
-  const reasons = differences(occurrence, quoted);
+  const status = occurrence.form === occurrence.canonical ? undefined : context.statusOf(occurrence.form);
+  const flagVariant = status !== undefined && status !== 'accepted';
+  const target = flagVariant ? occurrence.canonical : occurrence.form;
+  const reasons = differences(occurrence, quoted, target);
+  if (flagVariant) reasons.push(`a ${status} variant`);
   if (reasons.length === 0) return undefined;
   const start = quoted ? occurrence.start - 1 : occurrence.start;
   const end = quoted ? occurrence.end + 1 : occurrence.end;
-  const written = text.slice(start, end);
-  const expected = quoted ? `“${occurrence.canonical}”` : occurrence.canonical;
-  const onlyVariant = reasons.length === 1 && occurrence.form !== occurrence.canonical;
-  const safe = !occurrence.traditional && !occurrence.pageBreak && (occurrence.spaced || occurrence.fullWidth || quoted);
+  const expected = quoted ? `“${target}”` : target;
+  const onlyVariant = reasons.length === 1 && flagVariant;
+  const safe = !occurrence.traditional && (occurrence.spaced || occurrence.fullWidth || quoted);
   return {
     start,
     end,
-    severity: onlyVariant ? 'warning' : 'error',
-    // The quoted case shows its own quotes: "枫桥经验" is written “枫桥经验”.
-    message: quoted ? `${written} is written ${expected} (${reasons.join(', ')})` : `"${written}" is written "${expected}" (${reasons.join(', ')})`,
+    severity: onlyVariant && status === 'discouraged' ? 'warning' : 'error',
+    message: foundExpected(text.slice(start, end), expected, reasons.join(', ')),
     suggestion: expected,
     fix: safe ? { start, end, text: quoted ? `“${occurrence.form}”` : occurrence.form } : undefined,
   };
@@ -60,7 +79,7 @@ function nearMissFinding(miss: NearMiss): Finding {
     start: miss.start,
     end: miss.end,
     severity: homophone ? 'error' : 'warning',
-    message: `"${miss.written}" ${homophone ? 'is written' : 'may be'} "${miss.canonical}" (${editReason(miss)})`,
+    message: foundExpected(miss.written, miss.canonical, editReason(miss), homophone ? 'expected' : 'maybe'),
     suggestion: miss.canonical,
   };
 }
@@ -70,7 +89,7 @@ function reorderedFinding(found: ReorderedEnumeration): Finding {
     start: found.start,
     end: found.end,
     severity: 'warning',
-    message: `"${found.written}" is written "${found.canonical}" (elements in another order)`,
+    message: foundExpected(found.written, found.canonical, 'elements in another order'),
     suggestion: found.canonical,
   };
 }
@@ -81,7 +100,7 @@ export const sloganVariant: FileRule = {
   scope: 'file',
   check(body, context) {
     const { folded, occurrences } = context.sloganText(body);
-    const findings = occurrences.map((o) => occurrenceFinding(body.text, o)).filter((f): f is Finding => f !== undefined);
+    const findings = occurrences.map((o) => occurrenceFinding(body.text, o, context)).filter((f): f is Finding => f !== undefined);
     for (const miss of findNearMisses(body.text, folded, context.slogans, occurrences, context.words)) findings.push(nearMissFinding(miss));
     for (const found of findReorderedEnumerations(body.text, folded, context.slogans)) findings.push(reorderedFinding(found));
     return findings;
