@@ -21,13 +21,21 @@ function overlap(a: LintMessage, b: LintMessage): boolean {
 }
 
 /**
+ * Two messages of different rules about the same written characters. A page break is about the line between
+ * characters, not the characters: a slogan cut by one is still reported for how it is written.
+ */
+function samePlace(a: LintMessage, b: LintMessage): boolean {
+  return a.ruleId !== b.ruleId && a.ruleId !== 'page-break' && b.ruleId !== 'page-break' && overlap(a, b);
+}
+
+/**
  * One message per place: where messages of different rules flag overlapping text, only the most specific rule's
  * stay (`“两个維护”` is a traditional character, said once, not again as an inconsistent form).
  */
 export function onePerPlace(messages: readonly LintMessage[]): LintMessage[] {
   const kept: LintMessage[] = [];
   for (const message of [...messages].sort((a, b) => rank(a.ruleId) - rank(b.ruleId))) {
-    if (!kept.some((k) => k.ruleId !== message.ruleId && overlap(k, message))) kept.push(message);
+    if (!kept.some((k) => samePlace(k, message))) kept.push(message);
   }
   return kept;
 }

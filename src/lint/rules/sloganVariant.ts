@@ -5,6 +5,7 @@ import type { Finding } from '../types.js';
 import type { FileRule, RuleContext } from './rule.js';
 
 const ASCII_QUOTE = '"';
+const QUOTE_OPENERS = new Set([...'“「『‘"']);
 
 function isAsciiQuoted(text: string, occurrence: SloganOccurrence): boolean {
   return text[occurrence.start - 1] === ASCII_QUOTE && text[occurrence.end] === ASCII_QUOTE;
@@ -19,8 +20,11 @@ function changedCharacters(written: string, expected: string): string[] {
 }
 
 /** What makes a written occurrence differ from the form expected, in the words of the message. */
-function differences(occurrence: SloganOccurrence, quoted: boolean, expected: string): string[] {
+function differences(text: string, occurrence: SloganOccurrence, quoted: boolean, expected: string): string[] {
   const reasons: string[] = [];
+  // A comma where the slogan has 、 is a deviation when the slogan is quoted as a name; in running text the same
+  // words are clauses of a sentence (`不忘初心，牢记使命，高举…`).
+  if (occurrence.written.includes('，') && !expected.includes('，') && QUOTE_OPENERS.has(text[occurrence.start - 1] ?? '')) reasons.push('， for 、');
   if (occurrence.spaced) reasons.push('spaces inside');
   if (occurrence.fullWidth) reasons.push('full-width characters');
   if (occurrence.traditional) {
@@ -47,18 +51,19 @@ function occurrenceFinding(text: string, occurrence: SloganOccurrence, context: 
   const status = occurrence.form === occurrence.canonical ? undefined : context.statusOf(occurrence.form);
   const flagVariant = status !== undefined && status !== 'accepted';
   const target = flagVariant ? occurrence.canonical : occurrence.form;
-  const reasons = differences(occurrence, quoted, target);
+  const reasons = differences(text, occurrence, quoted, target);
   if (flagVariant) reasons.push(`a ${status} variant`);
   if (reasons.length === 0) return undefined;
   const start = quoted ? occurrence.start - 1 : occurrence.start;
   const end = quoted ? occurrence.end + 1 : occurrence.end;
   const expected = quoted ? `“${target}”` : target;
   const onlyVariant = reasons.length === 1 && flagVariant;
+  const onlyComma = reasons.length === 1 && reasons[0] === '， for 、';
   const safe = !occurrence.traditional && (occurrence.spaced || occurrence.fullWidth || quoted);
   return {
     start,
     end,
-    severity: onlyVariant && status === 'discouraged' ? 'warning' : 'error',
+    severity: onlyComma || (onlyVariant && status === 'discouraged') ? 'warning' : 'error',
     message: foundExpected(text.slice(start, end), expected, reasons.join(', ')),
     suggestion: expected,
     fix: safe ? { start, end, text: quoted ? `“${occurrence.form}”` : occurrence.form } : undefined,
