@@ -203,3 +203,36 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff('x.txt', before, before)).toBe('');
   });
 });
+
+describe('the misses: slips the lexicon makes visible', () => {
+  const bundled = (text: string) => lintTexts([{ filePath: 'x.txt', text }], { only: ['slogan-variant', 'halfwidth-punctuation'] })[0].messages.map((m) => m.message);
+
+  it('a 、 missing or extra inside a lexicon enumeration; none at all is a style', () => {
+    expect(bundled('对党忠诚、服务人民执法公正、纪律严明。')).toEqual(['found “对党忠诚、服务人民执法公正、纪律严明”; expected “对党忠诚、服务人民、执法公正、纪律严明” (、 missing after 服务人民)']);
+    expect(bundled('对党忠诚、服务人民、执法、公正、纪律严明。')).toEqual(['found “对党忠诚、服务人民、执法、公正、纪律严明”; expected “对党忠诚、服务人民、执法公正、纪律严明” (extra 、 in 执法公正)']);
+    expect(bundled('对党忠诚、服务人民、执法公正、纪律严明。')).toEqual([]);
+  });
+
+  it('any order of a one-character list whose order the lexicon shows, not only the listed ones', () => {
+    expect(bundled('严厉打击毒黄赌。')).toEqual(['found “毒黄赌”; expected “黄赌毒” (elements in another order)']);
+    expect(bundled('严厉打击黄赌毒。')).toEqual([]);
+  });
+
+  it('a character doubled inside a formulation', () => {
+    expect(bundled('坚决做到两个个维护。')).toEqual(['found “两个个维护”; expected “两个维护” (个 doubled)']);
+    expect(bundled('人人有责，个个争先。')).toEqual([]);
+  });
+
+  it('ASCII quotes around a Chinese quotation outside the lexicon; an English one is left', () => {
+    expect(bundled('加强"三河三湖"治理，学习"Made in China"。')).toEqual(['found "三河三湖"; expected “三河三湖” (ASCII quotes around Chinese)']);
+  });
+
+  it('. , ; : between Chinese characters; decimals and times are left', () => {
+    expect(bundled('推进改革.深化开放;扩大内需:稳定增长,提高3.5%，10:30开会。')).toEqual([
+      'found “.”; expected “。” (half-width full stop between Chinese characters)',
+      'found “;”; expected “；” (half-width semicolon between Chinese characters)',
+      'found “:”; expected “：” (half-width colon between Chinese characters)',
+      'found “,”; expected “，” (half-width comma between Chinese characters)',
+    ]);
+  });
+});

@@ -1,6 +1,9 @@
 import { findNearMisses, type NearMiss } from '../nearMisses.js';
 import { findReorderedEnumerations, type ReorderedEnumeration } from '../reorderedEnumerations.js';
 import type { SloganOccurrence } from '../sloganOccurrences.js';
+import { findDoubledCharacters } from '../doubledCharacters.js';
+import { findEnumerationSlips } from '../enumerationSlips.js';
+import { findReorderedCharacterLists } from '../reorderedCharacters.js';
 import type { Finding } from '../types.js';
 import type { FileRule, RuleContext } from './rule.js';
 
@@ -101,13 +104,21 @@ function reorderedFinding(found: ReorderedEnumeration): Finding {
 
 export const sloganVariant: FileRule = {
   id: 'slogan-variant',
-  description: 'a lexicon slogan written with spaces, full-width ＋, ASCII quotes, traditional characters, as a variant, one character off, or reordered',
+  description: 'a lexicon slogan written with spaces, full-width ＋, ASCII quotes, traditional characters, as a variant not accepted, one character off or doubled, reordered, or with a 、 missing or extra',
   scope: 'file',
   check(body, context) {
     const { folded, occurrences } = context.sloganText(body);
     const findings = occurrences.map((o) => occurrenceFinding(body.text, o, context)).filter((f): f is Finding => f !== undefined);
     for (const miss of findNearMisses(body.text, folded, context.slogans, occurrences, context.words)) findings.push(nearMissFinding(miss));
     for (const found of findReorderedEnumerations(body.text, folded, context.slogans)) findings.push(reorderedFinding(found));
+    for (const found of findReorderedCharacterLists(body.text, folded, context.slogans, context.words)) findings.push(reorderedFinding(found));
+    for (const slip of findEnumerationSlips(body.text, folded, context.slogans)) {
+      findings.push({ start: slip.start, end: slip.end, severity: 'error', message: foundExpected(slip.written, slip.canonical, slip.reason), suggestion: slip.canonical });
+    }
+    const occupied = occurrences.map((o): [number, number] => [o.foldedStart, o.foldedEnd]);
+    for (const d of findDoubledCharacters(body.text, folded, context.slogans, occupied)) {
+      findings.push({ start: d.start, end: d.end, severity: 'error', message: foundExpected(d.written, d.canonical, `${d.doubled} doubled`), suggestion: d.canonical });
+    }
     return findings;
   },
 };
