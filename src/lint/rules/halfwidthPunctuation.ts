@@ -10,11 +10,11 @@ const NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', ':': 'co
  */
 const BETWEEN_HAN = /(?<=\p{Script=Han})[,;:?!().][ \t]?(?=\p{Script=Han})/gu;
 /**
- * ASCII double quotes around a Chinese quotation on one line (`"两个确立"`): at least one Han character inside and
- * nothing Latin, so an English quotation ("Made in China") stays as it is. Lexicon slogans are left to
- * slogan-variant, which says the same thing about them.
+ * ASCII double quotes around a Chinese quotation on one line (`加强"三河三湖"治理`): at least one Han character
+ * inside and nothing Latin, so an English quotation ("Made in China") stays as it is, and a Han character or a
+ * Chinese mark right before it, so a quoted value in markup or code (`title="首页"`, `("页")`) is not text.
  */
-const ASCII_QUOTED = /"([^"\n]{1,40})"/g;
+const ASCII_QUOTED = /(?<=[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f])"([^"\n]{1,40})"/gu;
 const HAN = /\p{Script=Han}/u;
 const LATIN = /[A-Za-z]/;
 
