@@ -178,7 +178,7 @@ describe('formatters', () => {
   it('compact: file:line:col: severity message [rule-id]', () => {
     expect(LINT_FORMATTERS.compact(results, { color })).toBe(
       'a.txt:1:2: error found “枫桥 经验”; expected “枫桥经验” (spaces inside) [slogan-variant]\n' +
-        'a.txt:1:10: error "—" stands where 一 is meant ("统一") [dash-for-yi]\n',
+        'a.txt:1:10: error found “统—”; expected “统一” (— for 一) [dash-for-yi]\n',
     );
   });
 

@@ -1,6 +1,6 @@
 import type { Finding } from '../types.js';
 import type { FileRule } from './rule.js';
-import { foundExpected } from './sloganVariant.js';
+import { foundExpected } from '../foundExpected.js';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
 const NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', ':': 'colon', '?': 'question mark', '!': 'exclamation mark', '(': 'bracket', ')': 'bracket', '.': 'full stop' };

@@ -6,6 +6,7 @@ import { findEnumerationSlips } from '../enumerationSlips.js';
 import { findReorderedCharacterLists } from '../reorderedCharacters.js';
 import type { Finding } from '../types.js';
 import type { FileRule, RuleContext } from './rule.js';
+import { foundExpected } from '../foundExpected.js';
 
 const ASCII_QUOTE = '"';
 const QUOTE_OPENERS = new Set([...'“「『‘"']);
@@ -36,12 +37,6 @@ function differences(text: string, occurrence: SloganOccurrence, quoted: boolean
   }
   if (quoted) reasons.push('ASCII quotes');
   return reasons;
-}
-
-/** `found “X”; expected “Y” (why)`: what is in the text and what is expected, each in the marks it is written in. */
-export function foundExpected(written: string, expected: string, why: string, verb = 'expected'): string {
-  const show = (text: string) => (/^["“「]/.test(text) ? text : `“${text}”`);
-  return `found ${show(written)}; ${verb} ${show(expected)} (${why})`;
 }
 
 /**
