@@ -23,6 +23,12 @@ const HAN = '\\p{Script=Han}';
 const entries = loadBundledLexicon();
 /** Lexicon enumerations of three elements or more, and plain forms of four characters or more. */
 const ENUMERATIONS = entries.map((e) => e.canonical).filter((f) => f.split('、').length >= 3);
+/** Enumerations whose order the lexicon shows to matter: it lists the same elements in another order too. */
+const sorted = (f: string) => f.split('、').sort().join('、');
+const FIXED_ORDER = entries
+  .filter((e) => e.canonical.includes('、'))
+  .filter((e) => [...e.variants, ...(e.extra.discouraged ?? '').split('|'), ...(e.extra.wrong ?? '').split('|')].some((f) => f !== e.canonical && f.includes('、') && sorted(f) === sorted(e.canonical)))
+  .map((e) => e.canonical);
 const PLAIN = entries.map((e) => e.canonical).filter((f) => !/[、，+·\s]/.test(f) && [...f].length >= 4);
 const TRADITIONAL: Record<string, string> = { 国: '國', 发: '發', 维: '維', 义: '義', 党: '黨', 为: '為', 实: '實', 现: '現', 设: '設', 质: '質' };
 
@@ -69,9 +75,9 @@ const INJECTORS: Injector[] = [
     const mark = site.at + site.form.lastIndexOf('、');
     return { start: mark, end: mark + 1, insert: '', rules: ['slogan-variant'], kind: `、 missing in ${site.form}` };
   },
-  // Two elements of a lexicon enumeration swapped.
+  // Two elements of a lexicon enumeration of fixed order swapped.
   (text, free) => {
-    const site = formSite(text, ENUMERATIONS, free);
+    const site = formSite(text, FIXED_ORDER, free);
     if (!site) return undefined;
     const items = site.form.split('、');
     const swapped = [items[1], items[0], ...items.slice(2)].join('、');

@@ -32,10 +32,12 @@ function slipReason(written: string, items: readonly string[]): string | undefin
   }
   // Written with no 、 at all, the enumeration is run together on purpose (获得感幸福感安全感): a style, not a slip.
   if (writtenMarks.length === 0) return undefined;
-  const missing = ends.slice(0, -1).findIndex((end) => !writtenMarks.includes(end));
-  if (missing !== -1) return `、 missing after ${items[missing]}`;
-  const extra = writtenMarks.find((m) => !ends.includes(m));
-  return extra === undefined ? undefined : `extra 、 in ${items[ends.findIndex((end) => end > extra)]}`;
+  const missing = ends.slice(0, -1).filter((end) => !writtenMarks.includes(end));
+  const extra = writtenMarks.filter((m) => !ends.includes(m));
+  // One mark off is a slip; several are another grouping of the same words (谦虚谨慎、不骄不躁).
+  if (missing.length + extra.length !== 1) return undefined;
+  if (missing.length === 1) return `、 missing after ${items[ends.indexOf(missing[0])]}`;
+  return `extra 、 in ${items[ends.findIndex((end) => end > extra[0])]}`;
 }
 
 /**

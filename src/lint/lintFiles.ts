@@ -1,3 +1,4 @@
+import type { LexiconEntry } from '../lexicon/lexicon.js';
 import { decodeBuffer, encodeText, type Decoded } from '../corpus/decode.js';
 import { listCorpusFiles } from '../corpus/files.js';
 import { readBytes } from '../corpus/readCorpus.js';
@@ -16,6 +17,8 @@ export interface LintFilesOptions {
   fix?: boolean;
   /** inconsistent-form compares the files with each other (`--across-files`). */
   acrossFiles?: boolean;
+  /** The slogan lexicon (default: the bundled one; `--lexicon`, `--no-bundled-lexicon`). */
+  lexicon?: readonly LexiconEntry[];
 }
 
 /** A file whose safe fixes change it: the new text and the bytes to write, in the file's own encoding. */
@@ -75,6 +78,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
     allow: options.config.allow,
     variants: options.config.variants,
     acrossFiles: options.acrossFiles,
+    lexicon: options.lexicon,
   };
   const inputs: LintInput[] = files.map((f) => ({ filePath: f.filePath, text: f.decoded.text }));
   const results = lintTexts(inputs, lintOptions);

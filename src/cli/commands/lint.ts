@@ -1,3 +1,4 @@
+import { chooseLexicon, type LexiconChoice } from '../../lexicon/lexicon.js';
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
 import { loadLintConfig } from '../../lint/config.js';
@@ -10,7 +11,7 @@ import { corpusPaths } from '../openCorpus.js';
 import { commaList } from '../options.js';
 import { emit, replaceReadFile } from '../writeOutput.js';
 
-interface LintFlags {
+interface LintFlags extends LexiconChoice {
   format: string;
   fix?: boolean;
   dryRun?: boolean;
@@ -47,6 +48,8 @@ export function lintCommand(): Command {
     .option('--encoding <name>', 'force a decoding (utf8, utf16le, utf16be, gb18030, gbk, big5) instead of detecting it')
     .option('--across-files', 'inconsistent-form compares the files of the run with each other, not each file with itself')
     .option('--max-warnings <n>', 'pass (exit 0) with up to n warnings and no error; by default any finding fails the run', warningLimit)
+    .option('--lexicon <file>', 'your own slogan lexicon (dict/slogans.tsv format), added to the bundled one; repeatable', (v: string, p: string[] = []) => [...p, v])
+    .option('--no-bundled-lexicon', 'use only the --lexicon files, not the bundled lexicon')
     .action((paths: string[], flags: LintFlags) => {
       const fix = Boolean(flags.fix || flags.dryRun);
       const run = lintFiles(corpusPaths(paths), {
@@ -55,6 +58,7 @@ export function lintCommand(): Command {
         encoding: flags.encoding,
         fix,
         acrossFiles: flags.acrossFiles,
+        lexicon: chooseLexicon(flags),
       });
       for (const note of run.unfixable) warn(note);
       const applied = run.changes.reduce((n, c) => n + c.applied, 0);

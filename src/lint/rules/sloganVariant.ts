@@ -7,9 +7,10 @@ import { findReorderedCharacterLists } from '../reorderedCharacters.js';
 import type { Finding } from '../types.js';
 import type { FileRule, RuleContext } from './rule.js';
 import { foundExpected } from '../foundExpected.js';
+import { FOLD_TRADITIONAL, type FoldedText } from '../../lexicon/fold.js';
 
 const ASCII_QUOTE = '"';
-const QUOTE_OPENERS = new Set([...'“「『‘"']);
+const HAN_UNIT = /\p{Script=Han}/u;
 
 function isAsciiQuoted(text: string, occurrence: SloganOccurrence): boolean {
   return text[occurrence.start - 1] === ASCII_QUOTE && text[occurrence.end] === ASCII_QUOTE;
@@ -23,15 +24,30 @@ function changedCharacters(written: string, expected: string): string[] {
   return w.filter((c, i) => c !== e[i]);
 }
 
+/** Share of Han characters that OpenCC changes above which a text is written in traditional characters. */
+const TRADITIONAL_TEXT_SHARE = 0.05;
+/** A text this short says nothing of its script: a phrase in traditional characters is a slip to report. */
+const MIN_SCRIPT_SAMPLE = 200;
+
+/** Whether the text as a whole is written in traditional characters (not a simplified text with a slip or two). */
+function isTraditionalText(folded: FoldedText): boolean {
+  let traditional = 0;
+  let han = 0;
+  for (let i = 0; i < folded.text.length; i++) {
+    if (!HAN_UNIT.test(folded.text[i])) continue;
+    han++;
+    if (folded.changes[i] & FOLD_TRADITIONAL) traditional++;
+  }
+  return han >= MIN_SCRIPT_SAMPLE && traditional / han > TRADITIONAL_TEXT_SHARE;
+}
+
 /** What makes a written occurrence differ from the form expected, in the words of the message. */
-function differences(text: string, occurrence: SloganOccurrence, quoted: boolean, expected: string): string[] {
+function differences(occurrence: SloganOccurrence, quoted: boolean, expected: string, traditionalText: boolean): string[] {
   const reasons: string[] = [];
-  // A comma where the slogan has 、 is a deviation when the slogan is quoted as a name; in running text the same
-  // words are clauses of a sentence (`不忘初心，牢记使命，高举…`).
-  if (occurrence.written.includes('，') && !expected.includes('，') && QUOTE_OPENERS.has(text[occurrence.start - 1] ?? '')) reasons.push('， for 、');
   if (occurrence.spaced) reasons.push('spaces inside');
   if (occurrence.fullWidth) reasons.push('full-width characters');
-  if (occurrence.traditional) {
+  // A text written in traditional characters (the 1954 report) writes its slogans so too: that is its script.
+  if (occurrence.traditional && !traditionalText) {
     const changed = changedCharacters(occurrence.written.replace(/\s/g, ''), expected);
     reasons.push(changed.length === 0 ? 'traditional characters' : `traditional character${changed.length > 1 ? 's' : ''} ${changed.join('')}`);
   }
@@ -44,24 +60,24 @@ function differences(text: string, occurrence: SloganOccurrence, quoted: boolean
  * fixed: the fix writes the lexicon form that was matched (a variant stays a variant), never a guess. An accepted
  * variant (严格规范公正文明, which central texts write) is counted as the slogan and not reported.
  */
-function occurrenceFinding(text: string, occurrence: SloganOccurrence, context: RuleContext): Finding | undefined {
+function occurrenceFinding(text: string, occurrence: SloganOccurrence, context: RuleContext, traditionalText: boolean): Finding | undefined {
   const quoted = isAsciiQuoted(text, occurrence);
   const status = occurrence.form === occurrence.canonical ? undefined : context.statusOf(occurrence.form);
   const flagVariant = status !== undefined && status !== 'accepted';
   const target = flagVariant ? occurrence.canonical : occurrence.form;
-  const reasons = differences(text, occurrence, quoted, target);
+  const reasons = differences(occurrence, quoted, target, traditionalText);
   if (flagVariant) reasons.push(`a ${status} variant`);
   if (reasons.length === 0) return undefined;
   const start = quoted ? occurrence.start - 1 : occurrence.start;
   const end = quoted ? occurrence.end + 1 : occurrence.end;
   const expected = quoted ? `“${target}”` : target;
   const onlyVariant = reasons.length === 1 && flagVariant;
-  const onlyComma = reasons.length === 1 && reasons[0] === '， for 、';
   const safe = !occurrence.traditional && (occurrence.spaced || occurrence.fullWidth || quoted);
+  if (reasons.length === 0) return undefined;
   return {
     start,
     end,
-    severity: onlyComma || (onlyVariant && status === 'discouraged') ? 'warning' : 'error',
+    severity: onlyVariant && status === 'discouraged' ? 'warning' : 'error',
     message: foundExpected(text.slice(start, end), expected, reasons.join(', ')),
     suggestion: expected,
     fix: safe ? { start, end, text: quoted ? `“${occurrence.form}”` : occurrence.form } : undefined,
@@ -92,8 +108,8 @@ function reorderedFinding(found: ReorderedEnumeration): Finding {
     start: found.start,
     end: found.end,
     severity: 'warning',
-    message: foundExpected(found.written, found.canonical, 'elements in another order'),
-    suggestion: found.canonical,
+    message: foundExpected(found.written, found.form, 'elements in another order'),
+    suggestion: found.form,
   };
 }
 
@@ -103,7 +119,8 @@ export const sloganVariant: FileRule = {
   scope: 'file',
   check(body, context) {
     const { folded, occurrences } = context.sloganText(body);
-    const findings = occurrences.map((o) => occurrenceFinding(body.text, o, context)).filter((f): f is Finding => f !== undefined);
+    const traditionalText = isTraditionalText(folded);
+    const findings = occurrences.map((o) => occurrenceFinding(body.text, o, context, traditionalText)).filter((f): f is Finding => f !== undefined);
     for (const miss of findNearMisses(body.text, folded, context.slogans, occurrences, context.words)) findings.push(nearMissFinding(miss));
     for (const found of findReorderedEnumerations(body.text, folded, context.slogans)) findings.push(reorderedFinding(found));
     for (const found of findReorderedCharacterLists(body.text, folded, context.slogans, context.words)) findings.push(reorderedFinding(found));
