@@ -4,7 +4,6 @@ import { noteAbsentTerms } from '../absentTerms.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
-import { noteAbsentTerms } from '../absentTerms.js';
 import {
   filterFrom,
   corpusOptions,
