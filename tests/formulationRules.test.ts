@@ -33,6 +33,14 @@ describe('counting that follows the corpus (issue 16)', () => {
     expect(discovered).toEqual(expect.arrayContaining(['老虎', '苍蝇']));
   });
 
+  it('keeps a quoted word that the segmenter coined outside its dictionary (“小升规”, “规改股”)', () => {
+    const text = fakeDoc('d', {}, '对实现“小升规”“规改股”的企业给予奖励，既打“老虎”。\n');
+    const table = new Map(sloganTable(collectSlogans([text], segmenter)).rows.map((r) => [r.term as string, r]));
+    expect(table.get('小升规')).toMatchObject({ total: 1, quoted: 1 });
+    expect(table.get('规改股')).toMatchObject({ total: 1, quoted: 1 });
+    expect(table.has('老虎')).toBe(false);
+  });
+
   it('takes the whole head of a numbered formula and ordinals with 个', () => {
     expect(rows.get('三大科创高地')).toMatchObject({ total: 1, kind: 'numbered' });
     expect(rows.get('五大工作导向')).toMatchObject({ total: 1, kind: 'numbered' });

@@ -129,6 +129,38 @@ describe('quoted formulations', () => {
     expect(isQuotedFormulation('专')).toBe(false);
   });
 
+  it('a date or a number in quotes is no formulation: it needs a letter', () => {
+    expect(brief('全力应对“23·7”极端强降雨，拨打“12320”')).toEqual([]);
+    expect(isQuotedFormulation('1+N')).toBe(true);
+    expect(isQuotedFormulation('十四五')).toBe(true);
+  });
+
+  it('a quoted enumeration of short parallel parts may pass 20 characters; reported speech may not', () => {
+    // 6 + 6 + 7 characters in three parts: 21 with the two 、
+    expect(isQuotedFormulation('一年基本恢复、三年全面提升、长远高质量发展')).toBe(true);
+    expect(brief('按照“一年基本恢复、三年全面提升、长远高质量发展”的思路')).toEqual(['一年基本恢复、三年全面提升、长远高质量发展/quoted/q']);
+    // parts of 4 and 17 characters
+    expect(isQuotedFormulation('我们认为，这是一个需要全社会共同面对和解决的问题')).toBe(false);
+    // parts over 10 characters
+    expect(isQuotedFormulation('坚持稳中求进工作总基调不动摇、坚持新发展理念不动摇')).toBe(false);
+  });
+
+  it('a quoted single word is emphasis unless the segmenter coined it outside its dictionary (tag x)', () => {
+    const text = '实现“小升规”，打“老虎”';
+    const tokens: Token[] = [
+      { text: '实现', start: 0, end: 2, pos: 'v' },
+      { text: '“', start: 2, end: 3, pos: 'x' },
+      { text: '小升规', start: 3, end: 6, pos: 'x' },
+      { text: '”', start: 6, end: 7, pos: 'x' },
+      { text: '，', start: 7, end: 8, pos: 'x' },
+      { text: '打', start: 8, end: 9, pos: 'v' },
+      { text: '“', start: 9, end: 10, pos: 'x' },
+      { text: '老虎', start: 10, end: 12, pos: 'n' },
+      { text: '”', start: 12, end: 13, pos: 'x' },
+    ];
+    expect(extractSlogans(text, tokens, LEXICON).map((h) => `${h.canonical}/${h.singleWord === true}`)).toEqual(['小升规/false', '老虎/true']);
+  });
+
   it('a longer quotation is kept beside the slogan inside it, which is not itself quoted', () => {
     expect(brief('“坚持和发展新时代枫桥经验”')).toEqual(['坚持和发展新时代枫桥经验/quoted/q', '枫桥经验/lexicon']);
   });
@@ -175,5 +207,10 @@ describe('formulas with +', () => {
 
   it('a sum of bare numbers is not a formula', () => {
     expect(brief('3+5')).toEqual([]);
+  });
+
+  it('a one-character Han operand is not one (a web page\'s font-size buttons), a letter placeholder is', () => {
+    expect(brief('A+大\nA+中')).toEqual([]);
+    expect(brief('党建+N')).toEqual(['党建+N/formula']);
   });
 });

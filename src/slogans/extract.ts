@@ -86,13 +86,43 @@ const QUOTED_MAX = 20;
 const SENTENCE_PUNCTUATION = /[。！？；!?;]/;
 
 /**
- * The rule for a quoted formulation outside the lexicon: 2–20 characters (after noise removal), no sentence
- * punctuation (。！？；), at least one letter or digit (so `“+”` or `“、”` are not formulations). A comma or 、 is
- * allowed: formulations often have two halves (`思想引领，学习在先`).
+ * The rule for a quoted formulation outside the lexicon: 2–20 characters (after noise removal) or a parallel
+ * enumeration, no sentence punctuation (。！？；), at least one letter (so `“+”` or `“、”` are not formulations, nor a
+ * date or a number: `“23·7”` names a rainstorm, `“12320”` a hotline). A comma or 、 is allowed: formulations often
+ * have two halves (`思想引领，学习在先`).
  */
 export function isQuotedFormulation(content: string): boolean {
   const length = [...content].length;
-  return length >= QUOTED_MIN && length <= QUOTED_MAX && !SENTENCE_PUNCTUATION.test(content) && /[\p{L}\p{N}]/u.test(content);
+  if (length < QUOTED_MIN || SENTENCE_PUNCTUATION.test(content) || !/\p{L}/u.test(content)) return false;
+  return length <= QUOTED_MAX || isParallelEnumeration(content);
+}
+
+/** The parts of a longer quoted enumeration are short and of nearly one length. */
+const ENUMERATION_MAX = 40;
+const ENUMERATION_PART_MAX = 10;
+
+/**
+ * A quoted enumeration of short parallel parts (`一年基本恢复、三年全面提升、长远高质量发展`) is one formulation however
+ * long: parts split at 、 or a comma, at least two, each 2–10 characters, no two differing by more than one
+ * character. Reported speech has parts of any length, so it stays out.
+ */
+function isParallelEnumeration(content: string): boolean {
+  if ([...content].length > ENUMERATION_MAX) return false;
+  const lengths = content.split(/[、，,]/).map((part) => [...part].length);
+  return (
+    lengths.length >= 2 &&
+    lengths.every((n) => n >= 2 && n <= ENUMERATION_PART_MAX) &&
+    Math.max(...lengths) - Math.min(...lengths) <= 1
+  );
+}
+
+/**
+ * A Han token the segmenter made without its dictionary (tag `x`, joined by its HMM: “小升规”, “规改股”, “小而美”):
+ * a coinage, which is what a new formulation looks like, unlike the common words put in quotes for emphasis
+ * (“帽子”, “老虎”, all dictionary words).
+ */
+function isCoinage(token: Token): boolean {
+  return token.pos === 'x' && token.text.length >= 2 && /^\p{Script=Han}+$/u.test(token.text);
 }
 
 /** Numbers open numbered labels written as one word (“两新”, “三北”, “双减”): those stay formulations. */
@@ -116,7 +146,9 @@ export function quotedHits(text: string, lexicon: LexiconMatcher, tokens?: Token
       if (slogan !== undefined) hits.push(hit(text, start, end, slogan, 'lexicon', true));
       else if (isQuotedFormulation(content)) {
         const found = hit(text, start, end, content, 'quoted', true);
-        if (tokens && isOneToken(tokens, start, end) && !NUMBER_OPENING.test(content)) found.singleWord = true;
+        if (tokens && isOneToken(tokens, start, end) && !NUMBER_OPENING.test(content) && !isCoinage(tokens[tokenIndexAt(tokens, start)])) {
+          found.singleWord = true;
+        }
         hits.push(found);
       }
     }
@@ -208,7 +240,8 @@ const TRAILING_OPERAND = new RegExp(`${OPERAND}$`, 'u');
  * Formulas: operands (Han, letters, digits) joined by + or ＋, spaces around it tolerated (1+9+N, 专业+机制+大数据,
  * 四所一庭一中心+N). A run of Han characters has no word breaks, so the first operand starts and the last one ends
  * with the word (token) next to the +, taking the nouns beside it when the tokens carry tags (`产业大脑+未来工厂`),
- * never a verb: `落实党建+业务融合` gives `党建+业务`. Sums of bare numbers (`3+5`) are not formulas.
+ * never a verb: `落实党建+业务融合` gives `党建+业务`. Sums of bare numbers (`3+5`) are not formulas, nor a formula
+ * with a one-character Han operand (`A+大`, `A+中`: a web page's font-size buttons); placeholders stay (`1+9+N`).
  */
 function formulaHits(text: string, tokens: Token[]): SloganHit[] {
   const hits: SloganHit[] = [];
@@ -226,6 +259,8 @@ function formulaHits(text: string, tokens: Token[]): SloganHit[] {
     while (last + 1 < tokens.length && tokens[last + 1].end <= matchEnd && isNoun(tokens[last + 1]) && tokens[last + 1].end - lastOperandStart <= MAX_HEAD) last++;
     const start = Math.max(m.index, tokens[first].start);
     const end = Math.min(matchEnd, tokens[last].end);
+    const operands = text.slice(start, end).split(/\s*[+＋]\s*/);
+    if (operands.some((o) => /^\p{Script=Han}$/u.test(o))) continue;
     hits.push(hit(text, start, end, canonicalSurface(text.slice(start, end)), 'formula'));
   }
   return hits;
