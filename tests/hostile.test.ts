@@ -79,7 +79,7 @@ describe('hostile input: one line, the file named, exit 2', () => {
   });
 
   it('a folder without text files', () => {
-    expectUserError(tifa(['freq', at('no-text')]), `${at('no-text')}: folder holds no .txt or .md files`);
+    expectUserError(tifa(['freq', at('no-text')]), `${at('no-text')}: folder holds no .txt, .md, .html, .pdf or .docx files`);
   });
 
   it('a binary file', () => {

@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   plot: async () => (await import('./commands/plot.js')).plotCommand,
   terms: async () => (await import('./commands/terms.js')).termsCommand,
   merge: async () => (await import('./commands/merge.js')).mergeCommand,
+  extract: async () => (await import('./commands/extract.js')).extractCommand,
 };
 
 /** The command named on the command line (the first argument that is not an option), if it is one of tifa's. */

@@ -25,6 +25,8 @@ const WORD_SPACE = /\p{Script=Han}{2}[ \t\u3000\u00a0]+\p{Script=Han}|\p{Script=
 const LIST_HEAD = /^(?:[一二三四五六七八九十]+[、是要]|第[一二三四五六七八九十百\d]+[章节条部编篇款、，]|\d+[、．.](?!\d))/u;
 /** Section numbers that open a heading line (`一、` `（三）` `(2)` `第二章` `第二，`). */
 const SECTION_NUMBER = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十百\d]+[章节部编篇、，]|\d+[、．.](?!\d))/u;
+/** The number of a law's article followed by its text. */
+const ARTICLE_HEAD = /^第[一二三四五六七八九十百千零\d]+条[ \t\u3000\u00a0]*\S/u;
 const STARTS_LIKE_TEXT = /^[\p{Script=Han}\d]/u;
 const SPACE = '[ \\t\\u3000\\u00a0]';
 const HAN_OR_ALNUM = /[\p{Script=Han}A-Za-z0-9]/u;
@@ -56,6 +58,8 @@ export function endsSentence(line: string): boolean {
  * (`一、关于…的准备`, `六、健全…制度体系，发展社会主义民主政治`).
  */
 function isHeadingLike(line: string): boolean {
+  // An article of a law (`第二十一条　国家发展…`) is running text, however its number is spaced from it.
+  if (ARTICLE_HEAD.test(line)) return false;
   if (WORD_SPACE.test(line) || line.startsWith('——')) return true;
   if (SECTION_NUMBER.test(line)) return !FULL_STOP.test(line);
   return line.length < HEADING_MAX_LENGTH && !CLAUSE_PUNCTUATION.test(line);
@@ -109,9 +113,21 @@ export function findPageBreakJoins(original: string): PageBreakJoin[] {
   return joins;
 }
 
+export interface NormaliseOptions {
+  /**
+   * Offsets where the pages of the text begin, when the reader knows them (PDF): only a blank line at one of them
+   * can be a page break inside a sentence; `[]` says the text has no pages (web pages, Word). Without it (plain
+   * text) any blank line can be one.
+   */
+  pageStarts?: readonly number[];
+}
+
 /** (a) Removes the newline and blank lines of every page break inside a sentence. */
-function repairPageBreaks(text: string): Edit[] {
-  return findPageBreakJoins(text).map(({ offset, end }) => ({ start: offset, end, text: '' }));
+function repairPageBreaks(text: string, { pageStarts }: NormaliseOptions): Edit[] {
+  if (pageStarts?.length === 0) return [];
+  let joins = findPageBreakJoins(text);
+  if (pageStarts) joins = joins.filter((join) => pageStarts.some((at) => join.offset <= at && at <= join.end));
+  return joins.map(({ offset, end }) => ({ start: offset, end, text: '' }));
 }
 
 /**
@@ -166,18 +182,18 @@ function collapseSpaces(text: string): Edit[] {
 }
 
 /** The noise repairs, in the order they must run: each sees the output of the one before. */
-const STEPS: ReadonlyArray<(text: string) => Edit[]> = [repairPageBreaks, tightenPlus, joinHanAndAscii, collapseSpaces];
+const STEPS: ReadonlyArray<(text: string, options: NormaliseOptions) => Edit[]> = [repairPageBreaks, tightenPlus, joinHanAndAscii, collapseSpaces];
 
 /**
  * Repairs extraction noise only (page breaks inside sentences, `＋` and spaces in slogans, spaces beside digits,
  * space runs), keeping a map from every offset of the result back to the original line and column.
  * No NFKC and no other punctuation change: editors must recognise their text.
  */
-export function normalise(original: string): { text: string; origin: OffsetMap } {
+export function normalise(original: string, options: NormaliseOptions = {}): { text: string; origin: OffsetMap } {
   let text = original;
   let origin = originalPositions(original);
   for (const step of STEPS) {
-    const edits = step(text);
+    const edits = step(text, options);
     if (edits.length > 0) ({ text, origin } = applyEdits(text, edits, origin));
   }
   return { text, origin };
