@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ROOT, SEED, tifa } from './cli.js';
+import { HAS_NODEJIEBA, ROOT, SEED, WITHOUT_NODEJIEBA, tifa } from './cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'tifa-cli-'));
 const PARAGRAPH =
@@ -16,7 +16,7 @@ describe('tifa', () => {
     const help = tifa(['--help']);
     expect(help.code).toBe(0);
     const listed = [...help.stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]);
-    expect(listed).toEqual(['corpus', 'segment', 'import', 'freq', 'compare', 'kwic', 'slogans', 'themes', 'cooc', 'collocates', 'lint', 'report', 'plot', 'terms', 'merge', 'help']);
+    expect(listed).toEqual(['corpus', 'segment', 'import', 'freq', 'compare', 'kwic', 'slogans', 'themes', 'cooc', 'collocates', 'lint', 'report', 'plot', 'terms', 'merge', 'cache', 'help']);
     expect(tifa(['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n', stderr: '' });
   });
 });
@@ -38,7 +38,7 @@ describe('tifa corpus', () => {
   });
 });
 
-describe.skipIf(!existsSync(SEED))('tifa import (needs ../shared/seed)', () => {
+describe('tifa import', () => {
   it('reproduces the bundled corpus byte for byte from the seed text', () => {
     const out = tmp();
     const run = tifa(['import', SEED, '--out', out, '--format', 'tsv']);
@@ -46,7 +46,7 @@ describe.skipIf(!existsSync(SEED))('tifa import (needs ../shared/seed)', () => {
     const bundled = readdirSync(join(ROOT, 'corpus')).sort();
     expect(readdirSync(out).sort()).toEqual(bundled);
     for (const file of bundled) {
-      expect(readFileSync(join(out, file), 'utf8')).toBe(readFileSync(join(ROOT, 'corpus', file), 'utf8'));
+      expect(readFileSync(join(out, file)).equals(readFileSync(join(ROOT, 'corpus', file))), file).toBe(true);
     }
   });
 
@@ -64,7 +64,7 @@ describe.skipIf(!existsSync(SEED))('tifa import (needs ../shared/seed)', () => {
 
 describe('tifa segment', () => {
   for (const backend of ['node-rs', 'nodejieba']) {
-    it(`keeps the police and policy terms whole with ${backend}`, () => {
+    it.skipIf(backend === 'nodejieba' && !HAS_NODEJIEBA)(`keeps the police and policy terms whole with ${backend} (nodejieba: skipped where the optional package is not installed)`, () => {
       const dir = tmp();
       writeFileSync(join(dir, 'p.txt'), PARAGRAPH);
       const run = tifa(['segment', join(dir, 'p.txt'), '--segmenter', backend]);
@@ -73,6 +73,21 @@ describe('tifa segment', () => {
       for (const term of WHOLE) expect(tokens).toContain(term);
     });
   }
+
+  it('without the optional nodejieba, --segmenter nodejieba says in one line how to install it', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'p.txt'), PARAGRAPH);
+    const env = { NODE_OPTIONS: WITHOUT_NODEJIEBA };
+    expect(tifa(['segment', join(dir, 'p.txt')], { env }).code).toBe(0);
+    for (const command of [['segment', join(dir, 'p.txt')], ['freq', dir]]) {
+      const run = tifa([...command, '--segmenter', 'nodejieba'], { env });
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        'tifa: --segmenter nodejieba needs the optional package nodejieba, which is not installed: run `npm install nodejieba` (it needs a C++ tool chain where no prebuilt binary fits)\n',
+      );
+    }
+  });
 
   it('gives one output line per input line, a repaired word on the line where it starts', () => {
     const dir = tmp();

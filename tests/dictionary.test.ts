@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import nodejieba from 'nodejieba';
 import { InputError } from '../src/errors.js';
+import { HAS_NODEJIEBA } from './cli.js';
 import { bundledDictPath, dictToText, parseJiebaDict } from '../src/segment/dictionary.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../src/slogans/lexicon.js';
 
@@ -98,7 +98,8 @@ describe('the bundled terms keep slogans whole inside seed sentences', () => {
     expectKeptWhole((s) => jieba.cut(s, false));
   });
 
-  it('with nodejieba', () => {
+  it.skipIf(!HAS_NODEJIEBA)('with nodejieba (skipped where the optional package is not installed)', async () => {
+    const { default: nodejieba } = await import('nodejieba');
     // nodejieba reads a user dictionary only from a file, and only once per process.
     const dir = mkdtempSync(join(tmpdir(), 'tifa-dict-test-'));
     try {

@@ -1,8 +1,25 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  closeSync,
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replaceReadFile } from '../src/cli/writeOutput.js';
 import { BIN, ROOT, SEED, tifa as runTifa, type Run } from './cli.js';
 
 /**
@@ -152,6 +169,181 @@ describe('hostile output paths: nothing written, nothing left behind', () => {
   });
 });
 
+/** A tiny compiled issue: the editor's note and two articles, each a few hundred bytes once written. */
+const ISSUE = [
+  '刊首语', '', '本刊约请两位负责同志撰写署名文章，现整理刊发。', '', '——编者', '',
+  '推进警务改革创新', '黄山市副市长、市公安局局长', '张三', '', '坚持以新型警务运行模式为牵引，推进警务机制改革。', '',
+  '提升基层治理能力', '宜昌市公安局局长', '李四', '', '加强执法规范化建设，坚持严格规范公正文明执法。', '',
+  '责任编辑 王五', '',
+].join('\n');
+
+/** Runs a shell line with the binary as $TIFA, for pipes and FIFOs that need two processes. */
+function shell(script: string): { stdout: string; stderr: string; code: number } {
+  const run = spawnSync('bash', ['-c', script], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', TIFA_CACHE_DIR: at('cache'), TIFA: `"${process.execPath}" "${BIN}"` },
+  });
+  return { stdout: run.stdout, stderr: run.stderr, code: run.status ?? -1 };
+}
+
+/** The binary with its stdout redirected onto `file` (`tifa … > file`). */
+function withStdout(file: string, args: string[]): { status: number | null; stderr: string } {
+  const fd = openSync(file, 'w');
+  try {
+    return spawnSync(process.execPath, [BIN, ...args], {
+      stdio: ['ignore', fd, 'pipe'],
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', TIFA_CACHE_DIR: at('cache') },
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('targets that are not regular files: written into, never replaced', () => {
+  it.skipIf(process.platform === 'win32')('a FIFO as --output --force stays a FIFO and its reader gets the whole table', () => {
+    const expected = tifa(['freq', '-f', 'csv', at('ok.txt')]).stdout;
+    const run = shell(`mkfifo out.fifo && { eval "$TIFA freq -f csv --force -o out.fifo ok.txt" & cat out.fifo > fifo.got; wait $!; }`);
+    expect(run.code, run.stderr).toBe(0);
+    expect(lstatSync(at('out.fifo')).isFIFO()).toBe(true);
+    expect(readFileSync(at('fifo.got'), 'utf8')).toBe(expected);
+  });
+
+  it('-o /dev/stdout --force into a pipe writes the table into the pipe', () => {
+    const expected = tifa(['freq', '-f', 'csv', at('ok.txt')]).stdout;
+    const run = shell(`eval "$TIFA freq -f csv --force -o /dev/stdout ok.txt" | cat; exit \${PIPESTATUS[0]}`);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(expected);
+  });
+
+  it('a socket as --output is refused in one line', () => {
+    const run = shell(`node -e "require('net').createServer().listen('out.sock', () => process.exit(0))" && eval "$TIFA freq --force -o out.sock ok.txt"`);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`tifa: cannot write out.sock: it is a socket; give a file name\n`);
+    expect(lstatSync(at('out.sock')).isSocket()).toBe(true);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('stdout on /dev/full: exit 2 and one line, not exit 0', () => {
+    const run = withStdout('/dev/full', ['freq', at('ok.txt')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('tifa: cannot write to standard output: no space left on the disk (ENOSPC)\n');
+  });
+});
+
+describe('temporary files: exclusive, unpredictable, beside the target', () => {
+  it('symbolic links planted for the next process ids are never written through', () => {
+    mkdirSync(at('planted'));
+    writeFileSync(at('victim.txt'), 'victim\n');
+    // The old name was .out.tsv.<pid>.tmp: links for the next few hundred ids catch a guessable name.
+    for (let pid = process.pid; pid < process.pid + 300; pid++) symlinkSync(at('victim.txt'), at(`planted/.out.tsv.${pid}.tmp`));
+    const run = tifa(['freq', '-f', 'tsv', '-o', at('planted/out.tsv'), at('ok.txt')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(at('victim.txt'), 'utf8')).toBe('victim\n');
+    expect(readFileSync(at('planted/out.tsv'), 'utf8')).toMatch(/^term\t/);
+    expect(readdirSync(at('planted')).filter((f) => !lstatSync(at(`planted/${f}`)).isSymbolicLink())).toEqual(['out.tsv']);
+  });
+});
+
+describe('lint --fix: never loses an edit, keeps the file as it was set up', () => {
+  const UNFIXED = '坚持和发展新时代“枫桥 经验”。\n';
+  const FIXED = '坚持和发展新时代“枫桥经验”。\n';
+
+  it('a read-only file is refused without --force and fixed with it, keeping its mode', () => {
+    writeFileSync(at('readonly.txt'), UNFIXED);
+    chmodSync(at('readonly.txt'), 0o444);
+    expectUserError(tifa(['lint', '--fix', at('readonly.txt')]), `${at('readonly.txt')} is read-only; not fixed`, '--force');
+    expect(readFileSync(at('readonly.txt'), 'utf8')).toBe(UNFIXED);
+    const forced = tifa(['lint', '--fix', '--force', at('readonly.txt')]);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(at('readonly.txt'), 'utf8')).toBe(FIXED);
+    expect(statSync(at('readonly.txt')).mode & 0o777).toBe(0o444);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('a fixed file keeps its owner and group (needs root to give files away)', () => {
+    writeFileSync(at('owned.txt'), UNFIXED);
+    chownSync(at('owned.txt'), 4321, 8765);
+    expect(tifa(['lint', '--fix', at('owned.txt')]).code).toBe(0);
+    expect(readFileSync(at('owned.txt'), 'utf8')).toBe(FIXED);
+    expect([statSync(at('owned.txt')).uid, statSync(at('owned.txt')).gid]).toEqual([4321, 8765]);
+  });
+
+  it('a file that changed after it was read is not replaced: the other program\'s lines stay', () => {
+    const file = at('growing.txt');
+    writeFileSync(file, UNFIXED);
+    const read = readFileSync(file);
+    appendFileSync(file, '另一个程序追加的一行。\n');
+    expect(() => replaceReadFile(file, read, Buffer.from(FIXED), false)).toThrow(`${file} changed while tifa was working on it; not fixed`);
+    expect(readFileSync(file, 'utf8')).toBe(`${UNFIXED}另一个程序追加的一行。\n`);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.growing.txt'))).toEqual([]);
+  });
+});
+
+describe('import: all articles or none', () => {
+  it('writes the three articles of a small issue', () => {
+    writeFileSync(at('issue.txt'), ISSUE);
+    const run = tifa(['import', at('issue.txt'), '--out', at('articles'), '-f', 'tsv']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(at('articles')).sort()).toEqual(['00-editor-note.txt', '01-黄山.txt', '02-宜昌.txt']);
+  });
+});
+
+/** A tmpfs of `size` mounted for the test, where the machine allows it (root on Linux); undefined otherwise. */
+function mountTmpfs(options: string): string | undefined {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return undefined;
+  const mountPoint = mkdtempSync(join(tmpdir(), 'tifa-tmpfs-'));
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tifa-test', mountPoint]).status === 0) return mountPoint;
+  rmSync(mountPoint, { recursive: true });
+  return undefined;
+}
+const mounted: string[] = [];
+const mount = (options: string) => {
+  const point = mountTmpfs(options);
+  if (point) mounted.push(point);
+  return point;
+};
+afterAll(() => {
+  for (const point of mounted) {
+    spawnSync('umount', [point]);
+    rmSync(point, { recursive: true, force: true });
+  }
+});
+// Two pages of 4 KiB: room for two of the issue's three articles, and for 8 KiB of a table.
+const small = mount('size=8k');
+const readOnly = mount('ro,size=8k');
+
+describe.skipIf(!small)('a full disk (a tmpfs of 8 KiB; skipped where mounting is not allowed)', () => {
+  it('stdout redirected onto it: exit 2 and one line, not exit 0 with a truncated file', () => {
+    // The bundled corpus's table is far larger than the disk: a first write is cut short, the next one fails.
+    const run = withStdout(join(small!, 'stdout.txt'), ['freq']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('tifa: cannot write to standard output: no space left on the disk (ENOSPC)\n');
+    rmSync(join(small!, 'stdout.txt'));
+  });
+
+  it('--output onto it: exit 2, no file and no temporary file', () => {
+    const target = join(small!, 'out.txt');
+    expectUserError(tifa(['freq', '-o', target]), `cannot write ${target}: no space left on the disk (ENOSPC)`);
+    expect(readdirSync(small!)).toEqual([]);
+  });
+
+  it('import onto it: nothing written, and the message says so', () => {
+    writeFileSync(at('issue.txt'), ISSUE);
+    const out = join(small!, 'articles');
+    expectUserError(tifa(['import', at('issue.txt'), '--out', out]), 'no space left on the disk (ENOSPC); nothing was written');
+    expect(readdirSync(small!)).toEqual([]);
+  });
+});
+
+describe.skipIf(!readOnly)('a read-only file system (a read-only tmpfs; skipped where mounting is not allowed)', () => {
+  it('import --out says read-only, not ENOENT', () => {
+    writeFileSync(at('issue.txt'), ISSUE);
+    const out = join(readOnly!, 'articles');
+    expectUserError(tifa(['import', at('issue.txt'), '--out', out]), `cannot create the folder ${out}: read-only file system (EROFS)`);
+  });
+});
+
 describe('options that change how bad input is handled', () => {
   it('--skip-bad skips a binary file with one warning and counts the rest', () => {
     const run = tifa(['freq', '--skip-bad', '-f', 'csv', at('mixed')]);
@@ -244,26 +436,29 @@ describe('interruption and closed pipes', () => {
   });
 
   for (const command of [['freq'], ['corpus']]) {
-    it(`Ctrl-C during a long \`tifa ${command[0]} -o\` stops at once and leaves no output and no temporary file`, async () => {
+    it(`Ctrl-C during a long \`tifa ${command[0]} -o\` stops it and leaves no output and no temporary file`, async () => {
       const out = at(`interrupted-${command[0]}.csv`);
       const child = spawn(process.execPath, [BIN, ...command, '-f', 'csv', '-o', out, at('big.txt')], {
-        env: { ...process.env, NO_COLOR: '1', TIFA_CACHE_DIR: at('cache-interrupted') },
+        env: { ...process.env, NO_COLOR: '1', TIFA_CACHE_DIR: at('cache-interrupted'), TIFA_PROGRESS: 'lines' },
       });
       let stderr = '';
-      child.stderr.on('data', (chunk) => (stderr += chunk));
       const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
-      const sleep = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms));
-      // Long enough to be segmenting the 50 MB file (the run takes far longer), short enough to keep the test quick.
-      await sleep(2000);
-      child.kill('SIGINT');
-      const ended = await Promise.race([exited, sleep(3000)]);
-      if (!ended) child.kill('SIGKILL');
-      expect(ended, 'still running 3 s after Ctrl-C').toBeDefined();
-      const [code, signal] = ended!;
+      // Interrupted on its first progress line: the files are listed and reading has begun, and the 50 MB
+      // still to be segmented cannot be done before the signal arrives. No sleep: the run's own word decides.
+      let interrupted = false;
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+        if (!interrupted && stderr.includes('tifa: progress ')) {
+          interrupted = true;
+          child.kill('SIGINT');
+        }
+      });
+      const [code, signal] = await exited;
+      expect(interrupted, stderr).toBe(true);
       expect(code === 130 || signal === 'SIGINT', `exit ${code}, signal ${signal}`).toBe(true);
       expect(stderr).not.toMatch(/^\s+at /m);
       expect(existsSync(out)).toBe(false);
       expect(leftoverTemps(dir)).toEqual([]);
-    }, 15_000);
+    }, 60_000);
   }
 });

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { TifaError } from '../errors.js';
-import { warn } from './context.js';
+import { warn } from './terminal.js';
+import { writeProblem } from './writeOutput.js';
 
 type CommandFactory = () => Command;
 
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   terms: async () => (await import('./commands/terms.js')).termsCommand,
   merge: async () => (await import('./commands/merge.js')).mergeCommand,
   extract: async () => (await import('./commands/extract.js')).extractCommand,
+  cache: async () => (await import('./commands/cache.js')).cacheCommand,
 };
 
 /** The command named on the command line (the first argument that is not an option), if it is one of tifa's. */
@@ -62,7 +64,7 @@ async function buildProgram(argv: string[]): Promise<Command> {
 function handleBrokenPipe(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
-    process.stderr.write(`tifa: cannot write to standard output (${err.code ?? err.message})\n`);
+    process.stderr.write(`tifa: ${writeProblem('to standard output', err)}\n`);
     process.exit(2);
   });
 }

@@ -43,20 +43,41 @@ export function progressLine(files: [number, number], bytes: [number, number], s
   return `${head}${bar}${tail}`.slice(0, Math.max(0, width - 1));
 }
 
+/** Files and bytes done of a run, a large file counted share by share as its chunks are done. */
+class Tally {
+  private readonly sizes: Map<string, number>;
+  private readonly underWay = new Map<string, number>();
+  readonly totalBytes: number;
+  doneFiles = 0;
+  doneBytes = 0;
+
+  constructor(readonly files: readonly string[]) {
+    this.sizes = new Map(files.map((file) => [file, statSync(file, { throwIfNoEntry: false })?.size ?? 0]));
+    this.totalBytes = sum([...this.sizes.values()]);
+  }
+
+  advance(file: string, share: number): void {
+    this.doneBytes += (this.sizes.get(file) ?? 0) * (share - (this.underWay.get(file) ?? 0));
+    if (share < 1) this.underWay.set(file, share);
+    else {
+      this.underWay.delete(file);
+      this.doneFiles++;
+    }
+  }
+}
+
 /**
  * A progress bar on stderr for a run over these files: only on a terminal, first drawn after a second, and
  * redrawn as work is done (no timer: sync work would starve it, and finished work is the news).
+ * TIFA_PROGRESS=lines writes plain lines instead, on any stderr.
  */
 export function progressFor(files: readonly string[], stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (files.length === 0) return NO_PROGRESS;
+  if (process.env.TIFA_PROGRESS === 'lines') return progressLines(new Tally(files), stream);
   // A dumb terminal cannot erase a line: the bar would pile up.
-  if (!stream.isTTY || process.env.TERM === 'dumb' || files.length === 0) return NO_PROGRESS;
-  const sizes = new Map(files.map((file) => [file, statSync(file, { throwIfNoEntry: false })?.size ?? 0]));
-  const totalBytes = sum([...sizes.values()]);
+  if (!stream.isTTY || process.env.TERM === 'dumb') return NO_PROGRESS;
+  const tally = new Tally(files);
   const started = performance.now();
-  let doneFiles = 0;
-  let doneBytes = 0;
-  /** The share counted so far of files under way (a large file advances chunk by chunk). */
-  const underWay = new Map<string, number>();
   let drawnAt = 0;
   let drawn = false;
   const wipe = () => {
@@ -65,15 +86,10 @@ export function progressFor(files: readonly string[], stream: NodeJS.WriteStream
   };
   active = { wipe };
   const advance = (file: string, share: number) => {
-    doneBytes += (sizes.get(file) ?? 0) * (share - (underWay.get(file) ?? 0));
-    if (share < 1) underWay.set(file, share);
-    else {
-      underWay.delete(file);
-      doneFiles++;
-    }
+    tally.advance(file, share);
     const now = performance.now();
     if (now - started < FIRST_DRAW_MS || now - drawnAt < REDRAW_MS) return;
-    const line = progressLine([doneFiles, files.length], [doneBytes, totalBytes], (now - started) / 1000, stream.columns || 80);
+    const line = progressLine([tally.doneFiles, files.length], [tally.doneBytes, tally.totalBytes], (now - started) / 1000, stream.columns || 80);
     stream.write(`\r${line}\x1b[K`);
     drawnAt = now;
     drawn = true;
@@ -86,4 +102,24 @@ export function progressFor(files: readonly string[], stream: NodeJS.WriteStream
       if (active?.wipe === wipe) active = undefined;
     },
   };
+}
+
+/**
+ * Progress as plain lines, for logs (and for tests that must know a run has started its work): one line when
+ * the files are listed and reading begins, then one per whole percent of the bytes done.
+ */
+function progressLines(tally: Tally, stream: NodeJS.WriteStream): Progress {
+  let shown = -1;
+  const show = () => {
+    const percent = tally.totalBytes > 0 ? Math.floor((tally.doneBytes / tally.totalBytes) * 100) : 100;
+    if (percent === shown) return;
+    shown = percent;
+    stream.write(`tifa: progress ${tally.doneFiles}/${tally.files.length} files ${percent}%\n`);
+  };
+  show();
+  const advance = (file: string, share: number) => {
+    tally.advance(file, share);
+    show();
+  };
+  return { advance, fileDone: (file) => advance(file, 1), finish: () => {} };
 }

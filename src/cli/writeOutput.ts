@@ -1,4 +1,19 @@
-import { chmodSync, existsSync, linkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -11,7 +26,21 @@ const WRITE_PROBLEMS: Record<string, string> = {
   EPERM: 'permission denied',
   EROFS: 'read-only file system',
   ENOSPC: 'no space left on the disk',
+  EDQUOT: 'disk quota exceeded',
+  EIO: 'input/output error',
+  ENXIO: 'nothing is reading from it',
 };
+
+/** Why a write failed, in words: `no space left on the disk (ENOSPC)`. */
+export function writeReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  return WRITE_PROBLEMS[code] ? `${WRITE_PROBLEMS[code]} (${code})` : (err as Error).message;
+}
+
+/** `cannot write out.tsv: no space left on the disk (ENOSPC)`. */
+export function writeProblem(what: string, err: unknown): string {
+  return `cannot write ${what}: ${writeReason(err)}`;
+}
 
 /**
  * Runs a synchronous write with Ctrl-C held off. Everywhere else Ctrl-C keeps its default and ends tifa at
@@ -19,38 +48,85 @@ const WRITE_PROBLEMS: Record<string, string> = {
  * catches the signal instead of dying, and as the write is synchronous no listener can run before it is done;
  * removing the listener then drops a Ctrl-C that came meanwhile, so the run finishes with a complete file.
  */
-function withCtrlCHeld(write: () => void): void {
+export function withCtrlCHeld<T>(write: () => T): T {
   const hold = () => {};
   process.on('SIGINT', hold);
   try {
-    write();
+    return write();
   } finally {
     process.off('SIGINT', hold);
   }
 }
 
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes `content` into a new temporary file beside `target` and returns its path. The name is random and the
+ * file is created exclusively (O_EXCL), so a file or symbolic link planted in the folder is never written
+ * through. A replaced file's permissions, owner and group (`like`) carry over.
+ */
+function writeTemp(target: string, content: string | Buffer, like?: Stats): string {
+  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'wx', 0o666);
+  try {
+    writeFileSync(fd, content);
+    if (like) {
+      fchmodSync(fd, like.mode & 0o7777);
+      // Giving a file to another owner needs root; anyone else's save makes the file theirs, as an editor's does.
+      if (like.uid !== process.getuid?.() || like.gid !== process.getgid?.()) {
+        try {
+          fchownSync(fd, like.uid, like.gid);
+        } catch {
+          /* not permitted: kept as the writer's */
+        }
+      }
+    }
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  } finally {
+    closeSync(fd);
+  }
+  return tmp;
+}
+
+/** A FIFO or a character device (`/dev/stdout` into a pipe, `/dev/null`) is written into, never replaced. */
+function writeInto(file: string, content: string | Buffer, stat: Stats): void {
+  if (!stat.isFIFO() && !stat.isCharacterDevice()) {
+    const kind = stat.isBlockDevice() ? 'a block device' : stat.isSocket() ? 'a socket' : 'not a regular file';
+    throw new UsageError(`cannot write ${file}: it is ${kind}; give a file name`);
+  }
+  try {
+    withCtrlCHeld(() => writeFileSync(file, content, { flag: 'w' }));
+  } catch (err) {
+    throw new UsageError(writeProblem(file, err));
+  }
+}
+
 /**
  * Writes `content` to `file` atomically: a temporary file in the same folder, then a rename, so that a
- * crash or Ctrl-C never leaves a half-written result. An existing file is replaced only with `force`.
+ * crash or Ctrl-C never leaves a half-written result. An existing file is replaced only with `force`;
+ * a FIFO or device is written into directly.
  */
 export function writeFileAtomic(file: string, content: string | Buffer, force: boolean): void {
-  if (existsSync(file) && statSync(file).isDirectory()) {
-    throw new UsageError(`cannot write ${file}: it is a folder; give a file name`);
-  }
-  if (!force && existsSync(file)) {
-    throw new UsageError(`${file} exists; pass --force to overwrite it`);
-  }
+  const existing = statOf(file);
+  if (existing?.isDirectory()) throw new UsageError(`cannot write ${file}: it is a folder; give a file name`);
+  if (existing && !existing.isFile()) return writeInto(file, content, existing);
+  if (existing && !force) throw new UsageError(`${file} exists; pass --force to overwrite it`);
   // Replacing a file keeps what was set up around it: a symbolic link stays a link (the file it points to is
-  // replaced) and the file keeps its permissions.
-  const replacing = force && existsSync(file);
-  const target = replacing ? realpathSync(file) : file;
-  const mode = replacing ? statSync(target).mode & 0o7777 : undefined;
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  // replaced) and the file keeps its permissions, owner and group.
+  const target = existing ? realpathSync(file) : file;
+  let tmp: string | undefined;
   try {
     withCtrlCHeld(() => {
-      writeFileSync(tmp, content);
-      if (mode !== undefined) chmodSync(tmp, mode);
-      if (force) renameSync(tmp, target);
+      tmp = writeTemp(target, content, existing);
+      if (existing) renameSync(tmp, target);
       else {
         // link fails if the file appeared since the check above: never replace what we were not asked to.
         linkSync(tmp, file);
@@ -58,15 +134,52 @@ export function writeFileAtomic(file: string, content: string | Buffer, force: b
       }
     });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-      rmSync(tmp, { force: true });
-      throw new UsageError(`${file} exists; pass --force to overwrite it`);
-    }
-    // A temporary file in a folder that does not exist was never made, and rmSync would fail on the path.
-    if (existsSync(tmp)) rmSync(tmp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    const problem = WRITE_PROBLEMS[code] ? `${WRITE_PROBLEMS[code]} (${code})` : (err as Error).message;
-    throw new UsageError(`cannot write ${file}: ${problem}; choose another path`);
+    if (tmp !== undefined) rmSync(tmp, { force: true });
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${file} exists; pass --force to overwrite it`);
+    throw new UsageError(`${writeProblem(file, err)}; choose another path`);
+  }
+}
+
+/**
+ * Replaces a file we read earlier (`lint --fix`) with new bytes, unless it changed since: another program's
+ * edits are never lost. The comparison is made last, just before the rename, leaving a window of one system
+ * call. Read-only files are left alone unless `force`.
+ */
+export function replaceReadFile(file: string, original: Buffer, content: Buffer, force: boolean): void {
+  const target = realpathSync(file);
+  const stat = statSync(target);
+  if (!force && (stat.mode & 0o222) === 0) throw new UsageError(`${file} is read-only; not fixed (pass --force to fix it anyway)`);
+  let tmp: string | undefined;
+  try {
+    withCtrlCHeld(() => {
+      tmp = writeTemp(target, content, stat);
+      if (!readFileSync(target).equals(original)) {
+        throw new UsageError(`${file} changed while tifa was working on it; not fixed, run lint --fix again`);
+      }
+      renameSync(tmp, target);
+    });
+  } catch (err) {
+    if (tmp !== undefined) rmSync(tmp, { force: true });
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(writeProblem(file, err));
+  }
+}
+
+/**
+ * Data for stdout. Redirected to a file or device it is written with a loop of synchronous writes that sees
+ * every error: Node's own stream drops the remainder of a short write, so a full disk ended in exit 0 with a
+ * truncated file. Terminals and pipes keep Node's stream, whose errors main() reports.
+ */
+function writeStdout(content: string): void {
+  const stat = fstatSync(1);
+  if (!stat.isFile() && !(stat.isCharacterDevice() && !process.stdout.isTTY)) {
+    process.stdout.write(content);
+    return;
+  }
+  try {
+    writeFileSync(1, content);
+  } catch (err) {
+    throw new UsageError(writeProblem('to standard output', err));
   }
 }
 
@@ -76,7 +189,7 @@ export interface OutputTarget {
 }
 
 /** Data goes to --output (atomically) or to stdout; never mixed with messages, which go to stderr. */
-export function emit(content: string, target: OutputTarget): void {
+export function emit(content: string, target: OutputTarget = {}): void {
   if (target.output) writeFileAtomic(target.output, content, Boolean(target.force));
-  else process.stdout.write(content);
+  else writeStdout(content);
 }

@@ -19,6 +19,8 @@ export interface LintFilesOptions {
 /** A file whose safe fixes change it: the new text and the bytes to write, in the file's own encoding. */
 export interface FileChange {
   filePath: string;
+  /** The bytes that were read and linted: the file is replaced only if it still holds them. */
+  original: Buffer;
   before: string;
   after: string;
   bytes: Buffer;
@@ -77,7 +79,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
       unfixable.push(`${file.filePath}: not fixed: ${bytes}`);
       return;
     }
-    changes.push({ filePath: file.filePath, before: file.decoded.text, after, bytes, applied });
+    changes.push({ filePath: file.filePath, original: file.bytes, before: file.decoded.text, after, bytes, applied });
     inputs[i] = { filePath: file.filePath, text: after };
   });
   // Fixed files are linted again, so positions and the corpus-wide comparison describe the new texts.

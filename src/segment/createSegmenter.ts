@@ -6,7 +6,7 @@ import type { JiebaBinding } from './binding.js';
 import { PhraseJoin } from './compound.js';
 import { bundledDictPath, dictToText, parseJiebaDict, type DictEntry } from './dictionary.js';
 import { createNodeRsBackend } from './nodeRsJieba.js';
-import { createNodejiebaBackend } from './nodejiebaBackend.js';
+import { assertNodejiebaInstalled, createNodejiebaBackend } from './nodejiebaBackend.js';
 import { withOffsets } from './offsets.js';
 import { sentenceChunks } from './sentenceChunks.js';
 import type { Token, WordSegmenter, Words } from './token.js';
@@ -58,6 +58,8 @@ export function createSegmenter(options: SegmenterOptions = {}): WordSegmenter {
   if (!(BACKENDS as readonly string[]).includes(backend)) {
     throw new UsageError(`unknown segmenter "${backend}"; choose one of: ${BACKENDS.join(', ')}`);
   }
+  // Checked now, though loaded lazily: a missing backend is the user's to fix, cache or not.
+  if (backend === 'nodejieba') assertNodejiebaInstalled();
   const { dictText, phrases } = segmenterVocabulary(options.userDicts);
   // The backend loads lazily: a run served from the token cache never needs it.
   let base: JiebaBinding | undefined;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UsageError } from '../errors.js';
 import { splitTagged, type JiebaBinding } from './binding.js';
 import type { Words } from './token.js';
 
@@ -13,6 +14,20 @@ interface NodeJieba {
 
 let loadedWith: string | undefined;
 
+const require = createRequire(import.meta.url);
+
+/**
+ * nodejieba is an optional dependency (it builds with a C++ tool chain where no prebuilt binary fits), so a
+ * machine can have tifa without it: asking for it then is a one-line error that says how to get it.
+ */
+export function assertNodejiebaInstalled(): void {
+  try {
+    require.resolve('nodejieba');
+  } catch {
+    throw new UsageError('--segmenter nodejieba needs the optional package nodejieba, which is not installed: run `npm install nodejieba` (it needs a C++ tool chain where no prebuilt binary fits)');
+  }
+}
+
 /**
  * nodejieba (cppjieba): the design card's backend. It loads dictionaries from file paths only and only once
  * per process, so the combined user dictionary goes through a temporary file and a second, different
@@ -20,7 +35,7 @@ let loadedWith: string | undefined;
  */
 export function createNodejiebaBackend(userDictText: string): JiebaBinding {
   // Loaded lazily: its start-up (~1.7 s) should not be paid by users of the default backend.
-  const nodejieba = createRequire(import.meta.url)('nodejieba') as NodeJieba;
+  const nodejieba = require('nodejieba') as NodeJieba;
   if (loadedWith === undefined) {
     const dir = mkdtempSync(join(tmpdir(), 'tifa-dict-'));
     const file = join(dir, 'user.dict.utf8');

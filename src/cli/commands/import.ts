@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { decodeBuffer } from '../../corpus/decode.js';
 import { renderArticle, splitIssue } from '../../corpus/importIssue.js';
 import { readBytes } from '../../corpus/readCorpus.js';
 import { InputError, UsageError } from '../../errors.js';
-import { printTable } from '../context.js';
+import { printTable } from '../terminal.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
 import type { OutputFlags } from '../options.js';
-import { writeFileAtomic } from '../writeOutput.js';
+import { writeFilesTogether } from '../writeFolder.js';
 
 interface ImportFlags extends Pick<OutputFlags, 'format' | 'force'> {
   out: string;
@@ -33,12 +33,7 @@ export function importCommand(): Command {
     if (existing.length > 0 && !flags.force) {
       throw new UsageError(`${existing[0]} exists (${existing.length} of ${targets.length} files); pass --force to overwrite`);
     }
-    try {
-      mkdirSync(flags.out, { recursive: true });
-    } catch (err) {
-      throw new UsageError(`cannot create the folder ${flags.out} (${(err as NodeJS.ErrnoException).code}); choose another --out`);
-    }
-    articles.forEach((a, i) => writeFileAtomic(targets[i], renderArticle(a), true));
+    writeFilesTogether(flags.out, articles.map((a) => ({ name: `${a.meta.id}.txt`, content: renderArticle(a) })), Boolean(flags.force));
     const rows = articles.map((a, i) => ({
       file: targets[i],
       id: a.meta.id,

@@ -5,14 +5,16 @@ import { LINT_FORMATTERS } from '../../lint/formatters.js';
 import { unifiedDiff } from '../../lint/lineDiff.js';
 import { lintFiles } from '../../lint/lintFiles.js';
 import { RULE_IDS } from '../../lint/rules/index.js';
-import { colorFor, corpusPaths, warn } from '../context.js';
+import { colorFor, warn } from '../terminal.js';
+import { corpusPaths } from '../openCorpus.js';
 import { commaList } from '../options.js';
-import { writeFileAtomic } from '../writeOutput.js';
+import { emit, replaceReadFile } from '../writeOutput.js';
 
 interface LintFlags {
   format: string;
   fix?: boolean;
   dryRun?: boolean;
+  force?: boolean;
   rule?: string;
   config?: string;
   encoding?: string;
@@ -32,6 +34,7 @@ export function lintCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(LINT_FORMATTERS)).default('stylish'))
     .option('--fix', 'apply the safe fixes (spaces and ＋ in slogans, quote style, page-break joins) in place')
     .option('--dry-run', 'with --fix (implied): print a unified diff of the fixes instead of writing them')
+    .option('--force', 'with --fix: also fix read-only files')
     .option('--rule <ids>', `run only these rules (comma-separated): ${RULE_IDS.join(', ')}`)
     .option('--config <file>', 'lint config (default: .tifalintrc.json in the current folder, if any)')
     .option('--encoding <name>', 'force a decoding (utf8, utf16le, utf16be, gb18030, gbk, big5) instead of detecting it')
@@ -46,13 +49,20 @@ export function lintCommand(): Command {
       for (const note of run.unfixable) warn(note);
       const applied = run.changes.reduce((n, c) => n + c.applied, 0);
       if (flags.dryRun) {
-        process.stdout.write(run.changes.map((c) => unifiedDiff(c.filePath, c.before, c.after)).join(''));
+        emit(run.changes.map((c) => unifiedDiff(c.filePath, c.before, c.after)).join(''));
         warn(`--dry-run: ${applied} fix(es) in ${run.changes.length} file(s) not written`);
       } else {
-        // The user asked for --fix, so the files are replaced (atomically) without --force.
-        for (const change of run.changes) writeFileAtomic(change.filePath, change.bytes, true);
+        // The user asked for --fix, so the files are replaced (atomically) without --force, unless read-only.
+        run.changes.forEach((change, done) => {
+          try {
+            replaceReadFile(change.filePath, change.original, change.bytes, Boolean(flags.force));
+          } catch (err) {
+            if (done === 0 || !(err instanceof UsageError)) throw err;
+            throw new UsageError(`${err.message} (the ${done} file(s) before it were fixed)`);
+          }
+        });
         if (fix) warn(`fixed ${applied} problem(s) in ${run.changes.length} file(s)`);
-        process.stdout.write(LINT_FORMATTERS[flags.format](run.results, { color: colorFor(process.stdout) }));
+        emit(LINT_FORMATTERS[flags.format](run.results, { color: colorFor(process.stdout) }));
       }
       // Errors and warnings alike fail the run: a CI job should not pass with findings left.
       if (run.results.some((r) => r.messages.length > 0)) process.exitCode = 1;
