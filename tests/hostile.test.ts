@@ -60,7 +60,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tifa-hostile-'));
   writeFileSync(at('ok.txt'), '推进警务改革。\n');
   mkdirSync(at('no-text'));
-  writeFileSync(at('no-text/notes.pdf'), '%PDF-1.4');
+  writeFileSync(at('no-text/sheet.xlsx'), 'PK\u0003\u0004');
   writeFileSync(at('no-text/photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   // Random bytes with NULs, fixed so a failure can be reproduced.
   let seed = 42;
