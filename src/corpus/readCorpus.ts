@@ -9,6 +9,7 @@ import { readManifest, type Manifest } from './manifest.js';
 import { metaFromName } from './nameMeta.js';
 import { normalise } from './normalise.js';
 import { originalPositions } from './originMap.js';
+import type { BreakEvidence } from './pageBreaks.js';
 import type { Extraction } from './readers/extraction.js';
 import { extract } from './readers/index.js';
 
@@ -22,6 +23,11 @@ export interface ReadOptions {
   /** What to do with a file that cannot be decoded: stop with an error (default) or skip it with a warning. */
   onBadFile?: 'stop' | 'skip';
   warn?: (message: string) => void;
+  /**
+   * The segmenter's word across a page break (segmenterBreakEvidence): the corpus layer cannot segment, so the
+   * caller that has a segmenter injects it. Without it only punctuation says a break cut a sentence.
+   */
+  breakEvidence?: BreakEvidence;
 }
 
 /** Fields computed from others so that any corpus can be grouped by them, e.g. `--by decade`. */
@@ -101,7 +107,7 @@ export function documentFromBytes(buffer: Buffer, file: string, options: ReadOpt
   if (!/\S/.test(extraction.text)) {
     throw new InputError(`${file}: no text to analyse (${format === 'text' ? 'empty, or front matter only' : `no ${format} text found`}); remove it from the corpus`);
   }
-  const { text, origin } = normalise(extraction.text, { pageStarts: extraction.pageStarts });
+  const { text, origin } = normalise(extraction.text, options.breakEvidence, extraction.pageStarts);
   const id = meta.id || basename(file, extname(file));
   if (format === 'text') return { id, path: file, meta, text, origin: shiftLines(origin, extraction.lineOffset ?? 0) };
   return { id, path: file, meta, text, format, origin: extractedPlaces(text, origin, extraction), headingLines: headingPlaces(extraction, origin, text) };

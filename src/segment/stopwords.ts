@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
-import { bundledDictPath } from './dictionary.js';
+import { bundledDictPath } from '../bundledDict.js';
 
 /** One word a line; blank lines and `#` comments are skipped. */
 function readWordList(file: string): string[] {

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { InputError } from '../../errors.js';
 import type { Meta } from '../document.js';
-import { endsSentence } from '../normalise.js';
+import { endsSentence } from '../pageBreaks.js';
 import { ParagraphWriter, type FormatReader } from './extraction.js';
 import { xmlTokens, xmlText } from './xml.js';
 
