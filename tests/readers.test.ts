@@ -145,17 +145,20 @@ describe('Word documents', () => {
   });
 });
 
-/** A sentence that fills two whole lines (28 characters after the indent, then 30) and breaks off at the page end. */
+/**
+ * A sentence that fills two whole lines (28 characters after the indent, then 30) and breaks off at the page end
+ * between two words (重点 | 企业), where only the layout shows that it runs on.
+ */
 function brokenSentence(): string {
   let text = '各级公安机关要';
-  while (text.length < 56) text += '坚持改革创新，';
-  return `${text.slice(0, 56)}运行`;
+  while (text.length < 52) text += '坚持改革创新，';
+  return `${text.slice(0, 52)}有序处置重点`;
 }
 
 describe('PDF', () => {
   const first = '全面深化公安改革，推进警务体制机制创新，提升基层治理能力，切实维护社会稳定。';
   const cut = brokenSentence();
-  const rest = '机制，实现新型警务运行模式。';
+  const rest = '企业风险，守住不发生系统性风险的底线。';
   const last = '各单位要及时报送工作进展情况。';
   const pageNumber = (n: number): PdfLineSpec => ({ text: `- ${n} -`, x: 280, y: 50, size: 12 });
   const twoPages = () => makePdf([

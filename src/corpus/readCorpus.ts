@@ -107,10 +107,17 @@ export function documentFromBytes(buffer: Buffer, file: string, options: ReadOpt
   if (!/\S/.test(extraction.text)) {
     throw new InputError(`${file}: no text to analyse (${format === 'text' ? 'empty, or front matter only' : `no ${format} text found`}); remove it from the corpus`);
   }
-  const { text, origin } = normalise(extraction.text, options.breakEvidence, extraction.pageStarts);
+  const { text, origin } = normalise(extraction.text, withLayout(options.breakEvidence, extraction.runsOnAt), extraction.pageStarts);
   const id = meta.id || basename(file, extname(file));
   if (format === 'text') return { id, path: file, meta, text, origin: shiftLines(origin, extraction.lineOffset ?? 0) };
   return { id, path: file, meta, text, format, origin: extractedPlaces(text, origin, extraction), headingLines: headingPlaces(extraction, origin, text) };
+}
+
+/** The caller's break evidence with what the reader's layout says about page ends (PDF). */
+function withLayout(evidence: BreakEvidence | undefined, runsOnAt: number[] | undefined): BreakEvidence | undefined {
+  if (!runsOnAt || runsOnAt.length === 0) return evidence;
+  const runsOn = new Set(runsOnAt);
+  return { wordAcross: (before, after) => evidence?.wordAcross(before, after) ?? false, runsOn: (offset) => runsOn.has(offset) };
 }
 
 /**

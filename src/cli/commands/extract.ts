@@ -5,6 +5,8 @@ import { extractedText } from '../../corpus/extractedText.js';
 import { listCorpusFiles } from '../../corpus/files.js';
 import { documentFromBytes, readBytes } from '../../corpus/readCorpus.js';
 import { UsageError } from '../../errors.js';
+import { segmenterBreakEvidence } from '../../segment/breakEvidence.js';
+import { createSegmenter } from '../../segment/createSegmenter.js';
 import { writeFileAtomic } from '../writeOutput.js';
 
 interface ExtractFlags {
@@ -34,8 +36,10 @@ export function extractCommand(): Command {
         const names = new Set(files.map((f) => targetOf(f, flags.out!, true)));
         if (names.size < files.length) throw new UsageError(`--out ${flags.out}: two files would get the same name there; extract them separately`);
       }
+      // The segmenter's word evidence at page breaks, as every analysis reads them: this is the text they analyse.
+      const breakEvidence = segmenterBreakEvidence(createSegmenter());
       for (const file of files) {
-        const text = extractedText(documentFromBytes(readBytes(file), file, { encoding: flags.encoding }));
+        const text = extractedText(documentFromBytes(readBytes(file), file, { encoding: flags.encoding, breakEvidence }));
         if (flags.out) writeFileAtomic(targetOf(file, flags.out, several), text, Boolean(flags.force));
         else process.stdout.write(text);
       }

@@ -8,6 +8,8 @@ export interface Extraction {
   meta: Meta;
   /** Offsets of `text` where pages begin (PDF); `[]` when the format has no pages; absent when unknown (plain text). */
   pageStarts?: number[];
+  /** Offsets among `pageStarts` where the layout shows the text running on from the page before (see BreakEvidence.runsOn). */
+  runsOnAt?: number[];
   /** For each line of `text` (index = line - 1), the PDF page or Word paragraph it comes from. */
   units?: { kind: 'page' | 'paragraph'; ofLine: Uint32Array };
   /** 1-based lines of `text` that the file marks as headings. */

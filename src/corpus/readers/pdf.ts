@@ -6,7 +6,7 @@ import type { Meta } from '../document.js';
 import { ParagraphWriter, type FormatReader } from './extraction.js';
 import { isoDate } from './htmlMeta.js';
 import type { PdfContent } from './pdfItems.js';
-import { layoutOf, pageLines, pageParagraphs, withoutMargins } from './pdfLayout.js';
+import { continuesParagraph, layoutOf, pageLines, pageParagraphs, withoutMargins, type PdfLine } from './pdfLayout.js';
 
 /** The built worker; run from the sources (the tests), this module finds it in dist/. */
 function workerPath(): URL {
@@ -33,7 +33,8 @@ function infoMeta(info: Record<string, string>): Meta {
 /**
  * A PDF with a text layer (pdf.js, in a worker thread that this waits for): lines in reading order, running
  * headers, footers and page numbers removed, hard-wrapped lines joined into paragraphs by the layout. Pages are
- * separated by a blank line whose offsets go to normalise, where the page-break repair decides which to join.
+ * separated by a blank line whose offsets go to normalise, where the page-break repair decides which to join,
+ * told where the layout runs on across a page end.
  */
 export const readPdf: FormatReader = (bytes, file) => {
   readPdfContent ??= createSyncFn(workerPath());
@@ -49,11 +50,18 @@ export const readPdf: FormatReader = (bytes, file) => {
   const layout = layoutOf(lines);
   const writer = new ParagraphWriter();
   const pageStarts: number[] = [];
+  const runsOnAt: number[] = [];
+  let lastLine: PdfLine | undefined;
   lines.forEach((pageLines, p) => {
     const paragraphs = pageParagraphs(pageLines, layout);
-    if (paragraphs.length > 0 && p > 0) pageStarts.push(writer.nextStart());
+    if (paragraphs.length === 0) return;
+    if (lastLine) {
+      pageStarts.push(writer.nextStart());
+      if (continuesParagraph(lastLine, pageLines[0], layout, false)) runsOnAt.push(writer.nextStart());
+    }
     for (const paragraph of paragraphs) writer.add(paragraph, p + 1);
+    lastLine = pageLines.at(-1);
   });
   const { text, units } = writer.finish('page');
-  return { text, units, meta: infoMeta(content.info), pageStarts };
+  return { text, units, meta: infoMeta(content.info), pageStarts, runsOnAt };
 };

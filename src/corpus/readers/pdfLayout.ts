@@ -129,12 +129,15 @@ const WIDE_GAP = 1.6;
 /** Font sizes differing by more than this share make a title and its text separate paragraphs. */
 const SIZE_CHANGE = 0.2;
 
-/** Whether `next` continues the paragraph of `line`: the line runs to the right edge, and `next` is not indented, far, or of another size. */
-function continuesParagraph(line: PdfLine, next: PdfLine, layout: Layout): boolean {
+/**
+ * Whether `next` continues the paragraph of `line`: the line runs to the right edge, and `next` is not indented,
+ * far (on the same page), or of another size.
+ */
+export function continuesParagraph(line: PdfLine, next: PdfLine, layout: Layout, samePage = true): boolean {
   const size = layout.size || line.size;
   if (line.end < layout.right - SHORT_LINE * size) return false;
   if (next.x > layout.left + INDENT * size) return false;
-  if (layout.spacing > 0 && line.y - next.y > WIDE_GAP * layout.spacing) return false;
+  if (samePage && layout.spacing > 0 && line.y - next.y > WIDE_GAP * layout.spacing) return false;
   return Math.abs(next.size - line.size) <= SIZE_CHANGE * Math.max(next.size, line.size);
 }
 
