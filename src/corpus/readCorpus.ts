@@ -9,6 +9,7 @@ import { readManifest, type Manifest } from './manifest.js';
 import { metaFromName } from './nameMeta.js';
 import { normalise } from './normalise.js';
 import { originalPositions } from './originMap.js';
+import { simplifiedSameLength } from './simplified.js';
 import type { BreakEvidence } from './pageBreaks.js';
 import type { Extraction } from './readers/extraction.js';
 import { extract } from './readers/index.js';
@@ -28,6 +29,8 @@ export interface ReadOptions {
    * caller that has a segmenter injects it. Without it only punctuation says a break cut a sentence.
    */
   breakEvidence?: BreakEvidence;
+  /** Traditional characters as simplified (OpenCC), the text's length kept so that offsets still hold. */
+  toSimplified?: boolean;
 }
 
 /** Fields computed from others so that any corpus can be grouped by them, e.g. `--by decade`. */
@@ -107,7 +110,9 @@ export function documentFromBytes(buffer: Buffer, file: string, options: ReadOpt
   if (!/\S/.test(extraction.text)) {
     throw new InputError(`${file}: no text to analyse (${format === 'text' ? 'empty, or front matter only' : `no ${format} text found`}); remove it from the corpus`);
   }
-  const { text, origin } = normalise(extraction.text, withLayout(options.breakEvidence, extraction.runsOnAt), extraction.pageStarts);
+  const normalised = normalise(extraction.text, withLayout(options.breakEvidence, extraction.runsOnAt), extraction.pageStarts);
+  const text = options.toSimplified ? simplifiedSameLength(normalised.text) : normalised.text;
+  const { origin } = normalised;
   const id = meta.id || basename(file, extname(file));
   if (format === 'text') return { id, path: file, meta, text, origin: shiftLines(origin, extraction.lineOffset ?? 0) };
   return { id, path: file, meta, text, format, origin: extractedPlaces(text, origin, extraction), headingLines: headingPlaces(extraction, origin, text) };
