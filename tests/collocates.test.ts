@@ -77,6 +77,12 @@ describe('tifa collocates (CLI)', () => {
     expect(rows.slice(1).map((r) => r.slice(0, 3).join(' ')).sort()).toEqual(['扎实 1 1', '持续 1 1', '推动 1 1'].sort());
   });
 
+  it('says so when the node is not a token of the corpus', () => {
+    const run = tifa(['collocates', '枫桥', '--format', 'csv']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('tifa: not in the corpus: 枫桥\n');
+  });
+
   it('refuses a negative span with one line and exit 2', () => {
     const run = tifa(['collocates', '枫桥经验', '--left', '-1']);
     expect(run.code).toBe(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { documentTerms } from '../src/analysis/documentTerms.js';
-import { idf, keywordUnits, TextRankGraph, textrankKeywords, tfidfKeywords } from '../src/analysis/keywords.js';
+import { documentTerms, documentUnits } from '../src/analysis/documentTerms.js';
+import { idf, TextRankGraph, textrankKeywords, tfidfKeywords } from '../src/analysis/keywords.js';
 import { tokenFilter } from '../src/analysis/tokenFilter.js';
 import { tifa } from './cli.js';
 import { fakeDoc, spaceSegmenter } from './helpers.js';
@@ -10,7 +10,7 @@ const docs = [fakeDoc('A', { g: 'x' }, 'a b a c'), fakeDoc('B', { g: 'x' }, 'b d
 describe('TF-IDF keywords', () => {
   it('tf = count ÷ counted words of the unit, idf = ln((1 + N)/(1 + df)) + 1', () => {
     const dt = documentTerms(docs, spaceSegmenter);
-    const table = tfidfKeywords(dt, keywordUnits(dt, undefined), { top: 3, unitColumn: 'doc' });
+    const table = tfidfKeywords(dt, documentUnits(dt, undefined), { top: 3, unitColumn: 'doc' });
     expect(table.columns).toEqual(['doc', 'rank', 'term', 'count', 'docfreq', 'tfidf']);
     const a = table.rows.filter((r) => r.doc === 'A');
     // N = 3; a: 2/4 · (ln(4/2) + 1); c: 1/4 · (ln 2 + 1); b (df 2): 1/4 · (ln(4/3) + 1).
@@ -22,11 +22,11 @@ describe('TF-IDF keywords', () => {
 
   it('groups pool their documents; a reference corpus gives the document frequencies', () => {
     const dt = documentTerms(docs, spaceSegmenter);
-    const grouped = tfidfKeywords(dt, keywordUnits(dt, 'g'), { top: 1, unitColumn: 'g' });
+    const grouped = tfidfKeywords(dt, documentUnits(dt, 'g'), { top: 1, unitColumn: 'g' });
     // x = a b a c b d: a and b twice each (tf 2/6); a in 1 of 3 documents, b in 2 → a first.
     expect(grouped.rows.map((r) => [r.g, r.term, r.count])).toEqual([['x', 'a', 2], ['y', 'e', 1]]);
     const reference = { df: new Map([['a', 9]]), docs: 9 };
-    const against = tfidfKeywords(dt, keywordUnits(dt, undefined), { top: 1, unitColumn: 'doc', reference });
+    const against = tfidfKeywords(dt, documentUnits(dt, undefined), { top: 1, unitColumn: 'doc', reference });
     // a is in every reference document: idf 1, below c and b (never seen there: idf ln 10 + 1).
     expect(against.rows[0]).toMatchObject({ doc: 'A', term: 'b', docfreq: 0 });
   });
@@ -64,7 +64,7 @@ describe('TextRank keywords', () => {
     const dt = documentTerms(docs.slice(0, 1), spaceSegmenter);
     const graph = new TextRankGraph();
     graph.add(spaceSegmenter.cut('a b a c'), tokenFilter({}));
-    const table = textrankKeywords(dt, keywordUnits(dt, undefined), [graph], { top: 5, unitColumn: 'doc' });
+    const table = textrankKeywords(dt, documentUnits(dt, undefined), [graph], { top: 5, unitColumn: 'doc' });
     expect(table.columns).toEqual(['doc', 'rank', 'term', 'count', 'textrank']);
     expect(table.rows[0]).toMatchObject({ doc: 'A', rank: 1, term: 'a', count: 2, textrank: 1 });
   });

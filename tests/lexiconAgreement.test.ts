@@ -63,7 +63,8 @@ describe('slogans --show and lint agree on formulations and places', () => {
   });
 
   it('lint reports each of them at the same place, suggesting the same canonical form', () => {
-    const run = tifa(['lint', dir, '--format', 'json'], env());
+    // --across-files: c.txt writes the slogan with a comma where d.txt has 、, which only the comparison shows.
+    const run = tifa(['lint', dir, '--across-files', '--format', 'json'], env());
     expect(run.code, run.stderr).toBe(1);
     const reported = new Set<string>();
     for (const file of JSON.parse(run.stdout) as LintJson[]) {

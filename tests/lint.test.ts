@@ -31,7 +31,7 @@ describe('fixture triples (x.raw.txt, x.fixed.txt, x.expect.json), one folder pe
       expect(names.length).toBeGreaterThan(0);
       // The files of a folder are linted as one run, so inconsistent-form can compare them.
       const inputs = names.map((name) => ({ filePath: name, text: readFileSync(join(dir, name), 'utf8') }));
-      const results = lintTexts(inputs, { only: [rule], lexicon });
+      const results = lintTexts(inputs, { only: [rule], lexicon, acrossFiles: true });
       results.forEach((result, i) => {
         const base = join(dir, names[i].replace(/\.raw\.txt$/, ''));
         expect(result.messages, names[i]).toEqual(JSON.parse(readFileSync(`${base}.expect.json`, 'utf8')));
@@ -50,8 +50,46 @@ describe('slogan-variant', () => {
   it('fixes the spaces of a variant without turning it into the canonical form', () => {
     const text = '坚持市县主战 派出所主防。';
     const [message] = lint(text, { only: ['slogan-variant'] });
-    expect(message.suggestion).toBe('市县主战、派出所主防');
+    expect(message.message).toBe('found “市县主战 派出所主防”; expected “市县主战派出所主防” (spaces inside)');
     expect(applyFixes(text, [message]).text).toBe('坚持市县主战派出所主防。');
+  });
+
+  it('counts an accepted variant without a message; the house style can discourage or forbid it', () => {
+    const text = '坚持市县主战派出所主防，做到严格规范公正文明。';
+    expect(lint(text)).toEqual([]);
+    const house = lint(text, { variants: { 市县主战派出所主防: 'discouraged', 严格规范公正文明: 'wrong' } });
+    expect(house.map((m) => [m.severity, m.message])).toEqual([
+      ['warning', 'found “市县主战派出所主防”; expected “市县主战、派出所主防” (a discouraged variant)'],
+      ['error', 'found “严格规范公正文明”; expected “严格、规范、公正、文明” (a wrong variant)'],
+    ]);
+  });
+
+  it('names the traditional character it found', () => {
+    expect(lint('做到“两个維护”。', { only: ['slogan-variant'] }).map((m) => m.message)).toEqual(['found “两个維护”; expected “两个维护” (traditional character 維)']);
+  });
+});
+
+describe('one message per place, inconsistent forms within a file', () => {
+  it('reports a site once, by the most specific rule', () => {
+    const text = '坚持“两个维护”，做到“两个維护”。';
+    const messages = lint(text, { acrossFiles: false });
+    expect(messages.map((m) => m.ruleId)).toEqual(['slogan-variant']);
+  });
+
+  it('compares forms within one file unless asked to compare the run', () => {
+    const inputs = [
+      { filePath: 'a.txt', text: '推进“互联网＋监管”。' },
+      { filePath: 'b.txt', text: '推进“互联网+监管”，“互联网+监管”。' },
+    ];
+    expect(lintTexts(inputs, { lexicon, only: ['inconsistent-form'] }).flatMap((r) => r.messages)).toEqual([]);
+    const across = lintTexts(inputs, { lexicon, only: ['inconsistent-form'], acrossFiles: true });
+    expect(across[0].messages.map((m) => m.message)).toEqual(['found “互联网＋监管”; expected “互联网+监管” as written elsewhere (2×, first at b.txt:1:4)']);
+  });
+
+  it('never flags the canonical form, even where a variant is more common', () => {
+    const text = '“严格规范公正文明”“严格规范公正文明”“严格、规范、公正、文明”';
+    const messages = lint(text, { only: ['inconsistent-form'] });
+    expect(messages).toEqual([]);
   });
 });
 
@@ -111,7 +149,7 @@ describe('silencing', () => {
 describe('config file', () => {
   it('reads rules, ignore and allow', () => {
     const config = parseLintConfig('{ "rules": { "dash-for-yi": "off" }, "ignore": ["drafts/**", "*.md"], "allow": ["统—"] }', '/p/.tifalintrc.json');
-    expect(config).toEqual({ rules: { 'dash-for-yi': 'off' }, ignore: ['drafts/**', '*.md'], allow: ['统—'], baseDir: '/p' });
+    expect(config).toEqual({ rules: { 'dash-for-yi': 'off' }, ignore: ['drafts/**', '*.md'], allow: ['统—'], variants: {}, baseDir: '/p' });
     expect(isIgnored(config, '/p/drafts/a/b.txt')).toBe(true);
     expect(isIgnored(config, '/p/notes/readme.md')).toBe(true);
     expect(isIgnored(config, '/p/corpus/a.txt')).toBe(false);
@@ -139,8 +177,8 @@ describe('formatters', () => {
 
   it('compact: file:line:col: severity message [rule-id]', () => {
     expect(LINT_FORMATTERS.compact(results, { color })).toBe(
-      'a.txt:1:2: error "枫桥 经验" is written "枫桥经验" (spaces inside) [slogan-variant]\n' +
-        'a.txt:1:10: error "—" stands where 一 is meant ("统一") [dash-for-yi]\n',
+      'a.txt:1:2: error found “枫桥 经验”; expected “枫桥经验” (spaces inside) [slogan-variant]\n' +
+        'a.txt:1:10: error found “统—”; expected “统一” (— for 一) [dash-for-yi]\n',
     );
   });
 
@@ -150,7 +188,7 @@ describe('formatters', () => {
 
   it('stylish: grouped by file, clean files left out, a summary', () => {
     const out = LINT_FORMATTERS.stylish(results, { color });
-    expect(out).toContain('\na.txt\n  1:2   error    "枫桥 经验"');
+    expect(out).toContain('\na.txt\n  1:2   error    found “枫桥 经验”');
     expect(out).not.toContain('b.txt');
     expect(out).toContain('✖ 2 problems (2 errors, 0 warnings)\n  1 problem fixable with --fix\n');
     expect(LINT_FORMATTERS.stylish([results[1]], { color })).toBe('');
@@ -163,5 +201,38 @@ describe('unifiedDiff', () => {
     const after = 'a\nb\nc\nd\ne\nf\n运行\ng\n';
     expect(unifiedDiff('x.txt', before, after)).toBe('--- x.txt\n+++ x.txt\n@@ -4,7 +4,5 @@\n d\n e\n f\n-运\n-\n-行\n+运行\n g\n');
     expect(unifiedDiff('x.txt', before, before)).toBe('');
+  });
+});
+
+describe('the misses: slips the lexicon makes visible', () => {
+  const bundled = (text: string) => lintTexts([{ filePath: 'x.txt', text }], { only: ['slogan-variant', 'halfwidth-punctuation'] })[0].messages.map((m) => m.message);
+
+  it('a 、 missing or extra inside a lexicon enumeration; none at all is a style', () => {
+    expect(bundled('对党忠诚、服务人民执法公正、纪律严明。')).toEqual(['found “对党忠诚、服务人民执法公正、纪律严明”; expected “对党忠诚、服务人民、执法公正、纪律严明” (、 missing after 服务人民)']);
+    expect(bundled('对党忠诚、服务人民、执法、公正、纪律严明。')).toEqual(['found “对党忠诚、服务人民、执法、公正、纪律严明”; expected “对党忠诚、服务人民、执法公正、纪律严明” (extra 、 in 执法公正)']);
+    expect(bundled('对党忠诚、服务人民、执法公正、纪律严明。')).toEqual([]);
+  });
+
+  it('any order of a one-character list whose order the lexicon shows, not only the listed ones', () => {
+    expect(bundled('严厉打击毒黄赌。')).toEqual(['found “毒黄赌”; expected “黄赌毒” (elements in another order)']);
+    expect(bundled('严厉打击黄赌毒。')).toEqual([]);
+  });
+
+  it('a character doubled inside a formulation', () => {
+    expect(bundled('坚决做到两个个维护。')).toEqual(['found “两个个维护”; expected “两个维护” (个 doubled)']);
+    expect(bundled('人人有责，个个争先。')).toEqual([]);
+  });
+
+  it('ASCII quotes around a Chinese quotation outside the lexicon; an English one is left', () => {
+    expect(bundled('加强"三河三湖"治理，学习"Made in China"。')).toEqual(['found "三河三湖"; expected “三河三湖” (ASCII quotes around Chinese)']);
+  });
+
+  it('. , ; : between Chinese characters; decimals and times are left', () => {
+    expect(bundled('推进改革.深化开放;扩大内需:稳定增长,提高3.5%，10:30开会。')).toEqual([
+      'found “.”; expected “。” (half-width full stop between Chinese characters)',
+      'found “;”; expected “；” (half-width semicolon between Chinese characters)',
+      'found “:”; expected “：” (half-width colon between Chinese characters)',
+      'found “,”; expected “，” (half-width comma between Chinese characters)',
+    ]);
   });
 });

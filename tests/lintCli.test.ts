@@ -20,7 +20,7 @@ describe('tifa lint (the real binary)', () => {
     const file = fileWith('推进“专业 + 机制 + 大数据”警务模式改革。\n');
     const run = tifa(['lint', file, '--format', 'compact']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`${file}:1:4: error "专业 + 机制 + 大数据" is written "专业+机制+大数据" (spaces inside) [slogan-variant]`);
+    expect(run.stdout).toContain(`${file}:1:4: error found “专业 + 机制 + 大数据”; expected “专业+机制+大数据” (spaces inside) [slogan-variant]`);
   });
 
   it('--fix joins a page break inside a sentence and nothing else', () => {

@@ -99,9 +99,9 @@ describe('tifa lint --fix', () => {
 describe('tifa lint exit codes and options', () => {
   it('exits 1 on findings (warnings too) and 0 on a clean run', async () => {
     expect(await lint(file('a.txt', '统—领导\n'), '-f', 'compact')).toBe(1);
-    expect(stdout).toMatch(/a\.txt:1:2: error "—" stands where 一 is meant \("统一"\) \[dash-for-yi\]\n$/);
+    expect(stdout).toMatch(/a\.txt:1:2: error found “统—”; expected “统一” \(— for 一\) \[dash-for-yi\]\n$/);
     process.exitCode = undefined;
-    expect(await lint(file('b.txt', '坚持市县主战派出所主防。\n'), '-f', 'compact')).toBe(1);
+    expect(await lint(file('b.txt', '坚持,服务群众。\n'), '-f', 'compact')).toBe(1);
     process.exitCode = undefined;
     expect(await lint(file('c.txt', CLEAN))).toBe(0);
   });

@@ -26,8 +26,8 @@ describe('tifa lint --format for CI tools (the real binary)', () => {
     const run = tifa(['lint', file, '--format', 'github']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
-      `::error file=${file},line=1,col=4,endLine=1,endColumn=9,title=tifa slogan-variant::"枫桥 经验" is written "枫桥经验" (spaces inside)\n` +
-        `::warning file=${file},line=3,col=5,endLine=3,endColumn=6,title=tifa halfwidth-punctuation::half-width "," between Chinese characters is written "，"\n`,
+      `::error file=${file},line=1,col=4,endLine=1,endColumn=9,title=tifa slogan-variant::found “枫桥 经验”; expected “枫桥经验” (spaces inside)\n` +
+        `::warning file=${file},line=3,col=5,endLine=3,endColumn=6,title=tifa halfwidth-punctuation::found “,”; expected “，” (half-width comma between Chinese characters)\n`,
     );
   });
 
@@ -35,11 +35,11 @@ describe('tifa lint --format for CI tools (the real binary)', () => {
     const file = manuscript();
     const checkstyle = tifa(['lint', file, '--format', 'checkstyle']).stdout;
     expect(checkstyle).toContain(`<file name="${file}">`);
-    expect(checkstyle).toContain('<error line="1" column="4" severity="error" message="&quot;枫桥 经验&quot; is written &quot;枫桥经验&quot; (spaces inside)" source="tifa.slogan-variant" />');
+    expect(checkstyle).toContain('<error line="1" column="4" severity="error" message="found “枫桥 经验”; expected “枫桥经验” (spaces inside)" source="tifa.slogan-variant" />');
     expect(checkstyle.match(/<error /g)).toHaveLength(2);
     const junit = tifa(['lint', file, '--format', 'junit']).stdout;
     expect(junit).toContain('tests="2" errors="0" failures="2"');
-    expect(junit).toContain('<failure message="half-width &quot;,&quot; between Chinese characters is written &quot;，&quot;" type="warning">');
+    expect(junit).toContain('<failure message="found “,”; expected “，” (half-width comma between Chinese characters)" type="warning">');
   });
 
   it('sarif: valid against the SARIF 2.1.0 schema, columns in code points', () => {

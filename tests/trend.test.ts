@@ -33,6 +33,11 @@ describe('trend', () => {
     expect(counts.termDocs).toEqual([[1, 1], [1, 1]]);
   });
 
+  it('finds terms as kwic does: /regular expressions/ too', () => {
+    const counts = countTrend([fakeDoc('a', { year: '2001' }, '改革开放，改革和开放')], ['/改革.?开放/', '开放'], 'year');
+    expect(counts.counts).toEqual([[2], [2]]);
+  });
+
   it('gives a tidy table: rate per 10,000 tokens of the value, share of the terms’ uses, trailing mean', () => {
     const counts = countTrend(docs, ['改革', '发展'], 'year');
     const table = trendTable(counts, [4, 4], { per: 'share', rolling: 2 });

@@ -54,3 +54,23 @@ export function documentFrequency(dt: DocumentTerms): number[] {
   for (const row of dt.rows) for (const id of row.ids) df[id]++;
   return df;
 }
+
+/** What keywords, similarity and correspondence analysis compare: one document, or the documents of one group. */
+export interface DocumentUnit {
+  label: string;
+  docs: number[];
+}
+
+/** Documents as units, or one unit per value of `field` (documents without it left out, in reading order). */
+export function documentUnits(dt: DocumentTerms, field: string | undefined): DocumentUnit[] {
+  if (!field) return dt.docs.map((d, i) => ({ label: d.id, docs: [i] }));
+  const units = new Map<string, number[]>();
+  dt.docs.forEach((d, i) => {
+    const value = d.meta[field];
+    if (!value) return;
+    const list = units.get(value) ?? [];
+    list.push(i);
+    units.set(value, list);
+  });
+  return [...units].map(([label, docs]) => ({ label, docs }));
+}

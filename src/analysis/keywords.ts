@@ -1,6 +1,6 @@
 import type { ResultTable, Row } from '../format/table.js';
 import type { Token } from '../segment/token.js';
-import { documentFrequency, type DocumentTerms } from './documentTerms.js';
+import { documentFrequency, type DocumentTerms, type DocumentUnit } from './documentTerms.js';
 
 /**
  * Keywords of each document or group. Two methods, the two jieba offers:
@@ -17,33 +17,13 @@ import { documentFrequency, type DocumentTerms } from './documentTerms.js';
 export const KEYWORD_METHODS = ['tfidf', 'textrank'] as const;
 export type KeywordMethod = (typeof KEYWORD_METHODS)[number];
 
-/** A unit keywords are ranked in: one document, or the documents of one group. */
-export interface KeywordUnit {
-  label: string;
-  docs: number[];
-}
-
-/** Documents as units, or one unit per value of `field` (documents without it left out, in reading order). */
-export function keywordUnits(dt: DocumentTerms, field: string | undefined): KeywordUnit[] {
-  if (!field) return dt.docs.map((d, i) => ({ label: d.id, docs: [i] }));
-  const units = new Map<string, number[]>();
-  dt.docs.forEach((d, i) => {
-    const value = d.meta[field];
-    if (!value) return;
-    const list = units.get(value) ?? [];
-    list.push(i);
-    units.set(value, list);
-  });
-  return [...units].map(([label, docs]) => ({ label, docs }));
-}
-
 /** idf of a term from its document frequency in a corpus of n documents (the smoothed form, see above). */
 export function idf(df: number, n: number): number {
   return Math.log((1 + n) / (1 + df)) + 1;
 }
 
 /** The terms of a unit with their counts, summed over its documents. */
-function unitCounts(dt: DocumentTerms, unit: KeywordUnit): Map<number, number> {
+function unitCounts(dt: DocumentTerms, unit: DocumentUnit): Map<number, number> {
   const counts = new Map<number, number>();
   for (const d of unit.docs) {
     const row = dt.rows[d];
@@ -62,7 +42,7 @@ function byScore(a: { term: string; score: number }, b: { term: string; score: n
  */
 export function tfidfKeywords(
   dt: DocumentTerms,
-  units: KeywordUnit[],
+  units: DocumentUnit[],
   options: { top: number; unitColumn: string; reference?: { df: Map<string, number>; docs: number } },
 ): ResultTable {
   const own = documentFrequency(dt);
@@ -142,7 +122,7 @@ export class TextRankGraph {
 /** TextRank keywords: one row per unit and rank (`<unit column>`, rank, term, count, textrank). */
 export function textrankKeywords(
   dt: DocumentTerms,
-  units: KeywordUnit[],
+  units: DocumentUnit[],
   graphs: TextRankGraph[],
   options: { top: number; unitColumn: string },
 ): ResultTable {

@@ -1,13 +1,13 @@
 import type { ResultTable, Row } from '../format/table.js';
-import { documentFrequency, type DocumentTerms } from './documentTerms.js';
-import { idf, type KeywordUnit } from './keywords.js';
+import { documentFrequency, type DocumentTerms, type DocumentUnit } from './documentTerms.js';
+import { idf } from './keywords.js';
 
 /**
  * Cosine similarity of documents or groups on tf-idf vectors: tf = a term's count in the unit ÷ the unit's counted
  * words, idf = ln((1 + N)/(1 + df)) + 1 over the N documents (as `tifa keywords`); cos = a·b/(|a||b|), 1 for
  * units with the same profile, 0 for units sharing no term.
  */
-export function tfidfVectors(dt: DocumentTerms, units: KeywordUnit[]): Array<Map<number, number>> {
+export function tfidfVectors(dt: DocumentTerms, units: DocumentUnit[]): Array<Map<number, number>> {
   const df = documentFrequency(dt);
   const n = dt.docs.length;
   return units.map((unit) => {

@@ -1,5 +1,5 @@
 import type { ResultTable, Row } from '../format/table.js';
-import { documentFrequency, type DocumentTerms } from './documentTerms.js';
+import { documentFrequency, documentUnits, type DocumentTerms } from './documentTerms.js';
 import { seededRandom } from './random.js';
 
 /**
@@ -155,15 +155,7 @@ export function topicShares(model: TopicModel, dt: DocumentTerms, field?: string
   const topicColumns = model.phi.map((_, k) => `topic${k + 1}`);
   const decimals = Object.fromEntries(topicColumns.map((c) => [c, 3]));
   const unitColumn = field ?? 'doc';
-  const groups = new Map<string, number[]>();
-  dt.docs.forEach((doc, d) => {
-    const label = field ? doc.meta[field] : doc.id;
-    if (!label) return;
-    const list = groups.get(label) ?? [];
-    list.push(d);
-    groups.set(label, list);
-  });
-  const rows: Row[] = [...groups].map(([label, docs]) => {
+  const rows: Row[] = documentUnits(dt, field).map(({ label, docs }) => {
     const row: Row = { [unitColumn]: label, docs: docs.length };
     topicColumns.forEach((c, k) => (row[c] = docs.reduce((s, d) => s + model.theta[d][k], 0) / docs.length));
     return row;

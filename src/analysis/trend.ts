@@ -2,6 +2,7 @@ import type { Document } from '../corpus/document.js';
 import { UsageError } from '../errors.js';
 import type { ResultTable, Row } from '../format/table.js';
 import { RATE_BASE } from './arithmetic.js';
+import { searchPattern } from './kwic.js';
 
 /**
  * A term's use along a numeric or date field (year, date, congress number): how often it is written in the
@@ -47,10 +48,14 @@ export function timeOrder(values: Iterable<string>, field: string): string[] {
   return keyed.sort((a, b) => a.key - b.key || (a.value < b.value ? -1 : 1)).map((k) => k.value);
 }
 
-/** Non-overlapping occurrences of a literal term in a text. */
-function occurrences(text: string, term: string): number {
+/** Non-overlapping matches of a KWIC search pattern in a text (empty matches do not count). */
+function occurrences(text: string, pattern: RegExp): number {
   let n = 0;
-  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + term.length)) n++;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (m[0].length === 0) pattern.lastIndex++;
+    else n++;
+  }
   return n;
 }
 
@@ -61,6 +66,8 @@ export function countTrend(
   field: string,
   onLeftOut: (doc: Pick<Document, 'id' | 'meta'>) => void = () => {},
 ): TrendCounts {
+  // The same search as kwic: literal (full-width ＋ read as +), or /a regular expression/.
+  const patterns = terms.map((term) => searchPattern(term));
   const byValue = new Map<string, { docs: number; counts: number[]; termDocs: number[] }>();
   for (const doc of docs) {
     const value = doc.meta[field];
@@ -71,8 +78,8 @@ export function countTrend(
     let entry = byValue.get(value);
     if (!entry) byValue.set(value, (entry = { docs: 0, counts: terms.map(() => 0), termDocs: terms.map(() => 0) }));
     entry.docs++;
-    terms.forEach((term, t) => {
-      const n = occurrences(doc.text, term);
+    patterns.forEach((pattern, t) => {
+      const n = occurrences(doc.text, pattern);
       entry.counts[t] += n;
       if (n > 0) entry.termDocs[t]++;
     });

@@ -4,10 +4,11 @@ import { InputError } from '../errors.js';
 import { globToRegExp } from './glob.js';
 import { RULE_IDS } from './rules/index.js';
 import type { Severity } from './types.js';
+import { VARIANT_STATUSES, type VariantStatus } from './variantStatus.js';
 
 const CONFIG_FILE_NAME = '.tifalintrc.json';
 const SETTINGS = ['off', 'warning', 'error'];
-const KEYS = ['rules', 'ignore', 'allow'];
+const KEYS = ['rules', 'ignore', 'allow', 'variants'];
 
 export type RuleSetting = Severity | 'off';
 
@@ -18,6 +19,8 @@ export interface LintConfig {
   ignore: string[];
   /** Exact written forms (某个写法) that a message never points into. */
   allow: string[];
+  /** House style: the status of written variants of lexicon slogans, over the lexicon's own. */
+  variants: Record<string, VariantStatus>;
   /** The folder of the config file (the current folder without one): where `ignore` globs start. */
   baseDir: string;
 }
@@ -44,6 +47,19 @@ function ruleSettings(value: unknown, file: string): Record<string, RuleSetting>
   return value as Record<string, RuleSetting>;
 }
 
+function variantSettings(value: unknown, file: string): Record<string, VariantStatus> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError(`${file}: "variants" must be an object such as { "党中央八项规定": "accepted" }`);
+  }
+  for (const [form, status] of Object.entries(value)) {
+    if (typeof status !== 'string' || !(VARIANT_STATUSES as readonly string[]).includes(status)) {
+      throw new InputError(`${file}: variant "${form}" is set to ${JSON.stringify(status)}; use ${VARIANT_STATUSES.map((s) => `"${s}"`).join(', ')}`);
+    }
+  }
+  return value as Record<string, VariantStatus>;
+}
+
 /** Parses and checks a config file's text; every problem is an InputError naming the file. */
 export function parseLintConfig(text: string, file: string): LintConfig {
   let data: unknown;
@@ -60,6 +76,7 @@ export function parseLintConfig(text: string, file: string): LintConfig {
     rules: ruleSettings(fields.rules, file),
     ignore: stringList(fields.ignore, 'ignore', file),
     allow: stringList(fields.allow, 'allow', file),
+    variants: variantSettings(fields.variants, file),
     baseDir: dirname(resolve(file)),
   };
 }
@@ -67,7 +84,7 @@ export function parseLintConfig(text: string, file: string): LintConfig {
 /** The config given with --config, else `.tifalintrc.json` in `cwd`, else an empty one. */
 export function loadLintConfig(cwd: string, file?: string): LintConfig {
   const path = file ?? join(cwd, CONFIG_FILE_NAME);
-  if (file === undefined && !existsSync(path)) return { rules: {}, ignore: [], allow: [], baseDir: cwd };
+  if (file === undefined && !existsSync(path)) return { rules: {}, ignore: [], allow: [], variants: {}, baseDir: cwd };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -15,6 +15,8 @@ export interface LintFilesOptions {
   encoding?: string;
   /** Work out the safe fixes; nothing is written here, the caller writes `changes`. */
   fix?: boolean;
+  /** inconsistent-form compares the files with each other (`--across-files`). */
+  acrossFiles?: boolean;
   /** The slogan lexicon (default: the bundled one; `--lexicon`, `--no-bundled-lexicon`). */
   lexicon?: readonly LexiconEntry[];
 }
@@ -70,7 +72,14 @@ export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
       const bytes = readBytes(filePath);
       return { filePath, bytes, decoded: decodeBuffer(bytes, filePath, options.encoding) };
     });
-  const lintOptions: LintOptions = { only: options.only, settings: options.config.rules, allow: options.config.allow, lexicon: options.lexicon };
+  const lintOptions: LintOptions = {
+    only: options.only,
+    settings: options.config.rules,
+    allow: options.config.allow,
+    variants: options.config.variants,
+    acrossFiles: options.acrossFiles,
+    lexicon: options.lexicon,
+  };
   const inputs: LintInput[] = files.map((f) => ({ filePath: f.filePath, text: f.decoded.text }));
   const results = lintTexts(inputs, lintOptions);
   const textsOf = () => new Map(inputs.map((input) => [input.filePath, input.text]));

@@ -4,6 +4,8 @@ import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import type { RuleSetting } from './config.js';
 import { findDisabledLines, isDisabled } from './disableComments.js';
 import { foldText, type FoldedText } from '../lexicon/fold.js';
+import { onePerPlace } from './onePerPlace.js';
+import { variantStatuses, type VariantStatus } from './variantStatus.js';
 import { RULES } from './rules/index.js';
 import type { Rule, RuleContext } from './rules/rule.js';
 import { buildLexiconIndex } from '../lexicon/lexiconIndex.js';
@@ -29,6 +31,10 @@ export interface LintOptions {
   allow?: readonly string[];
   lexicon?: readonly LexiconEntry[];
   words?: WordList;
+  /** inconsistent-form compares the files of the run with each other (`--across-files`), not each file with itself. */
+  acrossFiles?: boolean;
+  /** House style: the status of written variants (`.tifalintrc.json` `variants`), over the lexicon's. */
+  variants?: Readonly<Record<string, VariantStatus>>;
   /** Defaults to the bundled segmenter's (createSegmenter), loaded only when a break needs it. */
   breakEvidence?: BreakEvidence;
 }
@@ -60,7 +66,8 @@ function activeRules(options: LintOptions): Rule[] {
 }
 
 function ruleContext(options: LintOptions): RuleContext {
-  const slogans = buildLexiconIndex(options.lexicon ?? loadBundledLexicon());
+  const entries = options.lexicon ?? loadBundledLexicon();
+  const slogans = buildLexiconIndex(entries);
   // The word list takes half a second to read: only a run that needs it pays for it.
   const words = options.words ?? { frequency: (word: string) => bundledWordList().frequency(word) };
   const cache = new Map<LintBody, { folded: FoldedText; occurrences: SloganOccurrence[] }>();
@@ -70,6 +77,8 @@ function ruleContext(options: LintOptions): RuleContext {
     slogans,
     words,
     breakEvidence,
+    acrossFiles: options.acrossFiles ?? false,
+    statusOf: variantStatuses(entries, options.variants ?? {}),
     sloganText(body) {
       let found = cache.get(body);
       if (!found) {
@@ -138,5 +147,5 @@ export function lintTexts(inputs: readonly LintInput[], options: LintOptions = {
       files.forEach((file, i) => messages[i].push(...toMessages(file, rule.id, perFile[i], options)));
     }
   }
-  return files.map((file, i) => ({ filePath: file.input.filePath, messages: messages[i].sort(byPosition) }));
+  return files.map((file, i) => ({ filePath: file.input.filePath, messages: onePerPlace(messages[i]).sort(byPosition) }));
 }

@@ -48,12 +48,28 @@ function reorderedRange(items: Item[], enumeration: Enumeration): [number, numbe
   return [from, items[k - 1].at + last.length];
 }
 
-/** Lexicon enumerations (严格、规范、公正、文明) whose elements are written in another order. */
+/**
+ * Enumerations whose order is fixed, the ones a reordering is measured against: the expansion of a numbered
+ * formulation (有理想、有道德、有文化、有纪律 for 四有), or a canonical form the lexicon lists in another order too (as
+ * a variant, discouraged or wrong), which shows that its order is a question. Central texts themselves write other lists in either order (形式主义、官僚主义 and
+ * 官僚主义、形式主义), so those are not reported.
+ */
+function fixedOrder(index: LexiconIndex): Enumeration[] {
+  const sortedItems = (e: Enumeration) => [...e.items].sort().join('、');
+  return index.enumerations.filter((e) => {
+    const canonical = index.canonicalOf.get(e.form) ?? e.form;
+    if (canonical !== e.form) return !canonical.includes('、');
+    return index.enumerations.some((o) => o !== e && index.canonicalOf.get(o.form) === canonical && sortedItems(o) === sortedItems(e));
+  });
+}
+
+/** Lexicon enumerations of fixed order (严格、规范、公正、文明) whose elements are written in another order. */
 export function findReorderedEnumerations(text: string, folded: FoldedText, index: LexiconIndex): ReorderedEnumeration[] {
   const found: ReorderedEnumeration[] = [];
+  const fixed = fixedOrder(index);
   for (const run of folded.text.matchAll(ENUMERATION_RUN)) {
     const items = itemsOf(run[0], run.index);
-    for (const enumeration of index.enumerations) {
+    for (const enumeration of fixed) {
       const k = enumeration.items.length;
       for (let j = 0; j + k <= items.length; j++) {
         const range = reorderedRange(items.slice(j, j + k), enumeration);

@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { coordinateTable, correspondence, inertiaTable } from '../../analysis/correspondence.js';
-import { documentTerms } from '../../analysis/documentTerms.js';
-import { keywordUnits } from '../../analysis/keywords.js';
+import { documentTerms, documentUnits } from '../../analysis/documentTerms.js';
 import { UsageError } from '../../errors.js';
 import { caBiplotSvg } from '../../report/charts/caBiplot.js';
 import { printTable } from '../terminal.js';
@@ -37,7 +36,7 @@ export function caCommand(): Command {
     const dt = documentTerms(corpus.docs, corpus.segmenter, filterFrom(flags));
     const leftOut = leftOutReporter(flags.by);
     for (const d of dt.docs) if (!d.meta[flags.by]) leftOut.onLeftOut(d);
-    const units = keywordUnits(dt, flags.by);
+    const units = documentUnits(dt, flags.by);
     leftOut.report(units.length);
     if (units.length < 2) throw new UsageError(`correspondence analysis needs at least two values of "${flags.by}"; found ${units.length}`);
     // Columns: the most frequent terms over the grouped documents (ties by term).

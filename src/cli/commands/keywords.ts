@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { documentFrequency, documentTerms } from '../../analysis/documentTerms.js';
-import { KEYWORD_METHODS, keywordUnits, TextRankGraph, textrankKeywords, tfidfKeywords, type KeywordMethod } from '../../analysis/keywords.js';
+import { documentFrequency, documentTerms, documentUnits } from '../../analysis/documentTerms.js';
+import { KEYWORD_METHODS, TextRankGraph, textrankKeywords, tfidfKeywords, type KeywordMethod } from '../../analysis/keywords.js';
 import { UsageError } from '../../errors.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
@@ -53,7 +53,7 @@ export function keywordsCommand(): Command {
       : undefined);
     const leftOut = leftOutReporter(flags.by);
     if (flags.by) for (const d of dt.docs) if (!d.meta[flags.by]) leftOut.onLeftOut(d);
-    const units = keywordUnits(dt, flags.by);
+    const units = documentUnits(dt, flags.by);
     leftOut.report(units.length);
     const unitColumn = flags.by ?? 'doc';
     if (flags.method === 'textrank') {

@@ -20,6 +20,7 @@ interface LintFlags extends LexiconChoice {
   config?: string;
   encoding?: string;
   maxWarnings?: number;
+  acrossFiles?: boolean;
 }
 
 function warningLimit(value: string): number {
@@ -45,6 +46,7 @@ export function lintCommand(): Command {
     .option('--rule <ids>', `run only these rules (comma-separated): ${RULE_IDS.join(', ')}`)
     .option('--config <file>', 'lint config (default: .tifalintrc.json in the current folder, if any)')
     .option('--encoding <name>', 'force a decoding (utf8, utf16le, utf16be, gb18030, gbk, big5) instead of detecting it')
+    .option('--across-files', 'inconsistent-form compares the files of the run with each other, not each file with itself')
     .option('--max-warnings <n>', 'pass (exit 0) with up to n warnings and no error; by default any finding fails the run', warningLimit)
     .option('--lexicon <file>', 'your own slogan lexicon (dict/slogans.tsv format), added to the bundled one; repeatable', (v: string, p: string[] = []) => [...p, v])
     .option('--no-bundled-lexicon', 'use only the --lexicon files, not the bundled lexicon')
@@ -55,6 +57,7 @@ export function lintCommand(): Command {
         only: flags.rule === undefined ? undefined : ruleList(flags.rule),
         encoding: flags.encoding,
         fix,
+        acrossFiles: flags.acrossFiles,
         lexicon: chooseLexicon(flags),
       });
       for (const note of run.unfixable) warn(note);

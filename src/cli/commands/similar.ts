@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { averageLinkage, mergeTable } from '../../analysis/clustering.js';
-import { documentTerms } from '../../analysis/documentTerms.js';
-import { keywordUnits } from '../../analysis/keywords.js';
+import { documentTerms, documentUnits } from '../../analysis/documentTerms.js';
 import { similarityMatrix, tfidfVectors } from '../../analysis/similarity.js';
 import { dendrogramSvg } from '../../report/charts/dendrogram.js';
 import { printTable } from '../terminal.js';
@@ -31,7 +30,7 @@ export function similarCommand(): Command {
     const dt = documentTerms(corpus.docs, corpus.segmenter, filterFrom(flags));
     const leftOut = leftOutReporter(flags.by);
     if (flags.by) for (const d of dt.docs) if (!d.meta[flags.by]) leftOut.onLeftOut(d);
-    const units = keywordUnits(dt, flags.by);
+    const units = documentUnits(dt, flags.by);
     leftOut.report(units.length);
     const labels = units.map((u) => u.label);
     const { table, matrix } = similarityMatrix(labels, tfidfVectors(dt, units), flags.by ?? 'doc');

@@ -1,6 +1,7 @@
 import type { Finding } from '../types.js';
 import type { WordList } from '../../segment/wordList.js';
 import type { FileRule } from './rule.js';
+import { foundExpected } from '../foundExpected.js';
 
 /** Marks that OCR and PDF extraction confuse with 一 (em dash, full-width hyphen, hyphen, figure dash, en dash, bar). */
 const LONE_DASH = /(?<![—－\-‒–―])[—－\-‒–―](?![—－\-‒–―])/g;
@@ -51,7 +52,7 @@ function check(text: string, words: WordList): Finding[] {
       start: at,
       end: at + 1,
       severity: 'error',
-      message: `"${text[at]}" stands where 一 is meant ("${word}")`,
+      message: foundExpected(word.replace('一', text[at]), word, `${text[at]} for 一`),
       suggestion: '一',
     });
   }

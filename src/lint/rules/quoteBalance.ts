@@ -42,16 +42,22 @@ function closesAgain(text: string, at: number, end: number): boolean {
 function checkParagraph(text: string, start: number, end: number): Finding[] {
   const findings: Finding[] = [];
   const open: Open[] = [];
+  // Each kind of quote is balanced on its own: ASCII quotes pair with each other (an English quotation inside a
+  // Chinese one is fine); only an odd one out may be the wrong closing mark of an open curly quote.
+  let asciiLeft = [...text.slice(start, end)].filter((c) => c === '"').length;
+  let asciiOpen: Open | undefined;
   for (let at = start; at < end; at++) {
     const mark = text[at];
     const top = open.at(-1);
     if (mark === '"') {
-      if (top?.mark === '"') open.pop();
-      else if (top) {
-        // An ASCII " where a curly quote is open is read as its (wrong) closing mark.
+      const oddOneOut = asciiLeft % 2 === 1;
+      asciiLeft--;
+      if (asciiOpen) asciiOpen = undefined;
+      else if (top && oddOneOut) {
+        // The odd ASCII " where a curly quote is open is read as its (wrong) closing mark.
         findings.push(finding(at, `${top.mark} is closed by "`, CLOSER_OF[top.mark]));
         open.pop();
-      } else open.push({ mark, at });
+      } else asciiOpen = { mark, at };
     } else if (mark in CLOSER_OF) {
       open.push({ mark, at });
     } else if (mark in OPENER_OF && !isApostrophe(text, at)) {
@@ -66,7 +72,8 @@ function checkParagraph(text: string, start: number, end: number): Finding[] {
       } else findings.push(finding(at, `${mark} has no opening ${opener}`));
     }
   }
-  for (const { mark, at } of open) findings.push(finding(at, `${mark} is not closed in its paragraph`));
+  if (asciiOpen) open.push(asciiOpen);
+  for (const { mark, at } of open.sort((a, b) => a.at - b.at)) findings.push(finding(at, `${mark} is not closed in its paragraph`));
   return findings;
 }
 

@@ -4,6 +4,7 @@ import type { SloganOccurrence } from '../sloganOccurrences.js';
 import type { Finding, LintBody } from '../types.js';
 import type { WordList } from '../../segment/wordList.js';
 import type { BreakEvidence } from '../../corpus/pageBreaks.js';
+import type { VariantStatus } from '../variantStatus.js';
 
 /** What every rule may read besides the text: the lexicon, the word list, and slogan matches shared by rules. */
 export interface RuleContext {
@@ -11,6 +12,10 @@ export interface RuleContext {
   words: WordList;
   /** The segmenter's word across a page break, the same evidence the corpus reader is given. */
   breakEvidence: BreakEvidence;
+  /** inconsistent-form compares the files of the run with each other, not each file with itself. */
+  acrossFiles: boolean;
+  /** The status of a written variant of a slogan (lexicon, then house style). */
+  statusOf(form: string): VariantStatus;
   /** The folded text and the exact lexicon occurrences of a body, computed once per run whichever rules ask. */
   sloganText(body: LintBody): { folded: FoldedText; occurrences: SloganOccurrence[] };
 }

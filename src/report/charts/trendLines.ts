@@ -49,7 +49,8 @@ export function trendLinesSvg(table: ResultTable, spec: TrendLinesSpec): string 
   });
   return renderChart(
     {
-      legend: { top: 8, data: terms },
+      // Right-aligned, clear of the y axis's name at the top left.
+      legend: { top: 8, right: 32, data: terms },
       grid: { left: 64, right: 32, top: 48, bottom: 56 },
       xAxis: {
         type: numeric ? 'value' : 'time',
