@@ -9,7 +9,7 @@ import {
 } from '../src/analysis/cooccurrence.js';
 import { forEachUnit, unitLayout, type UnitKind } from '../src/analysis/units.js';
 import type { Document } from '../src/corpus/document.js';
-import type { Row } from '../src/format/table.js';
+import type { Row } from '../src/analysis/resultTable.js';
 import { fakeDoc, spaceSegmenter } from './helpers.js';
 
 // Tokens are cut at spaces (spaceSegmenter), so every count below can be checked by eye.

@@ -1,6 +1,6 @@
 import type { Document } from '../corpus/document.js';
-import type { NetworkEdge, NetworkNode } from '../format/network.js';
-import type { ResultTable, Row } from '../format/table.js';
+import type { NetworkEdge, NetworkNode } from '../analysis/networkGraph.js';
+import type { ResultTable, Row } from './resultTable.js';
 import { sideBySide } from './sideBySide.js';
 import type { Segmenter, Token } from '../segment/token.js';
 import { associationRow, type AssociationRow } from './association.js';

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { Row } from '../format/table.js';
+import type { Row } from './resultTable.js';
 import type { GroupedCounts, TermCount } from './termCounts.js';
 import { RATE_BASE } from './arithmetic.js';
 

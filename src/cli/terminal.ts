@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { TABLE_FORMATS } from '../format/formatters.js';
-import type { ResultTable } from '../format/table.js';
+import type { ResultTable } from '../analysis/resultTable.js';
 import type { OutputFlags } from './options.js';
 import { wipeProgress } from './progress.js';
 import { emit } from './writeOutput.js';

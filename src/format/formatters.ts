@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type CliTable from 'cli-table3';
 import type * as CsvStringify from 'csv-stringify/sync';
 import { dataCell, displayCell, spreadsheetSafe } from './cells.js';
-import type { ResultTable } from './table.js';
+import type { ResultTable } from '../analysis/resultTable.js';
 
 export interface FormatOptions {
   /** Prefix CSV/TSV with a UTF-8 byte-order mark so that Excel reads Chinese correctly. */

@@ -1,22 +1,5 @@
-import type { ResultTable, Row } from './table.js';
-
-/** A term of a co-occurrence network: its token count, overall and per group, and who uses it most. */
-export interface NetworkNode {
-  term: string;
-  count: number;
-  /** Token count per group value (empty when the corpus is not grouped). */
-  byGroup: Record<string, number>;
-  /** The group with the highest rate per 10,000 tokens (undefined when not grouped). */
-  topGroup?: string;
-}
-
-/** An undirected edge between two terms: units with both, and association scores by name. */
-export interface NetworkEdge {
-  source: string;
-  target: string;
-  both: number;
-  scores: Record<string, number>;
-}
+import type { NetworkEdge, NetworkNode } from '../analysis/networkGraph.js';
+import type { ResultTable, Row } from '../analysis/resultTable.js';
 
 const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
 
@@ -141,4 +124,19 @@ export function edgeTable(edges: NetworkEdge[]): ResultTable {
   const scores = scoreNames(edges);
   const rows = edges.map((e) => ({ source: e.source, target: e.target, both: e.both, ...e.scores }) as Row);
   return { columns: ['source', 'target', 'both', ...scores], rows, decimals: { jaccard: 3 } };
+}
+
+/** The network outputs of `tifa cooc --format`: a graph file (GEXF, GraphML) or Gephi's edge/node spreadsheets. */
+export const NETWORK_FORMATS = ['gexf', 'graphml', 'edges', 'nodes'] as const;
+export type NetworkFormat = (typeof NETWORK_FORMATS)[number];
+
+export function isNetworkFormat(format: string): format is NetworkFormat {
+  return (NETWORK_FORMATS as readonly string[]).includes(format);
+}
+
+/** A network in one of NETWORK_FORMATS: the file text, or a table that is written as CSV (what Gephi imports). */
+export function formatNetwork(format: NetworkFormat, nodes: NetworkNode[], edges: NetworkEdge[]): { text: string } | { csv: ResultTable } {
+  if (format === 'gexf') return { text: toGexf(nodes, edges) };
+  if (format === 'graphml') return { text: toGraphml(nodes, edges) };
+  return { csv: format === 'edges' ? edgeTable(edges) : nodeTable(nodes) };
 }

@@ -1,7 +1,7 @@
 import { kwicRows } from '../analysis/kwic.js';
 import type { Document } from '../corpus/document.js';
 import { UsageError } from '../errors.js';
-import type { ResultTable, Row } from '../format/table.js';
+import type { ResultTable, Row } from '../analysis/resultTable.js';
 import type { Segmenter } from '../segment/token.js';
 import { createLexiconMatcher, extractSlogans, type SloganHit } from './extract.js';
 import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';

@@ -13,7 +13,7 @@ import {
 } from '../../analysis/cooccurrence.js';
 import { UNIT_KINDS, type UnitKind } from '../../analysis/units.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
-import { edgeTable, nodeTable, toGexf, toGraphml } from '../../format/network.js';
+import { formatNetwork, isNetworkFormat, NETWORK_FORMATS } from '../../format/network.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../../lexicon/lexicon.js';
 import { UsageError } from '../../errors.js';
 import { printTable } from '../terminal.js';
@@ -45,7 +45,6 @@ interface CoocFlags extends CorpusFlags, FilterFlags, OutputFlags {
   value: MatrixValue;
 }
 
-const NETWORK_FORMATS = ['gexf', 'graphml', 'edges', 'nodes'];
 const DEFAULT_TOP = 50;
 const DEFAULT_WINDOW = 5;
 
@@ -57,12 +56,12 @@ function termSet(flags: CoocFlags): TermSet {
 
 /** Tables through the usual formatters; the network as GEXF or GraphML, or as edge/node CSV for Gephi. */
 function print(counts: CoocCounts, flags: CoocFlags): void {
-  if (NETWORK_FORMATS.includes(flags.format)) {
+  if (isNetworkFormat(flags.format)) {
     if (flags.matrix) throw new UsageError(`--matrix is a table; it cannot be written as ${flags.format}`);
     const { nodes, edges } = coocNetwork(counts, { measure: flags.measure });
-    if (flags.format === 'gexf') emit(toGexf(nodes, edges), flags);
-    else if (flags.format === 'graphml') emit(toGraphml(nodes, edges), flags);
-    else printTable(flags.format === 'edges' ? edgeTable(edges) : nodeTable(nodes), { ...flags, format: 'csv' });
+    const out = formatNetwork(flags.format, nodes, edges);
+    if ('text' in out) emit(out.text, flags);
+    else printTable(out.csv, { ...flags, format: 'csv' });
     return;
   }
   printTable(flags.matrix ? cooccurrenceMatrix(counts, { value: flags.value }) : cooccurrenceTable(counts, { measure: flags.measure }), flags);

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { groupOf } from '../../analysis/countCorpus.js';
 import { kwicRows, searchPattern } from '../../analysis/kwic.js';
-import type { Row } from '../../format/table.js';
+import type { Row } from '../../analysis/resultTable.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
-import { loadLintConfig } from '../../lint/config.js';
+import { loadLintConfig } from '../lintConfigFile.js';
 import { LINT_FORMATTERS } from '../../format/lint/index.js';
 import { unifiedDiff } from '../../lint/lineDiff.js';
 import { lintFiles } from '../../lint/lintFiles.js';
