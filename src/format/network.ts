@@ -1,5 +1,6 @@
 import type { NetworkEdge, NetworkNode } from '../analysis/networkGraph.js';
 import type { ResultTable, Row } from '../analysis/resultTable.js';
+import { toPajek, toUcinetDl } from './networkExports.js';
 
 const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
 
@@ -126,8 +127,11 @@ export function edgeTable(edges: NetworkEdge[]): ResultTable {
   return { columns: ['source', 'target', 'both', ...scores], rows, decimals: { jaccard: 3 } };
 }
 
-/** The network outputs of `tifa cooc --format`: a graph file (GEXF, GraphML) or Gephi's edge/node spreadsheets. */
-export const NETWORK_FORMATS = ['gexf', 'graphml', 'edges', 'nodes'] as const;
+/**
+ * The network outputs of `tifa cooc --format`: a graph file (GEXF, GraphML, UCINET DL, Pajek) or Gephi's
+ * edge/node spreadsheets.
+ */
+export const NETWORK_FORMATS = ['gexf', 'graphml', 'edges', 'nodes', 'dl', 'pajek'] as const;
 export type NetworkFormat = (typeof NETWORK_FORMATS)[number];
 
 export function isNetworkFormat(format: string): format is NetworkFormat {
@@ -138,5 +142,7 @@ export function isNetworkFormat(format: string): format is NetworkFormat {
 export function formatNetwork(format: NetworkFormat, nodes: NetworkNode[], edges: NetworkEdge[]): { text: string } | { csv: ResultTable } {
   if (format === 'gexf') return { text: toGexf(nodes, edges) };
   if (format === 'graphml') return { text: toGraphml(nodes, edges) };
+  if (format === 'dl') return { text: toUcinetDl(nodes, edges) };
+  if (format === 'pajek') return { text: toPajek(nodes, edges) };
   return { csv: format === 'edges' ? edgeTable(edges) : nodeTable(nodes) };
 }
