@@ -11,7 +11,8 @@
  *   4  src/slogans/   src/lint/        formulations found and counted / editors' checks     (peers: never each other)
  *   3  src/analysis/                   statistics and result tables (ResultTable, network graph types live here)
  *   2  src/segment/                    segmenters, dictionaries, the phrase join
- *   1  src/corpus/    src/lexicon/     reading documents / the slogan lexicon, its fold and index (peers)
+ *   1b src/lexicon/                    the slogan lexicon, its fold (traditional → simplified from corpus/) and index
+ *   1a src/corpus/                     reading documents: decoding, metadata, normalising, page breaks
  *   0  src/*.ts (but index.ts)         shared leaves: errors, bundled data paths, small helpers
  *
  * Layers 3 and 4 are pure: they compute on texts and tables and do no I/O (no node:fs, no workers, no processes).
@@ -40,7 +41,7 @@ const LAYERS = [
 const BELOW = {
   shared: [],
   corpus: ['shared'],
-  lexicon: ['shared'],
+  lexicon: ['shared', 'corpus'],
   segment: ['shared', 'corpus', 'lexicon'],
   analysis: ['shared', 'corpus', 'lexicon', 'segment'],
   slogans: ['shared', 'corpus', 'lexicon', 'segment', 'analysis'],
