@@ -1,24 +1,21 @@
 import { Command, Option } from 'commander';
+import { countCooccurrence, occurs, type CoocCounts, type TermSet } from '../../analysis/cooccurrence.js';
 import {
   COOC_MEASURES,
-  occurs,
   MATRIX_VALUES,
   cooccurrenceMatrix,
-  cooccurrenceTable,
+  cooccurrenceRows,
   coocNetwork,
-  countCooccurrence,
-  type CoocCounts,
   type CoocMeasure,
   type MatrixValue,
-  type TermSet,
-} from '../../analysis/cooccurrence.js';
+} from '../../analysis/coocTables.js';
 import { UNIT_KINDS, type UnitKind } from '../../analysis/units.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
 import { formatNetwork, isNetworkFormat, NETWORK_FORMATS } from '../../format/network.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../../lexicon/lexicon.js';
 import { UsageError } from '../../errors.js';
 import { noteAbsentTerms } from '../absentTerms.js';
-import { printTable } from '../terminal.js';
+import { printPagedTable, printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
 import {
@@ -66,7 +63,8 @@ function print(counts: CoocCounts, flags: CoocFlags): void {
     else printTable(out.csv, { ...flags, format: 'csv' });
     return;
   }
-  printTable(flags.matrix ? cooccurrenceMatrix(counts, { value: flags.value }) : cooccurrenceTable(counts, { measure: flags.measure }), flags);
+  if (flags.matrix) printTable(cooccurrenceMatrix(counts, { value: flags.value }), flags);
+  else printPagedTable(cooccurrenceRows(counts, { measure: flags.measure }), flags);
 }
 
 export function coocCommand(): Command {
