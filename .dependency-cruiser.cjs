@@ -9,11 +9,11 @@
  *   6  src/format/                     formatters: tables (csv, json, md, …), networks (GEXF, GraphML), lint reports
  *   5  src/pipeline/                   counting many files: token cache, worker pool, chunked counts
  *   4  src/slogans/   src/lint/        formulations found and counted / editors' checks     (peers: never each other)
- *   3  src/analysis/                   statistics and result tables (ResultTable, network graph types live here)
+ *   3  src/analysis/                   statistics and result tables (the network graph types live here)
  *   2  src/segment/                    segmenters, dictionaries, the phrase join
  *   1b src/lexicon/                    the slogan lexicon, its fold (traditional → simplified from corpus/) and index
  *   1a src/corpus/                     reading documents: decoding, metadata, normalising, page breaks
- *   0  src/*.ts (but index.ts)         shared leaves: errors, bundled data paths, small helpers
+ *   0  src/*.ts (but index.ts)         shared leaves: errors, ResultTable (what every table is), bundled data paths
  *
  * Layers 3 and 4 are pure: they compute on texts and tables and do no I/O (no node:fs, no workers, no processes).
  * Result types belong to the layer that computes them, never to format/: a formatter imports its input type, the

@@ -1,4 +1,4 @@
-import type { ResultTable, Row } from './resultTable.js';
+import type { ResultTable, Row } from '../resultTable.js';
 import type { Token } from '../segment/token.js';
 import { documentFrequency, type DocumentTerms } from './documentTerms.js';
 

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { Row } from './resultTable.js';
+import type { Row } from '../resultTable.js';
 import type { GroupedCounts, TermCount } from './termCounts.js';
 import { RATE_BASE } from './arithmetic.js';
 
@@ -20,7 +20,9 @@ export function mergeFrequencyShards(shards: Array<{ file: string; rows: Row[] }
     const columns = Object.keys(rows[0]);
     const rate = RATE_COLUMNS.find((c) => columns.includes(c));
     if (!columns.includes('term') || !columns.includes('total') || !columns.includes('docfreq') || !rate) {
-      throw new InputError(`${file}: not the --format json output of tifa freq (needs term, total, per10k, docfreq)`);
+      throw new InputError(`${file}: not the JSON output of tifa freq (needs term, total, per10k, docfreq)`, {
+        cli: `${file}: not the --format json output of tifa freq (needs term, total, per10k, docfreq)`,
+      });
     }
     const shardPer = rate === 'per10k' ? 'tokens' : 'chars';
     if (per && per !== shardPer) throw new InputError(`${file}: rates per ${shardPer}, other shards per ${per}`);

@@ -1,6 +1,6 @@
 import type { Document } from '../corpus/document.js';
 import { UsageError } from '../errors.js';
-import type { ResultTable, Row } from './resultTable.js';
+import type { ResultTable, Row } from '../resultTable.js';
 import { RATE_BASE } from './arithmetic.js';
 
 /**
@@ -41,7 +41,9 @@ export function isNumericField(values: readonly string[]): boolean {
 export function timeOrder(values: Iterable<string>, field: string): string[] {
   const keyed = [...new Set(values)].map((value) => {
     const key = timeKey(value);
-    if (key === undefined) throw new UsageError(`--by ${field}: a trend needs a numeric or date field; "${value}" is neither`);
+    if (key === undefined) throw new UsageError(`field "${field}": a trend needs a numeric or date field; "${value}" is neither`, {
+        cli: `--by ${field}: a trend needs a numeric or date field; "${value}" is neither`,
+      });
     return { value, key };
   });
   return keyed.sort((a, b) => a.key - b.key || (a.value < b.value ? -1 : 1)).map((k) => k.value);

@@ -1,4 +1,4 @@
-import type { LongLayout, ResultTable, Row } from '../analysis/resultTable.js';
+import type { LongLayout, ResultTable, Row } from '../resultTable.js';
 
 /** One row per key and group: the keys, the field's value, then the group's values (a group with no item is left out). */
 export function toLong(table: ResultTable, layout: LongLayout): ResultTable {

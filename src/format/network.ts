@@ -1,5 +1,5 @@
 import type { NetworkEdge, NetworkNode } from '../analysis/networkGraph.js';
-import type { ResultTable, Row } from '../analysis/resultTable.js';
+import type { ResultTable, Row } from '../resultTable.js';
 import { toPajek, toUcinetDl } from './networkExports.js';
 
 const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };

@@ -7,7 +7,7 @@ import { summariseCorpus } from '../analysis/corpusSummary.js';
 import { keynessOverview } from '../analysis/keynessTable.js';
 import type { Document } from '../corpus/document.js';
 import type { NetworkEdge, NetworkNode } from '../analysis/networkGraph.js';
-import type { ResultTable, Row } from '../analysis/resultTable.js';
+import type { ResultTable, Row } from '../resultTable.js';
 import type { Segmenter } from '../segment/token.js';
 import { collectSlogans, type SloganCounts } from '../slogans/collectSlogans.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../lexicon/lexicon.js';

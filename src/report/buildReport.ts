@@ -1,4 +1,4 @@
-import type { ResultTable } from '../analysis/resultTable.js';
+import type { ResultTable } from '../resultTable.js';
 import { themeTable } from '../slogans/themeTable.js';
 import {
   countSlogans,

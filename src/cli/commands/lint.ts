@@ -69,7 +69,7 @@ export function lintCommand(): Command {
             replaceReadFile(change.filePath, change.original, change.bytes, Boolean(flags.force));
           } catch (err) {
             if (done === 0 || !(err instanceof UsageError)) throw err;
-            throw new UsageError(`${err.message} (the ${done} file(s) before it were fixed)`);
+            throw new UsageError(`${err.cliMessage} (the ${done} file(s) before it were fixed)`);
           }
         });
         if (fix) warn(`fixed ${applied} problem(s) in ${run.changes.length} file(s)`);

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { frequencyTable } from '../../analysis/frequencyTable.js';
 import { mergeFrequencyShards } from '../../analysis/mergeFrequency.js';
 import { InputError } from '../../errors.js';
-import type { Row } from '../../analysis/resultTable.js';
+import type { Row } from '../../resultTable.js';
 import { printTable } from '../terminal.js';
 import { outputOptions, positiveInt, type OutputFlags } from '../options.js';
 

@@ -2,9 +2,10 @@
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
 
-export interface ResultTable {
+/** `R`: the row type, for tables whose columns are known (FrequencyRow, … in src/index.ts). */
+export interface ResultTable<R extends Row = Row> {
   columns: string[];
-  rows: Row[];
+  rows: R[];
   /** Decimal places shown for a numeric column in human formats (table, md); data formats keep precision. */
   decimals?: Record<string, number>;
   /** For a table with columns per group: how to give it long (`--long`). */
