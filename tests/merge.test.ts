@@ -1,41 +1,137 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tifa } from './cli.js';
 
-/** Splits the bundled corpus into two shard folders (documents 0–2 and 3–5). */
-function shards(): string[] {
+const CORPUS = join(ROOT, 'corpus');
+
+/**
+ * The bundled corpus in three shard folders, in corpus order (documents 0–1, 2–3, 4–5). With `year`, the
+ * files are renamed name_<year> (2021, 2022, 2023 in turn) for trend, which needs a time field.
+ */
+function shardFolders(year = false): { whole: string; shards: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'tifa-shards-'));
-  const files = readdirSync(join(ROOT, 'corpus')).sort();
-  return [files.slice(0, 3), files.slice(3)].map((part, i) => {
-    const shard = join(dir, `shard${i}`);
+  const files = readdirSync(CORPUS).sort();
+  const name = (f: string, i: number) => (year ? `${f.replace(/\.txt$/, '')}_${2021 + (i % 3)}.txt` : f);
+  const whole = join(dir, 'whole');
+  mkdirSync(whole);
+  files.forEach((f, i) => copyFileSync(join(CORPUS, f), join(whole, name(f, i))));
+  const shards = [0, 1, 2].map((k) => {
+    const shard = join(dir, `shard${k}`);
     mkdirSync(shard);
-    for (const f of part) copyFileSync(join(ROOT, 'corpus', f), join(shard, f));
+    files.forEach((f, i) => {
+      if (Math.floor(i / 2) === k) copyFileSync(join(CORPUS, f), join(shard, name(f, i)));
+    });
     return shard;
+  });
+  return { whole, shards };
+}
+
+/** `tifa <command> <shard> … --shard` into files, one per shard. */
+function writeShards(shards: string[], args: (shard: string) => string[]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'tifa-shard-json-'));
+  return shards.map((shard, i) => {
+    const file = join(dir, `part${i}.json`);
+    const run = tifa([...args(shard), '--shard', '-o', file]);
+    expect(run.code, run.stderr).toBe(0);
+    return file;
   });
 }
 
-describe('tifa merge', () => {
-  for (const extra of [[], ['--by', 'city'], ['--per', 'chars']]) {
-    it(`gives the table of one run from freq shards ${extra.join(' ')}`, () => {
-      const dir = mkdtempSync(join(tmpdir(), 'tifa-merge-'));
-      const parts = shards().map((shard, i) => {
-        const file = join(dir, `part${i}.json`);
-        writeFileSync(file, tifa(['freq', shard, ...extra, '--format', 'json']).stdout);
-        return file;
-      });
-      const merged = tifa(['merge', ...parts, '--top', '25', '--format', 'tsv']);
-      expect(merged.code).toBe(0);
-      expect(merged.stdout).toBe(tifa(['freq', ...extra, '--top', '25', '--format', 'tsv']).stdout);
+const CASES: Array<{ name: string; year?: boolean; args: (paths: string[]) => string[] }> = [
+  { name: 'freq --by city --dp --parts 3', args: (p) => ['freq', ...p, '--by', 'city', '--dp', '--parts', '3', '--top', '60'] },
+  { name: 'freq --per chars --ngram 2', args: (p) => ['freq', ...p, '--per', 'chars', '--ngram', '2', '--min-count', '2'] },
+  { name: 'compare --target 黄山 --negative', args: (p) => ['compare', ...p, '--target', '黄山', '--negative'] },
+  { name: 'compare (every group against the rest)', args: (p) => ['compare', ...p, '--min-count', '2'] },
+  { name: 'themes --by city', args: (p) => ['themes', ...p, '--by', 'city'] },
+  { name: 'trend 改革,发展 --by year', year: true, args: (p) => ['trend', '改革', '发展', ...p, '--meta-from-name', '{x}_{year}', '--rolling', '2'] },
+];
+
+describe('tifa merge gives, from 3 shards, byte for byte the table of one run', () => {
+  for (const { name, year, args } of CASES) {
+    it(name, () => {
+      const { whole, shards } = shardFolders(year);
+      const parts = writeShards(shards, (shard) => args([shard]));
+      const one = tifa([...args([whole]), '--format', 'json']);
+      expect(one.code, one.stderr).toBe(0);
+      expect(JSON.parse(one.stdout).length).toBeGreaterThan(0);
+      const merged = tifa(['merge', ...parts, '--format', 'json']);
+      expect(merged.code, merged.stderr).toBe(0);
+      expect(merged.stdout).toBe(one.stdout);
+      expect(tifa(['merge', ...parts, '--format', 'tsv']).stdout).toBe(tifa([...args([whole]), '--format', 'tsv']).stdout);
     });
   }
 
-  it('refuses a file that is not freq output', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tifa-merge-'));
-    writeFileSync(join(dir, 'x.json'), '[{"a": 1}]');
-    const run = tifa(['merge', join(dir, 'x.json')]);
+  it('compare --counts on merged freq shards is compare on the whole corpus', () => {
+    const { whole, shards } = shardFolders();
+    const parts = writeShards(shards, (shard) => ['freq', shard, '--by', 'city']);
+    const mergedFile = join(mkdtempSync(join(tmpdir(), 'tifa-merged-')), 'merged.json');
+    expect(tifa(['merge', ...parts, '--shard', '-o', mergedFile]).code).toBe(0);
+    for (const extra of [['--target', '黄山'], ['--target', '宜昌', '--reference', '天水', '--measure', 'logratio']]) {
+      const fromCounts = tifa(['compare', '--counts', mergedFile, ...extra, '-f', 'tsv']);
+      expect(fromCounts.code, fromCounts.stderr).toBe(0);
+      expect(fromCounts.stdout).toBe(tifa(['compare', whole, ...extra, '-f', 'tsv']).stdout);
+    }
+    // Counted by city: compare by another field is refused rather than answered from the wrong groups.
+    const wrong = tifa(['compare', '--counts', mergedFile, '--by', 'year']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe(`tifa: ${mergedFile} is counted --by city, not --by year: give --by city\n`);
+  });
+
+  it('a freq shard carries its token and character totals, per group and per document', () => {
+    const { shards } = shardFolders();
+    const [file] = writeShards([shards[1]], (shard) => ['freq', shard, '--dp']);
+    const shard = JSON.parse(readFileSync(file, 'utf8'));
+    const docs = JSON.parse(tifa(['corpus', shards[1], '-f', 'json']).stdout) as Array<{ id: string; chars: number; tokens: number }>;
+    expect(shard.command).toBe('freq');
+    expect(shard.files.map((f: { name: string }) => f.name)).toEqual(['02-黄山.txt', '03-宜昌.txt']);
+    expect(shard.counts.docTokens).toEqual(docs.map((d) => d.tokens));
+    expect(shard.counts.tokens).toEqual([docs[0].tokens + docs[1].tokens]);
+    expect(shard.options).toMatchObject({ dp: true, minCount: 1, per: 'tokens', segmenter: 'node-rs' });
+    expect(shard.segmenter).toMatch(/^node-rs:[0-9a-f]{40}$/);
+  });
+});
+
+describe('tifa merge refuses what would double or mix counts, in one line naming the two shards', () => {
+  const refused = (args: string[], message: string) => {
+    const run = tifa(['merge', ...args]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`tifa: ${join(dir, 'x.json')}: not the --format json output of tifa freq (needs term, total, per10k, docfreq)\n`);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`tifa: ${message}\n`);
+  };
+
+  it('the same shard twice, or shards that share a document', () => {
+    const { whole, shards } = shardFolders();
+    const [a, b] = writeShards([shards[0], whole], (shard) => ['freq', shard]);
+    refused([a, a], `${a} and ${a} overlap: both count 00-editor-note.txt`);
+    refused([a, b], `${a} and ${b} overlap: both count 00-editor-note.txt`);
+  });
+
+  it('shards grouped by different fields, counted with different options or segmenters, or of different commands', () => {
+    const { shards } = shardFolders();
+    const [city] = writeShards([shards[0]], (s) => ['freq', s, '--by', 'city']);
+    const [province] = writeShards([shards[1]], (s) => ['freq', s, '--by', 'province']);
+    const [chars] = writeShards([shards[1]], (s) => ['freq', s, '--by', 'city', '--per', 'chars']);
+    const dictFile = join(mkdtempSync(join(tmpdir(), 'tifa-dict-')), 'extra.dict.txt');
+    writeFileSync(dictFile, '黄山公安 100 nt\n');
+    const [dict] = writeShards([shards[1]], (s) => ['freq', s, '--by', 'city', '--dict', dictFile]);
+    const [themes] = writeShards([shards[2]], (s) => ['themes', s, '--by', 'city']);
+    refused([city, province], `${city} and ${province} were counted with different options: --by city, --by province`);
+    refused([city, chars], `${city} and ${chars} were counted with different options: --per tokens, --per chars`);
+    refused([city, dict], `${city} and ${dict} were segmented differently (node-rs, node-rs: backend, --dict or lexicon)`);
+    refused([city, themes], `${city} and ${themes} are shards of different commands (freq, themes)`);
+  });
+
+  it('the plain --format json of freq, which is a table and not counts', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tifa-merge-')), 'table.json');
+    writeFileSync(file, tifa(['freq', '-f', 'json']).stdout);
+    refused([file], `${file}: not a tifa shard (write one with --shard, e.g. tifa freq DIR --shard -o part.json)`);
+  });
+
+  it('slogans --shard, whose quoted formulations are counted across the whole corpus', () => {
+    const run = tifa(['slogans', '--shard']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('tifa: slogans has no --shard: a formulation quoted anywhere is counted everywhere, which needs the whole corpus (themes --shard merges)\n');
   });
 });

@@ -1,63 +1,95 @@
-import { InputError } from '../errors.js';
-import type { Row } from '../resultTable.js';
 import type { GroupedCounts, TermCount } from './termCounts.js';
-import { RATE_BASE } from './arithmetic.js';
-
-const RATE_COLUMNS = ['per10k', 'per10k_chars'] as const;
 
 /**
- * Rebuilds counts from the `--format json` rows of `tifa freq` run on shards of a corpus, so that their
- * sum gives the table one run over the whole corpus would. Counts and docfreq add up; a shard's token (or
- * character) total per group is recovered from any of its rows as count·10000/rate, exact after rounding
- * because JSON keeps ten significant digits. Shards must be complete word lists (no --top or --min-count):
- * a term cut from one shard would be missing from the sum.
+ * GroupedCounts as JSON can hold them: the counts of a shard of a corpus (`--shard`), complete (no term is cut
+ * by --top or --min-count, which apply only when the table is made), with the totals rates are computed from.
+ * A term is [term, counts per group, documents, per-document pairs?, word positions?].
  */
-export function mergeFrequencyShards(shards: Array<{ file: string; rows: Row[] }>): { counts: GroupedCounts; per: 'tokens' | 'chars' } {
-  const merged: GroupedCounts = { field: undefined, groups: [], tokens: [], chars: [], docTokens: [], terms: new Map() };
-  let per: 'tokens' | 'chars' | undefined;
-  for (const { file, rows } of shards) {
-    if (rows.length === 0) continue;
-    const columns = Object.keys(rows[0]);
-    const rate = RATE_COLUMNS.find((c) => columns.includes(c));
-    if (!columns.includes('term') || !columns.includes('total') || !columns.includes('docfreq') || !rate) {
-      throw new InputError(`${file}: not the JSON output of tifa freq (needs term, total, per10k, docfreq)`, {
-        cli: `${file}: not the --format json output of tifa freq (needs term, total, per10k, docfreq)`,
-      });
-    }
-    const shardPer = rate === 'per10k' ? 'tokens' : 'chars';
-    if (per && per !== shardPer) throw new InputError(`${file}: rates per ${shardPer}, other shards per ${per}`);
-    per = shardPer;
-    const groups = columns.filter((c) => columns.includes(`${c}_${rate}`));
-    const grouped = groups.length > 0;
-    if (grouped) merged.field = 'group';
-    const labels = grouped ? groups : ['all'];
-    const indices = labels.map((label) => {
-      let g = merged.groups.indexOf(label);
-      if (g < 0) {
-        g = merged.groups.push(label) - 1;
+export interface GroupedCountsData {
+  field: string | null;
+  groups: string[];
+  tokens: number[];
+  chars: number[];
+  docTokens: number[];
+  terms: Array<[string, number[], number, (number[] | null)?, (number[] | null)?]>;
+}
+
+export function groupedCountsToData(counts: GroupedCounts): GroupedCountsData {
+  return {
+    field: counts.field ?? null,
+    groups: counts.groups,
+    tokens: counts.tokens,
+    chars: counts.chars,
+    docTokens: counts.docTokens,
+    terms: [...counts.terms].map(([term, tc]) => [term, tc.byGroup, tc.docs, tc.perDoc ?? null, tc.positions ?? null]),
+  };
+}
+
+const isNumbers = (x: unknown): x is number[] => Array.isArray(x) && x.every((n) => typeof n === 'number');
+
+/** The counts of a shard, or undefined when the data is not what groupedCountsToData writes. */
+export function groupedCountsFromData(data: GroupedCountsData): GroupedCounts | undefined {
+  const { field, groups, tokens, chars, docTokens, terms } = data ?? {};
+  if (!Array.isArray(groups) || !isNumbers(tokens) || !isNumbers(chars) || !isNumbers(docTokens) || !Array.isArray(terms)) return undefined;
+  if (tokens.length !== groups.length || chars.length !== groups.length) return undefined;
+  const map = new Map<string, TermCount>();
+  for (const entry of terms) {
+    if (!Array.isArray(entry)) return undefined;
+    const [term, byGroup, docs, perDoc, positions] = entry;
+    if (typeof term !== 'string' || !isNumbers(byGroup) || typeof docs !== 'number') return undefined;
+    const tc: TermCount = { byGroup, docs };
+    if (perDoc) tc.perDoc = perDoc;
+    if (positions) tc.positions = positions;
+    map.set(term, tc);
+  }
+  return { field: field ?? undefined, groups, tokens, chars, docTokens, terms: map };
+}
+
+/**
+ * The counts one run over the shards' documents gives, the shards taken in the order given: counts, totals
+ * and document frequencies add up; groups keep their order of first appearance; documents (for Gries' DP)
+ * and word positions (for Juilland's D) follow each other, so shards in corpus order give one run's numbers.
+ */
+export function mergeGroupedCounts(parts: readonly GroupedCounts[]): GroupedCounts {
+  const merged: GroupedCounts = { field: parts[0]?.field, groups: [], tokens: [], chars: [], docTokens: [], terms: new Map() };
+  let wordsBefore = 0;
+  for (const part of parts) {
+    const indices = part.groups.map((label, g) => {
+      let m = merged.groups.indexOf(label);
+      if (m < 0) {
+        m = merged.groups.push(label) - 1;
         merged.tokens.push(0);
         merged.chars.push(0);
       }
-      return g;
+      merged.tokens[m] += part.tokens[g];
+      merged.chars[m] += part.chars[g];
+      return m;
     });
-    labels.forEach((label, i) => {
-      const countColumn = grouped ? label : 'total';
-      const rateColumn = grouped ? `${label}_${rate}` : rate;
-      const witness = rows.find((r) => Number(r[countColumn]) > 0 && Number(r[rateColumn]) > 0);
-      const size = witness ? Math.round((Number(witness[countColumn]) * RATE_BASE) / Number(witness[rateColumn])) : 0;
-      (per === 'chars' ? merged.chars : merged.tokens)[indices[i]] += size;
-    });
-    for (const row of rows) {
-      const term = String(row.term);
-      let tc: TermCount | undefined = merged.terms.get(term);
-      if (!tc) merged.terms.set(term, (tc = { byGroup: [], docs: 0 }));
-      labels.forEach((label, i) => {
-        const g = indices[i];
-        while (tc!.byGroup.length <= g) tc!.byGroup.push(0);
-        tc!.byGroup[g] += Number(row[grouped ? label : 'total']) || 0;
+    const docsBefore = merged.docTokens.length;
+    for (const n of part.docTokens) merged.docTokens.push(n);
+    for (const [term, tc] of part.terms) {
+      let into = merged.terms.get(term);
+      if (!into) {
+        into = { byGroup: [], docs: 0 };
+        merged.terms.set(term, into);
+      }
+      const target = into;
+      tc.byGroup.forEach((n, g) => {
+        const m = indices[g];
+        while (target.byGroup.length <= m) target.byGroup.push(0);
+        target.byGroup[m] += n;
       });
-      tc.docs += Number(row.docfreq) || 0;
+      into.docs += tc.docs;
+      if (tc.perDoc) {
+        into.perDoc ??= [];
+        for (let i = 0; i < tc.perDoc.length; i += 2) into.perDoc.push(tc.perDoc[i] + docsBefore, tc.perDoc[i + 1]);
+      }
+      if (tc.positions) {
+        into.positions ??= [];
+        for (const p of tc.positions) into.positions.push(p + wordsBefore);
+      }
     }
+    for (const n of part.tokens) wordsBefore += n;
   }
-  return { counts: merged, per: per ?? 'tokens' };
+  return merged;
 }

@@ -3,7 +3,12 @@ import { frequencyTable } from '../../analysis/frequencyTable.js';
 import { parseNgramRange } from '../../analysis/ngrams.js';
 import { UsageError } from '../../errors.js';
 import { noteAbsentTerms } from '../absentTerms.js';
+import { groupedCountsToData } from '../../analysis/mergeFrequency.js';
+import type { GroupedCounts } from '../../analysis/termCounts.js';
+import type { ResultTable } from '../../resultTable.js';
+import { shardJson } from '../shard.js';
 import { printTable } from '../terminal.js';
+import { emit } from '../writeOutput.js';
 import { countCorpusFiles } from '../openCorpus.js';
 import {
   filterFrom,
@@ -28,6 +33,7 @@ interface FreqFlags extends CorpusFlags, CountingFlags, FilterFlags, OutputFlags
   dp?: boolean;
   parts?: number;
   ngram?: [number, number];
+  shard?: boolean;
 }
 
 function ngramRange(value: string): [number, number] {
@@ -50,7 +56,8 @@ export function freqCommand(): Command {
     .addOption(new Option('--per <unit>', 'rates per 10,000 tokens or characters').choices(['tokens', 'chars']).default('tokens'))
     .option('--dp', "add Gries' DP (dispersion across documents: 0 even, 1 concentrated)")
     .option('--parts <n>', "add Juilland's D over n equal parts of the corpus", positiveInt)
-    .option('--ngram <range>', 'count word n-grams instead of words, e.g. 2..4', ngramRange);
+    .option('--ngram <range>', 'count word n-grams instead of words, e.g. 2..4', ngramRange)
+    .option('--shard', 'print the complete counts as shard JSON for tifa merge, instead of the table');
   filterOptions(cmd);
   corpusOptions(cmd);
   countingOptions(cmd);
@@ -68,13 +75,12 @@ export function freqCommand(): Command {
       keepPositions: Boolean(flags.parts),
     });
     if (only) noteAbsentTerms(only, (term) => counts.terms.has(term));
-    const table = frequencyTable(counts, {
-      top: flags.top,
-      minCount: flags.minCount,
-      per: flags.per,
-      dispersion: flags.dp,
-      parts: flags.parts,
-    });
-    printTable(table, flags);
+    if (flags.shard) emit(shardJson('freq', paths, flags, groupedCountsToData(counts)), flags);
+    else printTable(freqTable(counts, flags), flags);
   });
+}
+
+/** The word list of counts, as the flags ask for it (from a corpus, or from merged shards). */
+export function freqTable(counts: GroupedCounts, flags: Pick<FreqFlags, 'top' | 'minCount' | 'per' | 'dp' | 'parts'>): ResultTable {
+  return frequencyTable(counts, { top: flags.top, minCount: flags.minCount, per: flags.per, dispersion: flags.dp, parts: flags.parts });
 }

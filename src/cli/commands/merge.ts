@@ -1,37 +1,94 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { frequencyTable } from '../../analysis/frequencyTable.js';
-import { mergeFrequencyShards } from '../../analysis/mergeFrequency.js';
+import { groupedCountsFromData, groupedCountsToData, mergeGroupedCounts, type GroupedCountsData } from '../../analysis/mergeFrequency.js';
+import { mergeTrendCounts, trendCountsFromData, type TrendShardCounts } from '../../analysis/mergeTrend.js';
+import type { GroupedCounts } from '../../analysis/termCounts.js';
 import { InputError } from '../../errors.js';
-import type { Row } from '../../resultTable.js';
-import { printTable } from '../terminal.js';
+import type { ResultTable } from '../../resultTable.js';
+import type { SloganCounts } from '../../slogans/collectSlogans.js';
+import { mergeSloganCounts, sloganCountsFromData, sloganCountsToData, type SloganCountsData } from '../../slogans/mergeSlogans.js';
+import { themeTable } from '../../slogans/themeTable.js';
 import { outputOptions, positiveInt, type OutputFlags } from '../options.js';
+import { checkShards, readShard, SHARD_VERSION, type Shard, type ShardFile } from '../shard.js';
+import { printTable } from '../terminal.js';
+import { emit } from '../writeOutput.js';
+import { compareTable } from './compare.js';
+import { freqTable } from './freq.js';
+import { trendTableOf } from './trend.js';
 
-function readShard(file: string): { file: string; rows: Row[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(`${file}: cannot read file`);
+interface MergeFlags extends OutputFlags {
+  top?: number;
+  minCount?: number;
+  shard?: boolean;
+}
+
+/** How each mergeable command's counts are read, merged, written back and made into its table. */
+interface Merger<C> {
+  read(data: unknown): C | undefined;
+  merge(parts: C[]): C;
+  write(counts: C): unknown;
+  table(counts: C, options: Record<string, unknown>): ResultTable;
+}
+
+function wordCounts(table: (counts: GroupedCounts, options: Record<string, unknown>) => ResultTable): Merger<GroupedCounts> {
+  return { read: (data) => groupedCountsFromData(data as GroupedCountsData), merge: mergeGroupedCounts, write: groupedCountsToData, table };
+}
+function sloganCounts(table: (counts: SloganCounts, options: Record<string, unknown>) => ResultTable): Merger<SloganCounts> {
+  return { read: (data) => sloganCountsFromData(data as SloganCountsData), merge: mergeSloganCounts, write: sloganCountsToData, table };
+}
+
+/** Options as the command's table functions take them: what the shards were counted with, as JSON holds it. */
+type Options<F extends (c: never, o: never) => unknown> = Parameters<F>[1];
+
+// The options are those the shards were made with: the table is the one that command would have printed.
+const MERGERS: Record<string, Merger<GroupedCounts> | Merger<SloganCounts> | Merger<TrendShardCounts>> = {
+  freq: wordCounts((counts, options) => freqTable(counts, options as Options<typeof freqTable>)),
+  compare: wordCounts((counts, options) => compareTable(counts, options as Options<typeof compareTable>)),
+  themes: sloganCounts((counts) => themeTable(counts)),
+  trend: {
+    read: (data) => trendCountsFromData(data as TrendShardCounts),
+    merge: mergeTrendCounts,
+    write: (counts) => counts,
+    table: (counts, options) => trendTableOf(counts, options as Options<typeof trendTableOf>),
+  } satisfies Merger<TrendShardCounts>,
+};
+
+function mergeShards<C>(merger: Merger<C>, shards: ShardFile[], flags: MergeFlags): void {
+  const parts = shards.map(({ file, shard }) => {
+    const counts = merger.read(shard.counts);
+    if (!counts) throw new InputError(`${file}: the counts of this ${shard.command} shard are damaged or of another version`);
+    return counts;
+  });
+  const merged = merger.merge(parts);
+  const { command, options, segmenter } = shards[0].shard;
+  if (flags.shard) {
+    const shard: Shard = { tifa_shard: SHARD_VERSION, command, options, segmenter, files: shards.flatMap((s) => s.shard.files), counts: merger.write(merged) };
+    emit(`${JSON.stringify(shard)}\n`, flags);
+    return;
   }
-  try {
-    const rows = JSON.parse(text);
-    if (!Array.isArray(rows)) throw new Error('not an array');
-    return { file, rows };
-  } catch (err) {
-    throw new InputError(`${file}: not a JSON array of rows (${(err as Error).message})`);
-  }
+  const table = merger.table(merged, {
+    ...options,
+    ...(flags.top !== undefined ? { top: flags.top } : {}),
+    ...(flags.minCount !== undefined ? { minCount: flags.minCount } : {}),
+  });
+  printTable(table, flags);
 }
 
 export function mergeCommand(): Command {
   const cmd = new Command('merge')
-    .description('merge `tifa freq --format json` results of corpus shards into the table of one run')
-    .argument('<files...>', 'JSON outputs of tifa freq on shards (complete word lists: no --top or --min-count)')
-    .option('--top <n>', 'only the n most frequent terms', positiveInt)
-    .option('--min-count <n>', 'only terms seen at least n times', positiveInt, 1);
+    .description(
+      'merge the shards (--shard JSON of freq, compare, themes, trend) of parts of a corpus into the table of one run over ' +
+        'them all, made with the options the shards were counted with; shards must not overlap and must be counted alike',
+    )
+    .argument('<files...>', 'shard JSON files, in corpus order (Juilland\'s D, first uses and group order follow it)')
+    .option('--top <n>', 'only the n first rows (instead of the shards\' --top)', positiveInt)
+    .option('--min-count <n>', 'only terms seen at least n times (instead of the shards\' --min-count)', positiveInt)
+    .option('--shard', 'print the merged counts as one shard (for compare --counts, or to merge further) instead of the table');
   outputOptions(cmd);
-  return cmd.action((files: string[], flags: OutputFlags & { top?: number; minCount: number }) => {
-    const { counts, per } = mergeFrequencyShards(files.map(readShard));
-    printTable(frequencyTable(counts, { top: flags.top, minCount: flags.minCount, per }), flags);
+  return cmd.action((files: string[], flags: MergeFlags) => {
+    const shards = files.map(readShard);
+    checkShards(shards);
+    const merger = MERGERS[shards[0].shard.command];
+    if (!merger) throw new InputError(`${shards[0].file}: tifa merge does not merge ${shards[0].shard.command} shards`);
+    mergeShards(merger as Merger<unknown>, shards, flags);
   });
 }

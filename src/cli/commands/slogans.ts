@@ -19,6 +19,7 @@ interface SlogansFlags extends CorpusFlags, OutputFlags {
   discover?: boolean;
   show?: string;
   width: number;
+  shard?: boolean;
 }
 
 /** Words that may not open or close a discovered n-gram: function words and the light verbs of official prose. */
@@ -35,7 +36,8 @@ export function slogansCommand(): Command {
     .option('--top <n>', 'only the n most used', positiveInt)
     .option('--discover', 'candidates outside the lexicon: quoted, numbered and + finds and recurring word n-grams (with --format tsv, in the lexicon\'s columns, ready to curate and pass back with --lexicon)')
     .option('--show <term>', 'every use of one formulation with document, original line and column, and context')
-    .option('--width <n>', 'characters of context on each side for --show', positiveInt, 20);
+    .option('--width <n>', 'characters of context on each side for --show', positiveInt, 20)
+    .option('--shard', 'not available for slogans (see themes --shard); refused with the reason');
   corpusOptions(cmd);
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: SlogansFlags) => {
@@ -47,6 +49,11 @@ export function slogansCommand(): Command {
       return;
     }
     if (flags.discover && flags.theme) throw new UsageError('--theme selects lexicon slogans; --discover lists what is not in the lexicon');
+    if (flags.shard) {
+      // A formulation quoted in one document is counted at every use in the corpus: a shard cannot know the
+      // quotes of the others, so its counts would not add up to one run's.
+      throw new UsageError('slogans has no --shard: a formulation quoted anywhere is counted everywhere, which needs the whole corpus (themes --shard merges)');
+    }
     const leftOut = leftOutReporter(flags.by);
     const lexicon = chooseLexicon(flags);
     const corpus = openCorpus(paths, flags, { pos: true });

@@ -2,6 +2,9 @@ import { Command } from 'commander';
 import { collectSlogans } from '../../slogans/collectSlogans.js';
 import { chooseLexicon } from '../../lexicon/lexicon.js';
 import { themeTable } from '../../slogans/themeTable.js';
+import { sloganCountsToData } from '../../slogans/mergeSlogans.js';
+import { shardJson } from '../shard.js';
+import { emit } from '../writeOutput.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
@@ -9,13 +12,15 @@ import { corpusOptions, outputOptions, type CorpusFlags, type OutputFlags } from
 
 interface ThemesFlags extends CorpusFlags, OutputFlags {
   by?: string;
+  shard?: boolean;
 }
 
 export function themesCommand(): Command {
   const cmd = new Command('themes')
     .description('emphasis by slogan theme: lexicon slogan uses per theme, share, rate per 10,000 tokens and G² per group')
     .argument('[paths...]', 'files or folders (default: the bundled corpus)')
-    .option('--by <field>', 'one set of columns per value of this metadata field (e.g. city), with keyness against the rest');
+    .option('--by <field>', 'one set of columns per value of this metadata field (e.g. city), with keyness against the rest')
+    .option('--shard', 'print the complete counts as shard JSON for tifa merge, instead of the table');
   corpusOptions(cmd);
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: ThemesFlags) => {
@@ -24,6 +29,7 @@ export function themesCommand(): Command {
     const corpus = openCorpus(paths, flags, { pos: true });
     const counts = collectSlogans(corpus.docs, corpus.segmenter, { field: flags.by, lexicon: chooseLexicon(flags), onLeftOut: leftOut.onLeftOut });
     leftOut.report(counts.groups.length);
-    printTable(themeTable(counts), flags);
+    if (flags.shard) emit(shardJson('themes', paths, flags, sloganCountsToData(counts)), flags);
+    else printTable(themeTable(counts), flags);
   });
 }

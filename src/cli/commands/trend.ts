@@ -3,7 +3,11 @@ import { Command, Option } from 'commander';
 import { groupLabel } from '../../analysis/countCorpus.js';
 import { countTrend, trendTable } from '../../analysis/trend.js';
 import { UsageError } from '../../errors.js';
+import type { TrendShardCounts } from '../../analysis/mergeTrend.js';
+import type { ResultTable } from '../../resultTable.js';
+import { shardJson } from '../shard.js';
 import { printTable } from '../terminal.js';
+import { emit } from '../writeOutput.js';
 import { countCorpusFiles, openCorpus } from '../openCorpus.js';
 import {
   corpusOptions,
@@ -19,6 +23,7 @@ interface TrendFlags extends CorpusFlags, CountingFlags, OutputFlags {
   by: string;
   per: '10k' | 'share';
   rolling?: number;
+  shard?: boolean;
 }
 
 /** Terms first, then paths: the first argument naming an existing file or folder starts the paths. */
@@ -33,7 +38,8 @@ export function trendCommand(): Command {
     .argument('<terms-and-paths...>', 'the terms (counted as written in the text, as kwic finds them), then files or folders (default: the bundled corpus)')
     .option('--by <field>', 'the numeric or date metadata field (e.g. year from --meta-from-name gwr_{year})', 'year')
     .addOption(new Option('--per <measure>', 'add and smooth: per10k (default) or share of the given terms’ uses at each value').choices(['10k', 'share']).default('10k'))
-    .option('--rolling <n>', 'add a trailing mean of the measure over n consecutive values with documents', positiveInt);
+    .option('--rolling <n>', 'add a trailing mean of the measure over n consecutive values with documents', positiveInt)
+    .option('--shard', 'print the complete counts as shard JSON for tifa merge, instead of the table');
   corpusOptions(cmd);
   countingOptions(cmd);
   outputOptions(cmd);
@@ -44,6 +50,13 @@ export function trendCommand(): Command {
     const totals = await countCorpusFiles(paths, flags, { field: flags.by, only: new Set() });
     const counts = countTrend(openCorpus(paths, flags).docs, terms, flags.by);
     const tokens = counts.values.map((v) => totals.tokens[totals.groups.indexOf(groupLabel(v, flags.by))] ?? 0);
-    printTable(trendTable(counts, tokens, { per: flags.per, rolling: flags.rolling }), flags);
+    // The terms are arguments, not flags: the shard records them with the options, so shards of other terms differ.
+    if (flags.shard) emit(shardJson('trend', paths, { ...flags, terms }, { trend: counts, tokens }), flags);
+    else printTable(trendTableOf({ trend: counts, tokens }, flags), flags);
   });
+}
+
+/** The trend table of counts, as the flags ask for it (from a corpus, or from merged shards). */
+export function trendTableOf(counts: TrendShardCounts, flags: Pick<TrendFlags, 'per' | 'rolling'>): ResultTable {
+  return trendTable(counts.trend, counts.tokens, { per: flags.per, rolling: flags.rolling });
 }
