@@ -5,10 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { countCooccurrence } from '../dist/analysis/cooccurrence.js';
-import { cooccurrenceTable } from '../dist/analysis/coocTables.js';
-import { readCorpus } from '../dist/corpus/readCorpus.js';
-import { createSegmenter } from '../dist/segment/createSegmenter.js';
+import { countCooccurrence, cooccurrenceTable, readCorpus, createSegmenter } from 'tifa';
 
 const folder = process.argv[2] ?? fileURLToPath(new URL('../../shared/corpora/gov-work-reports', import.meta.url));
 if (!existsSync(folder)) {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { createSegmenter } from '../dist/segment/createSegmenter.js';
+import { createSegmenter } from 'tifa';
 
 const PKU = fileURLToPath(new URL('../../shared/eval/sighan-pku/', import.meta.url));
 if (!existsSync(PKU)) {

@@ -1,9 +1,15 @@
 /** Errors a user can cause. The CLI turns them into one line on stderr and exit code 2. */
 export class TifaError extends Error {
   readonly exitCode: number = 2;
-  constructor(message: string) {
+  /**
+   * The message as the command line prints it, naming the flag to use (`--encoding`). `message` itself names
+   * no flag: a library caller has options, not flags.
+   */
+  readonly cliMessage: string;
+  constructor(message: string, options: { cli?: string } = {}) {
     super(message);
     this.name = new.target.name;
+    this.cliMessage = options.cli ?? message;
   }
 }
 

@@ -3,7 +3,7 @@ import { countCooccurrence, type CoocRequest } from '../src/analysis/cooccurrenc
 import { cooccurrenceMatrix, cooccurrenceTable, coocNetwork } from '../src/analysis/coocTables.js';
 import { forEachUnit, unitLayout, type UnitKind } from '../src/analysis/units.js';
 import type { Document } from '../src/corpus/document.js';
-import type { Row } from '../src/format/table.js';
+import type { Row } from '../src/resultTable.js';
 import { fakeDoc, spaceSegmenter } from './helpers.js';
 
 // Tokens are cut at spaces (spaceSegmenter), so every count below can be checked by eye.

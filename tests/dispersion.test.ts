@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { equalParts, griesDP, griesDPnorm, juillandD } from '../src/analysis/dispersion.js';
+import { equalParts, griesDP, juillandD } from '../src/analysis/dispersion.js';
 
 // Expected values worked out by hand; the arithmetic is in the comments.
 
@@ -14,10 +14,6 @@ describe("Gries' DP", () => {
     expect(griesDP([1, 2, 3, 4, 5], sizes)).toBeCloseTo(0.18, 12);
   });
 
-  it('normalises by 1 − min s (Lijffijt & Gries 2012)', () => {
-    // min s = 9/50 = 0.18; 0.18/(1 − 0.18) = 0.18/0.82 = 0.219512
-    expect(griesDPnorm([1, 2, 3, 4, 5], sizes)).toBeCloseTo(0.219512, 6);
-  });
 
   it('DP is 0 only when occurrences follow the part sizes, not when they are equal', () => {
     // 2 in each part: v = .2 each; ½·(|.2 − .18| + 0 + 0 + 0 + |.2 − .22|) = ½·0.04 = 0.02
@@ -26,25 +22,16 @@ describe("Gries' DP", () => {
     expect(griesDP([9, 10, 10, 10, 11], sizes)).toBeCloseTo(0, 12);
   });
 
-  it('all occurrences in one of n equal parts: DP = 1 − 1/n, DPnorm = 1', () => {
+  it('all occurrences in one of n equal parts: DP = 1 − 1/n', () => {
     // v = 0, 0, 0, 0, 1; s = .2 each: ½·(4·.2 + .8) = 0.8
     expect(griesDP([0, 0, 0, 0, 3], [10, 10, 10, 10, 10])).toBeCloseTo(0.8, 12);
-    // 0.8/(1 − 0.2) = 1
-    expect(griesDPnorm([0, 0, 0, 0, 3], [10, 10, 10, 10, 10])).toBeCloseTo(1, 12);
   });
 
-  it('all occurrences in the smallest part: DPnorm = 1 with unequal parts too', () => {
-    // v = 1, 0, 0; s = 2/10, 3/10, 5/10: ½·(.8 + .3 + .5) = 0.8 = 1 − min s; DPnorm = 0.8/0.8 = 1
-    expect(griesDP([2, 0, 0], [2, 3, 5])).toBeCloseTo(0.8, 12);
-    expect(griesDPnorm([2, 0, 0], [2, 3, 5])).toBeCloseTo(1, 12);
-  });
 
-  it('is NaN for a term that does not occur, DPnorm also NaN for a single part', () => {
+  it('is NaN for a term that does not occur, 0 for a single part', () => {
     expect(griesDP([0, 0, 0], [5, 5, 5])).toBeNaN();
-    expect(griesDPnorm([0, 0, 0], [5, 5, 5])).toBeNaN();
-    // one part: v = s = 1, DP = 0, but its maximum 1 − min s is 0 too
+    // one part: v = s = 1, DP = 0
     expect(griesDP([4], [10])).toBe(0);
-    expect(griesDPnorm([4], [10])).toBeNaN();
   });
 
   it('rejects mismatched or impossible parts', () => {
@@ -53,7 +40,7 @@ describe("Gries' DP", () => {
     // sizes and frequencies swapped: a part cannot hold 10 occurrences in 1 token
     expect(() => griesDP([10, 10], [1, 2])).toThrow(RangeError);
     expect(() => griesDP([0, 0], [0, 0])).toThrow(RangeError);
-    expect(() => griesDPnorm([1, -1], [5, 5])).toThrow(RangeError);
+    expect(() => griesDP([1, -1], [5, 5])).toThrow(RangeError);
   });
 });
 
@@ -125,8 +112,7 @@ describe('a tiny Chinese text end to end', () => {
     // mean 0.6, variance (3·0.16 + 2·0.36)/5 = 0.24, sd = 0.489898, V = 0.816497
     // D = 1 − 0.816497/√4 = 0.591752
     expect(juillandD(parts)).toBeCloseTo(0.591752, 6);
-    // v = 1/3, 1/3, 0, 1/3, 0; s = 0.2 each: ½·(3·0.133333 + 2·0.2) = ½·0.8 = 0.4; DPnorm = 0.4/0.8 = 0.5
+    // v = 1/3, 1/3, 0, 1/3, 0; s = 0.2 each: ½·(3·0.133333 + 2·0.2) = ½·0.8 = 0.4
     expect(griesDP(parts, [2, 2, 2, 2, 2])).toBeCloseTo(0.4, 12);
-    expect(griesDPnorm(parts, [2, 2, 2, 2, 2])).toBeCloseTo(0.5, 12);
   });
 });

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { spreadsheetSafe } from '../src/format/cells.js';
 import { TABLE_FORMATS } from '../src/format/formatters.js';
-import type { ResultTable } from '../src/format/table.js';
+import type { ResultTable } from '../src/resultTable.js';
 
 const color = new Chalk({ level: 0 });
 const table: ResultTable = {

@@ -1,7 +1,8 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { TABLE_FORMATS } from '../src/format/formatters.js';
-import { edgeTable, nodeTable, toGexf, toGraphml, xmlEscape, type NetworkEdge, type NetworkNode } from '../src/format/network.js';
+import type { NetworkEdge, NetworkNode } from '../src/analysis/networkGraph.js';
+import { edgeTable, nodeTable, toGexf, toGraphml, xmlEscape } from '../src/format/network.js';
 
 const nodes: NetworkNode[] = [
   { term: 'a<b', count: 5, byGroup: { '深圳': 3, 'x&"y"': 2 }, topGroup: '深圳' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NetworkEdge, NetworkNode } from '../src/format/network.js';
+import type { NetworkEdge, NetworkNode } from '../src/analysis/networkGraph.js';
 import { toPajek, toUcinetDl } from '../src/format/networkExports.js';
 import { tifa } from './cli.js';
 

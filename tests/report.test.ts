@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NetworkEdge, NetworkNode } from '../src/format/network.js';
-import type { ResultTable } from '../src/format/table.js';
+import type { NetworkEdge, NetworkNode } from '../src/analysis/networkGraph.js';
+import type { ResultTable } from '../src/resultTable.js';
 import { readCorpus } from '../src/corpus/readCorpus.js';
 import { bundledCorpusPath } from '../src/corpus/files.js';
 import { createSegmenter } from '../src/segment/createSegmenter.js';

@@ -1,4 +1,4 @@
-import type { ResultTable } from '../format/table.js';
+import type { ResultTable } from '../resultTable.js';
 
 /** One merge of agglomerative clustering: clusters a and b (leaf i is i, merge m is n + m) joined at `height`. */
 export interface Merge {

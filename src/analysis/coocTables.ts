@@ -1,5 +1,5 @@
-import type { NetworkEdge, NetworkNode } from '../format/network.js';
-import type { PagedTable, ResultTable, Row } from '../format/table.js';
+import type { NetworkEdge, NetworkNode } from '../analysis/networkGraph.js';
+import type { PagedTable, ResultTable, Row } from '../resultTable.js';
 import { RATE_BASE, sum } from './arithmetic.js';
 import { associationRow, type AssociationRow } from './association.js';
 import type { CoocCounts } from './cooccurrence.js';

@@ -1,7 +1,7 @@
 import { HIDDEN_FIELDS, STANDARD_FIELDS, type Document } from '../corpus/document.js';
 import { isWordToken } from '../segment/wordToken.js';
 import type { Segmenter } from '../segment/token.js';
-import type { ResultTable, Row } from '../format/table.js';
+import type { ResultTable, Row } from '../resultTable.js';
 
 /** One row per document: its metadata, the format it was read as, its size in characters (no whitespace) and in word tokens. */
 export function summariseCorpus(docs: Iterable<Document>, segmenter: Segmenter): ResultTable {

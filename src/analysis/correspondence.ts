@@ -1,5 +1,5 @@
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
-import type { ResultTable, Row } from '../format/table.js';
+import type { ResultTable, Row } from '../resultTable.js';
 
 /**
  * Correspondence analysis of a groups × terms contingency table, as KH Coder draws it (Greenacre 2007): with

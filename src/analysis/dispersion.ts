@@ -40,20 +40,6 @@ export function griesDP(partFreqs: readonly number[], partSizes: readonly number
 }
 
 /**
- * DP normalised to [0, 1] (Lijffijt & Gries 2012, "Correction to Stefan Th. Gries' 'Dispersions and
- * adjusted frequencies in corpora'", IJCL 17(1)): DP / (1 − min s_i). The largest DP possible is
- * 1 − min s_i (everything in the smallest part), so this rescales it to 1. With a single part that
- * bound is 0 and the measure is undefined: NaN, as when the term does not occur.
- */
-export function griesDPnorm(partFreqs: readonly number[], partSizes: readonly number[]): number {
-  const dp = griesDP(partFreqs, partSizes);
-  const totalSize = sum(partSizes);
-  // reduce, not Math.min(...sizes): a corpus of many documents would overflow the argument stack.
-  const maxDp = 1 - partSizes.reduce((min, size) => Math.min(min, size), Infinity) / totalSize;
-  return maxDp === 0 ? NaN : dp / maxDp;
-}
-
-/**
  * Juilland's D (Juilland & Chang-Rodríguez 1964) over n parts of equal size:
  *   D = 1 − V/√(n − 1), V = sd/mean of the part frequencies,
  * with the POPULATION standard deviation (divide by n), as Juilland defined it: its largest value,

@@ -1,4 +1,4 @@
-import type { ResultTable, Row } from '../format/table.js';
+import type { ResultTable, Row } from '../resultTable.js';
 import { equalParts, griesDP, juillandD } from './dispersion.js';
 import { groupCount, termTotal, type GroupedCounts, type TermCount } from './termCounts.js';
 import { RATE_BASE, sum } from './arithmetic.js';

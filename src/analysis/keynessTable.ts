@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { ResultTable, Row } from '../format/table.js';
+import type { ResultTable, Row } from '../resultTable.js';
 import { groupLabel } from './countCorpus.js';
 import { keynessRow } from './keyness.js';
 import { sideBySide } from './sideBySide.js';

@@ -1,4 +1,4 @@
-import type { ResultTable, Row } from '../format/table.js';
+import type { ResultTable, Row } from '../resultTable.js';
 import type { Token } from '../segment/token.js';
 import { documentFrequency, type DocumentTerms, type DocumentUnit } from './documentTerms.js';
 

@@ -1,6 +1,6 @@
 import type { Document } from '../corpus/document.js';
 import { UsageError } from '../errors.js';
-import type { Row } from '../format/table.js';
+import type { Row } from '../resultTable.js';
 import { escapeRegExp } from '../escapeRegExp.js';
 
 /**

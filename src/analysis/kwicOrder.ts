@@ -1,4 +1,4 @@
-import type { Row } from '../format/table.js';
+import type { Row } from '../resultTable.js';
 import { isWordToken } from '../segment/wordToken.js';
 import type { Segmenter } from '../segment/token.js';
 

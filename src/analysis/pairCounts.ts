@@ -23,7 +23,7 @@ export class PairBudget {
     if (this.used <= this.bytes) return;
     const share = Math.max(this.progress(), 1e-3);
     const gb = Math.max(1, Math.ceil((this.used / share) * 2 / 1024 ** 3));
-    throw new UsageError(`counting these pairs would need about ${gb} GB; raise --min or use --top`);
+    throw new UsageError(`counting these pairs would need about ${gb} GB; raise min or set top`, { cli: `counting these pairs would need about ${gb} GB; raise --min or use --top` });
   }
 }
 

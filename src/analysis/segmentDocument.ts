@@ -1,6 +1,6 @@
 import type { Document } from '../corpus/document.js';
 import type { Segmenter } from '../segment/token.js';
-import type { Row } from '../format/table.js';
+import type { Row } from '../resultTable.js';
 
 export interface LocatedToken {
   doc: string;

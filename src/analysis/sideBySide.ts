@@ -1,4 +1,4 @@
-import type { ResultTable, Row } from '../format/table.js';
+import type { ResultTable, Row } from '../resultTable.js';
 
 /**
  * Ranked lists of several groups side by side, the way AntConc and LancsBox compare corpora: one row per rank,

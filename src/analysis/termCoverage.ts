@@ -1,5 +1,5 @@
 import type { Document } from '../corpus/document.js';
-import type { ResultTable, Row } from '../format/table.js';
+import type { ResultTable, Row } from '../resultTable.js';
 import type { Segmenter } from '../segment/token.js';
 
 /**

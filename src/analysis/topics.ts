@@ -1,4 +1,4 @@
-import type { ResultTable, Row } from '../format/table.js';
+import type { ResultTable, Row } from '../resultTable.js';
 import { documentFrequency, documentUnits, type DocumentTerms } from './documentTerms.js';
 import { seededRandom } from './random.js';
 

@@ -1,6 +1,6 @@
 import type { Document } from '../corpus/document.js';
 import { UsageError } from '../errors.js';
-import type { ResultTable, Row } from '../format/table.js';
+import type { ResultTable, Row } from '../resultTable.js';
 import { RATE_BASE } from './arithmetic.js';
 import { searchPattern } from './kwic.js';
 
@@ -42,7 +42,9 @@ export function isNumericField(values: readonly string[]): boolean {
 export function timeOrder(values: Iterable<string>, field: string): string[] {
   const keyed = [...new Set(values)].map((value) => {
     const key = timeKey(value);
-    if (key === undefined) throw new UsageError(`--by ${field}: a trend needs a numeric or date field; "${value}" is neither`);
+    if (key === undefined) throw new UsageError(`field "${field}": a trend needs a numeric or date field; "${value}" is neither`, {
+        cli: `--by ${field}: a trend needs a numeric or date field; "${value}" is neither`,
+      });
     return { value, key };
   });
   return keyed.sort((a, b) => a.key - b.key || (a.value < b.value ? -1 : 1)).map((k) => k.value);

@@ -88,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof TifaError) {
-      warn(err.message);
+      warn(err.cliMessage);
       if (debug) process.stderr.write(`${err.stack}\n`);
       return err.exitCode;
     }

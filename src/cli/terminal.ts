@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { TABLE_FORMATS } from '../format/formatters.js';
 import { formatPaged } from '../format/pagedFormat.js';
-import type { PagedTable, ResultTable, Row } from '../format/table.js';
+import type { PagedTable, ResultTable, Row } from '../resultTable.js';
 import { CONTENT_WORDS, type CorpusFlags, type FilterFlags, type OutputFlags } from './options.js';
 import { wipeProgress } from './progress.js';
 import { emit, writeFileAtomic } from './writeOutput.js';
@@ -52,7 +52,7 @@ export function printTable(wide: ResultTable, flags: OutputFlags & NoteFlags, mo
     xlsxWorkbook([{ name: flags.sheet ?? 'table', table }, ...more])
       .then((buffer) => writeFileAtomic(output, buffer, Boolean(flags.force)))
       .catch((err: unknown) => {
-        warn(err instanceof TifaError ? err.message : `cannot write ${output}: ${(err as Error).message}`);
+        warn(err instanceof TifaError ? err.cliMessage : `cannot write ${output}: ${(err as Error).message}`);
         process.exitCode = err instanceof TifaError ? err.exitCode : 2;
       });
     return;

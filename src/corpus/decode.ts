@@ -42,7 +42,9 @@ export interface Decoded {
 }
 
 function notText(file: string): InputError {
-  return new InputError(`${file}: not a text file (binary or unknown encoding); use --encoding to force one`);
+  return new InputError(`${file}: not a text file (binary or unknown encoding); set the encoding option to force one`, {
+    cli: `${file}: not a text file (binary or unknown encoding); use --encoding to force one`,
+  });
 }
 
 function bomOf(buf: Buffer): { encoding: string; length: number } | undefined {
@@ -86,7 +88,9 @@ function damagedUtf8(bytes: Buffer, file: string): InputError | undefined {
   }
   if (replaced > nonAscii * MAX_DAMAGED_UTF8_SHARE) return undefined;
   const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
-  return new InputError(`${file}:${line}: invalid UTF-8 (a damaged or cut-off file?); repair it, or pass --encoding utf8 to read it anyway`);
+  return new InputError(`${file}:${line}: invalid UTF-8 (a damaged or cut-off file?); repair it, or set the encoding option to utf8 to read it anyway`, {
+    cli: `${file}:${line}: invalid UTF-8 (a damaged or cut-off file?); repair it, or pass --encoding utf8 to read it anyway`,
+  });
 }
 
 function looksLikeText(text: string): boolean {

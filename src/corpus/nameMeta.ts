@@ -31,7 +31,7 @@ function patternMatcher(pattern: string): (file: string) => Record<string, strin
     }
     return escapeRegExp(literal ?? '');
   });
-  if (fields.length === 0) throw new UsageError(`--meta-from-name "${pattern}" names no {field}`);
+  if (fields.length === 0) throw new UsageError(`file-name pattern "${pattern}" names no {field}`, { cli: `--meta-from-name "${pattern}" names no {field}` });
   const regex = new RegExp(`^${source}$`);
   return (file) => {
     const match = regex.exec(basename(file, extname(file)));

@@ -190,7 +190,7 @@ export function* readFiles(files: string[], options: ReadOptions = {}): Generato
       yield readDocument(file, options, outer);
     } catch (err) {
       if (options.onBadFile === 'skip' && err instanceof InputError) {
-        options.warn?.(`skipped ${err.message}`);
+        options.warn?.(`skipped ${err.cliMessage}`);
         continue;
       }
       throw err;

@@ -1,4 +1,4 @@
-import type { Cell } from './table.js';
+import type { Cell } from '../resultTable.js';
 
 /** Human display of a cell: integers as they are, other numbers rounded, infinities spelt out. */
 export function displayCell(value: Cell, decimals = 2): string {

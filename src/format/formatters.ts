@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type * as CsvStringify from 'csv-stringify/sync';
 import { boxTable } from './boxTable.js';
 import { dataCell, displayCell, spreadsheetSafe } from './cells.js';
-import type { ResultTable } from './table.js';
+import type { ResultTable } from '../resultTable.js';
 import { displayWidth, fitColumns, truncate } from './fitWidth.js';
 
 export interface FormatOptions {

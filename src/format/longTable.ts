@@ -1,16 +1,4 @@
-import type { ResultTable, Row } from './table.js';
-
-/**
- * How a grouped (wide) table is laid out, so that it can be given long instead (`--long`, the tidy form of R's
- * tidyr::pivot_longer): the columns that identify a row (`keys`), the grouping field, its groups in column order,
- * and the per-group values, each in column `<group><suffix>`, named `name` in the long table.
- */
-export interface LongLayout {
-  field: string;
-  groups: string[];
-  keys: string[];
-  values: Array<{ suffix: string; name: string }>;
-}
+import type { LongLayout, ResultTable, Row } from '../resultTable.js';
 
 /** One row per key and group: the keys, the field's value, then the group's values (a group with no item is left out). */
 export function toLong(table: ResultTable, layout: LongLayout): ResultTable {

@@ -1,22 +1,6 @@
-import type { ResultTable, Row } from './table.js';
-
-/** A term of a co-occurrence network: its token count, overall and per group, and who uses it most. */
-export interface NetworkNode {
-  term: string;
-  count: number;
-  /** Token count per group value (empty when the corpus is not grouped). */
-  byGroup: Record<string, number>;
-  /** The group with the highest rate per 10,000 tokens (undefined when not grouped). */
-  topGroup?: string;
-}
-
-/** An undirected edge between two terms: units with both, and association scores by name. */
-export interface NetworkEdge {
-  source: string;
-  target: string;
-  both: number;
-  scores: Record<string, number>;
-}
+import type { NetworkEdge, NetworkNode } from '../analysis/networkGraph.js';
+import type { ResultTable, Row } from '../resultTable.js';
+import { toPajek, toUcinetDl } from './networkExports.js';
 
 const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
 
@@ -141,4 +125,24 @@ export function edgeTable(edges: NetworkEdge[]): ResultTable {
   const scores = scoreNames(edges);
   const rows = edges.map((e) => ({ source: e.source, target: e.target, both: e.both, ...e.scores }) as Row);
   return { columns: ['source', 'target', 'both', ...scores], rows, decimals: { jaccard: 3 } };
+}
+
+/**
+ * The network outputs of `tifa cooc --format`: a graph file (GEXF, GraphML, UCINET DL, Pajek) or Gephi's
+ * edge/node spreadsheets.
+ */
+export const NETWORK_FORMATS = ['gexf', 'graphml', 'edges', 'nodes', 'dl', 'pajek'] as const;
+export type NetworkFormat = (typeof NETWORK_FORMATS)[number];
+
+export function isNetworkFormat(format: string): format is NetworkFormat {
+  return (NETWORK_FORMATS as readonly string[]).includes(format);
+}
+
+/** A network in one of NETWORK_FORMATS: the file text, or a table that is written as CSV (what Gephi imports). */
+export function formatNetwork(format: NetworkFormat, nodes: NetworkNode[], edges: NetworkEdge[]): { text: string } | { csv: ResultTable } {
+  if (format === 'gexf') return { text: toGexf(nodes, edges) };
+  if (format === 'graphml') return { text: toGraphml(nodes, edges) };
+  if (format === 'dl') return { text: toUcinetDl(nodes, edges) };
+  if (format === 'pajek') return { text: toPajek(nodes, edges) };
+  return { csv: format === 'edges' ? edgeTable(edges) : nodeTable(nodes) };
 }

@@ -1,4 +1,4 @@
-import type { NetworkEdge, NetworkNode } from './network.js';
+import type { NetworkEdge, NetworkNode } from '../analysis/networkGraph.js';
 
 /**
  * The co-occurrence network for the social-network tools of this field, edge weight = `both` (units with both

@@ -1,5 +1,5 @@
 import { TABLE_FORMATS, type FormatOptions } from './formatters.js';
-import type { PagedTable, ResultTable, Row } from './table.js';
+import type { PagedTable, ResultTable, Row } from '../resultTable.js';
 
 /**
  * A paged table in a format, as the chunks of the same text the format gives for the whole table: every page

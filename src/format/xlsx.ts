@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as ExcelJS from 'exceljs';
 import { spreadsheetSafe } from './cells.js';
-import type { ResultTable } from './table.js';
+import type { ResultTable } from '../resultTable.js';
 
 const require = createRequire(import.meta.url);
 

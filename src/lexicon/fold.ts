@@ -1,4 +1,4 @@
-import { Converter } from 'opencc-js/t2cn';
+import { simplifiedSameLength } from '../corpus/simplified.js';
 
 /** Spaces a PDF or web page leaves inside a line; a line break is never folded away (page breaks are repaired apart). */
 export const INLINE_SPACE = /[ \t\u3000\u00a0]/;
@@ -30,31 +30,6 @@ export interface FoldedText {
   changes: Uint8Array;
 }
 
-type Convert = (text: string) => string;
-let converter: Convert | undefined;
-
-/** OpenCC's converter, built on first use (its dictionaries take a moment to load). */
-function toSimplified(text: string): string {
-  // The package's typings do not reach the t2cn entry point under NodeNext, so the type is stated here.
-  const convert: Convert = converter ?? Converter({ from: 't', to: 'cn' });
-  converter = convert;
-  return convert(text);
-}
-
-/**
- * OpenCC's traditional-to-simplified conversion, line by line; a line whose conversion changes its length
- * (never seen in practice, but OpenCC converts phrases) is left as written so offsets stay exact.
- */
-function simplifiedLines(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const simplified = toSimplified(line);
-      return simplified.length === line.length ? simplified : line;
-    })
-    .join('\n');
-}
-
 /** ＋ and full-width 0-9, A-Z, a-z: the forms a slogan such as 1+N or 专业+机制+大数据 takes in a PDF. */
 function isFullWidthAlnum(code: number): boolean {
   return code === 0xff0b || (code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a);
@@ -78,7 +53,7 @@ export interface SkipRange {
 }
 
 export function foldText(text: string, skip: readonly SkipRange[] = []): FoldedText {
-  const simplified = simplifiedLines(text);
+  const simplified = simplifiedSameLength(text);
   const origin = new Int32Array(text.length);
   const changes = new Uint8Array(text.length);
   const skipStart = new Map(skip.map((r) => [r.start, r.end]));

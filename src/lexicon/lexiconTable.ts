@@ -1,4 +1,4 @@
-import type { ResultTable, Row } from '../format/table.js';
+import type { ResultTable, Row } from '../resultTable.js';
 import { THEMES, type LexiconEntry } from './lexicon.js';
 
 /**

@@ -1,12 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { globToRegExp } from './glob.js';
 import { RULE_IDS } from './rules/index.js';
 import type { Severity } from './types.js';
 import { VARIANT_STATUSES, type VariantStatus } from './variantStatus.js';
 
-const CONFIG_FILE_NAME = '.tifalintrc.json';
+/** The config file a run picks up from the current folder when no --config is given. */
+export const CONFIG_FILE_NAME = '.tifalintrc.json';
 const SETTINGS = ['off', 'warning', 'error'];
 const KEYS = ['rules', 'ignore', 'allow', 'variants'];
 
@@ -79,19 +79,6 @@ export function parseLintConfig(text: string, file: string): LintConfig {
     variants: variantSettings(fields.variants, file),
     baseDir: dirname(resolve(file)),
   };
-}
-
-/** The config given with --config, else `.tifalintrc.json` in `cwd`, else an empty one. */
-export function loadLintConfig(cwd: string, file?: string): LintConfig {
-  const path = file ?? join(cwd, CONFIG_FILE_NAME);
-  if (file === undefined && !existsSync(path)) return { rules: {}, ignore: [], allow: [], variants: {}, baseDir: cwd };
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new InputError(`${path}: cannot read the lint config file`);
-  }
-  return parseLintConfig(text, path);
 }
 
 /** Whether a file matches one of the config's `ignore` globs (paths relative to the config's folder). */

@@ -49,7 +49,7 @@ export class CorpusReader {
         loaded = this.tokenizer.load(file);
       } catch (err) {
         if (this.options.skipBad && err instanceof InputError) {
-          this.options.warn(`skipped ${err.message}`);
+          this.options.warn(`skipped ${err.cliMessage}`);
           continue;
         }
         throw err;

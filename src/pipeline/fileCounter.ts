@@ -71,7 +71,7 @@ export class FileCounter {
       if (label === undefined) return { kind: 'done', message: this.remember(memoKey, { kind: 'left-out', id: loaded.id, meta: loaded.meta }) };
       return { kind: 'cut', file: loaded, label, memoKey };
     } catch (err) {
-      if (err instanceof TifaError) return { kind: 'done', message: { kind: 'error', message: err.message } };
+      if (err instanceof TifaError) return { kind: 'done', message: { kind: 'error', message: err.cliMessage } };
       throw err;
     }
   }

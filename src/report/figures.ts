@@ -1,4 +1,4 @@
-import type { ResultTable } from '../format/table.js';
+import type { ResultTable } from '../resultTable.js';
 import type { SloganNetwork } from './analyses.js';
 import { dispersionSvg } from './charts/dispersion.js';
 import { heatmapSvg } from './charts/heatmap.js';

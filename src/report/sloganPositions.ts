@@ -1,6 +1,6 @@
 import { griesDP } from '../analysis/dispersion.js';
 import type { Document } from '../corpus/document.js';
-import type { ResultTable, Row } from '../format/table.js';
+import type { ResultTable, Row } from '../resultTable.js';
 import type { Segmenter, Token } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
 import { createLexiconMatcher, extractSlogans } from '../slogans/extract.js';

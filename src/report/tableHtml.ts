@@ -1,5 +1,5 @@
 import { displayCell } from '../format/cells.js';
-import type { ResultTable } from '../format/table.js';
+import type { ResultTable } from '../resultTable.js';
 import { html, type SafeHtml } from './html.js';
 
 function isNumericColumn(table: ResultTable, column: string): boolean {

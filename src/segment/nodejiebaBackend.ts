@@ -24,7 +24,8 @@ export function assertNodejiebaInstalled(): void {
   try {
     require.resolve('nodejieba');
   } catch {
-    throw new UsageError('--segmenter nodejieba needs the optional package nodejieba, which is not installed: run `npm install nodejieba` (it needs a C++ tool chain where no prebuilt binary fits)');
+    const install = 'the optional package nodejieba, which is not installed: run `npm install nodejieba` (it needs a C++ tool chain where no prebuilt binary fits)';
+    throw new UsageError(`the segmenter nodejieba needs ${install}`, { cli: `--segmenter nodejieba needs ${install}` });
   }
 }
 

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { ResultTable, Row } from '../format/table.js';
+import type { ResultTable, Row } from '../resultTable.js';
 import type { SloganCounts, SloganStats } from './collectSlogans.js';
 import { THEMES } from '../lexicon/lexicon.js';
 import { sum } from '../analysis/arithmetic.js';

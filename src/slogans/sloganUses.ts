@@ -1,7 +1,7 @@
 import { kwicRows } from '../analysis/kwic.js';
 import type { Document } from '../corpus/document.js';
 import { UsageError } from '../errors.js';
-import type { ResultTable, Row } from '../format/table.js';
+import type { ResultTable, Row } from '../resultTable.js';
 import type { Segmenter } from '../segment/token.js';
 import { createLexiconMatcher, extractSlogans, type SloganHit } from './extract.js';
 import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
@@ -40,7 +40,7 @@ function usesInDocument(doc: Document, hits: SloganHit[], width: number): Row[] 
  * written as any variant (`四个铁一般标准` shows `四个铁一般`) or with noise (`专业 + 机制 + 大数据`).
  */
 export function sloganUses(docs: Iterable<Document>, segmenter: Segmenter, term: string, options: SloganUsesOptions): ResultTable {
-  if (term.trim() === '') throw new UsageError('--show needs a formulation, e.g. --show 枫桥经验');
+  if (term.trim() === '') throw new UsageError('sloganUses needs a formulation, e.g. 枫桥经验', { cli: '--show needs a formulation, e.g. --show 枫桥经验' });
   const matcher = createLexiconMatcher(options.lexicon ?? loadBundledLexicon());
   const canonical = matcher.canonicalOf(term) ?? canonicalSurface(term);
   const corpus = options.corpusQuotes?.has(canonical) ? createLexiconMatcher([{ canonical, variants: [], theme: '', expansion: [], note: '', extra: {} }]) : undefined;

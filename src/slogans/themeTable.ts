@@ -1,5 +1,5 @@
 import { keynessRow } from '../analysis/keyness.js';
-import type { ResultTable, Row } from '../format/table.js';
+import type { ResultTable, Row } from '../resultTable.js';
 import type { SloganCounts } from './collectSlogans.js';
 import { THEMES } from '../lexicon/lexicon.js';
 import { RATE_BASE, sum } from '../analysis/arithmetic.js';

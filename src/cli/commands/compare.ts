@@ -3,7 +3,7 @@ import { keynessOverview, keynessTable, MEASURES, type Measure } from '../../ana
 import { InputError, UsageError } from '../../errors.js';
 import { groupedCountsFromData, groupedCountsToData, type GroupedCountsData } from '../../analysis/mergeFrequency.js';
 import type { GroupedCounts } from '../../analysis/termCounts.js';
-import type { ResultTable } from '../../format/table.js';
+import type { ResultTable } from '../../resultTable.js';
 import { readShard, shardJson } from '../shard.js';
 import { printTable } from '../terminal.js';
 import { emit } from '../writeOutput.js';

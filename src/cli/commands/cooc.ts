@@ -11,8 +11,7 @@ import {
 } from '../../analysis/coocTables.js';
 import { UNIT_KINDS, type UnitKind } from '../../analysis/units.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
-import { edgeTable, nodeTable, toGexf, toGraphml } from '../../format/network.js';
-import { toPajek, toUcinetDl } from '../../format/networkExports.js';
+import { formatNetwork, isNetworkFormat, NETWORK_FORMATS } from '../../format/network.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../../lexicon/lexicon.js';
 import { UsageError } from '../../errors.js';
 import { noteAbsentTerms } from '../absentTerms.js';
@@ -45,7 +44,6 @@ interface CoocFlags extends CorpusFlags, FilterFlags, OutputFlags {
   value: MatrixValue;
 }
 
-const NETWORK_FORMATS = ['gexf', 'graphml', 'edges', 'nodes', 'dl', 'pajek'];
 const DEFAULT_TOP = 50;
 const DEFAULT_WINDOW = 5;
 
@@ -57,14 +55,12 @@ function termSet(flags: CoocFlags): TermSet {
 
 /** Tables through the usual formatters; the network as GEXF or GraphML, or as edge/node CSV for Gephi. */
 function print(counts: CoocCounts, flags: CoocFlags): void {
-  if (NETWORK_FORMATS.includes(flags.format)) {
+  if (isNetworkFormat(flags.format)) {
     if (flags.matrix) throw new UsageError(`--matrix is a table; it cannot be written as ${flags.format}`);
     const { nodes, edges } = coocNetwork(counts, { measure: flags.measure });
-    if (flags.format === 'gexf') emit(toGexf(nodes, edges), flags);
-    else if (flags.format === 'graphml') emit(toGraphml(nodes, edges), flags);
-    else if (flags.format === 'dl') emit(toUcinetDl(nodes, edges), flags);
-    else if (flags.format === 'pajek') emit(toPajek(nodes, edges), flags);
-    else printTable(flags.format === 'edges' ? edgeTable(edges) : nodeTable(nodes), { ...flags, format: 'csv' });
+    const out = formatNetwork(flags.format, nodes, edges);
+    if ('text' in out) emit(out.text, flags);
+    else printTable(out.csv, { ...flags, format: 'csv' });
     return;
   }
   if (flags.matrix) printTable(cooccurrenceMatrix(counts, { value: flags.value }), flags);

@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.js';
 import { noteAbsentTerms } from '../absentTerms.js';
 import { groupedCountsToData } from '../../analysis/mergeFrequency.js';
 import type { GroupedCounts } from '../../analysis/termCounts.js';
-import type { ResultTable } from '../../format/table.js';
+import type { ResultTable } from '../../resultTable.js';
 import { shardJson } from '../shard.js';
 import { printTable } from '../terminal.js';
 import { emit } from '../writeOutput.js';

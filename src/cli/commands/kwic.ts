@@ -3,7 +3,7 @@ import { groupOf } from '../../analysis/countCorpus.js';
 import { kwicRows, searchPattern } from '../../analysis/kwic.js';
 import { KWIC_SORTS, sortKwic, type KwicSort } from '../../analysis/kwicOrder.js';
 import { sampleOf, seededRandom } from '../../analysis/random.js';
-import type { Row } from '../../format/table.js';
+import type { Row } from '../../resultTable.js';
 import type { Segmenter } from '../../segment/token.js';
 import { noteAbsentTerms } from '../absentTerms.js';
 import { printTable, warn } from '../terminal.js';

@@ -1,7 +1,7 @@
 import { chooseLexicon, type LexiconChoice } from '../../lexicon/lexicon.js';
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
-import { loadLintConfig } from '../../lint/config.js';
+import { loadLintConfig } from '../lintConfigFile.js';
 import { LINT_FORMATTERS } from '../../format/lint/index.js';
 import { unifiedDiff } from '../../lint/lineDiff.js';
 import { lintFiles } from '../../lint/lintFiles.js';
@@ -72,7 +72,7 @@ export function lintCommand(): Command {
             replaceReadFile(change.filePath, change.original, change.bytes, Boolean(flags.force));
           } catch (err) {
             if (done === 0 || !(err instanceof UsageError)) throw err;
-            throw new UsageError(`${err.message} (the ${done} file(s) before it were fixed)`);
+            throw new UsageError(`${err.cliMessage} (the ${done} file(s) before it were fixed)`);
           }
         });
         if (fix) warn(`fixed ${applied} problem(s) in ${run.changes.length} file(s)`);

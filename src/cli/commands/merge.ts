@@ -3,7 +3,7 @@ import { groupedCountsFromData, groupedCountsToData, mergeGroupedCounts, type Gr
 import { mergeTrendCounts, trendCountsFromData, type TrendShardCounts } from '../../analysis/mergeTrend.js';
 import type { GroupedCounts } from '../../analysis/termCounts.js';
 import { InputError } from '../../errors.js';
-import type { ResultTable } from '../../format/table.js';
+import type { ResultTable } from '../../resultTable.js';
 import type { SloganCounts } from '../../slogans/collectSlogans.js';
 import { mergeSloganCounts, sloganCountsFromData, sloganCountsToData, type SloganCountsData } from '../../slogans/mergeSlogans.js';
 import { themeTable } from '../../slogans/themeTable.js';

@@ -4,7 +4,7 @@ import { groupLabel } from '../../analysis/countCorpus.js';
 import { countTrend, trendTable } from '../../analysis/trend.js';
 import { UsageError } from '../../errors.js';
 import type { TrendShardCounts } from '../../analysis/mergeTrend.js';
-import type { ResultTable } from '../../format/table.js';
+import type { ResultTable } from '../../resultTable.js';
 import { shardJson } from '../shard.js';
 import { printTable } from '../terminal.js';
 import { emit } from '../writeOutput.js';

@@ -1,4 +1,4 @@
-import type { ResultTable } from '../../format/table.js';
+import type { ResultTable } from '../../resultTable.js';
 import { LABEL_FONT_SIZE, labelColumnWidth, labelWidth, renderChart } from './renderChart.js';
 
 export interface HeatmapSpec {

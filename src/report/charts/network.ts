@@ -1,4 +1,4 @@
-import type { NetworkEdge, NetworkNode } from '../../format/network.js';
+import type { NetworkEdge, NetworkNode } from '../../analysis/networkGraph.js';
 import { forceLayout } from './forceLayout.js';
 import { groupColor, renderChart } from './renderChart.js';
 

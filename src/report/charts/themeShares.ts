@@ -1,5 +1,5 @@
 import type { BarSeriesOption } from 'echarts';
-import type { ResultTable } from '../../format/table.js';
+import type { ResultTable } from '../../resultTable.js';
 import { LABEL_FONT_SIZE, labelColumnWidth, renderChart } from './renderChart.js';
 
 export interface ThemeSharesSpec {

@@ -1,4 +1,4 @@
-import type { ResultTable } from '../../format/table.js';
+import type { ResultTable } from '../../resultTable.js';
 import { sideBySide } from '../../analysis/sideBySide.js';
 import { keynessBarsSvg } from './keynessBars.js';
 

@@ -1,5 +1,5 @@
 import type { LineSeriesOption } from 'echarts';
-import type { ResultTable } from '../../format/table.js';
+import type { ResultTable } from '../../resultTable.js';
 import { isNumericField, timeKey } from '../../analysis/trend.js';
 import { groupColor, renderChart } from './renderChart.js';
 

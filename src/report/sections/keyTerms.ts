@@ -1,4 +1,4 @@
-import type { ResultTable } from '../../format/table.js';
+import type { ResultTable } from '../../resultTable.js';
 import { KEYNESS_FILTER, REPORT_LIMITS } from '../analyses.js';
 import { keyTermsFigure } from '../figures.js';
 import { html } from '../html.js';

@@ -1,4 +1,4 @@
-import type { ResultTable } from '../../format/table.js';
+import type { ResultTable } from '../../resultTable.js';
 import { html } from '../html.js';
 import { tableHtml } from '../tableHtml.js';
 import { formatCount, type Section } from './section.js';

@@ -1,4 +1,4 @@
-import type { ResultTable } from '../../format/table.js';
+import type { ResultTable } from '../../resultTable.js';
 import { REPORT_LIMITS } from '../analyses.js';
 import { RATE_UNIT, sloganHeatmapFigure } from '../figures.js';
 import { html } from '../html.js';

@@ -1,16 +1,27 @@
-import type { LongLayout } from './longTable.js';
-
 /** A flat, typed result table: what every analysis returns and every formatter prints. */
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
 
-export interface ResultTable {
+/** `R`: the row type, for tables whose columns are known (FrequencyRow, … in src/index.ts). */
+export interface ResultTable<R extends Row = Row> {
   columns: string[];
-  rows: Row[];
+  rows: R[];
   /** Decimal places shown for a numeric column in human formats (table, md); data formats keep precision. */
   decimals?: Record<string, number>;
   /** For a table with columns per group: how to give it long (`--long`). */
   long?: LongLayout;
+}
+
+/**
+ * How a grouped (wide) table is laid out, so that it can be given long instead (`--long`, the tidy form of R's
+ * tidyr::pivot_longer): the columns that identify a row (`keys`), the grouping field, its groups in column order,
+ * and the per-group values, each in column `<group><suffix>`, named `name` in the long table.
+ */
+export interface LongLayout {
+  field: string;
+  groups: string[];
+  keys: string[];
+  values: Array<{ suffix: string; name: string }>;
 }
 
 /**
