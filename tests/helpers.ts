@@ -28,3 +28,13 @@ export function fakeDoc(id: string, meta: Record<string, string>, text: string):
     },
   };
 }
+
+/** What the command line prints for the error `run` throws (`TifaError.cliMessage`: it names the flags). */
+export function cliMessageOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return (error as { cliMessage?: string }).cliMessage;
+  }
+  return undefined;
+}
