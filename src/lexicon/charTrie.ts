@@ -5,12 +5,14 @@ export interface CharTrie<T> {
    * step, `resume(i)` may name the offset to go on from (a skipped aside), or -1 to stop.
    */
   walk(text: string, start: number, found: (end: number, values: readonly T[]) => void, resume?: (i: number) => number): void;
-  /** True when some key starts with this code unit: the fast test before a walk. */
-  opens(unit: string): boolean;
+  /** True when some key starts with the code unit at `at` of `text`: the fast test before a walk. */
+  opens(text: string, at: number): boolean;
 }
 
+// Keyed by code unit number, not by one-character string: text[i] of a CJK character allocates a new string
+// at every step, text.charCodeAt(i) does not (this walk runs at every word of every chunk: PhraseJoin).
 interface TrieNode<T> {
-  next: Map<string, TrieNode<T>>;
+  next: Map<number, TrieNode<T>>;
   values?: T[];
 }
 
@@ -19,8 +21,8 @@ export function buildCharTrie<T>(entries: Iterable<[string, T]>): CharTrie<T> {
   for (const [key, value] of entries) {
     let node = root;
     for (let k = 0; k < key.length; k++) {
-      let child = node.next.get(key[k]);
-      if (!child) node.next.set(key[k], (child = { next: new Map() }));
+      let child = node.next.get(key.charCodeAt(k));
+      if (!child) node.next.set(key.charCodeAt(k), (child = { next: new Map() }));
       node = child;
     }
     (node.values ??= []).push(value);
@@ -29,7 +31,7 @@ export function buildCharTrie<T>(entries: Iterable<[string, T]>): CharTrie<T> {
     walk(text, start, found, resume) {
       let node = root;
       for (let i = start; i < text.length; ) {
-        const child = node.next.get(text[i]);
+        const child = node.next.get(text.charCodeAt(i));
         if (child) {
           node = child;
           i++;
@@ -41,6 +43,6 @@ export function buildCharTrie<T>(entries: Iterable<[string, T]>): CharTrie<T> {
         i = at;
       }
     },
-    opens: (unit) => root.next.has(unit),
+    opens: (text, at) => root.next.has(text.charCodeAt(at)),
   };
 }

@@ -125,7 +125,7 @@ export function buildLexiconIndex(entries: readonly LexiconEntry[]): LexiconInde
     occurrences(text, accept) {
       const found: LexiconOccurrence[] = [];
       for (let p = 0; p < text.text.length; p++) {
-        if (!forms.opens(text.text[p])) continue;
+        if (!forms.opens(text.text, p)) continue;
         const occurrence = longestAt(text, p, accept);
         if (occurrence) {
           found.push(occurrence);

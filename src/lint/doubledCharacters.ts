@@ -39,7 +39,7 @@ export function findDoubledCharacters(text: string, folded: FoldedText, index: L
 function formAround(text: string, at: number, index: LexiconIndex): { start: number; end: number; form: string } | undefined {
   let best: { start: number; end: number; form: string } | undefined;
   for (let start = Math.max(0, at - 30); start <= at; start++) {
-    if (!index.forms.opens(text[start])) continue;
+    if (!index.forms.opens(text, start)) continue;
     index.forms.walk(text, start, (end, forms) => {
       const form = forms[0];
       if (end > at && [...form].length >= MIN_LENGTH && (!best || form.length > best.form.length)) best = { start, end, form };

@@ -1,8 +1,11 @@
-import { threadId } from 'node:worker_threads';
+import { threadId, workerData } from 'node:worker_threads';
 import type { CountRequest } from '../analysis/countCorpus.js';
 import type { CountSetup, DocumentCountsMessage, WorkerCountsMessage } from './countMessages.js';
 import { FileCounter, requestSignature } from './fileCounter.js';
+import { seedVocabularies } from '../segment/createSegmenter.js';
 import { tokenizerFor } from './tokenizerFor.js';
+
+if (workerData?.vocabularies) seedVocabularies(workerData.vocabularies);
 
 let current: { key: string; counter: FileCounter } | undefined;
 

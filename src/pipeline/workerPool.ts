@@ -1,5 +1,6 @@
 import type { CountRequest } from '../analysis/countCorpus.js';
 import { CountAccumulator, type GroupedCounts } from '../analysis/termCounts.js';
+import { builtVocabularies } from '../segment/createSegmenter.js';
 import { mergeMessage, type CountFilesOptions, type CountSetup, type DocumentCountsMessage, type WorkerCountsMessage } from './countMessages.js';
 
 /** Files in flight per thread: enough to keep threads busy, few enough to keep memory flat. */
@@ -41,6 +42,8 @@ export async function countInWorkers(files: string[], setup: CountSetup, request
     filename: new URL('./countWorker.js', import.meta.url).href,
     minThreads: jobs,
     maxThreads: jobs,
+    // The segmenter's vocabulary this thread built for the cache key: workers take it instead of building it.
+    workerData: { vocabularies: builtVocabularies() },
   });
   const acc = new CountAccumulator(request);
   const workers = new WorkerVocabularies();

@@ -27,20 +27,23 @@ export class PhraseJoin {
     const { words, tags } = cut;
     if (this.empty || words.length < 2) return cut;
     const starts = new Int32Array(words.length);
+    const ends = new Int32Array(words.length);
     for (let i = 0, at = 0; i < words.length; i++) {
       starts[i] = wordStart(text, words[i], at);
-      at = starts[i] + words[i].length;
+      at = ends[i] = starts[i] + words[i].length;
     }
-    // Word index ending at each offset (+1), so a phrase end is checked against word boundaries in O(1).
-    const endsAt = new Map<number, number>();
-    for (let i = 0; i < words.length; i++) endsAt.set(starts[i] + words[i].length, i);
     const joins: Array<[number, number]> = [];
     for (let first = 0; first < words.length; first++) {
-      if (!this.trie.opens(text[starts[first]])) continue;
+      if (!this.trie.opens(text, starts[first])) continue;
+      // The walk reports phrase ends in increasing order and word ends increase too: one pointer finds the
+      // word ending at each phrase end, no map of every word's end per chunk.
       let last = -1;
+      let k = first;
       this.trie.walk(text, starts[first], (end) => {
-        const k = endsAt.get(end);
-        if (k !== undefined && k > first) last = k;
+        while (k < words.length && ends[k] < end) k++;
+        if (k >= words.length || ends[k] !== end) return;
+        while (k + 1 < words.length && ends[k + 1] === end) k++;
+        if (k > first) last = k;
       });
       if (last > first) {
         joins.push([first, last]);

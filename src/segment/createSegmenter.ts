@@ -69,6 +69,34 @@ export function segmenterVocabulary(
   return { entries, dictText: dictToText(entries), phrases };
 }
 
+type Vocabulary = ReturnType<typeof segmenterVocabulary>;
+type VocabularyInputs = { userDicts?: string[]; lexiconFiles?: string[]; bundledLexicon?: boolean };
+
+/**
+ * Vocabularies built in this thread, by their inputs. Building one reads jieba's whole dictionary for the
+ * suggested frequencies (~0.2 s): once per thread, and a worker is handed the main thread's (seedVocabularies)
+ * instead of building it again.
+ */
+const vocabularies = new Map<string, Vocabulary>();
+const vocabularyKey = (o: VocabularyInputs) => JSON.stringify([o.userDicts ?? [], o.lexiconFiles ?? [], o.bundledLexicon ?? true]);
+
+function vocabularyFor(o: VocabularyInputs): Vocabulary {
+  const key = vocabularyKey(o);
+  let vocabulary = vocabularies.get(key);
+  if (!vocabulary) vocabularies.set(key, (vocabulary = segmenterVocabulary(o.userDicts, { lexicon: o.lexiconFiles, bundledLexicon: o.bundledLexicon })));
+  return vocabulary;
+}
+
+/** The vocabularies this thread has built, to hand to worker threads (structured-clonable). */
+export function builtVocabularies(): Array<[string, Vocabulary]> {
+  return [...vocabularies];
+}
+
+/** Takes vocabularies another thread built from the same files in this run (builtVocabularies). */
+export function seedVocabularies(built: Array<[string, Vocabulary]>): void {
+  for (const [key, vocabulary] of built) if (!vocabularies.has(key)) vocabularies.set(key, vocabulary);
+}
+
 /** Tags jieba gives that no dictionary line carries: English words, and punctuation and other non-words. */
 const UNLISTED_TAGS = ['eng', 'x'];
 
@@ -82,7 +110,7 @@ export function posTags(userDicts: string[] = []): Set<string> {
     const tag = line.split(' ')[2]?.trim();
     if (tag) tags.add(tag);
   }
-  for (const entry of segmenterVocabulary(userDicts).entries) if (entry.pos) tags.add(entry.pos);
+  for (const entry of vocabularyFor({ userDicts }).entries) if (entry.pos) tags.add(entry.pos);
   return tags;
 }
 
@@ -98,13 +126,18 @@ export function createSegmenter(options: SegmenterOptions = {}): WordSegmenter {
   }
   // Checked now, though loaded lazily: a missing backend is the user's to fix, cache or not.
   if (backend === 'nodejieba') assertNodejiebaInstalled();
-  const { dictText, phrases } = segmenterVocabulary(options.userDicts, { lexicon: options.lexiconFiles, bundledLexicon: options.bundledLexicon });
-  // The backend loads lazily: a run served from the token cache never needs it.
+  // The vocabulary, the backend and the join are made on first use: a run served from the token cache never
+  // needs the backend, and a main thread that leaves the cutting to workers (--no-cache) needs none of them.
+  let made: { dictText: string; join: string[]; phraseJoin: PhraseJoin } | undefined;
+  const vocabulary = () => {
+    if (made) return made;
+    const { dictText, phrases } = vocabularyFor(options);
+    const join = options.compound === false ? [] : phrases;
+    return (made = { dictText, join, phraseJoin: new PhraseJoin(join) });
+  };
   let base: JiebaBinding | undefined;
-  const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(dictText) : createNodeRsBackend(dictText));
-  const join = options.compound === false ? [] : phrases;
-  const phraseJoin = new PhraseJoin(join);
-  const cutChunk = (text: string, pos: boolean): Words => phraseJoin.apply(text, binding().cut(text, pos));
+  const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(vocabulary().dictText) : createNodeRsBackend(vocabulary().dictText));
+  const cutChunk = (text: string, pos: boolean): Words => vocabulary().phraseJoin.apply(text, binding().cut(text, pos));
   // Cut chunk by chunk: jieba's own output for a long text (one line of a 50 MB file) would take gigabytes.
   const words = (text: string, cutOptions?: { pos?: boolean }): Words => {
     const pos = Boolean(cutOptions?.pos);
@@ -120,9 +153,12 @@ export function createSegmenter(options: SegmenterOptions = {}): WordSegmenter {
   };
   return {
     name: backend,
-    key: `${backend}:${sha1([dictText, ...join].join('\n'))}`,
+    get key() {
+      const { dictText, join } = vocabulary();
+      return `${backend}:${sha1([dictText, ...join].join('\n'))}`;
+    },
     cut: (text: string, cutOptions?: { pos?: boolean }): Token[] => withOffsets(text, words(text, cutOptions)),
     words,
-    wordsAsync: async (text, cutOptions) => phraseJoin.apply(text, await binding().cutAsync(text, Boolean(cutOptions?.pos))),
+    wordsAsync: async (text, cutOptions) => vocabulary().phraseJoin.apply(text, await binding().cutAsync(text, Boolean(cutOptions?.pos))),
   };
 }
