@@ -22,7 +22,8 @@ const require = createRequire(import.meta.url);
  */
 export function assertNodejiebaInstalled(): void {
   try {
-    require.resolve('nodejieba');
+    // Loaded, not just found: a package left without its built binary fails here too.
+    require('nodejieba');
   } catch {
     throw new UsageError('--segmenter nodejieba needs the optional package nodejieba, which is not installed: run `npm install nodejieba` (it needs a C++ tool chain where no prebuilt binary fits)');
   }
