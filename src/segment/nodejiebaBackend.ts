@@ -22,7 +22,8 @@ const require = createRequire(import.meta.url);
  */
 export function assertNodejiebaInstalled(): void {
   try {
-    require.resolve('nodejieba');
+    // Loaded, not just found: a package left without its built binary fails here too.
+    require('nodejieba');
   } catch {
     const install = 'the optional package nodejieba, which is not installed: run `npm install nodejieba` (it needs a C++ tool chain where no prebuilt binary fits)';
     throw new UsageError(`the segmenter nodejieba needs ${install}`, { cli: `--segmenter nodejieba needs ${install}` });
