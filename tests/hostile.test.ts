@@ -60,7 +60,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tifa-hostile-'));
   writeFileSync(at('ok.txt'), '推进警务改革。\n');
   mkdirSync(at('no-text'));
-  writeFileSync(at('no-text/notes.pdf'), '%PDF-1.4');
+  writeFileSync(at('no-text/sheet.xlsx'), 'PK\u0003\u0004');
   writeFileSync(at('no-text/photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   // Random bytes with NULs, fixed so a failure can be reproduced.
   let seed = 42;
@@ -96,7 +96,7 @@ describe('hostile input: one line, the file named, exit 2', () => {
   });
 
   it('a folder without text files', () => {
-    expectUserError(tifa(['freq', at('no-text')]), `${at('no-text')}: folder holds no .txt or .md files`);
+    expectUserError(tifa(['freq', at('no-text')]), `${at('no-text')}: folder holds no .txt, .md, .html, .pdf or .docx files`);
   });
 
   it('a binary file', () => {

@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   terms: async () => (await import('./commands/terms.js')).termsCommand,
   lexicon: async () => (await import('./commands/lexicon.js')).lexiconCommand,
   merge: async () => (await import('./commands/merge.js')).mergeCommand,
+  extract: async () => (await import('./commands/extract.js')).extractCommand,
   cache: async () => (await import('./commands/cache.js')).cacheCommand,
   trend: async () => (await import('./commands/trend.js')).trendCommand,
   keywords: async () => (await import('./commands/keywords.js')).keywordsCommand,

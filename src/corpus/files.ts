@@ -2,8 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
+import { CORPUS_EXTENSIONS } from './formats.js';
 
-const TEXT_EXTENSIONS = /\.(txt|md|text)$/i;
 /** Files that describe a corpus folder rather than belong to it. */
 const DOCUMENTATION_FILES = /^(README|LICENSE|SOURCES|CHANGELOG|NOTICE)(\.(txt|md|text))?$/i;
 
@@ -17,11 +17,11 @@ function walk(dir: string, out: string[]): void {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) walk(full, out);
-    else if (TEXT_EXTENSIONS.test(entry.name) && !DOCUMENTATION_FILES.test(entry.name)) out.push(full);
+    else if (CORPUS_EXTENSIONS.test(entry.name) && !DOCUMENTATION_FILES.test(entry.name)) out.push(full);
   }
 }
 
-/** Expands files and folders (recursively, sorted, .txt/.md/.text; README, LICENSE, SOURCES and the like skipped) into a list of files. */
+/** Expands files and folders (recursively, sorted, text, web pages, PDF and Word files; README, LICENSE, SOURCES and the like skipped) into a list of files. */
 export function listCorpusFiles(paths: string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
@@ -37,7 +37,7 @@ export function listCorpusFiles(paths: string[]): string[] {
     }
     const before = files.length;
     walk(path, files);
-    if (files.length === before) throw new InputError(`${path}: folder holds no .txt or .md files`);
+    if (files.length === before) throw new InputError(`${path}: folder holds no .txt, .md, .html, .pdf or .docx files`);
   }
   return files;
 }

@@ -6,9 +6,12 @@ const HAN_OR_ALNUM = /[\p{Script=Han}A-Za-z0-9]/u;
 const HAN = /^\p{Script=Han}$/u;
 const ASCII_ALNUM = /^[A-Za-z0-9]$/;
 
-/** (a) Removes the newline and blank lines of every page break inside a sentence. */
-function repairPageBreaks(text: string, evidence?: BreakEvidence): Edit[] {
-  return findPageBreakJoins(text, evidence).map(({ offset, end }) => ({ start: offset, end, text: '' }));
+/** (a) Removes the newline and blank lines of every page break inside a sentence (see normalise's `pageStarts`). */
+function repairPageBreaks(text: string, evidence?: BreakEvidence, pageStarts?: readonly number[]): Edit[] {
+  if (pageStarts?.length === 0) return [];
+  let joins = findPageBreakJoins(text, evidence);
+  if (pageStarts) joins = joins.filter((join) => pageStarts.some((at) => join.offset <= at && at <= join.end));
+  return joins.map(({ offset, end }) => ({ start: offset, end, text: '' }));
 }
 
 /**
@@ -66,18 +69,23 @@ function collapseSpaces(text: string): Edit[] {
 export const NORMALISE_VERSION = 2;
 
 /** The noise repairs, in the order they must run: each sees the output of the one before. */
-const STEPS: ReadonlyArray<(text: string, evidence?: BreakEvidence) => Edit[]> = [repairPageBreaks, tightenPlus, joinHanAndAscii, collapseSpaces];
+const STEPS: ReadonlyArray<(text: string, evidence?: BreakEvidence, pageStarts?: readonly number[]) => Edit[]> = [repairPageBreaks, tightenPlus, joinHanAndAscii, collapseSpaces];
 
 /**
  * Repairs extraction noise only (page breaks inside sentences, `＋` and spaces in slogans, spaces beside digits,
  * space runs), keeping a map from every offset of the result back to the original line and column.
  * No NFKC and no other punctuation change: editors must recognise their text.
  */
-export function normalise(original: string, evidence?: BreakEvidence): { text: string; origin: OffsetMap } {
+/**
+ * `pageStarts`: offsets where the pages of the text begin, when the reader knows them (PDF): only a blank line at
+ * one of them can be a page break inside a sentence; `[]` says the text has no pages (web pages, Word). Without it
+ * (plain text) any blank line can be one.
+ */
+export function normalise(original: string, evidence?: BreakEvidence, pageStarts?: readonly number[]): { text: string; origin: OffsetMap } {
   let text = original;
   let origin = originalPositions(original);
   for (const step of STEPS) {
-    const edits = step(text, evidence);
+    const edits = step(text, evidence, pageStarts);
     if (edits.length > 0) ({ text, origin } = applyEdits(text, edits, origin));
   }
   return { text, origin };

@@ -55,6 +55,12 @@ const SERIES_OPENING = 3;
  */
 export interface BreakEvidence {
   wordAcross(before: string, after: string): boolean;
+  /**
+   * What a reader that knows the layout says of the break before the line starting at `offset`: true when the
+   * text runs on across it (a PDF page whose last line reaches the right edge, the next page's first line not
+   * indented). A heading never fills its line, so this outweighs the heading look of the line before.
+   */
+  runsOn?(offset: number): boolean;
 }
 
 /** A page break that cut a sentence: `[offset, end)` (newline, blank lines, indentation) is removed by the repair. */
@@ -142,9 +148,10 @@ interface LineBefore {
 }
 
 /** The join decision for one blank-line break between `previous` and the line `next`. */
-function isPageBreakInSentence(previous: LineBefore, next: string, evidence: BreakEvidence | undefined): boolean {
+function isPageBreakInSentence(previous: LineBefore, next: string, nextOffset: number, evidence: BreakEvidence | undefined): boolean {
   // No paragraph, not even one under a heading, opens on a comma: that line continues whatever came before.
   if (CONTINUATION_START.test(next)) return !endsSentence(previous.text);
+  if (evidence?.runsOn?.(nextOffset)) return !endsSentence(previous.text) && !LEADS_IN.test(previous.text) && continuesSentence(next);
   if (endsByStructure(previous.text, previous.isContinuation) || !continuesSentence(next)) return false;
   return readsAsOneSentence(previous, next, evidence);
 }
@@ -167,7 +174,7 @@ export function findPageBreakJoins(original: string, evidence?: BreakEvidence): 
     if (text === '') {
       blankSincePrevious = true;
     } else {
-      const joined = previous !== undefined && blankSincePrevious && isPageBreakInSentence(previous, text, evidence);
+      const joined = previous !== undefined && blankSincePrevious && isPageBreakInSentence(previous, text, lineStart + raw.length - raw.trimStart().length, evidence);
       if (joined && previous) {
         const indentation = raw.length - raw.trimStart().length;
         joins.push({ offset: previous.contentEnd, end: lineStart + indentation, line: previous.line });

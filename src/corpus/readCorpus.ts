@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { InputError } from '../errors.js';
-import { decodeBuffer } from './decode.js';
-import type { Document, Meta, OriginMap } from './document.js';
+import type { Document, Meta, OriginMap, Place } from './document.js';
+import { frontMatterLines } from './extractedText.js';
 import { listCorpusFiles } from './files.js';
-import { parseFrontMatter } from './frontMatter.js';
+import { detectFormat } from './formats.js';
 import { readManifest, type Manifest } from './manifest.js';
 import { metaFromName } from './nameMeta.js';
 import { normalise } from './normalise.js';
+import { originalPositions } from './originMap.js';
 import { simplifiedSameLength } from './simplified.js';
 import type { BreakEvidence } from './pageBreaks.js';
+import type { Extraction } from './readers/extraction.js';
+import { extract } from './readers/index.js';
 
 export interface ReadOptions {
   /** Force a decoding instead of detecting it. */
@@ -96,19 +99,72 @@ export function readDocument(file: string, options: ReadOptions = {}, outer?: Ou
 }
 
 /**
- * A document from its bytes, with only the metadata its content holds (front matter): what the file name
- * adds is applied by completeMeta, so cached content stays valid under another --meta-from-name.
+ * A document from its bytes, with only the metadata its content holds (front matter, a page's meta tags): what the
+ * file name adds is applied by completeMeta, so cached content stays valid under another --meta-from-name.
+ * Every format goes through its reader (readers/) and then the same normalise step.
  */
 export function documentFromBytes(buffer: Buffer, file: string, options: ReadOptions = {}): Document {
-  const { text: decoded } = decodeBuffer(buffer, file, options.encoding);
-  const { meta, bodyStart, bodyLine } = parseFrontMatter(decoded, file);
-  const body = decoded.slice(bodyStart);
+  const format = detectFormat(buffer, file);
+  const extraction = extract(format, buffer, file, { encoding: options.encoding });
+  const { meta } = extraction;
   // An empty file is most often a failed extraction; counted, it would only dilute rates and dispersion.
-  if (!/\S/.test(body)) throw new InputError(`${file}: no text to analyse (empty, or front matter only); remove it from the corpus`);
-  const normalised = normalise(body, options.breakEvidence);
+  if (!/\S/.test(extraction.text)) {
+    throw new InputError(`${file}: no text to analyse (${format === 'text' ? 'empty, or front matter only' : `no ${format} text found`}); remove it from the corpus`);
+  }
+  const normalised = normalise(extraction.text, withLayout(options.breakEvidence, extraction.runsOnAt), extraction.pageStarts);
   const text = options.toSimplified ? simplifiedSameLength(normalised.text) : normalised.text;
   const { origin } = normalised;
-  return { id: meta.id || basename(file, extname(file)), path: file, meta, text, origin: shiftLines(origin, bodyLine - 1) };
+  const id = meta.id || basename(file, extname(file));
+  if (format === 'text') return { id, path: file, meta, text, origin: shiftLines(origin, extraction.lineOffset ?? 0) };
+  return { id, path: file, meta, text, format, origin: extractedPlaces(text, origin, extraction), headingLines: headingPlaces(extraction, origin, text) };
+}
+
+/** The caller's break evidence with what the reader's layout says about page ends (PDF). */
+function withLayout(evidence: BreakEvidence | undefined, runsOnAt: number[] | undefined): BreakEvidence | undefined {
+  if (!runsOnAt || runsOnAt.length === 0) return evidence;
+  const runsOn = new Set(runsOnAt);
+  return { wordAcross: (before, after) => evidence?.wordAcross(before, after) ?? false, runsOn: (offset) => runsOn.has(offset) };
+}
+
+/**
+ * Places in a file read by a reader: line and column of the text `tifa extract` prints (its front matter counted),
+ * and the page or paragraph of the file the offset came from (through the normalise map into the extraction).
+ */
+function extractedPlaces(text: string, toExtraction: OriginMap, extraction: Extraction): OriginMap {
+  const printed = originalPositions(text);
+  const above = frontMatterLines(extraction.meta);
+  const units = extraction.units;
+  return {
+    locate(offset) {
+      const at = printed.locate(offset);
+      const place: Place = { line: at.line + above, column: at.column };
+      if (!units) return place;
+      const source = toExtraction.locate(offset);
+      const unit = units.ofLine[Math.min(source.line, units.ofLine.length) - 1];
+      if (units.kind === 'page') place.page = unit;
+      else {
+        place.paragraph = unit;
+        place.column = source.column;
+      }
+      return place;
+    },
+  };
+}
+
+/** The heading lines of an extraction as the document's places report them (after normalising). */
+function headingPlaces(extraction: Extraction, toExtraction: OriginMap, text: string): ReadonlySet<number> | undefined {
+  const wanted = new Set(extraction.headingLines ?? []);
+  if (wanted.size === 0) return undefined;
+  const above = frontMatterLines(extraction.meta);
+  const found = new Set<number>();
+  let line = 1;
+  for (let at = 0; at <= text.length; line++) {
+    if (wanted.has(toExtraction.locate(at).line)) found.add(line + above);
+    const next = text.indexOf('\n', at);
+    if (next === -1) break;
+    at = next + 1;
+  }
+  return found;
 }
 
 /** Metadata from the file name under the front matter's, the metadata table's over it, derived fields, and the id. */

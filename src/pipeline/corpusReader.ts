@@ -55,8 +55,8 @@ export class CorpusReader {
         throw err;
       }
       this.remember(loaded);
-      const { id, path, meta, text, origin } = loaded;
-      yield { id, path, meta, text, origin };
+      const { id, path, meta, text, origin, format, headingLines } = loaded;
+      yield { id, path, meta, text, origin, format, headingLines };
     }
   }
 

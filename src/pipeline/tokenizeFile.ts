@@ -1,5 +1,6 @@
 import { completeMeta, documentFromBytes, readBytes, type OuterMeta, type ReadOptions } from '../corpus/readCorpus.js';
 import type { Document, Meta, OriginMap } from '../corpus/document.js';
+import { detectFormat } from '../corpus/formats.js';
 import { NORMALISE_VERSION } from '../corpus/normalise.js';
 import { segmenterBreakEvidence } from '../segment/breakEvidence.js';
 import { wordStart } from '../segment/offsets.js';
@@ -106,11 +107,12 @@ export class FileTokenizer {
     if (hit) {
       const meta = completeMeta(hit.meta, read.file, this.outer);
       const cached = wordsFromEnds(hit.text, hit.ends, hit.tags);
-      return { read, id: meta.id, path: read.file, meta, contentMeta: hit.meta, text: hit.text, origin: this.originOf(read), cached };
+      const format = detectFormat(read.bytes, read.file);
+      return { read, id: meta.id, path: read.file, meta, contentMeta: hit.meta, text: hit.text, origin: this.originOf(read), format, cached };
     }
     const doc = documentFromBytes(read.bytes, read.file, this.read);
     const meta = completeMeta(doc.meta, read.file, this.outer);
-    return { read, id: meta.id, path: read.file, meta, contentMeta: doc.meta, text: doc.text, origin: doc.origin };
+    return { ...doc, read, id: meta.id, meta, contentMeta: doc.meta };
   }
 
   /**
