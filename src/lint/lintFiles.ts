@@ -1,7 +1,10 @@
 import type { LexiconEntry } from '../lexicon/lexicon.js';
 import { decodeBuffer, encodeText, type Decoded } from '../corpus/decode.js';
 import { listCorpusFiles } from '../corpus/files.js';
-import { readBytes } from '../corpus/readCorpus.js';
+import { documentFromBytes, readBytes } from '../corpus/readCorpus.js';
+import { detectFormat } from '../corpus/formats.js';
+import type { Format } from '../corpus/document.js';
+import { InputError } from '../errors.js';
 import { applyFixes } from './applyFixes.js';
 import { isIgnored, type LintConfig } from './config.js';
 import { lintTexts, type LintInput, type LintOptions } from './linter.js';
@@ -48,6 +51,14 @@ interface SourceFile {
   decoded: Decoded;
 }
 
+/** A web page, PDF or Word file: linted in the text its reader extracts, positions mapped back through its origin. */
+function extractedInput(filePath: string, bytes: Buffer, format: Format, options: LintFilesOptions): LintInput {
+  // A fix is a rewrite of the text; written back it would replace the page, PDF or manuscript with plain text.
+  if (options.fix) throw new InputError(`${filePath}: --fix rewrites text files only, not ${format} files; lint it without --fix and correct it in its own editor`);
+  const doc = documentFromBytes(bytes, filePath, { encoding: options.encoding });
+  return { filePath, text: doc.text, origin: doc.origin };
+}
+
 function encodeLike(file: SourceFile, text: string): Buffer {
   const { encoding, bom, eol } = file.decoded;
   return encodeText(text, encoding, bom, eol);
@@ -66,12 +77,20 @@ function fixedBytes(file: SourceFile, fixed: string): Buffer | string {
 
 /** Lints files and folders (ignored files left out) and, with `fix`, works out the rewrite of each fixable file. */
 export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
-  const files: SourceFile[] = listCorpusFiles(paths)
-    .filter((filePath) => !isIgnored(options.config, filePath))
-    .map((filePath) => {
-      const bytes = readBytes(filePath);
-      return { filePath, bytes, decoded: decodeBuffer(bytes, filePath, options.encoding) };
-    });
+  // Text files are linted as they are on disk (so --fix can rewrite them); other formats through their reader.
+  const files: SourceFile[] = [];
+  const inputs: LintInput[] = [];
+  for (const filePath of listCorpusFiles(paths).filter((f) => !isIgnored(options.config, f))) {
+    const bytes = readBytes(filePath);
+    const format = detectFormat(bytes, filePath);
+    if (format !== 'text') {
+      inputs.push(extractedInput(filePath, bytes, format, options));
+      continue;
+    }
+    const decoded = decodeBuffer(bytes, filePath, options.encoding);
+    files.push({ filePath, bytes, decoded });
+    inputs.push({ filePath, text: decoded.text });
+  }
   const lintOptions: LintOptions = {
     only: options.only,
     settings: options.config.rules,
@@ -80,7 +99,6 @@ export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
     acrossFiles: options.acrossFiles,
     lexicon: options.lexicon,
   };
-  const inputs: LintInput[] = files.map((f) => ({ filePath: f.filePath, text: f.decoded.text }));
   const results = lintTexts(inputs, lintOptions);
   const textsOf = () => new Map(inputs.map((input) => [input.filePath, input.text]));
   if (!options.fix) return { results, changes: [], unfixable: [], texts: textsOf() };

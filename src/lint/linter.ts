@@ -15,11 +15,16 @@ import { bundledWordList, type WordList } from '../segment/wordList.js';
 import { segmenterBreakEvidence } from '../segment/breakEvidence.js';
 import { createSegmenter } from '../segment/createSegmenter.js';
 import { findPageBreakJoins, type BreakEvidence } from '../corpus/pageBreaks.js';
+import type { OriginMap, Place } from '../corpus/document.js';
 
-/** One file to lint: its decoded text (LF line endings, no BOM), front matter included. */
+/**
+ * One file to lint: its decoded text (LF line endings, no BOM), front matter included; or, for a web page, PDF or
+ * Word file, the text its reader extracted (no front matter) with `origin`, the reader's map back to the file.
+ */
 export interface LintInput {
   filePath: string;
   text: string;
+  origin?: OriginMap;
 }
 
 export interface LintOptions {
@@ -42,21 +47,37 @@ export interface LintOptions {
 interface PreparedFile {
   input: LintInput;
   body: LintBody;
-  locate: (offset: number) => { line: number; column: number };
+  locate: (offset: number) => Place;
+  /** Line of an offset in the linted text itself, which disable comments refer to. */
+  textLine: (offset: number) => number;
 }
 
 function prepare(input: LintInput): PreparedFile {
-  // Front matter is metadata, not text to check; line numbers stay those of the whole file.
-  const { bodyStart } = parseFrontMatter(input.text, input.filePath);
+  // Front matter is metadata, not text to check; line numbers stay those of the whole file. An extracted text has
+  // none (its metadata came from the file's own fields).
+  const bodyStart = input.origin ? 0 : parseFrontMatter(input.text, input.filePath).bodyStart;
   const positions = originalPositions(input.text);
-  const locate = (offset: number) => positions.locate(offset);
+  const origin = input.origin ?? positions;
+  const locate = (offset: number) => origin.locate(offset);
+  const textLine = (offset: number) => positions.locate(offset).line;
   const body: LintBody = {
     filePath: input.filePath,
     text: input.text.slice(bodyStart),
     offset: bodyStart,
     locate: (offset) => locate(bodyStart + offset),
   };
-  return { input, body, locate };
+  return { input, body, locate, textLine };
+}
+
+/** How many characters of a paragraph's opening `paragraphOpening` quotes: enough to find it with a search. */
+const OPENING_LENGTH = 12;
+
+/** The opening words of the paragraph (line of the extracted text) that holds `offset`. */
+function openingWords(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', start);
+  const line = [...text.slice(start, end === -1 ? text.length : end).trim()];
+  return line.length > OPENING_LENGTH ? `${line.slice(0, OPENING_LENGTH).join('')}…` : line.join('');
 }
 
 function activeRules(options: LintOptions): Rule[] {
@@ -109,7 +130,7 @@ function toMessages(file: PreparedFile, ruleId: string, findings: Finding[], opt
     const start = file.body.offset + finding.start;
     const end = file.body.offset + finding.end;
     const from = file.locate(start);
-    if (isDisabled(disabled, from.line, ruleId) || allowed.some(([s, e]) => s <= start && end <= e)) continue;
+    if (isDisabled(disabled, file.textLine(start), ruleId) || allowed.some(([s, e]) => s <= start && end <= e)) continue;
     const to = file.locate(end);
     const message: LintMessage = {
       ruleId,
@@ -120,6 +141,11 @@ function toMessages(file: PreparedFile, ruleId: string, findings: Finding[], opt
       endLine: to.line,
       endColumn: to.column,
     };
+    if (from.page !== undefined) message.page = from.page;
+    if (from.paragraph !== undefined) {
+      message.paragraph = from.paragraph;
+      message.paragraphOpening = openingWords(file.input.text, start);
+    }
     if (finding.suggestion !== undefined) message.suggestion = finding.suggestion;
     if (finding.fix) message.fix = { range: [file.body.offset + finding.fix.start, file.body.offset + finding.fix.end], text: finding.fix.text };
     messages.push(message);

@@ -18,6 +18,14 @@ export interface LintMessage {
   /** 1-based line and column just after the last character flagged. */
   endLine: number;
   endColumn: number;
+  /**
+   * Where the finding is in a file that is not plain text (the readers' Place): the PDF page, or the Word paragraph
+   * (then `column` counts in that paragraph). `line` and `column` are then those of the text `tifa extract` prints.
+   */
+  page?: number;
+  paragraph?: number;
+  /** With `paragraph`: the paragraph's opening words, so an editor finds it in a word processor. */
+  paragraphOpening?: string;
   /** What the editor should probably write instead (shown, never applied). */
   suggestion?: string;
   /** Present only when the rewrite is safe; `--fix` applies it. */

@@ -1,4 +1,4 @@
-import type { LintFormatter } from './text.js';
+import { messageWithPlace, type LintFormatter } from './text.js';
 import { xmlEscape } from './xml.js';
 
 /** Checkstyle XML, as ESLint writes it: one `<file>` per linted file, one `<error>` per message (source `tifa.rule`). */
@@ -7,7 +7,7 @@ export const checkstyle: LintFormatter = (results) => {
   for (const { filePath, messages } of results) {
     out += `  <file name="${xmlEscape(filePath)}">\n`;
     for (const m of messages) {
-      out += `    <error line="${m.line}" column="${m.column}" severity="${m.severity}" message="${xmlEscape(m.message)}" source="tifa.${xmlEscape(m.ruleId)}" />\n`;
+      out += `    <error line="${m.line}" column="${m.column}" severity="${m.severity}" message="${xmlEscape(messageWithPlace(m))}" source="tifa.${xmlEscape(m.ruleId)}" />\n`;
     }
     out += '  </file>\n';
   }

@@ -1,4 +1,4 @@
-import type { LintFormatter } from './text.js';
+import { messageWithPlace, type LintFormatter } from './text.js';
 
 /** Workflow-command data: `%`, CR and LF escaped (GitHub's own toolkit escapes these). */
 function escapeData(text: string): string {
@@ -26,7 +26,7 @@ export const github: LintFormatter = (results) =>
           `endColumn=${m.endColumn}`,
           `title=${escapeProperty(`tifa ${m.ruleId}`)}`,
         ];
-        return `::${m.severity} ${properties.join(',')}::${escapeData(m.message)}\n`;
+        return `::${m.severity} ${properties.join(',')}::${escapeData(messageWithPlace(m))}\n`;
       }),
     )
     .join('');

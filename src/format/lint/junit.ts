@@ -1,4 +1,4 @@
-import type { LintFormatter } from './text.js';
+import { messageWithPlace, type LintFormatter } from './text.js';
 import { xmlEscape } from './xml.js';
 
 /**
@@ -12,7 +12,7 @@ export const junit: LintFormatter = (results) => {
     out += `  <testsuite package="tifa" time="0" tests="${Math.max(1, messages.length)}" errors="0" failures="${messages.length}" name="${file}">\n`;
     if (messages.length === 0) out += `    <testcase time="0" name="${file}" classname="${file}" />\n`;
     for (const m of messages) {
-      const where = `line ${m.line}, col ${m.column}, ${m.severity === 'error' ? 'Error' : 'Warning'} - ${m.message} (${m.ruleId})`;
+      const where = `line ${m.line}, col ${m.column}, ${m.severity === 'error' ? 'Error' : 'Warning'} - ${messageWithPlace(m)} (${m.ruleId})`;
       out += `    <testcase time="0" name="tifa.${xmlEscape(m.ruleId)}" classname="${file}">\n`;
       out += `      <failure message="${xmlEscape(m.message)}" type="${m.severity}">${xmlEscape(where)}</failure>\n`;
       out += '    </testcase>\n';

@@ -1,4 +1,4 @@
-import type { LintFormatter } from './text.js';
+import { messageWithPlace, type LintFormatter } from './text.js';
 import type { LintMessage } from '../../lint/types.js';
 
 interface Position {
@@ -37,7 +37,7 @@ export const rdjson: LintFormatter = (results, options) => {
     const at = (p: Position) => ({ line: p.line, column: bytes(p.line, p.column) });
     return messages.map((m: LintMessage) => {
       const diagnostic: Record<string, unknown> = {
-        message: m.message,
+        message: messageWithPlace(m),
         location: { path: filePath, range: { start: at({ line: m.line, column: m.column }), end: at({ line: m.endLine, column: m.endColumn }) } },
         severity: m.severity === 'error' ? 'ERROR' : 'WARNING',
         code: { value: m.ruleId },

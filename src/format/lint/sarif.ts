@@ -1,4 +1,4 @@
-import type { LintFormatter } from './text.js';
+import { messageWithPlace, type LintFormatter } from './text.js';
 import { RULES } from '../../lint/rules/index.js';
 
 const TOOL_VERSION = '0.1.0';
@@ -36,7 +36,7 @@ export const sarif: LintFormatter = (results) => {
             ruleId: m.ruleId,
             ...(ruleIndex.has(m.ruleId) ? { ruleIndex: ruleIndex.get(m.ruleId) } : {}),
             level: m.severity,
-            message: { text: m.message },
+            message: { text: messageWithPlace(m) },
             locations: [
               {
                 physicalLocation: {

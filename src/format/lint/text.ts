@@ -1,10 +1,31 @@
 import type { ChalkInstance } from 'chalk';
 import type { LintMessage, LintResult } from '../../lint/types.js';
+import { placeLabel } from '../../corpus/place.js';
 
 export interface LintFormatOptions {
   color: ChalkInstance;
   /** The decoded text of a linted file (formats that count columns in UTF-8 bytes need it). */
   textOf?: (filePath: string) => string | undefined;
+}
+
+/** The message, followed in a Word file by the paragraph's opening words (a word processor shows no line numbers). */
+function withOpening(m: LintMessage): string {
+  return m.paragraph !== undefined ? `${m.message} 「${m.paragraphOpening ?? ''}」` : m.message;
+}
+
+/**
+ * The message with where it is in a Word or PDF file, for formats whose own fields hold only line and column
+ * (which are then those of the extracted text): `… (¶12:34 「为全面贯彻落实…」)`, `… (p.3)`.
+ */
+export function messageWithPlace(m: LintMessage): string {
+  if (m.paragraph !== undefined) return `${m.message} (${placeLabel(m)} 「${m.paragraphOpening ?? ''}」)`;
+  if (m.page !== undefined) return `${m.message} (${placeLabel(m)})`;
+  return m.message;
+}
+
+/** `file:12:34`, `file:¶12:34`, or `file p.3` for a PDF page (not a line an editor can jump to). */
+function fileAndPlace(filePath: string, m: LintMessage): string {
+  return m.page !== undefined ? `${filePath} ${placeLabel(m)}` : `${filePath}:${placeLabel(m)}`;
 }
 
 export type LintFormatter = (results: readonly LintResult[], options: LintFormatOptions) => string;
@@ -38,13 +59,14 @@ const stylish: LintFormatter = (results, { color }) => {
   let out = '';
   for (const { filePath, messages } of results) {
     if (messages.length === 0) continue;
-    const positions = messages.map((m) => `${m.line}:${m.column}`);
+    const positions = messages.map((m) => placeLabel(m));
     const positionWidth = Math.max(...positions.map(width));
-    const messageWidth = Math.max(...messages.map((m) => width(m.message)));
+    const shown = messages.map(withOpening);
+    const messageWidth = Math.max(...shown.map(width));
     out += `\n${color.underline(filePath)}\n`;
     messages.forEach((m: LintMessage, i) => {
       const severity = m.severity === 'error' ? color.red(pad('error', 7)) : color.yellow(pad('warning', 7));
-      out += `  ${color.dim(pad(positions[i], positionWidth))}  ${severity}  ${pad(m.message, messageWidth)}  ${color.dim(m.ruleId)}\n`;
+      out += `  ${color.dim(pad(positions[i], positionWidth))}  ${severity}  ${pad(shown[i], messageWidth)}  ${color.dim(m.ruleId)}\n`;
     });
   }
   const { errors, warnings, fixable } = counts(results);
@@ -58,7 +80,7 @@ const stylish: LintFormatter = (results, { color }) => {
 /** One line per message, `file:line:col: severity message [rule-id]`, for editors and grep. */
 const compact: LintFormatter = (results) =>
   results
-    .flatMap(({ filePath, messages }) => messages.map((m) => `${filePath}:${m.line}:${m.column}: ${m.severity} ${m.message} [${m.ruleId}]\n`))
+    .flatMap(({ filePath, messages }) => messages.map((m) => `${fileAndPlace(filePath, m)}: ${m.severity} ${withOpening(m)} [${m.ruleId}]\n`))
     .join('');
 
 /** The kernel's results as they are: the JSON contract of `tifa lint`. */
