@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replaceReadFile } from '../src/cli/writeOutput.js';
 import { BIN, ROOT, SEED, tifa as runTifa, type Run } from './cli.js';
@@ -286,6 +287,54 @@ describe('import: all articles or none', () => {
     const run = tifa(['import', at('issue.txt'), '--out', at('articles'), '-f', 'tsv']);
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(at('articles')).sort()).toEqual(['00-editor-note.txt', '01-黄山.txt', '02-宜昌.txt']);
+  });
+});
+
+describe('encodings told apart: Big5 is not GB18030 mojibake, mojibake is not counted', () => {
+  const TEXT = '坚持以新型警务运行模式为牵引，推进警务机制改革。全面深化公安改革，提升基层治理能力。坚持严格规范公正文明执法。\n';
+  const TRADITIONAL = '堅持以新型警務運行模式為牽引，推進警務機制改革。全面深化公安改革，提升基層治理能力。堅持嚴格規範公正文明執法。\n';
+  const JAPANESE = '日本国憲法は、国民主権、基本的人権の尊重、平和主義の三つを基本原理としている。日本国民は正当に選挙された国会の代表者を通じて行動する。\n';
+  const count = (run: Run, term: string) => run.stdout.split(/\r?\n/).find((l) => l.startsWith(`${term},`))?.split(',')[1];
+
+  /** The same text in two encodings, under the same file name in two folders, must give the same table. */
+  function sameAsUtf8(text: string, encoding: string): void {
+    mkdirSync(at(`${encoding}/utf8`), { recursive: true });
+    mkdirSync(at(`${encoding}/encoded`), { recursive: true });
+    writeFileSync(at(`${encoding}/utf8/doc.txt`), text);
+    writeFileSync(at(`${encoding}/encoded/doc.txt`), iconv.encode(text, encoding));
+    const utf8 = tifa(['freq', '-f', 'csv', at(`${encoding}/utf8`)]);
+    const encoded = tifa(['freq', '-f', 'csv', at(`${encoding}/encoded`)]);
+    expect(encoded.stderr).toBe('');
+    expect(encoded.stdout).toBe(utf8.stdout);
+  }
+
+  it('a Big5 file is read as Big5: the same table as its UTF-8 copy, 堅持 twice', () => {
+    sameAsUtf8(TRADITIONAL, 'big5');
+    expect(count(tifa(['freq', '-f', 'csv', at('big5/encoded')]), '堅持')).toBe('2');
+  });
+
+  it('a GBK file is still read as GB18030: the same table as its UTF-8 copy', () => {
+    sameAsUtf8(TEXT, 'gbk');
+  });
+
+  it('a file that reads as mojibake both ways (Shift-JIS) stops with a line naming it and --encoding', () => {
+    writeFileSync(at('sjis.txt'), iconv.encode(JAPANESE, 'shiftjis'));
+    expectUserError(tifa(['freq', at('sjis.txt')]), `${at('sjis.txt')}: does not read as Chinese in GB18030 or Big5`, '--encoding');
+  });
+
+  it('a GBK --dict is decoded: its word is kept whole', () => {
+    writeFileSync(at('gbk.txt'), iconv.encode(TEXT, 'gbk'));
+    writeFileSync(at('gbk.dict'), iconv.encode('警务机制改革 100 n\n', 'gbk'));
+    const run = tifa(['freq', '-f', 'csv', '--terms', '警务机制改革', '--dict', at('gbk.dict'), at('gbk.txt')]);
+    expect(run.stderr).toBe('');
+    expect(count(run, '警务机制改革')).toBe('1');
+  });
+
+  it('a --dict or --meta that reads as mojibake stops with a line naming it', () => {
+    writeFileSync(at('sjis.dict'), iconv.encode(JAPANESE.replace(/[、。]/g, ' 100\n'), 'shiftjis'));
+    expectUserError(tifa(['freq', '--dict', at('sjis.dict'), at('ok.txt')]), `${at('sjis.dict')}: does not read as Chinese`, '--encoding');
+    writeFileSync(at('sjis.csv'), iconv.encode(`file,note\nok.txt,${JAPANESE.trim()}\n`, 'shiftjis'));
+    expectUserError(tifa(['corpus', '--meta', at('sjis.csv'), at('ok.txt')]), `${at('sjis.csv')}: does not read as Chinese`, '--encoding');
   });
 });
 

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
-import { decodeBuffer } from './decode.js';
+import { readTextFile } from './readTextFile.js';
 import type { Meta } from './document.js';
 
 /**
@@ -30,14 +29,8 @@ function keysOf(file: string, base: string): string[] {
 }
 
 export function readManifest(file: string): Manifest {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    throw new InputError(`${file}: cannot read the metadata table`);
-  }
   // Decoded like a corpus file: Excel on a Chinese Windows saves CSV as GBK, elsewhere as UTF-8 with a BOM.
-  const { text } = decodeBuffer(bytes, file);
+  const text = readTextFile(file, 'the metadata table');
   const delimiter = ['.tsv', '.tab'].includes(extname(file).toLowerCase()) ? '\t' : ',';
   let records: string[][];
   try {
@@ -73,6 +66,6 @@ export function readManifest(file: string): Manifest {
       return { unmatched: names.filter((name) => !matches.has(name)), ambiguous: names.filter((name) => matches.get(name)! > 1) };
     },
     // Relative paths in the table and on the command line resolve against these folders.
-    key: JSON.stringify([createHash('sha1').update(bytes).digest('hex'), base, process.cwd()]),
+    key: JSON.stringify([createHash('sha1').update(text).digest('hex'), base, process.cwd()]),
   };
 }

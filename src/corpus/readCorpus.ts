@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { decodeBuffer } from './decode.js';
@@ -8,6 +7,7 @@ import { parseFrontMatter } from './frontMatter.js';
 import { readManifest, type Manifest } from './manifest.js';
 import { metaFromName } from './nameMeta.js';
 import { normalise } from './normalise.js';
+import { readBytes } from './readTextFile.js';
 
 export interface ReadOptions {
   /** Force a decoding instead of detecting it. */
@@ -61,21 +61,8 @@ export function outerMeta(options: Pick<ReadOptions, 'metaFromName' | 'metaFile'
   };
 }
 
-const READ_PROBLEMS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EISDIR: 'is a folder, not a file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-};
-
-export function readBytes(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    throw new InputError(`${file}: cannot read file (${READ_PROBLEMS[code] ?? code})`);
-  }
-}
+// Re-exported: corpus files and side files are read by one function.
+export { readBytes };
 
 /** Reads one file into a Document: decode, front matter, name metadata, normalise. */
 export function readDocument(file: string, options: ReadOptions = {}, outer?: OuterMeta): Document {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { InputError, UsageError } from '../errors.js';
+import { readTextFile } from '../corpus/readTextFile.js';
+import { UsageError } from '../errors.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../slogans/lexicon.js';
 import type { JiebaBinding } from './binding.js';
 import { PhraseJoin } from './compound.js';
@@ -27,13 +27,7 @@ const LEXICON_FREQ = 100000;
 const SEGMENTER_CUTS = /[、·・\s]/;
 
 function readDict(file: string): DictEntry[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(`${file}: cannot read dictionary file`);
-  }
-  return parseJiebaDict(text, file);
+  return parseJiebaDict(readTextFile(file, 'dictionary file'), file);
 }
 
 /** Every word the segmenter must know (bundled terms, lexicon forms, --dict files) and the phrases to join. */
