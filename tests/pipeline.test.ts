@@ -1,9 +1,9 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CountAccumulator, DocumentCounter, type GroupedCounts } from '../src/analysis/termCounts.js';
-import { cachedSegmenter } from '../src/pipeline/cachedSegmenter.js';
+import { CorpusReader } from '../src/pipeline/corpusReader.js';
 import { createSegmenter } from '../src/segment/createSegmenter.js';
 import { sentenceChunks } from '../src/segment/sentenceChunks.js';
 import { GOV_REPORTS, ROOT, tifa } from './cli.js';
@@ -101,16 +101,37 @@ describe('segmenting in chunks', () => {
   });
 });
 
-describe('cached segmenter', () => {
-  it('cuts the same tokens (and tags) from the cache as without it', () => {
+describe('corpus reader', () => {
+  it('cuts the same tokens (and tags) from the token cache as without it, one entry per file shared with freq', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-reader-'));
     const text = '坚持市县主战、派出所主防，做到严格、规范、公正、文明。\n2025年 工作报告 AI+政务';
+    writeFileSync(join(dir, 'a.txt'), text);
+    const cacheDir = join(dir, 'cache');
     const plainCut = createSegmenter();
-    const cached = cachedSegmenter(createSegmenter(), mkdtempSync(join(tmpdir(), 'tifa-cut-cache-')));
     for (const pos of [false, true]) {
-      const expected = plainCut.cut(text, { pos });
-      expect(cached.cut(text, { pos })).toEqual(expected);
-      expect(cached.cut(text, { pos })).toEqual(expected);
+      const setup = { segmenter: {}, read: {}, pos, cacheDir };
+      for (let run = 0; run < 2; run++) {
+        const reader = new CorpusReader([join(dir, 'a.txt')], setup, { warn: () => {} });
+        const [doc] = [...reader.documents()];
+        expect(doc.text).toContain('派出所主防');
+        expect(reader.segmenter.cut(doc.text, { pos })).toEqual(plainCut.cut(doc.text, { pos }));
+      }
     }
+    // One entry per tagging, written by the first run and read by the second.
+    const entries = readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.v8'));
+    expect(entries).toHaveLength(2);
+  });
+
+  it('cuts a text it did not read with the backend, and skips bad files with a note', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-reader-'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'b.txt'), '发展。');
+    const notes: string[] = [];
+    const reader = new CorpusReader([join(dir, 'empty.txt'), join(dir, 'b.txt')], { segmenter: {}, read: {}, pos: false }, { skipBad: true, warn: (m) => notes.push(m) });
+    expect([...reader.documents()].map((d) => d.id)).toEqual(['b']);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^skipped .*empty\.txt: no text to analyse/);
+    expect(reader.segmenter.cut('改革。').map((t) => t.text)).toEqual(['改革', '。']);
   });
 });
 
@@ -154,5 +175,32 @@ describe('counting files', () => {
       expect(first.code).toBe(0);
       expect(tifa(args, { env }).stdout).toBe(first.stdout);
     }
+  });
+});
+
+describe('--no-cache', () => {
+  it('is taken by every command that reads a corpus, and leaves the cache folder untouched', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-nocache-'));
+    mkdirSync(join(dir, 'texts'));
+    writeFileSync(join(dir, 'texts', 'a.txt'), '坚持两个确立。深化枫桥经验。');
+    writeFileSync(join(dir, 'texts', 'b.txt'), '推进情指行。深化枫桥经验。');
+    const env = { TIFA_CACHE_DIR: join(dir, 'cache') };
+    for (const args of [
+      ['freq'],
+      ['compare', '--by', 'id'],
+      ['cooc'],
+      ['collocates', '枫桥经验'],
+      ['slogans'],
+      ['themes'],
+      ['kwic', '枫桥'],
+      ['segment'],
+      ['corpus'],
+    ]) {
+      const [command, ...rest] = args;
+      const out = tifa([command, ...rest, join(dir, 'texts'), '--no-cache', '--format', 'tsv'], { env });
+      expect(out.stderr).toBe('');
+      expect(out.code).toBe(0);
+    }
+    expect(existsSync(join(dir, 'cache'))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { TifaError } from '../errors.js';
-import { warn } from './context.js';
+import { warn } from './terminal.js';
 import { writeProblem } from './writeOutput.js';
 
 type CommandFactory = () => Command;
@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   plot: async () => (await import('./commands/plot.js')).plotCommand,
   terms: async () => (await import('./commands/terms.js')).termsCommand,
   merge: async () => (await import('./commands/merge.js')).mergeCommand,
+  cache: async () => (await import('./commands/cache.js')).cacheCommand,
 };
 
 /** The command named on the command line (the first argument that is not an option), if it is one of tifa's. */

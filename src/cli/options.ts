@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import type { FilterOptions } from '../analysis/tokenFilter.js';
 import { TABLE_FORMATS } from '../format/formatters.js';
+import { loadStopwords } from '../segment/stopwords.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -12,7 +14,8 @@ export function corpusOptions(cmd: Command): Command {
     .option('--skip-bad', 'skip files that are not text (binary, undecodable or empty) with a warning instead of stopping')
     .addOption(new Option('--segmenter <name>', 'segmentation backend').choices(['node-rs', 'nodejieba']).default('node-rs'))
     .option('--dict <file>', 'extra jieba user dictionary (word freq [pos] per line); repeatable', collect)
-    .option('--no-compound', 'do not join lexicon phrases that contain 、 · or spaces into one token');
+    .option('--no-compound', 'do not join lexicon phrases that contain 、 · or spaces into one token')
+    .option('--no-cache', 'do not read or write the token cache ($TIFA_CACHE_DIR or ~/.cache/tifa)');
 }
 
 /** Options of every command that prints a table. */
@@ -32,6 +35,8 @@ export interface CorpusFlags {
   segmenter?: string;
   dict?: string[];
   compound?: boolean;
+  /** False with --no-cache. */
+  cache?: boolean;
 }
 
 export interface OutputFlags {
@@ -71,14 +76,19 @@ export function commaList(value: string): string[] {
   return value.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
 }
 
-/** Options of the commands that count a whole corpus (freq, compare). */
+/** Options of the commands that count on worker threads (freq, compare). */
 export function countingOptions(cmd: Command): Command {
-  return cmd
-    .option('--jobs <n>', 'worker threads (default: one per core for corpora over 4 MB, else none)', positiveInt)
-    .option('--no-cache', 'do not read or write the token cache ($TIFA_CACHE_DIR or ~/.cache/tifa)');
+  return cmd.option('--jobs <n>', 'worker threads (default: one per core for corpora over 4 MB, else none)', positiveInt);
 }
 
 export interface CountingFlags {
   jobs?: number;
-  cache: boolean;
+}
+
+export function filterFrom(flags: FilterFlags): FilterOptions {
+  return {
+    stopwords: flags.stopwords ? loadStopwords(flags.stopwords) : undefined,
+    pos: flags.pos ? commaList(flags.pos) : undefined,
+    minLength: flags.minLength,
+  };
 }

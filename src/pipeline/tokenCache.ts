@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { CacheStore, FORMAT_VERSION } from './cacheStore.js';
 
 /** What a cache entry holds: the document as read (metadata and analysis text) and its token boundaries. */
 export interface CachedDocument {
@@ -14,9 +13,6 @@ export interface CachedDocument {
   tags?: string[];
 }
 
-// Bump when reading, normalising, segmenting or counting changes what a file yields: old entries then miss.
-const FORMAT_VERSION = 3;
-
 /** The cache folder: $TIFA_CACHE_DIR, else $XDG_CACHE_HOME/tifa, else ~/.cache/tifa. */
 export function defaultCacheDir(): string {
   if (process.env.TIFA_CACHE_DIR) return process.env.TIFA_CACHE_DIR;
@@ -27,21 +23,22 @@ export function defaultCacheDir(): string {
  * Tokens keyed by the file's bytes and by everything that shapes the result (decoding option, dictionary,
  * backend, phrase join, tagging), so an unchanged corpus is never segmented twice and any change misses.
  * The same store memoises per-file counts under a key that adds the counting request.
- * The cache is an accelerator only: unreadable or unwritable entries are ignored, never an error.
+ * The cache is an accelerator only: entries that do not check out, and unwritable folders, are misses (see
+ * CacheStore), never an error or a wrong number.
  */
 export class TokenCache {
-  constructor(
-    private readonly dir: string,
-    private readonly settingsKey: string,
-  ) {}
+  private readonly store: CacheStore;
 
-  /** The entry key of a file: its name (name-derived metadata) and bytes under these settings (or of a text). */
-  key(name: string, bytes: Buffer | string): string {
-    return createHash('sha1').update(`${FORMAT_VERSION}\u0000${this.settingsKey}\u0000${name}\u0000`).update(bytes).digest('hex');
+  constructor(
+    dir: string,
+    private readonly settingsKey: string,
+  ) {
+    this.store = new CacheStore(dir);
   }
 
-  private path(key: string): string {
-    return join(this.dir, key.slice(0, 2), `${key}.v8`);
+  /** The entry key of a file: its name (name-derived metadata) and bytes under these settings. */
+  key(name: string, bytes: Buffer | string): string {
+    return createHash('sha1').update(`${FORMAT_VERSION}\u0000${this.settingsKey}\u0000${name}\u0000`).update(bytes).digest('hex');
   }
 
   /** A key derived from another one, e.g. a file's token key plus a counting request. */
@@ -50,22 +47,10 @@ export class TokenCache {
   }
 
   get<T = CachedDocument>(key: string): T | undefined {
-    try {
-      return deserialize(readFileSync(this.path(key))) as T;
-    } catch {
-      return undefined;
-    }
+    return this.store.get<T>(key);
   }
 
   put(key: string, entry: unknown): void {
-    const file = this.path(key);
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true });
-      writeFileSync(tmp, serialize(entry));
-      renameSync(tmp, file);
-    } catch {
-      // A read-only or full disk only costs speed.
-    }
+    this.store.put(key, entry);
   }
 }

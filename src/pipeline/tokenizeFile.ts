@@ -77,7 +77,7 @@ export class FileTokenizer {
   readonly cache?: TokenCache;
 
   constructor(
-    private readonly segmenter: WordSegmenter,
+    readonly segmenter: WordSegmenter,
     readonly read: ReadOptions,
     readonly outer: OuterMeta,
     private readonly pos: boolean,

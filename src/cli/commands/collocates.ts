@@ -1,7 +1,10 @@
 import { Command, Option } from 'commander';
 import { COLLOCATE_MEASURES, collocates, countCooccurrence, type CollocateMeasure } from '../../analysis/cooccurrence.js';
-import { documents, filterFrom, leftOutReporter, printTable, segmenterFor } from '../context.js';
+import { printTable } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
+import { leftOutReporter } from '../leftOut.js';
 import {
+  filterFrom,
   corpusOptions,
   filterOptions,
   outputOptions,
@@ -34,9 +37,10 @@ export function collocatesCommand(): Command {
   outputOptions(cmd);
   return cmd.action((term: string, paths: string[], flags: CollocatesFlags) => {
     const leftOut = leftOutReporter(flags.by);
+    const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
     const counts = countCooccurrence(
-      documents(paths, flags),
-      segmenterFor(flags),
+      corpus.docs,
+      corpus.segmenter,
       {
         field: flags.by,
         unit: { kind: 'window', window: flags.window },

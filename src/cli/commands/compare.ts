@@ -1,8 +1,10 @@
 import { Command, Option } from 'commander';
 import { keynessOverview, keynessTable, MEASURES, type Measure } from '../../analysis/keynessTable.js';
 import { UsageError } from '../../errors.js';
-import { countCorpusFiles, filterFrom, printTable } from '../context.js';
+import { printTable } from '../terminal.js';
+import { countCorpusFiles } from '../openCorpus.js';
 import {
+  filterFrom,
   corpusOptions,
   countingOptions,
   filterOptions,

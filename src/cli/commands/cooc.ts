@@ -16,8 +16,11 @@ import { TABLE_FORMATS } from '../../format/formatters.js';
 import { edgeTable, nodeTable, toGexf, toGraphml } from '../../format/network.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../../slogans/lexicon.js';
 import { UsageError } from '../../errors.js';
-import { documents, filterFrom, leftOutReporter, printTable, segmenterFor } from '../context.js';
+import { printTable } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
+import { leftOutReporter } from '../leftOut.js';
 import {
+  filterFrom,
   commaList,
   corpusOptions,
   filterOptions,
@@ -87,9 +90,10 @@ export function coocCommand(): Command {
       throw new UsageError(`--window sets the size of window units; it does nothing with --unit ${flags.unit}`);
     }
     const leftOut = leftOutReporter(flags.by);
+    const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) && !flags.terms && !flags.slogans });
     const counts = countCooccurrence(
-      documents(paths, flags),
-      segmenterFor(flags),
+      corpus.docs,
+      corpus.segmenter,
       {
         field: flags.by,
         unit: { kind: flags.unit ?? (flags.window ? 'window' : 'sentence'), window: flags.window ?? DEFAULT_WINDOW },

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { summariseCorpus } from '../../analysis/corpusSummary.js';
-import { documents, printTable, segmenterFor } from '../context.js';
+import { printTable } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
 import { corpusOptions, outputOptions, type CorpusFlags, type OutputFlags } from '../options.js';
 
 export function corpusCommand(): Command {
@@ -10,6 +11,7 @@ export function corpusCommand(): Command {
   corpusOptions(cmd);
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: CorpusFlags & OutputFlags) => {
-    printTable(summariseCorpus(documents(paths, flags), segmenterFor(flags)), flags);
+    const corpus = openCorpus(paths, flags);
+    printTable(summariseCorpus(corpus.docs, corpus.segmenter), flags);
   });
 }

@@ -2,8 +2,10 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { frequencyTable } from '../../analysis/frequencyTable.js';
 import { parseNgramRange } from '../../analysis/ngrams.js';
 import { UsageError } from '../../errors.js';
-import { countCorpusFiles, filterFrom, printTable } from '../context.js';
+import { printTable } from '../terminal.js';
+import { countCorpusFiles } from '../openCorpus.js';
 import {
+  filterFrom,
   commaList,
   corpusOptions,
   countingOptions,

@@ -5,7 +5,7 @@ import { decodeBuffer } from '../../corpus/decode.js';
 import { renderArticle, splitIssue } from '../../corpus/importIssue.js';
 import { readBytes } from '../../corpus/readCorpus.js';
 import { InputError, UsageError } from '../../errors.js';
-import { printTable } from '../context.js';
+import { printTable } from '../terminal.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
 import type { OutputFlags } from '../options.js';
 import { writeFilesTogether } from '../writeFolder.js';

@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import { groupOf } from '../../analysis/countCorpus.js';
 import { kwicRows, searchPattern } from '../../analysis/kwic.js';
 import type { Row } from '../../format/table.js';
-import { documents, leftOutReporter, printTable } from '../context.js';
+import { printTable } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
+import { leftOutReporter } from '../leftOut.js';
 import { corpusOptions, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
 
 interface KwicFlags extends CorpusFlags, OutputFlags {
@@ -25,7 +27,7 @@ export function kwicCommand(): Command {
     const pattern = searchPattern(term, flags.regex);
     const leftOut = leftOutReporter(flags.by);
     const byGroup = new Map<string, Row[]>();
-    for (const doc of documents(paths, flags)) {
+    for (const doc of openCorpus(paths, flags).docs) {
       const group = groupOf(doc, flags.by);
       if (group === undefined) {
         leftOut.onLeftOut(doc);

@@ -5,7 +5,8 @@ import { LINT_FORMATTERS } from '../../lint/formatters.js';
 import { unifiedDiff } from '../../lint/lineDiff.js';
 import { lintFiles } from '../../lint/lintFiles.js';
 import { RULE_IDS } from '../../lint/rules/index.js';
-import { colorFor, corpusPaths, warn } from '../context.js';
+import { colorFor, warn } from '../terminal.js';
+import { corpusPaths } from '../openCorpus.js';
 import { commaList } from '../options.js';
 import { emit, replaceReadFile } from '../writeOutput.js';
 

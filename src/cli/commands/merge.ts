@@ -4,7 +4,7 @@ import { frequencyTable } from '../../analysis/frequencyTable.js';
 import { mergeFrequencyShards } from '../../analysis/mergeFrequency.js';
 import { InputError } from '../../errors.js';
 import type { Row } from '../../format/table.js';
-import { printTable } from '../context.js';
+import { printTable } from '../terminal.js';
 import { outputOptions, positiveInt, type OutputFlags } from '../options.js';
 
 function readShard(file: string): { file: string; rows: Row[] } {

@@ -1,7 +1,7 @@
 import { Argument, Command } from 'commander';
 import { PLOT_KINDS, plotFigure, type PlotKind } from '../../report/plotFigure.js';
 import { loadStopwords } from '../../segment/stopwords.js';
-import { documents, segmenterFor } from '../context.js';
+import { openCorpus } from '../openCorpus.js';
 import { commaList, corpusOptions, type CorpusFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 import { REPORT_STOPWORDS, reportLeftOut } from './report.js';
@@ -26,7 +26,8 @@ export function plotCommand(): Command {
     .option('--force', 'overwrite an existing --output file');
   corpusOptions(cmd);
   return cmd.action((kind: PlotKind, paths: string[], flags: PlotFlags) => {
-    const corpus = { docs: [...documents(paths, flags)], segmenter: segmenterFor(flags), field: flags.by };
+    const { docs, segmenter } = openCorpus(paths, flags, { keepAll: true });
+    const corpus = { docs: [...docs], segmenter, field: flags.by };
     reportLeftOut(corpus);
     const svg = plotFigure(kind, corpus, {
       stopwords: flags.stopwords ? loadStopwords(flags.stopwords) : undefined,

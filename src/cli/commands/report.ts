@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { loadStopwords } from '../../segment/stopwords.js';
 import { documentsWithoutField, groupValues, type ReportCorpus } from '../../report/analyses.js';
 import { analyseReport, renderReport } from '../../report/buildReport.js';
-import { corpusPaths, documents, leftOutReporter, segmenterFor } from '../context.js';
+import { corpusPaths, openCorpus } from '../openCorpus.js';
+import { leftOutReporter } from '../leftOut.js';
 import { commaList, corpusOptions, type CorpusFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 
@@ -35,7 +36,8 @@ export function reportCommand(): Command {
     .option('--force', 'overwrite an existing --output file');
   corpusOptions(cmd);
   return cmd.action((paths: string[], flags: ReportFlags) => {
-    const corpus = { docs: [...documents(paths, flags)], segmenter: segmenterFor(flags), field: flags.by };
+    const { docs, segmenter } = openCorpus(paths, flags, { keepAll: true });
+    const corpus = { docs: [...docs], segmenter, field: flags.by };
     reportLeftOut(corpus);
     const data = analyseReport(corpus, {
       stopwords: { names: flags.stopwords, words: flags.stopwords ? loadStopwords(flags.stopwords) : undefined },

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { locatedTokens, segmentedLines, tokenRows } from '../../analysis/segmentDocument.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
-import { documents, printTable, segmenterFor } from '../context.js';
+import { printTable } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
 import { corpusOptions, outputOptions, type CorpusFlags, type OutputFlags } from '../options.js';
 import { emit } from '../writeOutput.js';
 
@@ -13,11 +14,11 @@ export function segmentCommand(): Command {
   corpusOptions(cmd);
   outputOptions(cmd, ['text', ...Object.keys(TABLE_FORMATS)]);
   return cmd.action((paths: string[], flags: CorpusFlags & OutputFlags & { pos?: boolean }) => {
-    const segmenter = segmenterFor(flags);
+    const { docs, segmenter } = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
     const columns = ['doc', 'line', 'column', 'start', 'end', 'token', ...(flags.pos ? ['pos'] : [])];
     const rows = [];
     const lines: string[] = [];
-    for (const doc of documents(paths, flags)) {
+    for (const doc of docs) {
       const tokens = locatedTokens(doc, segmenter, Boolean(flags.pos));
       if (flags.format === 'text') lines.push(...segmentedLines(doc, tokens));
       else rows.push(...tokenRows(tokens));

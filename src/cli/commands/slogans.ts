@@ -5,7 +5,9 @@ import { collectSlogans } from '../../slogans/collectSlogans.js';
 import { THEMES } from '../../slogans/lexicon.js';
 import { discoverTable, sloganTable } from '../../slogans/sloganTable.js';
 import { sloganUses } from '../../slogans/sloganUses.js';
-import { documents, leftOutReporter, printTable, segmenterFor } from '../context.js';
+import { printTable } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
+import { leftOutReporter } from '../leftOut.js';
 import { commaList, corpusOptions, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
 
 interface SlogansFlags extends CorpusFlags, OutputFlags {
@@ -38,12 +40,14 @@ export function slogansCommand(): Command {
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: SlogansFlags) => {
     if (flags.show !== undefined) {
-      printTable(sloganUses(documents(paths, flags), segmenterFor(flags), flags.show, { width: flags.width }), flags);
+      const corpus = openCorpus(paths, flags);
+      printTable(sloganUses(corpus.docs, corpus.segmenter, flags.show, { width: flags.width }), flags);
       return;
     }
     if (flags.discover && flags.theme) throw new UsageError('--theme selects lexicon slogans; --discover lists what is not in the lexicon');
     const leftOut = leftOutReporter(flags.by);
-    const counts = collectSlogans(documents(paths, flags), segmenterFor(flags), {
+    const corpus = openCorpus(paths, flags);
+    const counts = collectSlogans(corpus.docs, corpus.segmenter, {
       field: flags.by,
       discover: flags.discover ? { edgeStopwords: loadStopwords(NGRAM_EDGE_STOPWORDS) } : undefined,
       onLeftOut: leftOut.onLeftOut,

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { termCoverage } from '../../analysis/termCoverage.js';
 import { segmenterVocabulary } from '../../segment/createSegmenter.js';
-import { documents, printTable, segmenterFor, warn } from '../context.js';
+import { printTable, warn } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
 import { corpusOptions, outputOptions, type CorpusFlags, type OutputFlags } from '../options.js';
 
 export function termsCommand(): Command {
@@ -12,7 +13,8 @@ export function termsCommand(): Command {
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: CorpusFlags & OutputFlags) => {
     const { entries, phrases } = segmenterVocabulary(flags.dict);
-    const table = termCoverage(documents(paths, flags), segmenterFor(flags), [...entries.map((e) => e.word), ...phrases]);
+    const corpus = openCorpus(paths, flags);
+    const table = termCoverage(corpus.docs, corpus.segmenter, [...entries.map((e) => e.word), ...phrases]);
     const sum = (key: string) => table.rows.reduce((n, r) => n + (r[key] as number), 0);
     warn(
       `${table.rows.length} dictionary terms occur ${sum('occurrences')} times: ${sum('whole')} whole, ` +

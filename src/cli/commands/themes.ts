@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { collectSlogans } from '../../slogans/collectSlogans.js';
 import { themeTable } from '../../slogans/themeTable.js';
-import { documents, leftOutReporter, printTable, segmenterFor } from '../context.js';
+import { printTable } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
+import { leftOutReporter } from '../leftOut.js';
 import { corpusOptions, outputOptions, type CorpusFlags, type OutputFlags } from '../options.js';
 
 interface ThemesFlags extends CorpusFlags, OutputFlags {
@@ -17,7 +19,8 @@ export function themesCommand(): Command {
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: ThemesFlags) => {
     const leftOut = leftOutReporter(flags.by);
-    const counts = collectSlogans(documents(paths, flags), segmenterFor(flags), { field: flags.by, onLeftOut: leftOut.onLeftOut });
+    const corpus = openCorpus(paths, flags);
+    const counts = collectSlogans(corpus.docs, corpus.segmenter, { field: flags.by, onLeftOut: leftOut.onLeftOut });
     leftOut.report(counts.groups.length);
     printTable(themeTable(counts), flags);
   });

@@ -1,0 +1,97 @@
+import type { Document } from '../corpus/document.js';
+import { bundledCorpusPath, listCorpusFiles } from '../corpus/files.js';
+import { readManifest } from '../corpus/manifest.js';
+import type { CountRequest } from '../analysis/countCorpus.js';
+import type { GroupedCounts } from '../analysis/termCounts.js';
+import { CorpusReader } from '../pipeline/corpusReader.js';
+import { countFiles } from '../pipeline/countFiles.js';
+import type { CountSetup } from '../pipeline/countMessages.js';
+import { defaultCacheDir } from '../pipeline/tokenCache.js';
+import type { Segmenter } from '../segment/token.js';
+import { leftOutReporter } from './leftOut.js';
+import type { CorpusFlags, CountingFlags } from './options.js';
+import { progressFor, type Progress } from './progress.js';
+import { firstFew, warn } from './terminal.js';
+
+export function corpusPaths(paths: string[] | undefined): string[] {
+  return paths && paths.length > 0 ? paths : [bundledCorpusPath()];
+}
+
+/** The files of a corpus; rows of a --meta table that name none of them are noted (most often a typo). */
+function corpusFiles(paths: string[] | undefined, flags: CorpusFlags): string[] {
+  const files = listCorpusFiles(corpusPaths(paths));
+  if (flags.meta) {
+    const { unmatched, ambiguous } = readManifest(flags.meta).check(files);
+    if (unmatched.length > 0) warn(`${unmatched.length} row(s) of ${flags.meta} name no file of the corpus: ${firstFew(unmatched)}`);
+    if (ambiguous.length > 0) {
+      warn(`${ambiguous.length} row(s) of ${flags.meta} name files in several folders (give the path instead): ${firstFew(ambiguous)}`);
+    }
+  }
+  return files;
+}
+
+/** What reading and segmenting depend on, from a command's flags (the cache unless --no-cache). */
+function setupFrom(flags: CorpusFlags, pos: boolean): CountSetup {
+  return {
+    segmenter: { backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound },
+    read: { encoding: flags.encoding, metaFromName: flags.metaFromName, metaFile: flags.meta },
+    pos,
+    cacheDir: flags.cache === false ? undefined : defaultCacheDir(),
+  };
+}
+
+/** A corpus opened for reading: its documents, and the segmenter that cuts them through the token cache. */
+export interface OpenCorpus {
+  docs: Iterable<Document>;
+  segmenter: Segmenter;
+}
+
+/**
+ * Opens a corpus the one way every command does: its files through the token cache (unless --no-cache), with
+ * a progress bar on a terminal for long runs. `pos`: the command's cuts are tagged; `keepAll`: the command
+ * holds every document and cuts each more than once (see CorpusReader).
+ */
+export function openCorpus(paths: string[] | undefined, flags: CorpusFlags, options: { pos?: boolean; keepAll?: boolean } = {}): OpenCorpus {
+  const files = corpusFiles(paths, flags);
+  const reader = new CorpusReader(files, setupFrom(flags, Boolean(options.pos)), { skipBad: flags.skipBad, warn, keepAll: options.keepAll });
+  const progress = progressFor(files);
+  return {
+    docs: { [Symbol.iterator]: () => tracked(reader.documents(), progress) },
+    segmenter: reader.segmenter,
+  };
+}
+
+/** A document counts as done when the next one is asked for (its reader has finished with it). */
+function* tracked(docs: Iterable<Document>, progress: Progress): Generator<Document> {
+  try {
+    for (const doc of docs) {
+      yield doc;
+      progress.fileDone(doc.path);
+    }
+  } finally {
+    progress.finish();
+  }
+}
+
+/**
+ * Reads, segments and counts a corpus (through the token cache and, for large corpora, worker threads),
+ * noting on stderr the documents left out of a grouped count.
+ */
+export async function countCorpusFiles(
+  paths: string[] | undefined,
+  flags: CorpusFlags & CountingFlags,
+  request: CountRequest,
+): Promise<GroupedCounts> {
+  const leftOut = leftOutReporter(request.field);
+  const files = corpusFiles(paths, flags);
+  const progress = progressFor(files);
+  const counts = await countFiles(files, setupFrom(flags, Boolean(request.filter?.pos)), request, {
+    jobs: flags.jobs,
+    skipBad: flags.skipBad,
+    warn,
+    onLeftOut: leftOut.onLeftOut,
+    onProgress: progress.advance,
+  }).finally(progress.finish);
+  leftOut.report(counts.groups.length);
+  return counts;
+}
