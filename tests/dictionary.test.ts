@@ -6,8 +6,9 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { InputError } from '../src/errors.js';
 import { HAS_NODEJIEBA } from './cli.js';
-import { bundledDictPath, dictToText, parseJiebaDict } from '../src/segment/dictionary.js';
-import { lexiconSurfaceForms, loadBundledLexicon } from '../src/slogans/lexicon.js';
+import { bundledDictPath } from '../src/bundledDict.js';
+import { dictToText, parseJiebaDict } from '../src/segment/dictionary.js';
+import { lexiconSurfaceForms, loadBundledLexicon } from '../src/lexicon/lexicon.js';
 
 const bundledFile = bundledDictPath('police-terms.dict.txt');
 const bundled = parseJiebaDict(readFileSync(bundledFile, 'utf8'), bundledFile);

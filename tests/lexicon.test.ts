@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
-import { lexiconSurfaceForms, loadBundledLexicon, parseLexicon, THEMES } from '../src/slogans/lexicon.js';
+import { lexiconSurfaceForms, loadBundledLexicon, parseLexicon, THEMES } from '../src/lexicon/lexicon.js';
 
 const HEADER = 'canonical\tvariants\ttheme\texpansion\tnote';
 const row = (...cells: string[]): string => cells.join('\t');
@@ -31,10 +31,36 @@ describe('parseLexicon', () => {
         theme: '政治建警',
         expansion: ['政治意识', '大局意识', '核心意识', '看齐意识'],
         note: '',
+        extra: {},
       },
-      { canonical: '市县主战、派出所主防', variants: ['市县主战派出所主防'], theme: '改革创新', expansion: [], note: '警务改革' },
-      { canonical: '黄赌毒', variants: ['毒赌黄', '黄毒赌'], theme: '安全稳定', expansion: [], note: '' },
+      { canonical: '市县主战、派出所主防', variants: ['市县主战派出所主防'], theme: '改革创新', expansion: [], note: '警务改革', extra: {} },
+      { canonical: '黄赌毒', variants: ['毒赌黄', '黄毒赌'], theme: '安全稳定', expansion: [], note: '', extra: {} },
     ]);
+  });
+
+  it('keeps further named columns by their header name; a row may leave trailing ones out', () => {
+    const text = [
+      `${HEADER}\tsource\tstatus`,
+      row('黄赌毒', '毒赌黄', '安全稳定', '', '', '公安部', '毒赌黄=wrong'),
+      row('两队一室', '', '基层治理', '', ''),
+    ].join('\n');
+    const [first, second] = parseLexicon(text, 'x.tsv');
+    expect(first.extra).toEqual({ source: '公安部', status: '毒赌黄=wrong' });
+    expect(second.extra).toEqual({ source: '', status: '' });
+  });
+
+  it('rejects an unnamed or twice-named extra column and a row wider than the header', () => {
+    expect(errorOf(() => parseLexicon(`${HEADER}\t\n`, 'x.tsv')).message).toBe('x.tsv:1: column 6 needs a lower-case name, got ""');
+    expect(errorOf(() => parseLexicon(`${HEADER}\tsource\tsource\n`, 'x.tsv')).message).toBe('x.tsv:1: column "source" is named twice');
+    const wide = [`${HEADER}\tsource`, row('两队一室', '', '基层治理', '', '', 'x', 'y')].join('\n');
+    expect(errorOf(() => parseLexicon(wide, 'x.tsv')).message).toBe('x.tsv:2: expected 5 to 6 tab-separated columns, got 7');
+  });
+
+  it('rejects two forms that fold to the same text (a comma for 、, full width, traditional)', () => {
+    const text = [HEADER, row('市县主战、派出所主防', '市县主战，派出所主防', '改革创新', '', '')].join('\n');
+    expect(errorOf(() => parseLexicon(text, 'x.tsv')).message).toBe('x.tsv:2: "市县主战，派出所主防" is already listed on line 2');
+    const traditional = [HEADER, row('枫桥经验', '楓橋經驗', '基层治理', '', '')].join('\n');
+    expect(errorOf(() => parseLexicon(traditional, 'x.tsv')).message).toMatch(/"楓橋經驗" is already listed/);
   });
 
   it('separates expansion items with ； when an item contains 、', () => {

@@ -14,7 +14,7 @@ import { unifiedDiff } from '../src/lint/lineDiff.js';
 import { lintTexts, type LintOptions } from '../src/lint/linter.js';
 import { RULE_IDS } from '../src/lint/rules/index.js';
 import type { LintResult } from '../src/lint/types.js';
-import { parseLexicon } from '../src/slogans/lexicon.js';
+import { parseLexicon } from '../src/lexicon/lexicon.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/lint/', import.meta.url));
 const lexicon = parseLexicon(readFileSync(join(FIXTURES, 'slogans.tsv'), 'utf8'), 'slogans.tsv');

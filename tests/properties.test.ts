@@ -7,7 +7,7 @@ import { normalise } from '../src/corpus/normalise.js';
 import { InputError } from '../src/errors.js';
 import { TABLE_FORMATS } from '../src/format/formatters.js';
 import type { ResultTable } from '../src/format/table.js';
-import { loadBundledLexicon, lexiconSurfaceForms } from '../src/slogans/lexicon.js';
+import { loadBundledLexicon, lexiconSurfaceForms } from '../src/lexicon/lexicon.js';
 import { createLexiconMatcher, extractSlogans } from '../src/slogans/extract.js';
 import { createSegmenter } from '../src/segment/createSegmenter.js';
 import type { Token } from '../src/segment/token.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalise } from '../src/corpus/normalise.js';
 import type { Token } from '../src/segment/token.js';
 import { createLexiconMatcher, extractSlogans, isQuotedFormulation, type SloganHit } from '../src/slogans/extract.js';
-import type { LexiconEntry } from '../src/slogans/lexicon.js';
+import type { LexiconEntry } from '../src/lexicon/lexicon.js';
 
 const entry = (canonical: string, theme: string, variants: string[] = []): LexiconEntry => ({
   canonical,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
 import { collectSlogans } from '../src/slogans/collectSlogans.js';
-import type { LexiconEntry } from '../src/slogans/lexicon.js';
+import type { LexiconEntry } from '../src/lexicon/lexicon.js';
 import { discoverTable, sloganTable } from '../src/slogans/sloganTable.js';
 import { sloganUses } from '../src/slogans/sloganUses.js';
 import { themeTable } from '../src/slogans/themeTable.js';

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
-import { bundledDictPath, parseJiebaDict } from '../src/segment/dictionary.js';
+import { bundledDictPath } from '../src/bundledDict.js';
+import { parseJiebaDict } from '../src/segment/dictionary.js';
 import { loadStopwords } from '../src/segment/stopwords.js';
-import { lexiconSurfaceForms, loadBundledLexicon } from '../src/slogans/lexicon.js';
+import { lexiconSurfaceForms, loadBundledLexicon } from '../src/lexicon/lexicon.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tifa-stopwords-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

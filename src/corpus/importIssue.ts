@@ -1,5 +1,5 @@
 import { formatFrontMatter } from './frontMatter.js';
-import { endsSentence, findPageBreakJoins } from './normalise.js';
+import { endsSentence, findPageBreakJoins, type BreakEvidence } from './pageBreaks.js';
 
 /** One article cut out of a compiled issue, ready to be written as a corpus file. */
 export interface ImportedArticle {
@@ -143,9 +143,9 @@ function fileSafe(text: string): string {
 }
 
 /** Maps each broken line to the line that continues its sentence, as the normaliser decides it. */
-function pageBreakContinuations(original: string): Map<number, number> {
+function pageBreakContinuations(original: string, evidence: BreakEvidence | undefined): Map<number, number> {
   const continuations = new Map<number, number>();
-  for (const join of findPageBreakJoins(original)) {
+  for (const join of findPageBreakJoins(original, evidence)) {
     let newlines = 0;
     for (let i = join.offset; i < join.end; i++) if (original[i] === '\n') newlines++;
     continuations.set(join.line, join.line + newlines);
@@ -185,8 +185,9 @@ function editorNote(lines: SourceLine[]): { title: string; author: string; bodyL
  * Splits a compiled magazine feature into its editor's note and its signed articles. An article opens with a block
  * of 1–2 title lines, the author's position and name; it runs to the next such block. The closing `责任编辑 X`
  * credit names the editor of every piece and belongs to no body. Returns [] when no article block is found.
+ * `evidence` is the segmenter's word across a page break (segmenterBreakEvidence), as for the corpus reader.
  */
-export function splitIssue(original: string, source: string): ImportedArticle[] {
+export function splitIssue(original: string, source: string, evidence?: BreakEvidence): ImportedArticle[] {
   const lines = sourceLinesOf(original);
   const credits = lines.filter((l) => EDITOR_CREDIT.test(l.text));
   const editor = EDITOR_CREDIT.exec(credits.at(-1)?.text ?? '')?.[1].trim();
@@ -196,7 +197,7 @@ export function splitIssue(original: string, source: string): ImportedArticle[] 
     return byline ? [{ index, byline }] : [];
   });
   if (openings.length === 0) return [];
-  const continuations = pageBreakContinuations(original);
+  const continuations = pageBreakContinuations(original, evidence);
   const shared = { source, ...(editor ? { editor } : {}) };
   const articles: ImportedArticle[] = [];
 

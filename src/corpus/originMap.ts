@@ -12,9 +12,15 @@ export interface Edit {
   text: string;
 }
 
-/** Line starts of the original text: the root of every chain of maps (memory: one number per line). */
+/**
+ * Line starts of the original text: the root of every chain of maps (memory: one number per line, and one per
+ * character outside the BMP). Columns count characters (code points), as an editor's cursor does in Chinese
+ * text: `𠮷` is one column although it is two UTF-16 units. Offsets stay UTF-16 units, as JavaScript strings are.
+ */
 class LineIndex implements OffsetMap {
   private readonly lineStarts: Uint32Array;
+  /** Offsets of the second unit of every surrogate pair, ascending. */
+  private readonly lowSurrogates: Uint32Array;
 
   constructor(original: string) {
     let lines = 1;
@@ -22,6 +28,9 @@ class LineIndex implements OffsetMap {
     this.lineStarts = new Uint32Array(lines);
     let line = 1;
     for (let i = original.indexOf('\n'); i !== -1; i = original.indexOf('\n', i + 1)) this.lineStarts[line++] = i + 1;
+    const low: number[] = [];
+    for (const m of original.matchAll(ASTRAL)) low.push(m.index + 1);
+    this.lowSurrogates = Uint32Array.from(low);
   }
 
   toOriginal(offset: number): number {
@@ -29,9 +38,32 @@ class LineIndex implements OffsetMap {
   }
 
   locate(offset: number): { line: number; column: number } {
-    const index = lastAtOrBefore(this.lineStarts, this.lineStarts.length, Math.max(0, offset));
-    return { line: index + 1, column: offset - this.lineStarts[index] + 1 };
+    const at = Math.max(0, offset);
+    const index = lastAtOrBefore(this.lineStarts, this.lineStarts.length, at);
+    const start = this.lineStarts[index];
+    return { line: index + 1, column: at - start - this.pairsBetween(start, at) + 1 };
   }
+
+  /** Surrogate pairs whose second unit lies in `[from, to)`: each makes one column of two units. */
+  private pairsBetween(from: number, to: number): number {
+    const n = this.lowSurrogates.length;
+    if (n === 0) return 0;
+    return countBelow(this.lowSurrogates, to) - countBelow(this.lowSurrogates, from);
+  }
+}
+
+const ASTRAL = /[\ud800-\udbff][\udc00-\udfff]/g;
+
+/** Number of entries of sorted `values` that are < `target`. */
+function countBelow(values: Uint32Array, target: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid] < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The map of a text to itself: where every chain of rewrites starts. */

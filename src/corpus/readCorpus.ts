@@ -7,6 +7,7 @@ import { parseFrontMatter } from './frontMatter.js';
 import { readManifest, type Manifest } from './manifest.js';
 import { metaFromName } from './nameMeta.js';
 import { normalise } from './normalise.js';
+import type { BreakEvidence } from './pageBreaks.js';
 import { readBytes } from './readTextFile.js';
 
 export interface ReadOptions {
@@ -19,6 +20,11 @@ export interface ReadOptions {
   /** What to do with a file that cannot be decoded: stop with an error (default) or skip it with a warning. */
   onBadFile?: 'stop' | 'skip';
   warn?: (message: string) => void;
+  /**
+   * The segmenter's word across a page break (segmenterBreakEvidence): the corpus layer cannot segment, so the
+   * caller that has a segmenter injects it. Without it only punctuation says a break cut a sentence.
+   */
+  breakEvidence?: BreakEvidence;
 }
 
 /** Fields computed from others so that any corpus can be grouped by them, e.g. `--by decade`. */
@@ -82,7 +88,7 @@ export function documentFromBytes(buffer: Buffer, file: string, options: ReadOpt
   const body = decoded.slice(bodyStart);
   // An empty file is most often a failed extraction; counted, it would only dilute rates and dispersion.
   if (!/\S/.test(body)) throw new InputError(`${file}: no text to analyse (empty, or front matter only); remove it from the corpus`);
-  const { text, origin } = normalise(body);
+  const { text, origin } = normalise(body, options.breakEvidence);
   return { id: meta.id || basename(file, extname(file)), path: file, meta, text, origin: shiftLines(origin, bodyLine - 1) };
 }
 

@@ -3,6 +3,8 @@ import type { LintMessage, LintResult } from './types.js';
 
 export interface LintFormatOptions {
   color: ChalkInstance;
+  /** The decoded text of a linted file (formats that count columns in UTF-8 bytes need it). */
+  textOf?: (filePath: string) => string | undefined;
 }
 
 export type LintFormatter = (results: readonly LintResult[], options: LintFormatOptions) => string;

@@ -33,6 +33,8 @@ export interface LintRun {
   changes: FileChange[];
   /** Files whose fixes cannot be written without changing other bytes, with the reason. */
   unfixable: string[];
+  /** The decoded text each result describes (after fixing, when fixing), by file path: formats that count bytes read it. */
+  texts: ReadonlyMap<string, string>;
 }
 
 interface SourceFile {
@@ -68,7 +70,8 @@ export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
   const lintOptions: LintOptions = { only: options.only, settings: options.config.rules, allow: options.config.allow };
   const inputs: LintInput[] = files.map((f) => ({ filePath: f.filePath, text: f.decoded.text }));
   const results = lintTexts(inputs, lintOptions);
-  if (!options.fix) return { results, changes: [], unfixable: [] };
+  const textsOf = () => new Map(inputs.map((input) => [input.filePath, input.text]));
+  if (!options.fix) return { results, changes: [], unfixable: [], texts: textsOf() };
   const changes: FileChange[] = [];
   const unfixable: string[] = [];
   files.forEach((file, i) => {
@@ -83,5 +86,5 @@ export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
     inputs[i] = { filePath: file.filePath, text: after };
   });
   // Fixed files are linted again, so positions and the corpus-wide comparison describe the new texts.
-  return { results: changes.length > 0 ? lintTexts(inputs, lintOptions) : results, changes, unfixable };
+  return { results: changes.length > 0 ? lintTexts(inputs, lintOptions) : results, changes, unfixable, texts: textsOf() };
 }

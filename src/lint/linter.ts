@@ -1,15 +1,19 @@
 import { parseFrontMatter } from '../corpus/frontMatter.js';
-import { loadBundledLexicon, type LexiconEntry } from '../slogans/lexicon.js';
+import { findPageBreakJoins } from '../corpus/normalise.js';
+import { originalPositions } from '../corpus/originMap.js';
+import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import type { RuleSetting } from './config.js';
 import { findDisabledLines, isDisabled } from './disableComments.js';
-import { foldText, type FoldedText } from './foldText.js';
-import { lineLocator } from './lineLocator.js';
+import { foldText, type FoldedText } from '../lexicon/fold.js';
 import { RULES } from './rules/index.js';
 import type { Rule, RuleContext } from './rules/rule.js';
-import { buildSloganIndex } from './sloganIndex.js';
+import { buildLexiconIndex } from '../lexicon/lexiconIndex.js';
 import { findSloganOccurrences, type SloganOccurrence } from './sloganOccurrences.js';
 import type { Finding, LintBody, LintMessage, LintResult } from './types.js';
 import { bundledWordList, type WordList } from '../segment/wordList.js';
+import { segmenterBreakEvidence } from '../segment/breakEvidence.js';
+import { createSegmenter } from '../segment/createSegmenter.js';
+import type { BreakEvidence } from '../corpus/pageBreaks.js';
 
 /** One file to lint: its decoded text (LF line endings, no BOM), front matter included. */
 export interface LintInput {
@@ -26,6 +30,8 @@ export interface LintOptions {
   allow?: readonly string[];
   lexicon?: readonly LexiconEntry[];
   words?: WordList;
+  /** Defaults to the bundled segmenter's (createSegmenter), loaded only when a break needs it. */
+  breakEvidence?: BreakEvidence;
 }
 
 interface PreparedFile {
@@ -37,7 +43,8 @@ interface PreparedFile {
 function prepare(input: LintInput): PreparedFile {
   // Front matter is metadata, not text to check; line numbers stay those of the whole file.
   const { bodyStart } = parseFrontMatter(input.text, input.filePath);
-  const locate = lineLocator(input.text);
+  const positions = originalPositions(input.text);
+  const locate = (offset: number) => positions.locate(offset);
   const body: LintBody = {
     filePath: input.filePath,
     text: input.text.slice(bodyStart),
@@ -54,17 +61,21 @@ function activeRules(options: LintOptions): Rule[] {
 }
 
 function ruleContext(options: LintOptions): RuleContext {
-  const slogans = buildSloganIndex(options.lexicon ?? loadBundledLexicon());
+  const slogans = buildLexiconIndex(options.lexicon ?? loadBundledLexicon());
   // The word list takes half a second to read: only a run that needs it pays for it.
   const words = options.words ?? { frequency: (word: string) => bundledWordList().frequency(word) };
   const cache = new Map<LintBody, { folded: FoldedText; occurrences: SloganOccurrence[] }>();
+  let evidence: BreakEvidence | undefined;
+  const breakEvidence = options.breakEvidence ?? { wordAcross: (before: string, after: string) => (evidence ??= segmenterBreakEvidence(createSegmenter())).wordAcross(before, after) };
   return {
     slogans,
     words,
+    breakEvidence,
     sloganText(body) {
       let found = cache.get(body);
       if (!found) {
-        const folded = foldText(body.text);
+        // Folded across the page breaks the corpus reader repairs, so lint finds a slogan where `tifa slogans` does.
+        const folded = foldText(body.text, findPageBreakJoins(body.text).map(({ offset, end }) => ({ start: offset, end })));
         cache.set(body, (found = { folded, occurrences: findSloganOccurrences(body.text, folded, slogans) }));
       }
       return found;

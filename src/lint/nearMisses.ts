@@ -1,7 +1,7 @@
-import { originalRange, type FoldedText } from './foldText.js';
+import { originalRange, type FoldedText } from '../lexicon/fold.js';
 import { sharedReading } from './homophone.js';
 import { singleEdit, type SingleEdit } from './singleEdit.js';
-import { MIN_INDEL_LENGTH, type FormHalf, type SloganIndex } from './sloganIndex.js';
+import { MIN_INDEL_LENGTH, type FormHalf, type LexiconIndex } from '../lexicon/lexiconIndex.js';
 import type { LocatedForm, SloganOccurrence } from './sloganOccurrences.js';
 import type { WordList } from '../segment/wordList.js';
 
@@ -85,7 +85,7 @@ function rank(miss: NearMiss): number {
 export function findNearMisses(
   text: string,
   folded: FoldedText,
-  index: SloganIndex,
+  index: LexiconIndex,
   exact: readonly SloganOccurrence[],
   words: WordList,
 ): NearMiss[] {

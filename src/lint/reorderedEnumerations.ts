@@ -1,5 +1,5 @@
-import { originalRange, type FoldedText } from './foldText.js';
-import type { Enumeration, SloganIndex } from './sloganIndex.js';
+import { originalRange, type FoldedText } from '../lexicon/fold.js';
+import type { Enumeration, LexiconIndex } from '../lexicon/lexiconIndex.js';
 
 /** Han runs joined by 、: the written enumerations a lexicon enumeration could be reordered into. */
 const ENUMERATION_RUN = /\p{Script=Han}+(?:、\p{Script=Han}+)+/gu;
@@ -49,7 +49,7 @@ function reorderedRange(items: Item[], enumeration: Enumeration): [number, numbe
 }
 
 /** Lexicon enumerations (严格、规范、公正、文明) whose elements are written in another order. */
-export function findReorderedEnumerations(text: string, folded: FoldedText, index: SloganIndex): ReorderedEnumeration[] {
+export function findReorderedEnumerations(text: string, folded: FoldedText, index: LexiconIndex): ReorderedEnumeration[] {
   const found: ReorderedEnumeration[] = [];
   for (const run of folded.text.matchAll(ENUMERATION_RUN)) {
     const items = itemsOf(run[0], run.index);

@@ -1,5 +1,5 @@
-import { FOLD_TRADITIONAL, FOLD_WIDTH, originalRange, type FoldedText } from './foldText.js';
-import type { SloganIndex } from './sloganIndex.js';
+import { changesWithin, FOLD_BREAK_BEFORE, FOLD_SPACE_BEFORE, FOLD_TRADITIONAL, FOLD_WIDTH, type FoldedText } from '../lexicon/fold.js';
+import type { LexiconIndex } from '../lexicon/lexiconIndex.js';
 
 /** Where a lexicon form (or something close to one) was written, in the original and the folded text. */
 export interface LocatedForm {
@@ -11,7 +11,7 @@ export interface LocatedForm {
   foldedEnd: number;
   /** What the editor wrote, spaces and all. */
   written: string;
-  /** The lexicon form it reads as once folded (canonical or variant). */
+  /** The lexicon form it reads as, as the lexicon lists it (canonical or variant). */
   form: string;
   canonical: string;
 }
@@ -21,37 +21,26 @@ export interface SloganOccurrence extends LocatedForm {
   spaced: boolean;
   fullWidth: boolean;
   traditional: boolean;
+  /** A repaired page break lies inside: the page-break rule reports it, and no fix may overlap that one. */
+  pageBreak: boolean;
 }
 
-/** Leftmost-longest, non-overlapping matches of the lexicon forms in the folded text. */
-export function findSloganOccurrences(text: string, folded: FoldedText, index: SloganIndex): SloganOccurrence[] {
-  const occurrences: SloganOccurrence[] = [];
-  for (let p = 0; p < folded.text.length; ) {
-    let longest: { end: number; form: string } | undefined;
-    index.forms.walk(folded.text, p, (end, forms) => {
-      longest = { end, form: forms[0] };
-    });
-    if (!longest) {
-      p++;
-      continue;
-    }
-    const [start, end] = originalRange(folded, p, longest.end);
-    let changes = 0;
-    for (let k = p; k < longest.end; k++) changes |= folded.changes[k];
-    occurrences.push({
-      start,
-      end,
-      foldedStart: p,
-      foldedEnd: longest.end,
-      written: text.slice(start, end),
-      form: longest.form,
-      canonical: index.canonicalOf.get(longest.form) ?? longest.form,
-      // Folding drops only inline spaces, so a longer original range means spaces inside.
-      spaced: end - start > longest.end - p,
+/** The lexicon's occurrences (LexiconIndex.occurrences), with how each was written. */
+export function findSloganOccurrences(text: string, folded: FoldedText, index: LexiconIndex): SloganOccurrence[] {
+  return index.occurrences(folded).map((o) => {
+    const changes = changesWithin(folded, o.foldedStart, o.foldedEnd);
+    return {
+      start: o.start,
+      end: o.end,
+      foldedStart: o.foldedStart,
+      foldedEnd: o.foldedEnd,
+      written: text.slice(o.start, o.end),
+      form: o.listed,
+      canonical: o.canonical,
+      spaced: (changes & FOLD_SPACE_BEFORE) !== 0,
       fullWidth: (changes & FOLD_WIDTH) !== 0,
       traditional: (changes & FOLD_TRADITIONAL) !== 0,
-    });
-    p = longest.end;
-  }
-  return occurrences;
+      pageBreak: (changes & FOLD_BREAK_BEFORE) !== 0,
+    };
+  });
 }

@@ -4,7 +4,7 @@ import type { SegmenterOptions } from '../segment/createSegmenter.js';
 /** Everything a worker needs to read and segment files the way the main thread would (plain data only). */
 export interface CountSetup {
   segmenter: SegmenterOptions;
-  read: Omit<ReadOptions, 'warn' | 'onBadFile'>;
+  read: Omit<ReadOptions, 'warn' | 'onBadFile' | 'breakEvidence'>;
   pos: boolean;
   cacheDir?: string;
 }

@@ -1,5 +1,7 @@
 import { completeMeta, documentFromBytes, readBytes, type OuterMeta, type ReadOptions } from '../corpus/readCorpus.js';
 import type { Document, Meta, OriginMap } from '../corpus/document.js';
+import { NORMALISE_VERSION } from '../corpus/normalise.js';
+import { segmenterBreakEvidence } from '../segment/breakEvidence.js';
 import { wordStart } from '../segment/offsets.js';
 import { sentenceChunks } from '../segment/sentenceChunks.js';
 import type { WordSegmenter, Words } from '../segment/token.js';
@@ -75,16 +77,19 @@ export class CutRecorder {
  */
 export class FileTokenizer {
   readonly cache?: TokenCache;
+  readonly read: ReadOptions;
 
   constructor(
     readonly segmenter: WordSegmenter,
-    readonly read: ReadOptions,
+    read: ReadOptions,
     readonly outer: OuterMeta,
     private readonly pos: boolean,
     cacheDir: string | undefined,
   ) {
+    // The page-break repair asks this segmenter whether a word runs across a break, as every reader does.
+    this.read = { ...read, breakEvidence: segmenterBreakEvidence(segmenter) };
     if (cacheDir) {
-      const settings = JSON.stringify([segmenter.key, read.encoding ?? '', pos]);
+      const settings = JSON.stringify([segmenter.key, read.encoding ?? '', pos, NORMALISE_VERSION]);
       this.cache = new TokenCache(cacheDir, settings);
     }
   }

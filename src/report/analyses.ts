@@ -7,7 +7,7 @@ import type { NetworkEdge, NetworkNode } from '../format/network.js';
 import type { ResultTable, Row } from '../format/table.js';
 import type { Segmenter } from '../segment/token.js';
 import { collectSlogans, type SloganCounts } from '../slogans/collectSlogans.js';
-import { lexiconSurfaceForms, loadBundledLexicon } from '../slogans/lexicon.js';
+import { lexiconSurfaceForms, loadBundledLexicon } from '../lexicon/lexicon.js';
 import { sloganTable } from '../slogans/sloganTable.js';
 import { dispersionTable, sloganPositions, type SloganPositions } from './sloganPositions.js';
 import { RATE_BASE, sum } from '../analysis/arithmetic.js';

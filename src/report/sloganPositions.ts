@@ -4,8 +4,8 @@ import type { ResultTable, Row } from '../format/table.js';
 import type { Segmenter, Token } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
 import { createLexiconMatcher, extractSlogans } from '../slogans/extract.js';
-import { loadBundledLexicon } from '../slogans/lexicon.js';
-import { canonicalSurface } from '../slogans/lexiconMatcher.js';
+import { loadBundledLexicon } from '../lexicon/lexicon.js';
+import { canonicalSurface } from '../lexicon/fold.js';
 
 /** Where chosen slogans are used, in word-token positions of the whole corpus (documents in reading order). */
 export interface SloganPositions {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readTextFile } from '../corpus/readTextFile.js';
 import { UsageError } from '../errors.js';
-import { lexiconSurfaceForms, loadBundledLexicon } from '../slogans/lexicon.js';
+import { lexiconSurfaceForms, loadBundledLexicon } from '../lexicon/lexicon.js';
 import type { JiebaBinding } from './binding.js';
 import { PhraseJoin } from './compound.js';
-import { bundledDictPath, dictToText, parseJiebaDict, type DictEntry } from './dictionary.js';
+import { bundledDictPath } from '../bundledDict.js';
+import { dictToText, parseJiebaDict, type DictEntry } from './dictionary.js';
 import { createNodeRsBackend } from './nodeRsJieba.js';
 import { assertNodejiebaInstalled, createNodejiebaBackend } from './nodejiebaBackend.js';
 import { withOffsets } from './offsets.js';

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 
 /** One line of a jieba user dictionary. */
@@ -36,12 +35,4 @@ export function parseJiebaDict(text: string, file: string): DictEntry[] {
 /** Entries as the plain `word freq [pos]` text both jieba backends load (no comments, one entry a line). */
 export function dictToText(entries: DictEntry[]): string {
   return entries.map((e) => (e.pos ? `${e.word} ${e.freq} ${e.pos}` : `${e.word} ${e.freq}`)).join('\n');
-}
-
-// src/segment/ and dist/segment/ both sit two levels below the project root, so one relative URL serves both.
-const BUNDLED_DIR = new URL('../../dict/', import.meta.url);
-
-/** Path of a file shipped in the project's dict/ folder. */
-export function bundledDictPath(name: string): string {
-  return fileURLToPath(new URL(name, BUNDLED_DIR));
 }

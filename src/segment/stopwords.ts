@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readTextFile } from '../corpus/readTextFile.js';
 import { InputError } from '../errors.js';
-import { bundledDictPath } from './dictionary.js';
+import { bundledDictPath } from '../bundledDict.js';
 
 /** One word a line; blank lines and `#` comments are skipped. */
 function readWordList(file: string): string[] {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { bundledDictPath, parseJiebaDict } from './dictionary.js';
+import { bundledDictPath } from '../bundledDict.js';
+import { parseJiebaDict } from './dictionary.js';
 import { jiebaDictionary } from './nodeRsJieba.js';
 
 /** Frequencies of known words: a rule asks whether characters make a real word, and how common it is. */

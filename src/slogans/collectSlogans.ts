@@ -3,7 +3,7 @@ import type { Document } from '../corpus/document.js';
 import type { Segmenter } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
 import { createLexiconMatcher, extractSlogans, SLOGAN_KINDS, type SloganHit, type SloganKind } from './extract.js';
-import { loadBundledLexicon, type LexiconEntry } from './lexicon.js';
+import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import { NgramCounter, type NgramCandidate } from './ngramCandidates.js';
 
 /** Everything the tables say about one canonical formulation. */

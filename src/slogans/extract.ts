@@ -1,8 +1,9 @@
 import type { Token } from '../segment/token.js';
-import { canonicalSurface, type LexiconMatcher } from './lexiconMatcher.js';
+import { canonicalSurface } from '../lexicon/fold.js';
+import type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
 
-export type { LexiconMatcher } from './lexiconMatcher.js';
-export { createLexiconMatcher } from './lexiconMatcher.js';
+export type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
+export { createLexiconMatcher } from '../lexicon/lexiconMatcher.js';
 
 /** How a formulation was found; when several sources find the same stretch, the first in this order wins. */
 export const SLOGAN_KINDS = ['lexicon', 'numbered', 'formula', 'quoted'] as const;

@@ -1,7 +1,7 @@
 import { isWordToken } from '../segment/wordToken.js';
 import type { Token } from '../segment/token.js';
 import type { SloganHit } from './extract.js';
-import { canonicalSurface } from './lexiconMatcher.js';
+import { canonicalSurface } from '../lexicon/fold.js';
 
 /** A recurring word sequence that may be a formulation the lexicon lacks. */
 export interface NgramCandidate {

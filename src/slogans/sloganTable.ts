@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { ResultTable, Row } from '../format/table.js';
 import type { SloganCounts, SloganStats } from './collectSlogans.js';
-import { THEMES } from './lexicon.js';
+import { THEMES } from '../lexicon/lexicon.js';
 import { sum } from '../analysis/arithmetic.js';
 
 export interface SloganTableOptions {

@@ -4,8 +4,8 @@ import { UsageError } from '../errors.js';
 import type { ResultTable, Row } from '../format/table.js';
 import type { Segmenter } from '../segment/token.js';
 import { createLexiconMatcher, extractSlogans, type SloganHit } from './extract.js';
-import { loadBundledLexicon, type LexiconEntry } from './lexicon.js';
-import { canonicalSurface } from './lexiconMatcher.js';
+import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
+import { canonicalSurface } from '../lexicon/fold.js';
 import { escapeRegExp } from '../escapeRegExp.js';
 
 export interface SloganUsesOptions {

@@ -1,7 +1,7 @@
 import { keynessRow } from '../analysis/keyness.js';
 import type { ResultTable, Row } from '../format/table.js';
 import type { SloganCounts } from './collectSlogans.js';
-import { THEMES } from './lexicon.js';
+import { THEMES } from '../lexicon/lexicon.js';
 import { RATE_BASE, sum } from '../analysis/arithmetic.js';
 
 /** Lexicon hits per theme (rows, in THEMES order) and group (columns); pattern finds have no theme and are not counted. */

@@ -14,7 +14,7 @@ import {
 import { UNIT_KINDS, type UnitKind } from '../../analysis/units.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
 import { edgeTable, nodeTable, toGexf, toGraphml } from '../../format/network.js';
-import { lexiconSurfaceForms, loadBundledLexicon } from '../../slogans/lexicon.js';
+import { lexiconSurfaceForms, loadBundledLexicon } from '../../lexicon/lexicon.js';
 import { UsageError } from '../../errors.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';

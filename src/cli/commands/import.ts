@@ -5,6 +5,8 @@ import { decodeBuffer } from '../../corpus/decode.js';
 import { renderArticle, splitIssue } from '../../corpus/importIssue.js';
 import { readBytes } from '../../corpus/readCorpus.js';
 import { InputError, UsageError } from '../../errors.js';
+import { segmenterBreakEvidence } from '../../segment/breakEvidence.js';
+import { createSegmenter } from '../../segment/createSegmenter.js';
 import { printTable } from '../terminal.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
 import type { OutputFlags } from '../options.js';
@@ -26,7 +28,7 @@ export function importCommand(): Command {
   return cmd.action((file: string, flags: ImportFlags) => {
     const buffer = readBytes(file);
     const { text } = decodeBuffer(buffer, file, flags.encoding);
-    const articles = splitIssue(text, basename(file));
+    const articles = splitIssue(text, basename(file), segmenterBreakEvidence(createSegmenter()));
     if (articles.length === 0) throw new InputError(`${file}: found no articles (no title and author blocks)`);
     const targets = articles.map((a) => join(flags.out, `${a.meta.id}.txt`));
     const existing = targets.filter((t) => existsSync(t));

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
 import { loadLintConfig } from '../../lint/config.js';
-import { LINT_FORMATTERS } from '../../lint/formatters.js';
+import { LINT_FORMATTERS } from '../../format/lint/index.js';
 import { unifiedDiff } from '../../lint/lineDiff.js';
 import { lintFiles } from '../../lint/lintFiles.js';
 import { RULE_IDS } from '../../lint/rules/index.js';
@@ -18,6 +18,12 @@ interface LintFlags {
   rule?: string;
   config?: string;
   encoding?: string;
+  maxWarnings?: number;
+}
+
+function warningLimit(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number of warnings, not "${value}"`);
+  return Number(value);
 }
 
 function ruleList(value: string): string[] {
@@ -38,6 +44,7 @@ export function lintCommand(): Command {
     .option('--rule <ids>', `run only these rules (comma-separated): ${RULE_IDS.join(', ')}`)
     .option('--config <file>', 'lint config (default: .tifalintrc.json in the current folder, if any)')
     .option('--encoding <name>', 'force a decoding (utf8, utf16le, utf16be, gb18030, gbk, big5) instead of detecting it')
+    .option('--max-warnings <n>', 'pass (exit 0) with up to n warnings and no error; by default any finding fails the run', warningLimit)
     .action((paths: string[], flags: LintFlags) => {
       const fix = Boolean(flags.fix || flags.dryRun);
       const run = lintFiles(corpusPaths(paths), {
@@ -62,9 +69,13 @@ export function lintCommand(): Command {
           }
         });
         if (fix) warn(`fixed ${applied} problem(s) in ${run.changes.length} file(s)`);
-        emit(LINT_FORMATTERS[flags.format](run.results, { color: colorFor(process.stdout) }));
+        emit(LINT_FORMATTERS[flags.format](run.results, { color: colorFor(process.stdout), textOf: (file) => run.texts.get(file) }));
       }
-      // Errors and warnings alike fail the run: a CI job should not pass with findings left.
-      if (run.results.some((r) => r.messages.length > 0)) process.exitCode = 1;
+      // Errors and warnings alike fail the run (a CI job should not pass with findings left), unless --max-warnings
+      // allows that many warnings.
+      const messages = run.results.flatMap((r) => r.messages);
+      const errors = messages.filter((m) => m.severity === 'error').length;
+      const allowed = flags.maxWarnings ?? 0;
+      if (errors > 0 || messages.length - errors > allowed) process.exitCode = 1;
     });
 }

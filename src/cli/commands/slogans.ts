@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { loadStopwords } from '../../segment/stopwords.js';
 import { collectSlogans } from '../../slogans/collectSlogans.js';
-import { THEMES } from '../../slogans/lexicon.js';
+import { THEMES } from '../../lexicon/lexicon.js';
 import { discoverTable, sloganTable } from '../../slogans/sloganTable.js';
 import { sloganUses } from '../../slogans/sloganUses.js';
 import { printTable } from '../terminal.js';

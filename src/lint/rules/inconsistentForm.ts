@@ -1,4 +1,4 @@
-import { foldText } from '../foldText.js';
+import { foldText } from '../../lexicon/fold.js';
 import type { Finding, LintBody } from '../types.js';
 import type { CorpusRule, RuleContext } from './rule.js';
 

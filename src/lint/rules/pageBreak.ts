@@ -1,4 +1,4 @@
-import { endsSentence, findPageBreakJoins } from '../../corpus/normalise.js';
+import { endsSentence, findPageBreakJoins, type BreakEvidence } from '../../corpus/pageBreaks.js';
 import type { Finding } from '../types.js';
 import type { WordList } from '../../segment/wordList.js';
 import type { FileRule } from './rule.js';
@@ -12,8 +12,8 @@ const MAX_WORD = 4;
 /** Characters of context shown on each side of a break. */
 const CONTEXT = 6;
 
-function pageBreakFindings(text: string): Finding[] {
-  return findPageBreakJoins(text).map(({ offset, end }) => ({
+function pageBreakFindings(text: string, evidence: BreakEvidence): Finding[] {
+  return findPageBreakJoins(text, evidence).map(({ offset, end }) => ({
     start: offset,
     end,
     severity: 'error' as const,
@@ -67,6 +67,6 @@ export const pageBreak: FileRule = {
   description: 'extraction damage: a paragraph break inside a sentence (fixed), a line break inside a word (reported)',
   scope: 'file',
   check(body, context) {
-    return [...pageBreakFindings(body.text), ...splitWordFindings(body.text, context.words)].sort((a, b) => a.start - b.start);
+    return [...pageBreakFindings(body.text, context.breakEvidence), ...splitWordFindings(body.text, context.words)].sort((a, b) => a.start - b.start);
   },
 };

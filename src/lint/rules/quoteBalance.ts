@@ -74,8 +74,8 @@ export const quoteBalance: FileRule = {
   id: 'quote-balance',
   description: 'a quote opened and not closed, closed and not opened, or closed by the wrong mark, within a paragraph',
   scope: 'file',
-  check(body) {
-    return paragraphRanges(body.text)
+  check(body, context) {
+    return paragraphRanges(body.text, context.breakEvidence)
       .flatMap(([start, end]) => checkParagraph(body.text, start, end))
       .sort((a, b) => a.start - b.start);
   },

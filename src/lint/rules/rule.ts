@@ -1,13 +1,16 @@
-import type { FoldedText } from '../foldText.js';
-import type { SloganIndex } from '../sloganIndex.js';
+import type { FoldedText } from '../../lexicon/fold.js';
+import type { LexiconIndex } from '../../lexicon/lexiconIndex.js';
 import type { SloganOccurrence } from '../sloganOccurrences.js';
 import type { Finding, LintBody } from '../types.js';
 import type { WordList } from '../../segment/wordList.js';
+import type { BreakEvidence } from '../../corpus/pageBreaks.js';
 
 /** What every rule may read besides the text: the lexicon, the word list, and slogan matches shared by rules. */
 export interface RuleContext {
-  slogans: SloganIndex;
+  slogans: LexiconIndex;
   words: WordList;
+  /** The segmenter's word across a page break, the same evidence the corpus reader is given. */
+  breakEvidence: BreakEvidence;
   /** The folded text and the exact lexicon occurrences of a body, computed once per run whichever rules ask. */
   sloganText(body: LintBody): { folded: FoldedText; occurrences: SloganOccurrence[] };
 }

@@ -34,7 +34,7 @@ function occurrenceFinding(text: string, occurrence: SloganOccurrence): Finding 
   const written = text.slice(start, end);
   const expected = quoted ? `“${occurrence.canonical}”` : occurrence.canonical;
   const onlyVariant = reasons.length === 1 && occurrence.form !== occurrence.canonical;
-  const safe = !occurrence.traditional && (occurrence.spaced || occurrence.fullWidth || quoted);
+  const safe = !occurrence.traditional && !occurrence.pageBreak && (occurrence.spaced || occurrence.fullWidth || quoted);
   return {
     start,
     end,

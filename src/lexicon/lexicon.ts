@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { bundledDictPath } from '../segment/dictionary.js';
+import { bundledDictPath } from '../bundledDict.js';
+import { foldForm } from './fold.js';
 
 /** One slogan (提法) of the curated lexicon, dict/slogans.tsv. */
 export interface LexiconEntry {
@@ -11,6 +12,11 @@ export interface LexiconEntry {
   /** The public expansion of a numbered abbreviation (四个意识 → 政治意识, …); empty when there is none. */
   expansion: string[];
   note: string;
+  /**
+   * Columns after the five above, keyed by their header name (`source`, a per-variant status, …): the parser
+   * checks only that the header names them; what they mean belongs to whoever reads them.
+   */
+  extra: Readonly<Record<string, string>>;
 }
 
 /** The eight themes a slogan is filed under; dict/README.md gives the meaning of each. */
@@ -25,8 +31,10 @@ export const THEMES: readonly string[] = [
   '科技信息化',
 ];
 
-const HEADER = 'canonical\tvariants\ttheme\texpansion\tnote';
-const COLUMNS = 5;
+/** The five columns every lexicon starts with, in this order; named columns may follow. */
+export const LEXICON_COLUMNS = ['canonical', 'variants', 'theme', 'expansion', 'note'] as const;
+const HEADER = LEXICON_COLUMNS.join('\t');
+const EXTRA_NAME = /^[a-z][a-z0-9_]*$/;
 // Spaces and full-width ＋ are extraction noise that the corpus normaliser removes; a form keeping them would never match.
 const NOISE = /[\s＋]/;
 
@@ -34,23 +42,38 @@ function splitList(field: string, separator: string): string[] {
   return field.split(separator).map((s) => s.trim()).filter((s) => s !== '');
 }
 
+/** Names of the columns after the fixed five, checked: lower-case, distinct. */
+function extraColumns(header: string, file: string): string[] {
+  const names = header.split('\t');
+  if (names.length < LEXICON_COLUMNS.length || LEXICON_COLUMNS.some((name, i) => names[i] !== name)) {
+    throw new InputError(`${file}:1: expected the header "${HEADER.replaceAll('\t', '<TAB>')}" (further named columns allowed)`);
+  }
+  const extra = names.slice(LEXICON_COLUMNS.length).map((name) => name.trim());
+  extra.forEach((name, i) => {
+    if (!EXTRA_NAME.test(name)) throw new InputError(`${file}:1: column ${LEXICON_COLUMNS.length + i + 1} needs a lower-case name, got "${name}"`);
+    if (extra.indexOf(name) !== i) throw new InputError(`${file}:1: column "${name}" is named twice`);
+  });
+  return extra;
+}
+
 /**
- * Parses the slogan lexicon: a header line, then one slogan a line in five tab-separated columns. Every
- * surface form (canonical or variant) may appear once in the whole file, so each form maps to one slogan.
+ * Parses the slogan lexicon: a header line, then one slogan a line in tab-separated columns, the five of
+ * LEXICON_COLUMNS first; a row may leave out trailing named columns. Every surface form (canonical or variant)
+ * may appear once in the whole file, once folded (foldForm), so each written form maps to one slogan.
  */
 export function parseLexicon(text: string, file: string): LexiconEntry[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0] !== HEADER) {
-    throw new InputError(`${file}:1: expected the header "${HEADER.replaceAll('\t', '<TAB>')}"`);
-  }
+  const extraNames = extraColumns(lines[0], file);
+  const width = LEXICON_COLUMNS.length + extraNames.length;
   const entries: LexiconEntry[] = [];
   const formLine = new Map<string, number>();
   lines.forEach((line, index) => {
     const at = `${file}:${index + 1}`;
     if (index === 0 || line.trim() === '') return;
     const cells = line.split('\t');
-    if (cells.length !== COLUMNS) {
-      throw new InputError(`${at}: expected ${COLUMNS} tab-separated columns, got ${cells.length}`);
+    if (cells.length < LEXICON_COLUMNS.length || cells.length > width) {
+      const expected = width === LEXICON_COLUMNS.length ? `${width}` : `${LEXICON_COLUMNS.length} to ${width}`;
+      throw new InputError(`${at}: expected ${expected} tab-separated columns, got ${cells.length}`);
     }
     const [canonical, variantField, theme, expansionField, note] = cells.map((c) => c.trim());
     if (canonical === '') throw new InputError(`${at}: empty canonical form`);
@@ -60,13 +83,16 @@ export function parseLexicon(text: string, file: string): LexiconEntry[] {
     const variants = splitList(variantField, '|');
     for (const form of [canonical, ...variants]) {
       if (NOISE.test(form)) throw new InputError(`${at}: "${form}" contains a space or full-width ＋`);
-      const seen = formLine.get(form);
+      const key = foldForm(form);
+      const seen = formLine.get(key);
       if (seen !== undefined) throw new InputError(`${at}: "${form}" is already listed on line ${seen}`);
-      formLine.set(form, index + 1);
+      formLine.set(key, index + 1);
     }
     // An item of an expansion may itself contain 、 (两个确立); such expansions separate their items with ；.
     const expansion = splitList(expansionField, expansionField.includes('；') ? '；' : '、');
-    entries.push({ canonical, variants, theme, expansion, note });
+    const extra: Record<string, string> = {};
+    extraNames.forEach((name, i) => (extra[name] = (cells[LEXICON_COLUMNS.length + i] ?? '').trim()));
+    entries.push({ canonical, variants, theme, expansion, note, extra });
   });
   return entries;
 }
