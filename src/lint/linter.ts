@@ -1,5 +1,4 @@
 import { parseFrontMatter } from '../corpus/frontMatter.js';
-import { findPageBreakJoins } from '../corpus/normalise.js';
 import { originalPositions } from '../corpus/originMap.js';
 import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import type { RuleSetting } from './config.js';
@@ -13,7 +12,7 @@ import type { Finding, LintBody, LintMessage, LintResult } from './types.js';
 import { bundledWordList, type WordList } from '../segment/wordList.js';
 import { segmenterBreakEvidence } from '../segment/breakEvidence.js';
 import { createSegmenter } from '../segment/createSegmenter.js';
-import type { BreakEvidence } from '../corpus/pageBreaks.js';
+import { findPageBreakJoins, type BreakEvidence } from '../corpus/pageBreaks.js';
 
 /** One file to lint: its decoded text (LF line endings, no BOM), front matter included. */
 export interface LintInput {
@@ -75,7 +74,7 @@ function ruleContext(options: LintOptions): RuleContext {
       let found = cache.get(body);
       if (!found) {
         // Folded across the page breaks the corpus reader repairs, so lint finds a slogan where `tifa slogans` does.
-        const folded = foldText(body.text, findPageBreakJoins(body.text).map(({ offset, end }) => ({ start: offset, end })));
+        const folded = foldText(body.text, findPageBreakJoins(body.text, breakEvidence).map(({ offset, end }) => ({ start: offset, end })));
         cache.set(body, (found = { folded, occurrences: findSloganOccurrences(body.text, folded, slogans) }));
       }
       return found;
