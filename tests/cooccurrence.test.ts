@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  collocates,
   cooccurrenceMatrix,
   cooccurrenceTable,
   coocNetwork,
@@ -229,44 +228,6 @@ describe('matrix', () => {
   it('leaves pairs below --min blank', () => {
     const m = cooccurrenceMatrix(count([fakeDoc('d', {}, TEXT)], { min: 2 }));
     expect(m.rows[0]).toEqual({ term: 'a', a: 3, b: 2, c: null, d: null });
-  });
-});
-
-describe('collocates', () => {
-  // "a b c a d", k = 1: windows [a b] [b c] [c a] [a d] [d]; N = 5; a in 3
-  const text = 'a b c a d';
-
-  it('ranks the words within k words of the term', () => {
-    const counts = count([fakeDoc('d', {}, text)], { kind: 'window', window: 1, node: 'a' });
-    const table = collocates('a', counts);
-    expect(table.columns).toEqual(['collocate', 'both', 'n1', 'n2', 'units', 'mi', 'tscore', 'logdice', 'jaccard', 'll']);
-    // b: O = 1, n2 = 2 → log-Dice 14 + log2(2/5); c: the same; d: O = 1, n2 = 2; ties → by term
-    expect(table.rows.map((r) => [r.collocate, r.both, r.n1, r.n2, r.units])).toEqual([
-      ['b', 1, 3, 2, 5],
-      ['c', 1, 3, 2, 5],
-      ['d', 1, 3, 2, 5],
-    ]);
-    expect(table.rows[0].logdice).toBeCloseTo(14 + Math.log2(2 / 5), 12);
-  });
-
-  it('puts groups side by side, ranked by the chosen measure', () => {
-    const docs = [fakeDoc('x', { city: 'X' }, 'a b a b'), fakeDoc('y', { city: 'Y' }, 'a c')];
-    const counts = countCooccurrence(docs, spaceSegmenter, {
-      field: 'city',
-      unit: { kind: 'window', window: 1 },
-      terms: words,
-      node: 'a',
-    });
-    const table = collocates('a', counts, { measure: 't' });
-    expect(table.columns).toEqual(['rank', 'X', 'X_tscore', 'Y', 'Y_tscore']);
-    // X: windows [a b] [b a] [a b] [b]; a in 3, b in 4, both 3, N = 4: t = (3 − 3)/√3 = 0
-    // Y: windows [a c] [c]; a in 1, c in 2, both 1, N = 2: t = (1 − 1)/1 = 0
-    expect(table.rows).toEqual([{ rank: 1, X: 'b', X_tscore: 0, Y: 'c', Y_tscore: 0 }]);
-  });
-
-  it('is empty for a term that does not occur', () => {
-    const counts = count([fakeDoc('d', {}, text)], { kind: 'window', window: 1, node: 'zz' });
-    expect(collocates('zz', counts).rows).toEqual([]);
   });
 });
 

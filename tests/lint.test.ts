@@ -9,7 +9,7 @@ import { isIgnored, parseLintConfig } from '../src/lint/config.js';
 import { globToRegExp } from '../src/lint/glob.js';
 import { sharedReading } from '../src/lint/homophone.js';
 import { singleEdit } from '../src/lint/singleEdit.js';
-import { LINT_FORMATTERS } from '../src/lint/formatters.js';
+import { LINT_FORMATTERS } from '../src/format/lint/index.js';
 import { unifiedDiff } from '../src/lint/lineDiff.js';
 import { lintTexts, type LintOptions } from '../src/lint/linter.js';
 import { RULE_IDS } from '../src/lint/rules/index.js';

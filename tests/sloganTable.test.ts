@@ -162,3 +162,21 @@ describe('sloganUses', () => {
     expect(sloganUses(docs, spaceSegmenter, '大数据', { width: 2, lexicon }).rows.map((r) => r.column)).toEqual([34]);
   });
 });
+
+describe('slogan life cycle by a numeric field', () => {
+  // 2010: 枫桥经验 once in 4 tokens; 2003: twice in 10 tokens; 2007: no use. Read in that (non-time) order.
+  const yearly = [
+    fakeDoc('y10', { year: '2010' }, '坚持 枫桥经验 推进 改革'),
+    fakeDoc('y03', { year: '2003' }, '枫桥经验 枫桥经验 一 二 三 四 五 六 七 八'),
+    fakeDoc('y07', { year: '2007' }, '四个意识'),
+  ];
+  it('gives first_year, last_year and peak_year (highest rate, not count) in time order', () => {
+    const table = sloganTable(collectSlogans(yearly, spaceSegmenter, { field: 'year', lexicon }));
+    expect(table.columns.slice(-3)).toEqual(['first_year', 'last_year', 'peak_year']);
+    const row = table.rows.find((r) => r.term === '枫桥经验')!;
+    expect([row.first_year, row.last_year, row.peak_year]).toEqual(['2003', '2010', '2010']);
+  });
+  it('adds nothing for a field that is not a timeline', () => {
+    expect(sloganTable(byCity()).columns).not.toContain('first_city');
+  });
+});

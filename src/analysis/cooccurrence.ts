@@ -1,7 +1,6 @@
 import type { Document } from '../corpus/document.js';
 import type { NetworkEdge, NetworkNode } from '../format/network.js';
 import type { ResultTable, Row } from '../format/table.js';
-import { sideBySide } from './sideBySide.js';
 import type { Segmenter, Token } from '../segment/token.js';
 import { associationRow, type AssociationRow } from './association.js';
 import { groupOf } from './countCorpus.js';
@@ -27,8 +26,6 @@ export interface CoocRequest {
   top?: number;
   /** Rows need both ≥ min; terms in fewer than min units are dropped before pairs are counted. */
   min?: number;
-  /** Count only the pairs of this term with the others (collocates); it is a term whatever the set. */
-  node?: string;
 }
 
 /**
@@ -57,24 +54,17 @@ export const COOC_MEASURES = ['mi', 'tscore', 'logdice', 'jaccard', 'll'] as con
 export type CoocMeasure = (typeof COOC_MEASURES)[number];
 export const MATRIX_VALUES = ['count', ...COOC_MEASURES] as const;
 export type MatrixValue = (typeof MATRIX_VALUES)[number];
-/** Collocate rankings by the names LancsBox uses; t is the tscore column. */
-export const COLLOCATE_MEASURES = ['logdice', 'mi', 't', 'll'] as const;
-export type CollocateMeasure = (typeof COLLOCATE_MEASURES)[number];
 
 const DECIMALS = { jaccard: 3 };
 
-function termOf(set: TermSet, node: string | undefined): (t: Token) => string | undefined {
-  let match: (t: Token) => string | undefined;
+function termOf(set: TermSet): (t: Token) => string | undefined {
   if (set.kind === 'terms') {
     const wanted = new Set(set.terms);
-    match = (t) => (wanted.has(t.text) ? t.text : undefined);
-  } else if (set.kind === 'forms') {
-    match = (t) => set.forms.get(t.text);
-  } else {
-    const keep = tokenFilter(set.filter ?? {});
-    match = (t) => (keep(t) ? t.text : undefined);
+    return (t) => (wanted.has(t.text) ? t.text : undefined);
   }
-  return node === undefined ? match : (t) => (t.text === node ? node : match(t));
+  if (set.kind === 'forms') return (t) => set.forms.get(t.text);
+  const keep = tokenFilter(set.filter ?? {});
+  return (t) => (keep(t) ? t.text : undefined);
 }
 
 function bump(counts: number[], i: number): void {
@@ -103,7 +93,7 @@ function layOut(
   request: CoocRequest,
   onLeftOut: (doc: Document) => void,
 ): Pass1 {
-  const match = termOf(request.terms, request.node);
+  const match = termOf(request.terms);
   const tagging = request.terms.kind === 'words' && Boolean(request.terms.filter?.pos);
   const ids = new Map<string, number>();
   const groupIds = new Map<string, number>();
@@ -189,16 +179,6 @@ function countAllPairs(pairs: PairCounts, terms: Int32Array, n: number, size: nu
   }
 }
 
-/** Counts only the pairs of `node` with the other terms of a unit that contains it. */
-function countNodePairs(pairs: PairCounts, terms: Int32Array, n: number, size: number, node: number): void {
-  if (!terms.subarray(0, n).includes(node)) return;
-  for (let i = 0; i < n; i++) {
-    const t = terms[i];
-    if (t === node) continue;
-    pairs.add(t < node ? t * size + node : node * size + t);
-  }
-}
-
 /**
  * Segments a stream of documents once and counts, per group, units (N), units with each term (n) and units
  * with each pair of terms (both). Pair counting is sparse: a unit of n distinct terms touches n·(n−1)/2 map
@@ -226,16 +206,11 @@ export function countCooccurrence(
   });
   const dense = size * size * p.groups.length <= DENSE_PAIR_CELLS;
   const pairs = p.groups.map(() => new PairCounts(dense ? new Int32Array(size * size) : undefined));
-  // A node that never occurs (index −1) matches no unit, so nothing is counted.
-  const node = request.node === undefined ? undefined : order.findIndex((v) => p.vocabulary[v] === request.node);
   for (const { g, layout } of p.layouts) {
     // From vocabulary ids to term ids in place (−1: outside --top or below --min); pass 1 is done with them.
     const ids = layout.ids;
     for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) ids[i] = active[ids[i]];
-    forEachUnit(layout, request.unit, (terms, n) => {
-      if (node === undefined) countAllPairs(pairs[g], terms, n, size);
-      else countNodePairs(pairs[g], terms, n, size, node);
-    });
+    forEachUnit(layout, request.unit, (terms, n) => countAllPairs(pairs[g], terms, n, size));
   }
   return {
     field: request.field,
@@ -343,37 +318,6 @@ export function cooccurrenceMatrix(counts: CoocCounts, options: { value?: Matrix
   });
   const decimals = value === 'jaccard' ? Object.fromEntries(counts.terms.map((t) => [t, 3])) : undefined;
   return { columns: [...(grouped ? ['group'] : []), 'term', ...counts.terms], rows, decimals };
-}
-
-function collocateRows(counts: CoocCounts, view: CountView, node: number, measure: keyof AssociationRow, top?: number): Row[] {
-  const ranked = rankedPairs(view, counts.terms.length, counts.min, measure).slice(0, top);
-  return ranked.map(({ a, b, both }) => {
-    const other = a === node ? b : a;
-    const [n1, n2, units] = [view.unitFreq[node], view.unitFreq[other], view.units];
-    return { collocate: counts.terms[other], both, n1, n2, units, ...associationRow(both, n1, n2, units) };
-  });
-}
-
-/**
- * Collocates of `term` from counts made with `node: term` (window units for the usual collocates): one row
- * per collocate with both, n1 (units with the term), n2 (units with the collocate), units and the measures,
- * ranked by `measure`. Grouped counts give the groups side by side: rank, then per group the collocate
- * (`<group>`) and its score (`<group>_<measure column>`), as keynessOverview does for key terms.
- */
-export function collocates(
-  term: string,
-  counts: CoocCounts,
-  options: { measure?: CollocateMeasure; top?: number } = {},
-): ResultTable {
-  const column: keyof AssociationRow = options.measure === 't' ? 'tscore' : (options.measure ?? 'logdice');
-  const node = counts.terms.indexOf(term);
-  const perGroup = counts.groups.map((_, g) =>
-    node < 0 ? [] : collocateRows(counts, groupView(counts, g), node, column, options.top),
-  );
-  if (counts.field === undefined) {
-    return { columns: ['collocate', 'both', 'n1', 'n2', 'units', ...COOC_MEASURES], rows: perGroup[0] ?? [], decimals: DECIMALS };
-  }
-  return { ...sideBySide(counts.groups, perGroup, 'collocate', column), decimals: DECIMALS };
 }
 
 /** The group using a term most, by rate per 10,000 word tokens (so a large group does not win by size). */

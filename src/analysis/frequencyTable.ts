@@ -59,5 +59,8 @@ export function frequencyTable(counts: GroupedCounts, options: FrequencyTableOpt
     return row;
   });
   const decimals: Record<string, number> = { dp: 3, juilland_d: 3 };
-  return { columns, rows, decimals };
+  const long = grouped
+    ? { field: counts.field!, groups: counts.groups, keys: ['term'], values: [{ suffix: '', name: 'count' }, { suffix: `_${rateName}`, name: rateName }] }
+    : undefined;
+  return { columns, rows, decimals, long };
 }

@@ -68,5 +68,5 @@ export function keynessOverview(counts: GroupedCounts, options: Omit<KeynessOpti
   const top = options.top ?? 10;
   const key = SORT_KEY[options.measure ?? 'll'];
   const perGroup = counts.groups.map((g) => keynessTable(counts, { ...options, target: g, negative: false, top }).rows);
-  return sideBySide(counts.groups, perGroup, 'term', key);
+  return sideBySide(counts.groups, perGroup, 'term', key, counts.field);
 }

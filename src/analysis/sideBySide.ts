@@ -4,7 +4,7 @@ import type { ResultTable, Row } from '../format/table.js';
  * Ranked lists of several groups side by side, the way AntConc and LancsBox compare corpora: one row per rank,
  * and per group its item (`<group>`) and score (`<group>_<score>`); shorter lists leave their cells empty.
  */
-export function sideBySide(groups: string[], perGroup: Row[][], itemColumn: string, scoreColumn: string): ResultTable {
+export function sideBySide(groups: string[], perGroup: Row[][], itemColumn: string, scoreColumn: string, field = 'group'): ResultTable {
   const columns = ['rank'];
   for (const g of groups) columns.push(g, `${g}_${scoreColumn}`);
   const depth = Math.max(0, ...perGroup.map((rows) => rows.length));
@@ -17,5 +17,6 @@ export function sideBySide(groups: string[], perGroup: Row[][], itemColumn: stri
     });
     rows.push(row);
   }
-  return { columns, rows };
+  const long = { field, groups, keys: ['rank'], values: [{ suffix: '', name: itemColumn }, { suffix: `_${scoreColumn}`, name: scoreColumn }] };
+  return { columns, rows, long };
 }

@@ -1,5 +1,6 @@
 import { isWordToken } from '../segment/wordToken.js';
 import type { Token, Words } from '../segment/token.js';
+import { tokenClassOf, type TokenClass } from './tokenClasses.js';
 
 export interface FilterOptions {
   stopwords?: Set<string>;
@@ -7,6 +8,8 @@ export interface FilterOptions {
   pos?: string[];
   /** Drop tokens shorter than this many characters (1 keeps everything). */
   minLength?: number;
+  /** Drop tokens of these classes (numbers, latin). */
+  drop?: TokenClass[];
 }
 
 /** Characters of a word as the string iterator counts them (a surrogate pair is one), without an array. */
@@ -25,12 +28,14 @@ function codePoints(text: string): number {
 /** Whether a word counts for frequency tables: a word, not a stopword, of a wanted POS and length. */
 export function wordFilter(options: FilterOptions): (word: string, tag: string | undefined) => boolean {
   const { stopwords, pos, minLength = 1 } = options;
+  const drop = options.drop && options.drop.length > 0 ? new Set(options.drop) : undefined;
   // The common case, without options, is called once per token of the corpus: no closure over unused checks.
-  if (!stopwords && !pos && minLength <= 1) return isWordToken;
+  if (!stopwords && !pos && minLength <= 1 && !drop) return isWordToken;
   return (word, tag) =>
     isWordToken(word) &&
     (minLength <= 1 || codePoints(word) >= minLength) &&
     !(stopwords?.has(word) ?? false) &&
+    !(drop && drop.has(tokenClassOf(word)!)) &&
     (!pos || pos.some((p) => (tag ?? '').startsWith(p)));
 }
 

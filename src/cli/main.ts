@@ -26,6 +26,11 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   terms: async () => (await import('./commands/terms.js')).termsCommand,
   merge: async () => (await import('./commands/merge.js')).mergeCommand,
   cache: async () => (await import('./commands/cache.js')).cacheCommand,
+  trend: async () => (await import('./commands/trend.js')).trendCommand,
+  keywords: async () => (await import('./commands/keywords.js')).keywordsCommand,
+  topics: async () => (await import('./commands/topics.js')).topicsCommand,
+  similar: async () => (await import('./commands/similar.js')).similarCommand,
+  ca: async () => (await import('./commands/ca.js')).caCommand,
 };
 
 /** The command named on the command line (the first argument that is not an option), if it is one of tifa's. */

@@ -34,7 +34,7 @@ function corpusFiles(paths: string[] | undefined, flags: CorpusFlags): string[] 
 function setupFrom(flags: CorpusFlags, pos: boolean): CountSetup {
   return {
     segmenter: { backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound },
-    read: { encoding: flags.encoding, metaFromName: flags.metaFromName, metaFile: flags.meta },
+    read: { encoding: flags.encoding, metaFromName: flags.metaFromName, metaFile: flags.meta, toSimplified: flags.toSimplified },
     pos,
     cacheDir: flags.cache === false ? undefined : defaultCacheDir(),
   };

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { FilterOptions } from '../analysis/tokenFilter.js';
 import { TABLE_FORMATS } from '../format/formatters.js';
+import { TOKEN_CLASSES, type TokenClass } from '../analysis/tokenClasses.js';
 import { loadStopwords } from '../segment/stopwords.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -15,16 +16,19 @@ export function corpusOptions(cmd: Command): Command {
     .addOption(new Option('--segmenter <name>', 'segmentation backend').choices(['node-rs', 'nodejieba']).default('node-rs'))
     .option('--dict <file>', 'extra jieba user dictionary (word freq [pos] per line); repeatable', collect)
     .option('--no-compound', 'do not join lexicon phrases that contain 、 · or spaces into one token')
-    .option('--no-cache', 'do not read or write the token cache ($TIFA_CACHE_DIR or ~/.cache/tifa)');
+    .option('--no-cache', 'do not read or write the token cache ($TIFA_CACHE_DIR or ~/.cache/tifa)')
+    .option('--to-simplified', 'count traditional characters as simplified (OpenCC): 國家 and 国家 are one term');
 }
 
 /** Options of every command that prints a table. */
-export function outputOptions(cmd: Command, formats: string[] = Object.keys(TABLE_FORMATS)): Command {
+export function outputOptions(cmd: Command, formats: string[] = [...Object.keys(TABLE_FORMATS), 'xlsx']): Command {
   return cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .option('--force', 'overwrite an existing --output file')
-    .option('--bom', 'start CSV/TSV with a UTF-8 byte-order mark (Excel)');
+    .option('--bom', 'start CSV/TSV with a UTF-8 byte-order mark (Excel)')
+    .option('--sheet <name>', 'xlsx: the name of the sheet', cmd.name())
+    .option('--long', 'a table with columns per group as one row per item and group instead (tidy)');
 }
 
 export interface CorpusFlags {
@@ -37,10 +41,14 @@ export interface CorpusFlags {
   compound?: boolean;
   /** False with --no-cache. */
   cache?: boolean;
+  toSimplified?: boolean;
 }
 
 export interface OutputFlags {
   format: string;
+  /** The sheet name of the table in an xlsx workbook (the command's name). */
+  sheet?: string;
+  long?: boolean;
   output?: string;
   force?: boolean;
   bom?: boolean;
@@ -51,18 +59,35 @@ export function filterOptions(cmd: Command): Command {
   return cmd
     .option('--stopwords <lists>', 'drop stopwords: comma list of zh (stopwords-iso), domain (dict/), or a file')
     .option('--pos <tags>', 'keep only tokens whose POS tag starts with one of these, e.g. n,v,nz')
-    .option('--min-length <n>', 'drop tokens shorter than n characters', positiveInt, 1);
+    .option('--min-length <n>', 'drop tokens shorter than n characters', positiveInt, 1)
+    .option('--drop <classes>', `drop token classes: ${TOKEN_CLASSES.join(', ')} (comma-separated)`, tokenClasses)
+    .option('--content-words', 'content words only: the same as --stopwords zh,domain --drop numbers,latin (added to what you give)');
+}
+
+function tokenClasses(value: string): TokenClass[] {
+  const classes = commaList(value);
+  const unknown = classes.find((c) => !(TOKEN_CLASSES as readonly string[]).includes(c));
+  if (unknown !== undefined) throw new InvalidArgumentError(`unknown class "${unknown}"; classes: ${TOKEN_CLASSES.join(', ')}`);
+  return classes as TokenClass[];
 }
 
 export interface FilterFlags {
   stopwords?: string;
   pos?: string;
   minLength: number;
+  drop?: TokenClass[];
+  contentWords?: boolean;
 }
 
 export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+export function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
   return n;
 }
 
@@ -85,10 +110,16 @@ export interface CountingFlags {
   jobs?: number;
 }
 
+/** What --content-words adds to the filter. */
+export const CONTENT_WORDS = { stopwords: 'zh,domain', drop: ['numbers', 'latin'] as TokenClass[] };
+
 export function filterFrom(flags: FilterFlags): FilterOptions {
+  const lists = [flags.stopwords, flags.contentWords ? CONTENT_WORDS.stopwords : undefined].filter(Boolean).join(',');
+  const drop = [...new Set([...(flags.drop ?? []), ...(flags.contentWords ? CONTENT_WORDS.drop : [])])];
   return {
-    stopwords: flags.stopwords ? loadStopwords(flags.stopwords) : undefined,
+    stopwords: lists ? loadStopwords(lists) : undefined,
     pos: flags.pos ? commaList(flags.pos) : undefined,
     minLength: flags.minLength,
+    drop: drop.length > 0 ? drop : undefined,
   };
 }

@@ -3,7 +3,10 @@ import { TABLE_FORMATS } from '../format/formatters.js';
 import type { ResultTable } from '../format/table.js';
 import type { OutputFlags } from './options.js';
 import { wipeProgress } from './progress.js';
-import { emit } from './writeOutput.js';
+import { emit, writeFileAtomic } from './writeOutput.js';
+import { xlsxWorkbook, type NamedTable } from '../format/xlsx.js';
+import { toLong } from '../format/longTable.js';
+import { TifaError, UsageError } from '../errors.js';
 
 /** Messages for the user go to stderr, never into the data on stdout. */
 export function warn(message: string): void {
@@ -17,9 +20,29 @@ export function colorFor(stream: NodeJS.WriteStream, toFile = false): ChalkInsta
   return new Chalk({ level: enabled ? 1 : 0 });
 }
 
-export function printTable(table: ResultTable, flags: OutputFlags): void {
+/**
+ * Prints a table in the chosen format. `xlsx` writes a workbook to --output (a binary file never goes to a
+ * terminal or a pipe), with `more` tables as further sheets; it is written when exceljs has zipped it, after the
+ * command returns, and a failure then still ends tifa with one line and exit code 2.
+ */
+export function printTable(wide: ResultTable, flags: OutputFlags, more: NamedTable[] = []): void {
+  // --long on a table without groups changes nothing: it is long already.
+  const table = flags.long && wide.long ? toLong(wide, wide.long) : wide;
+  if (flags.format === 'xlsx') {
+    if (!flags.output) throw new UsageError('--format xlsx writes a workbook: give --output FILE.xlsx');
+    const output = flags.output;
+    xlsxWorkbook([{ name: flags.sheet ?? 'table', table }, ...more])
+      .then((buffer) => writeFileAtomic(output, buffer, Boolean(flags.force)))
+      .catch((err: unknown) => {
+        warn(err instanceof TifaError ? err.message : `cannot write ${output}: ${(err as Error).message}`);
+        process.exitCode = err instanceof TifaError ? err.exitCode : 2;
+      });
+    return;
+  }
   const color = colorFor(process.stdout, Boolean(flags.output));
-  emit(TABLE_FORMATS[flags.format](table, { bom: flags.bom, color }), flags);
+  // Fitted to the terminal only when a person reads it there; a pipe or a file gets every column whole.
+  const width = !flags.output && process.stdout.isTTY ? process.stdout.columns : undefined;
+  emit(TABLE_FORMATS[flags.format](table, { bom: flags.bom, color, width }), flags);
 }
 
 /** Names for a one-line note: the first five, then … */

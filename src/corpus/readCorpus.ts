@@ -7,6 +7,7 @@ import { parseFrontMatter } from './frontMatter.js';
 import { readManifest, type Manifest } from './manifest.js';
 import { metaFromName } from './nameMeta.js';
 import { normalise } from './normalise.js';
+import { simplifiedSameLength } from './simplified.js';
 import type { BreakEvidence } from './pageBreaks.js';
 import { readBytes } from './readTextFile.js';
 
@@ -25,6 +26,8 @@ export interface ReadOptions {
    * caller that has a segmenter injects it. Without it only punctuation says a break cut a sentence.
    */
   breakEvidence?: BreakEvidence;
+  /** Traditional characters as simplified (OpenCC), the text's length kept so that offsets still hold. */
+  toSimplified?: boolean;
 }
 
 /** Fields computed from others so that any corpus can be grouped by them, e.g. `--by decade`. */
@@ -88,7 +91,9 @@ export function documentFromBytes(buffer: Buffer, file: string, options: ReadOpt
   const body = decoded.slice(bodyStart);
   // An empty file is most often a failed extraction; counted, it would only dilute rates and dispersion.
   if (!/\S/.test(body)) throw new InputError(`${file}: no text to analyse (empty, or front matter only); remove it from the corpus`);
-  const { text, origin } = normalise(body, options.breakEvidence);
+  const normalised = normalise(body, options.breakEvidence);
+  const text = options.toSimplified ? simplifiedSameLength(normalised.text) : normalised.text;
+  const { origin } = normalised;
   return { id: meta.id || basename(file, extname(file)), path: file, meta, text, origin: shiftLines(origin, bodyLine - 1) };
 }
 

@@ -4,11 +4,14 @@ import type CliTable from 'cli-table3';
 import type * as CsvStringify from 'csv-stringify/sync';
 import { dataCell, displayCell, spreadsheetSafe } from './cells.js';
 import type { ResultTable } from './table.js';
+import { displayWidth, fitColumns, truncate } from './fitWidth.js';
 
 export interface FormatOptions {
   /** Prefix CSV/TSV with a UTF-8 byte-order mark so that Excel reads Chinese correctly. */
   bom?: boolean;
   color: ChalkInstance;
+  /** Terminal width in columns: `table` then fits it (cells cut with …, columns hidden from the right, noted). */
+  width?: number;
 }
 
 export type Formatter = (table: ResultTable, options: FormatOptions) => string;
@@ -26,15 +29,27 @@ function isNumericColumn(table: ResultTable, column: string): boolean {
   return table.rows.length > 0 && table.rows.every((r) => r[column] === null || typeof r[column] === 'number');
 }
 
-const formatTable: Formatter = (table, { color }) => {
+const formatTable: Formatter = (table, { color, width }) => {
   const Table = cliTable();
-  const out = new Table({
-    head: table.columns.map((c) => color.bold(c)),
-    style: { head: [], border: [] },
-    colAligns: table.columns.map((c) => (isNumericColumn(table, c) ? 'right' : 'left')),
-  });
-  for (const row of humanRows(table)) out.push(row);
-  return `${out.toString()}\n`;
+  // A line break inside a cell would break the box lines: shown as ⏎.
+  let body = humanRows(table).map((row) => row.map((cell) => cell.replace(/\r?\n/g, '⏎')));
+  let columns = table.columns;
+  let aligns = columns.map((c) => (isNumericColumn(table, c) ? 'right' : 'left') as 'right' | 'left');
+  let note = '';
+  if (width !== undefined) {
+    const natural = columns.map((c, i) => Math.max(displayWidth(c), ...body.map((row) => displayWidth(row[i]))));
+    const { shown, widths } = fitColumns(natural, width);
+    // A left context is cut at its start: the words next to the match are the ones to keep.
+    const cut = (text: string, k: number) => truncate(text, widths[k], columns[shown[k]] === 'left');
+    body = body.map((row) => shown.map((i, k) => cut(row[i], k)));
+    const hidden = columns.length - shown.length;
+    if (hidden > 0) note = `(${hidden} of ${columns.length} columns hidden to fit ${width} columns: ${columns.slice(shown.length).slice(0, 5).join(', ')}${hidden > 5 ? ', …' : ''}; --format csv shows all)\n`;
+    aligns = shown.map((i) => aligns[i]);
+    columns = shown.map((i, k) => cut(columns[i], k));
+  }
+  const out = new Table({ head: columns.map((c) => color.bold(c)), style: { head: [], border: [] }, colAligns: aligns });
+  for (const row of body) out.push(row);
+  return `${out.toString()}\n${note}`;
 };
 
 function delimited(delimiter: string): Formatter {

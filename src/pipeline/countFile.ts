@@ -19,6 +19,7 @@ export function requestSignature(request: CountRequest, outerMetaKey: string): s
     filter?.stopwords ? [...filter.stopwords].sort() : null,
     filter?.pos ?? null,
     filter?.minLength ?? 1,
+    filter?.drop ?? null,
     ngram ?? null,
     only ? [...only].sort() : null,
   ]);

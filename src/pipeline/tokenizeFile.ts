@@ -89,7 +89,7 @@ export class FileTokenizer {
     // The page-break repair asks this segmenter whether a word runs across a break, as every reader does.
     this.read = { ...read, breakEvidence: segmenterBreakEvidence(segmenter) };
     if (cacheDir) {
-      const settings = JSON.stringify([segmenter.key, read.encoding ?? '', pos, NORMALISE_VERSION]);
+      const settings = JSON.stringify([segmenter.key, read.encoding ?? '', pos, NORMALISE_VERSION, Boolean(read.toSimplified)]);
       this.cache = new TokenCache(cacheDir, settings);
     }
   }

@@ -1,5 +1,7 @@
 import { countCooccurrence, coocNetwork } from '../analysis/cooccurrence.js';
-import { countCorpus, groupOf } from '../analysis/countCorpus.js';
+import { countCorpus, groupLabel, groupOf } from '../analysis/countCorpus.js';
+import { countTrend, trendTable, type TrendOptions } from '../analysis/trend.js';
+import type { CloudPanel, CloudWord } from './charts/wordCloud.js';
 import { summariseCorpus } from '../analysis/corpusSummary.js';
 import { keynessOverview } from '../analysis/keynessTable.js';
 import type { Document } from '../corpus/document.js';
@@ -122,4 +124,33 @@ export function groupValues(corpus: ReportCorpus): string[] {
 /** Documents without the grouping field: left out of every grouped figure (not of the overview and dispersion). */
 export function documentsWithoutField(corpus: ReportCorpus): Document[] {
   return corpus.docs.filter((doc) => groupOf(doc, corpus.field) === undefined);
+}
+
+/**
+ * Uses of some terms along the grouping field (`tifa trend <terms> --by <field>`), rates per 10,000 word tokens
+ * of each value's documents; `tokensOf` gives a value's tokens when they are counted already (the report's slogan
+ * counts), else the corpus is counted for them.
+ */
+export function trendOfCorpus(corpus: ReportCorpus, terms: string[], options: TrendOptions = {}, tokensOf?: (value: string) => number): ResultTable {
+  const counts = countTrend(corpus.docs, terms, corpus.field);
+  let tokens = tokensOf;
+  if (!tokens) {
+    const totals = countCorpus(corpus.docs, corpus.segmenter, { field: corpus.field, only: new Set() });
+    tokens = (value) => totals.tokens[totals.groups.indexOf(groupLabel(value, corpus.field))] ?? 0;
+  }
+  return trendTable(counts, counts.values.map(tokens), options);
+}
+
+/**
+ * The most used words of each group for its word cloud (`tifa freq --by <field> --min-length 2 --drop
+ * numbers,latin` with the stopwords given): single characters, numbers and Latin tokens say little in a cloud.
+ */
+export function cloudPanels(corpus: ReportCorpus, stopwords: Set<string> | undefined, top: number): CloudPanel[] {
+  const counts = countCorpus(corpus.docs, corpus.segmenter, { field: corpus.field, filter: { stopwords, minLength: 2, drop: ['numbers', 'latin'] } });
+  return counts.groups.map((group, g) => {
+    const words: CloudWord[] = [];
+    for (const [term, tc] of counts.terms) if ((tc.byGroup[g] ?? 0) > 0) words.push({ term, count: tc.byGroup[g] });
+    words.sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1));
+    return { title: group, words: words.slice(0, top) };
+  });
 }

@@ -11,6 +11,7 @@ import {
   sloganNetwork,
   sloganRateTable,
   topSlogans,
+  trendOfCorpus,
   type ReportCorpus,
   type SloganDispersion,
   type SloganNetwork,
@@ -22,6 +23,8 @@ import { networkSection } from './sections/network.js';
 import { overviewSection } from './sections/overview.js';
 import { sloganHeatmapSection } from './sections/sloganHeatmap.js';
 import { themesSection } from './sections/themes.js';
+import { trendSection } from './sections/trend.js';
+import { timeKey } from '../analysis/trend.js';
 
 export interface ReportOptions {
   /** Stopwords removed before keyness, and the list names to state in the note ('' for none). */
@@ -48,6 +51,8 @@ export interface ReportData {
   keyTerms?: ResultTable;
   network: SloganNetwork;
   dispersion: SloganDispersion;
+  /** Only when every value of the field is a number or a date (a year): the dispersion slogans over it. */
+  trend?: ResultTable;
   slogansChosen: boolean;
 }
 
@@ -70,6 +75,10 @@ export function analyseReport(corpus: ReportCorpus, options: ReportOptions): Rep
     keyTerms: groups.length >= 2 ? keyTermsTable(corpus, options.stopwords.words) : undefined,
     network: sloganNetwork(corpus),
     dispersion: sloganDispersion(corpus, slogans),
+    trend:
+      groups.length > 0 && groups.every((g) => timeKey(g) !== undefined)
+        ? trendOfCorpus(corpus, slogans, {}, (value) => counts.tokens[counts.groups.indexOf(value)] ?? 0)
+        : undefined,
     slogansChosen: options.slogans !== undefined,
   };
 }
@@ -84,6 +93,7 @@ export function renderReport(data: ReportData): string {
     themesSection(data.themes, groups, field),
     networkSection(data.network, groups, field),
     dispersionSection(data.dispersion, data.slogansChosen),
+    ...(data.trend ? [trendSection(data.trend, field, data.slogansChosen)] : []),
   ];
   return reportPage('tifa report: slogans, key terms and themes by ' + field, data.sources, sections);
 }

@@ -5,6 +5,7 @@ import { heatmapSvg } from './charts/heatmap.js';
 import { keynessBarsSvg } from './charts/keynessBars.js';
 import { networkSvg } from './charts/network.js';
 import { themeSharesSvg } from './charts/themeShares.js';
+import { trendLinesSvg } from './charts/trendLines.js';
 import type { SloganPositions } from './sloganPositions.js';
 
 /** Each figure of the report drawn from the very table printed beneath it; `tifa plot` draws the same ones. */
@@ -29,4 +30,9 @@ export function networkFigure(network: SloganNetwork, groups: string[]): string 
 
 export function dispersionFigure(positions: SloganPositions): string {
   return dispersionSvg(positions);
+}
+
+export function trendFigure(trend: ResultTable, field: string, per: '10k' | 'share' = '10k'): string {
+  const value = per === 'share' ? 'share' : 'per10k';
+  return trendLinesSvg(trend, { field, value, unit: per === 'share' ? 'share of the terms’ uses' : RATE_UNIT });
 }

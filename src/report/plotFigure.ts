@@ -8,18 +8,28 @@ import {
   sloganDispersion,
   sloganNetwork,
   sloganRateTable,
+  cloudPanels,
   topSlogans,
+  trendOfCorpus,
   type ReportCorpus,
 } from './analyses.js';
-import { dispersionFigure, keyTermsFigure, networkFigure, sloganHeatmapFigure, themeSharesFigure } from './figures.js';
+import { wordCloudSvg } from './charts/wordCloud.js';
+import { dispersionFigure, keyTermsFigure, networkFigure, sloganHeatmapFigure, themeSharesFigure, trendFigure } from './figures.js';
 
-export const PLOT_KINDS = ['heatmap', 'keyness', 'themes', 'network', 'dispersion'] as const;
+/** Words per cloud: enough to fill a panel, few enough to read. */
+const CLOUD_WORDS = 60;
+
+export const PLOT_KINDS = ['heatmap', 'keyness', 'themes', 'network', 'dispersion', 'trend', 'cloud'] as const;
 export type PlotKind = (typeof PLOT_KINDS)[number];
 
 export interface PlotOptions {
   stopwords?: Set<string>;
   /** Slogans of the dispersion plot; default the most used ones. */
   slogans?: string[];
+  /** Terms of the trend chart; default the most used slogans. */
+  terms?: string[];
+  /** Trend: the measure plotted. */
+  per?: '10k' | 'share';
 }
 
 /** One figure of the report as a standalone SVG, computing only the analysis it needs. */
@@ -38,6 +48,12 @@ export function plotFigure(kind: PlotKind, corpus: ReportCorpus, options: PlotOp
     case 'dispersion': {
       const slogans = options.slogans ?? topSlogans(countSlogans(corpus), REPORT_LIMITS.dispersionSlogans);
       return dispersionFigure(sloganDispersion(corpus, slogans).positions);
+    }
+    case 'cloud':
+      return wordCloudSvg(cloudPanels(corpus, options.stopwords, CLOUD_WORDS));
+    case 'trend': {
+      const terms = options.terms ?? topSlogans(countSlogans(corpus), REPORT_LIMITS.dispersionSlogans);
+      return trendFigure(trendOfCorpus(corpus, terms, { per: options.per }), corpus.field, options.per);
     }
   }
 }

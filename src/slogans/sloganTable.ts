@@ -3,6 +3,7 @@ import type { ResultTable, Row } from '../format/table.js';
 import type { SloganCounts, SloganStats } from './collectSlogans.js';
 import { THEMES } from '../lexicon/lexicon.js';
 import { sum } from '../analysis/arithmetic.js';
+import { lifeCycle, timeKey, timeOrder } from '../analysis/trend.js';
 
 export interface SloganTableOptions {
   /** Only slogans of these lexicon themes (pattern finds have none, so they drop out). */
@@ -38,10 +39,16 @@ function keep(rows: Row[], { minCount = 1, minDocs = 1, top }: DiscoverTableOpti
  * `quoted` (uses that are the whole content of quotes), `theme` (lexicon theme, '' for a pattern find),
  * `variants` (written forms seen other than `term`, `|`-joined), `kind` (lexicon | numbered | formula | quoted,
  * the strongest source that found it), `first` (`doc:line` of the first use, the line of the file on disk).
+ * Grouped by a numeric or date field (year), a formulation's life cycle follows: `first_<field>` and
+ * `last_<field>` (the first and last value it is used at) and `peak_<field>` (the value of its highest rate per
+ * word token; the earliest on ties).
  */
 export function sloganTable(counts: SloganCounts, options: SloganTableOptions = {}): ResultTable {
   if (options.themes) checkThemes(options.themes);
   const grouped = counts.field !== undefined;
+  const timeline = grouped && counts.groups.length > 0 && counts.groups.every((g) => timeKey(g) !== undefined);
+  const order = timeline ? timeOrder(counts.groups, counts.field!).map((g) => counts.groups.indexOf(g)) : [];
+  const lifeColumns = timeline ? ['first', 'last', 'peak'].map((c) => `${c}_${counts.field}`) : [];
   const rows: Row[] = [];
   for (const stats of counts.slogans.values()) {
     if (options.themes && !options.themes.includes(stats.theme)) continue;
@@ -53,10 +60,15 @@ export function sloganTable(counts: SloganCounts, options: SloganTableOptions = 
     row.variants = [...stats.variants].join('|');
     row.kind = stats.kind;
     row.first = `${stats.first.doc}:${stats.first.line}`;
+    if (timeline) {
+      const life = lifeCycle(order.map((g) => counts.groups[g]), order.map((g) => stats.byGroup[g] ?? 0), order.map((g) => counts.tokens[g]));
+      [row[lifeColumns[0]], row[lifeColumns[1]], row[lifeColumns[2]]] = [life?.first ?? '', life?.last ?? '', life?.peak ?? ''];
+    }
     rows.push(row);
   }
-  const columns = ['term', 'total', ...(grouped ? counts.groups : []), 'docs', 'quoted', 'theme', 'variants', 'kind', 'first'];
-  return { columns, rows: keep(rows, options) };
+  const columns = ['term', 'total', ...(grouped ? counts.groups : []), 'docs', 'quoted', 'theme', 'variants', 'kind', 'first', ...lifeColumns];
+  const long = grouped ? { field: counts.field!, groups: counts.groups, keys: ['term'], values: [{ suffix: '', name: 'count' }] } : undefined;
+  return { columns, rows: keep(rows, options), long };
 }
 
 /**

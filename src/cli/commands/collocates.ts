@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { COLLOCATE_MEASURES, collocates, countCooccurrence, type CollocateMeasure } from '../../analysis/cooccurrence.js';
+import { COLLOCATE_MEASURES, collocatesTable, countCollocates, type CollocateMeasure } from '../../analysis/collocates.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
@@ -7,6 +7,7 @@ import {
   filterFrom,
   corpusOptions,
   filterOptions,
+  nonNegativeInt,
   outputOptions,
   positiveInt,
   type CorpusFlags,
@@ -16,6 +17,8 @@ import {
 
 interface CollocatesFlags extends CorpusFlags, FilterFlags, OutputFlags {
   window: number;
+  left?: number;
+  right?: number;
   measure: CollocateMeasure;
   by?: string;
   min: number;
@@ -24,13 +27,15 @@ interface CollocatesFlags extends CorpusFlags, FilterFlags, OutputFlags {
 
 export function collocatesCommand(): Command {
   const cmd = new Command('collocates')
-    .description('collocates of a term: the words within k words of it, ranked by log-Dice, MI, t or G²; per group side by side')
+    .description('collocates of a term, counted per occurrence (as AntConc and LancsBox): each use counts each word once per span position')
     .argument('<term>', 'the node: tokens equal to it (a slogan of the lexicon is one token)')
     .argument('[paths...]', 'files or folders (default: the bundled corpus)')
-    .option('--window <k>', 'collocates stand at most k words before or after the term', positiveInt, 5)
+    .option('--window <k>', 'span: k words on each side of every occurrence', positiveInt, 5)
+    .option('--left <L>', 'words before the node in the span (default: --window)', nonNegativeInt)
+    .option('--right <R>', 'words after the node in the span (default: --window)', nonNegativeInt)
     .addOption(new Option('--measure <name>', 'rank collocates by').choices([...COLLOCATE_MEASURES]).default('logdice'))
     .option('--by <field>', 'one ranked list per value of this metadata field, side by side (e.g. city)')
-    .option('--min <n>', 'only collocates sharing at least n windows with the term', positiveInt, 1)
+    .option('--min <n>', 'only collocates seen at least n times in the spans (both ≥ n)', positiveInt, 1)
     .option('--top <n>', 'the n best collocates (per group)', positiveInt, 20);
   filterOptions(cmd);
   corpusOptions(cmd);
@@ -38,19 +43,13 @@ export function collocatesCommand(): Command {
   return cmd.action((term: string, paths: string[], flags: CollocatesFlags) => {
     const leftOut = leftOutReporter(flags.by);
     const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
-    const counts = countCooccurrence(
+    const counts = countCollocates(
       corpus.docs,
       corpus.segmenter,
-      {
-        field: flags.by,
-        unit: { kind: 'window', window: flags.window },
-        terms: { kind: 'words', filter: filterFrom(flags) },
-        min: flags.min,
-        node: term,
-      },
+      { node: term, left: flags.left ?? flags.window, right: flags.right ?? flags.window, field: flags.by, filter: filterFrom(flags) },
       leftOut.onLeftOut,
     );
     leftOut.report(counts.groups.length);
-    printTable(collocates(term, counts, { measure: flags.measure, top: flags.top }), flags);
+    printTable(collocatesTable(counts, { measure: flags.measure, top: flags.top, min: flags.min }), flags);
   });
 }

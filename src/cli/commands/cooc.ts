@@ -14,6 +14,7 @@ import {
 import { UNIT_KINDS, type UnitKind } from '../../analysis/units.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
 import { edgeTable, nodeTable, toGexf, toGraphml } from '../../format/network.js';
+import { toPajek, toUcinetDl } from '../../format/networkExports.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../../lexicon/lexicon.js';
 import { UsageError } from '../../errors.js';
 import { printTable } from '../terminal.js';
@@ -45,7 +46,7 @@ interface CoocFlags extends CorpusFlags, FilterFlags, OutputFlags {
   value: MatrixValue;
 }
 
-const NETWORK_FORMATS = ['gexf', 'graphml', 'edges', 'nodes'];
+const NETWORK_FORMATS = ['gexf', 'graphml', 'edges', 'nodes', 'dl', 'pajek'];
 const DEFAULT_TOP = 50;
 const DEFAULT_WINDOW = 5;
 
@@ -62,6 +63,8 @@ function print(counts: CoocCounts, flags: CoocFlags): void {
     const { nodes, edges } = coocNetwork(counts, { measure: flags.measure });
     if (flags.format === 'gexf') emit(toGexf(nodes, edges), flags);
     else if (flags.format === 'graphml') emit(toGraphml(nodes, edges), flags);
+    else if (flags.format === 'dl') emit(toUcinetDl(nodes, edges), flags);
+    else if (flags.format === 'pajek') emit(toPajek(nodes, edges), flags);
     else printTable(flags.format === 'edges' ? edgeTable(edges) : nodeTable(nodes), { ...flags, format: 'csv' });
     return;
   }
@@ -76,7 +79,7 @@ export function coocCommand(): Command {
     .option('--slogans', 'the terms: slogans of the bundled lexicon, variants counted under their canonical form')
     .option('--top <n>', `only the n terms with the most tokens (default ${DEFAULT_TOP} without --terms or --slogans)`, positiveInt)
     .addOption(new Option('--unit <unit>', 'co-occurrence unit (default: sentence, or window with --window)').choices([...UNIT_KINDS]))
-    .option('--window <k>', `window units: a word and the k words after it, i.e. pairs at most k words apart (default ${DEFAULT_WINDOW})`, positiveInt)
+    .option('--window <k>', `window units: a word and the k words after it, i.e. pairs at most k words apart; both counts windows, not occurrences (per occurrence: tifa collocates) (default ${DEFAULT_WINDOW})`, positiveInt)
     .option('--by <field>', 'count each value of this metadata field separately (e.g. city)')
     .addOption(new Option('--measure <name>', 'rank pairs (and network edges) by').choices([...COOC_MEASURES]).default('logdice'))
     .option('--min <n>', 'only pairs that share at least n units', positiveInt, 1)
@@ -84,7 +87,7 @@ export function coocCommand(): Command {
     .addOption(new Option('--value <name>', 'what --matrix shows').choices([...MATRIX_VALUES]).default('count'));
   filterOptions(cmd);
   corpusOptions(cmd);
-  outputOptions(cmd, [...Object.keys(TABLE_FORMATS), ...NETWORK_FORMATS]);
+  outputOptions(cmd, [...Object.keys(TABLE_FORMATS), 'xlsx', ...NETWORK_FORMATS]);
   return cmd.action((paths: string[], flags: CoocFlags) => {
     if (flags.window !== undefined && flags.unit !== undefined && flags.unit !== 'window') {
       throw new UsageError(`--window sets the size of window units; it does nothing with --unit ${flags.unit}`);

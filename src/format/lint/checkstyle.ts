@@ -1,4 +1,4 @@
-import type { LintFormatter } from '../../lint/formatters.js';
+import type { LintFormatter } from './text.js';
 import { xmlEscape } from './xml.js';
 
 /** Checkstyle XML, as ESLint writes it: one `<file>` per linted file, one `<error>` per message (source `tifa.rule`). */

@@ -1,4 +1,4 @@
-import type { LintFormatter } from '../../lint/formatters.js';
+import type { LintFormatter } from './text.js';
 
 /** Workflow-command data: `%`, CR and LF escaped (GitHub's own toolkit escapes these). */
 function escapeData(text: string): string {

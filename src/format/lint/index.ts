@@ -1,4 +1,4 @@
-import { LINT_FORMATTERS as TEXT_FORMATTERS, type LintFormatter } from '../../lint/formatters.js';
+import { LINT_FORMATTERS as TEXT_FORMATTERS, type LintFormatter } from './text.js';
 import { checkstyle } from './checkstyle.js';
 import { github } from './github.js';
 import { junit } from './junit.js';

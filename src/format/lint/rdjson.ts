@@ -1,4 +1,4 @@
-import type { LintFormatter } from '../../lint/formatters.js';
+import type { LintFormatter } from './text.js';
 import type { LintMessage } from '../../lint/types.js';
 
 interface Position {

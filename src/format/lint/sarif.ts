@@ -1,4 +1,4 @@
-import type { LintFormatter } from '../../lint/formatters.js';
+import type { LintFormatter } from './text.js';
 import { RULES } from '../../lint/rules/index.js';
 
 const TOOL_VERSION = '0.1.0';

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { LintMessage, LintResult } from './types.js';
+import type { LintMessage, LintResult } from '../../lint/types.js';
 
 export interface LintFormatOptions {
   color: ChalkInstance;

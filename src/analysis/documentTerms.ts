@@ -1,0 +1,56 @@
+import type { Document, Meta } from '../corpus/document.js';
+import type { Segmenter, Token } from '../segment/token.js';
+import { isWordToken } from '../segment/wordToken.js';
+import { tokenFilter, type FilterOptions } from './tokenFilter.js';
+
+/**
+ * A corpus as a sparse document × term matrix (quanteda's dfm): the kept words of each document and their counts,
+ * with each document's id, metadata and word-token total. Memory follows the documents' vocabularies, not the text.
+ * Keywords, topics, similarity and correspondence analysis all read this one structure.
+ */
+export interface DocumentTerms {
+  docs: Array<{ id: string; meta: Meta; words: number }>;
+  /** Terms by id, in order of first sight. */
+  vocabulary: string[];
+  /** Per document: term ids and their counts, parallel arrays. */
+  rows: Array<{ ids: number[]; counts: number[] }>;
+}
+
+/** Segments every document once; `onTokens` sees each document's tokens and the filter (TextRank's windows). */
+export function documentTerms(
+  docs: Iterable<Document>,
+  segmenter: Segmenter,
+  filter: FilterOptions = {},
+  onTokens?: (doc: Document, tokens: Token[], keep: (t: Token) => boolean) => void,
+): DocumentTerms {
+  const keep = tokenFilter(filter);
+  const ids = new Map<string, number>();
+  const out: DocumentTerms = { docs: [], vocabulary: [], rows: [] };
+  for (const doc of docs) {
+    const tokens = segmenter.cut(doc.text, { pos: Boolean(filter.pos) });
+    onTokens?.(doc, tokens, keep);
+    const counts = new Map<number, number>();
+    let words = 0;
+    for (const t of tokens) {
+      if (!isWordToken(t.text)) continue;
+      words++;
+      if (!keep(t)) continue;
+      let id = ids.get(t.text);
+      if (id === undefined) {
+        id = out.vocabulary.push(t.text) - 1;
+        ids.set(t.text, id);
+      }
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    out.docs.push({ id: doc.id, meta: doc.meta, words });
+    out.rows.push({ ids: [...counts.keys()], counts: [...counts.values()] });
+  }
+  return out;
+}
+
+/** Documents using each term (by term id). */
+export function documentFrequency(dt: DocumentTerms): number[] {
+  const df = new Array<number>(dt.vocabulary.length).fill(0);
+  for (const row of dt.rows) for (const id of row.ids) df[id]++;
+  return df;
+}

@@ -1,0 +1,152 @@
+import type { Document } from '../corpus/document.js';
+import { UsageError } from '../errors.js';
+import type { ResultTable, Row } from '../format/table.js';
+import { RATE_BASE } from './arithmetic.js';
+
+/**
+ * A term's use along a numeric or date field (year, date, congress number): how often it is written in the
+ * documents of each value. Counted in the text as KWIC finds it (so 扫黑除恶 inside 扫黑除恶专项斗争 counts,
+ * whatever the segmenter made of it), with rates per 10,000 word tokens of the documents of that value.
+ */
+export interface TrendCounts {
+  field: string;
+  /** The field's values that have documents, in time order. */
+  values: string[];
+  /** Documents per value. */
+  docs: number[];
+  terms: string[];
+  /** [term][value]: occurrences. */
+  counts: number[][];
+  /** [term][value]: documents using the term. */
+  termDocs: number[][];
+}
+
+/** A value a timeline can place: a number (1954, 20, 2.5) or an ISO-like date (2024, 2024-03, 2024-03-05, 2024/3/5). */
+const DATE = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/;
+
+/** Sort key of a field value on a timeline, or undefined when it is neither a number nor a date. */
+export function timeKey(value: string): number | undefined {
+  const date = DATE.exec(value.trim());
+  if (date) return Number(date[1]) * 10000 + Number(date[2] ?? 0) * 100 + Number(date[3] ?? 0);
+  const n = Number(value);
+  return value.trim() !== '' && Number.isFinite(n) ? n : undefined;
+}
+
+/** Whether every value is a plain number (then the timeline is numeric and missing whole numbers are gaps). */
+export function isNumericField(values: readonly string[]): boolean {
+  return values.length > 0 && values.every((v) => v.trim() !== '' && Number.isFinite(Number(v)) && !DATE.exec(v.trim())?.[2]);
+}
+
+/** The values in time order; a value that is neither a number nor a date is a usage error naming it. */
+export function timeOrder(values: Iterable<string>, field: string): string[] {
+  const keyed = [...new Set(values)].map((value) => {
+    const key = timeKey(value);
+    if (key === undefined) throw new UsageError(`--by ${field}: a trend needs a numeric or date field; "${value}" is neither`);
+    return { value, key };
+  });
+  return keyed.sort((a, b) => a.key - b.key || (a.value < b.value ? -1 : 1)).map((k) => k.value);
+}
+
+/** Non-overlapping occurrences of a literal term in a text. */
+function occurrences(text: string, term: string): number {
+  let n = 0;
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + term.length)) n++;
+  return n;
+}
+
+/** Counts the terms in every document that has the field (the others go to onLeftOut). */
+export function countTrend(
+  docs: Iterable<Pick<Document, 'id' | 'meta' | 'text'>>,
+  terms: string[],
+  field: string,
+  onLeftOut: (doc: Pick<Document, 'id' | 'meta'>) => void = () => {},
+): TrendCounts {
+  const byValue = new Map<string, { docs: number; counts: number[]; termDocs: number[] }>();
+  for (const doc of docs) {
+    const value = doc.meta[field];
+    if (!value) {
+      onLeftOut(doc);
+      continue;
+    }
+    let entry = byValue.get(value);
+    if (!entry) byValue.set(value, (entry = { docs: 0, counts: terms.map(() => 0), termDocs: terms.map(() => 0) }));
+    entry.docs++;
+    terms.forEach((term, t) => {
+      const n = occurrences(doc.text, term);
+      entry.counts[t] += n;
+      if (n > 0) entry.termDocs[t]++;
+    });
+  }
+  const values = timeOrder(byValue.keys(), field);
+  const at = values.map((v) => byValue.get(v)!);
+  return {
+    field,
+    values,
+    docs: at.map((e) => e.docs),
+    terms,
+    counts: terms.map((_, t) => at.map((e) => e.counts[t])),
+    termDocs: terms.map((_, t) => at.map((e) => e.termDocs[t])),
+  };
+}
+
+export interface TrendOptions {
+  /** The measure charted and smoothed: rate per 10,000 word tokens, or the term's share of the terms' uses. */
+  per?: '10k' | 'share';
+  /** Add a trailing mean of the measure over this many consecutive values with documents. */
+  rolling?: number;
+}
+
+/**
+ * The tidy trend table: one row per term and value with documents, in time order. Columns: `term`, the field
+ * (`year`), `count` (occurrences), `per10k` (per 10,000 word tokens of that value's documents), `docs` (documents
+ * of that value using the term), `share` with --per share (count ÷ the uses of all the given terms at that
+ * value; empty when none is used), and `<measure>_mean<n>` with a rolling mean (empty for the first n − 1 values).
+ * `tokens[v]` is the word-token total of value v.
+ */
+export function trendTable(counts: TrendCounts, tokens: readonly number[], options: TrendOptions = {}): ResultTable {
+  const per = options.per ?? '10k';
+  const measure = per === 'share' ? 'share' : 'per10k';
+  const meanColumn = options.rolling ? `${measure}_mean${options.rolling}` : undefined;
+  const usesAt = counts.values.map((_, v) => counts.counts.reduce((s, c) => s + c[v], 0));
+  const rows: Row[] = [];
+  counts.terms.forEach((term, t) => {
+    const series: number[] = [];
+    counts.values.forEach((value, v) => {
+      const count = counts.counts[t][v];
+      const row: Row = { term, [counts.field]: value, count, per10k: tokens[v] > 0 ? (count * RATE_BASE) / tokens[v] : 0, docs: counts.termDocs[t][v] };
+      if (per === 'share') row.share = usesAt[v] > 0 ? count / usesAt[v] : null;
+      if (meanColumn) {
+        series.push(Number(row[measure] ?? 0));
+        const n = options.rolling!;
+        row[meanColumn] = series.length >= n ? series.slice(-n).reduce((s, x) => s + x, 0) / n : null;
+      }
+      rows.push(row);
+    });
+  });
+  const columns = ['term', counts.field, 'count', 'per10k', 'docs', ...(per === 'share' ? ['share'] : []), ...(meanColumn ? [meanColumn] : [])];
+  return { columns, rows, decimals: { share: 3, ...(meanColumn ? { [meanColumn]: per === 'share' ? 3 : 2 } : {}) } };
+}
+
+/** Life cycle of a term along the timeline: first and last value it is used at, and the value of its highest rate. */
+export interface LifeCycle {
+  first: string;
+  last: string;
+  peak: string;
+}
+
+/** First, last and peak (highest rate per token, earliest on ties) of a series over ordered values; undefined when unused. */
+export function lifeCycle(values: readonly string[], counts: readonly number[], tokens: readonly number[]): LifeCycle | undefined {
+  let first = -1;
+  let last = -1;
+  let peak = -1;
+  let peakRate = -1;
+  values.forEach((_, v) => {
+    const n = counts[v] ?? 0;
+    if (n === 0) return;
+    if (first < 0) first = v;
+    last = v;
+    const rate = tokens[v] > 0 ? n / tokens[v] : 0;
+    if (rate > peakRate) [peak, peakRate] = [v, rate];
+  });
+  return first < 0 ? undefined : { first: values[first], last: values[last], peak: values[peak] };
+}

@@ -1,0 +1,61 @@
+import { Command, Option } from 'commander';
+import { coordinateTable, correspondence, inertiaTable } from '../../analysis/correspondence.js';
+import { documentTerms } from '../../analysis/documentTerms.js';
+import { keywordUnits } from '../../analysis/keywords.js';
+import { UsageError } from '../../errors.js';
+import { caBiplotSvg } from '../../report/charts/caBiplot.js';
+import { printTable } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
+import { leftOutReporter } from '../leftOut.js';
+import { corpusOptions, filterFrom, filterOptions, outputOptions, positiveInt, type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
+import { writeFileAtomic } from '../writeOutput.js';
+
+interface CaFlags extends CorpusFlags, FilterFlags, OutputFlags {
+  by: string;
+  terms: number;
+  dims: number;
+  show: 'coordinates' | 'inertia';
+  svg?: string;
+  labels: number;
+}
+
+export function caCommand(): Command {
+  const cmd = new Command('ca')
+    .description('correspondence analysis of groups × terms (as KH Coder): inertia per dimension, coordinates, biplot')
+    .argument('[paths...]', 'files or folders (default: the bundled corpus)')
+    .requiredOption('--by <field>', 'the groups: values of this metadata field (e.g. decade, city)')
+    .option('--terms <n>', 'the n most frequent terms are the columns', positiveInt, 300)
+    .option('--dims <n>', 'dimensions in the coordinate table', positiveInt, 2)
+    .addOption(new Option('--show <table>', 'coordinates (groups and terms) or inertia (per dimension)').choices(['coordinates', 'inertia']).default('coordinates'))
+    .option('--svg <file>', 'also write the map of dimensions 1 and 2 (SVG)')
+    .option('--labels <n>', 'SVG: label the n terms farthest from the centre', positiveInt, 60);
+  filterOptions(cmd);
+  corpusOptions(cmd);
+  outputOptions(cmd);
+  return cmd.action((paths: string[], flags: CaFlags) => {
+    const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
+    const dt = documentTerms(corpus.docs, corpus.segmenter, filterFrom(flags));
+    const leftOut = leftOutReporter(flags.by);
+    for (const d of dt.docs) if (!d.meta[flags.by]) leftOut.onLeftOut(d);
+    const units = keywordUnits(dt, flags.by);
+    leftOut.report(units.length);
+    if (units.length < 2) throw new UsageError(`correspondence analysis needs at least two values of "${flags.by}"; found ${units.length}`);
+    // Columns: the most frequent terms over the grouped documents (ties by term).
+    const totals = new Map<number, number>();
+    for (const u of units) for (const d of u.docs) dt.rows[d].ids.forEach((id, j) => totals.set(id, (totals.get(id) ?? 0) + dt.rows[d].counts[j]));
+    const columns = [...totals].sort((a, b) => b[1] - a[1] || (dt.vocabulary[a[0]] < dt.vocabulary[b[0]] ? -1 : 1)).slice(0, flags.terms).map(([id]) => id);
+    const at = new Map(columns.map((id, j) => [id, j]));
+    const counts = units.map((u) => {
+      const row = new Array<number>(columns.length).fill(0);
+      for (const d of u.docs) dt.rows[d].ids.forEach((id, j) => {
+        const col = at.get(id);
+        if (col !== undefined) row[col] += dt.rows[d].counts[j];
+      });
+      return row;
+    });
+    const ca = correspondence(units.map((u) => u.label), columns.map((id) => dt.vocabulary[id]), counts);
+    if (flags.svg) writeFileAtomic(flags.svg, caBiplotSvg(ca, flags.labels), Boolean(flags.force));
+    if (flags.format === 'xlsx') printTable(coordinateTable(ca, flags.dims, flags.by), { ...flags, sheet: 'coordinates' }, [{ name: 'inertia', table: inertiaTable(ca) }]);
+    else printTable(flags.show === 'inertia' ? inertiaTable(ca) : coordinateTable(ca, flags.dims, flags.by), flags);
+  });
+}

@@ -1,0 +1,72 @@
+import { Command, Option } from 'commander';
+import { documentFrequency, documentTerms } from '../../analysis/documentTerms.js';
+import { KEYWORD_METHODS, keywordUnits, TextRankGraph, textrankKeywords, tfidfKeywords, type KeywordMethod } from '../../analysis/keywords.js';
+import { UsageError } from '../../errors.js';
+import { printTable } from '../terminal.js';
+import { openCorpus } from '../openCorpus.js';
+import { leftOutReporter } from '../leftOut.js';
+import {
+  corpusOptions,
+  filterFrom,
+  filterOptions,
+  outputOptions,
+  positiveInt,
+  type CorpusFlags,
+  type FilterFlags,
+  type OutputFlags,
+} from '../options.js';
+
+interface KeywordsFlags extends CorpusFlags, FilterFlags, OutputFlags {
+  method: KeywordMethod;
+  by?: string;
+  top: number;
+  reference?: string[];
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function keywordsCommand(): Command {
+  const cmd = new Command('keywords')
+    .description('keywords of each document (or group): TF-IDF against the corpus or a --reference corpus, or TextRank as jieba')
+    .argument('[paths...]', 'files or folders (default: the bundled corpus)')
+    .addOption(new Option('--method <name>', 'tfidf or textrank (window 5, as jieba)').choices([...KEYWORD_METHODS]).default('tfidf'))
+    .option('--by <field>', 'keywords per value of this metadata field instead of per document')
+    .option('--top <n>', 'keywords per document or group', positiveInt, 10)
+    .option('--reference <path>', 'tfidf: document frequencies from this corpus instead (repeatable)', collect);
+  filterOptions(cmd);
+  corpusOptions(cmd);
+  outputOptions(cmd);
+  return cmd.action((paths: string[], flags: KeywordsFlags) => {
+    if (flags.reference && flags.method !== 'tfidf') throw new UsageError('--reference gives document frequencies: it goes with --method tfidf');
+    // Single characters are never keywords, as in jieba (its filter needs two characters).
+    const filter = { ...filterFrom(flags), minLength: Math.max(2, flags.minLength) };
+    const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
+    const graphs = new Map<string, TextRankGraph>();
+    const dt = documentTerms(corpus.docs, corpus.segmenter, filter, flags.method === 'textrank'
+      ? (doc, tokens, keep) => {
+          const label = flags.by ? doc.meta[flags.by] : doc.id;
+          if (!label) return;
+          let graph = graphs.get(label);
+          if (!graph) graphs.set(label, (graph = new TextRankGraph()));
+          graph.add(tokens, keep);
+        }
+      : undefined);
+    const leftOut = leftOutReporter(flags.by);
+    if (flags.by) for (const d of dt.docs) if (!d.meta[flags.by]) leftOut.onLeftOut(d);
+    const units = keywordUnits(dt, flags.by);
+    leftOut.report(units.length);
+    const unitColumn = flags.by ?? 'doc';
+    if (flags.method === 'textrank') {
+      printTable(textrankKeywords(dt, units, units.map((u) => graphs.get(u.label)!), { top: flags.top, unitColumn }), flags);
+      return;
+    }
+    let reference: { df: Map<string, number>; docs: number } | undefined;
+    if (flags.reference) {
+      const referenceCorpus = openCorpus(flags.reference, flags, { pos: Boolean(flags.pos) });
+      const ref = documentTerms(referenceCorpus.docs, referenceCorpus.segmenter, filter);
+      const df = documentFrequency(ref);
+      reference = { df: new Map(ref.vocabulary.map((term, id) => [term, df[id]])), docs: ref.docs.length };
+    }
+    printTable(tfidfKeywords(dt, units, { top: flags.top, unitColumn, reference }), flags);
+  });
+}

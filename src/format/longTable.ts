@@ -1,0 +1,35 @@
+import type { ResultTable, Row } from './table.js';
+
+/**
+ * How a grouped (wide) table is laid out, so that it can be given long instead (`--long`, the tidy form of R's
+ * tidyr::pivot_longer): the columns that identify a row (`keys`), the grouping field, its groups in column order,
+ * and the per-group values, each in column `<group><suffix>`, named `name` in the long table.
+ */
+export interface LongLayout {
+  field: string;
+  groups: string[];
+  keys: string[];
+  values: Array<{ suffix: string; name: string }>;
+}
+
+/** One row per key and group: the keys, the field's value, then the group's values (a group with no item is left out). */
+export function toLong(table: ResultTable, layout: LongLayout): ResultTable {
+  const rows: Row[] = [];
+  for (const row of table.rows) {
+    layout.groups.forEach((group) => {
+      const cells = layout.values.map((v) => row[`${group}${v.suffix}`] ?? null);
+      if (cells.every((c) => c === null || c === '')) return;
+      const long: Row = {};
+      for (const k of layout.keys) long[k] = row[k] ?? null;
+      long[layout.field] = group;
+      layout.values.forEach((v, i) => (long[v.name] = cells[i]));
+      rows.push(long);
+    });
+  }
+  const decimals: Record<string, number> = {};
+  for (const v of layout.values) {
+    const d = table.decimals?.[`${layout.groups[0]}${v.suffix}`];
+    if (d !== undefined) decimals[v.name] = d;
+  }
+  return { columns: [...layout.keys, layout.field, ...layout.values.map((v) => v.name)], rows, decimals };
+}
