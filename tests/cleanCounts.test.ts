@@ -61,6 +61,14 @@ describe('cleaner counts (CLI)', () => {
     expect(cooc.stdout).not.toMatch(/經濟|發展/);
   });
 
+  it('a table read by a person says what the options left out; data formats stay data', () => {
+    const md = tifa(['freq', dir, '--drop', 'numbers', '--to-simplified', '--format', 'md']);
+    expect(md.stdout.trimEnd().split('\n').pop()).toBe('note: traditional characters counted as simplified (--to-simplified); numbers not counted.');
+    const csv = tifa(['freq', dir, '--drop', 'numbers', '--to-simplified', '--format', 'csv']);
+    expect(csv.stdout).not.toContain('note');
+    expect(tifa(['freq', dir, '--format', 'md']).stdout).not.toContain('note');
+  });
+
   it('rejects an unknown class with exit 2', () => {
     const run = tifa(['freq', dir, '--drop', 'numbers,emoji']);
     expect(run.code).toBe(2);

@@ -225,6 +225,12 @@ export function countCooccurrence(
   };
 }
 
+/** Whether a term of the set occurs at all (in any group). */
+export function occurs(counts: CoocCounts, term: string): boolean {
+  const id = counts.terms.indexOf(term);
+  return id >= 0 && counts.frequency.some((f) => f[id] > 0);
+}
+
 /** The counts one table is computed from: one group, or all groups pooled. */
 interface CountView {
   units: number;

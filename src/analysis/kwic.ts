@@ -22,8 +22,12 @@ function flat(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ¶ ');
 }
 
-/** Concordance lines of one document: id, original line and column of the hit, left, match, right. */
-export function kwicRows(doc: Document, pattern: RegExp, width: number): Row[] {
+/**
+ * Concordance lines of one document: id, original line and column of the hit, left, match, right. With
+ * `tokens` (the offsets where the document's tokens start and end), only hits made of whole tokens count:
+ * the unit freq counts in, where a plain search finds every substring.
+ */
+export function kwicRows(doc: Document, pattern: RegExp, width: number, tokens?: { starts: Set<number>; ends: Set<number> }): Row[] {
   const rows: Row[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(doc.text); m !== null; m = pattern.exec(doc.text)) {
@@ -33,6 +37,7 @@ export function kwicRows(doc: Document, pattern: RegExp, width: number): Row[] {
     }
     const start = m.index;
     const end = start + m[0].length;
+    if (tokens && !(tokens.starts.has(start) && tokens.ends.has(end))) continue;
     const { line, column } = doc.origin.locate(start);
     rows.push({
       doc: doc.id,

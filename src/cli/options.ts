@@ -2,7 +2,10 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { FilterOptions } from '../analysis/tokenFilter.js';
 import { TABLE_FORMATS } from '../format/formatters.js';
 import { TOKEN_CLASSES, type TokenClass } from '../analysis/tokenClasses.js';
+import { UsageError } from '../errors.js';
+import { posTags } from '../segment/createSegmenter.js';
 import { loadStopwords } from '../segment/stopwords.js';
+import { checkOutputTarget } from './writeOutput.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -10,7 +13,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function corpusOptions(cmd: Command): Command {
   return cmd
     .option('--encoding <name>', 'force a decoding (utf8, utf16le, utf16be, gb18030, gbk, big5) instead of detecting it')
-    .option('--meta-from-name <pattern>', "fill metadata from file names, e.g. 'gwr_{year}'")
+    .option('--meta-from-name <pattern>', "fill metadata from file names, e.g. 'gwr_{year}'; repeatable: the first pattern that matches a name applies", collect)
     .option('--meta <file>', 'metadata table: CSV (TSV if .tsv) with a "file" column naming each document, other columns are fields')
     .option('--skip-bad', 'skip files that are not text (binary, undecodable or empty) with a warning instead of stopping')
     .addOption(new Option('--segmenter <name>', 'segmentation backend').choices(['node-rs', 'nodejieba']).default('node-rs'))
@@ -20,9 +23,17 @@ export function corpusOptions(cmd: Command): Command {
     .option('--to-simplified', 'count traditional characters as simplified (OpenCC): 國家 and 国家 are one term');
 }
 
+/** --output is checked before any work: a run of minutes must not end in "exists; pass --force". */
+export function checkOutputFirst(cmd: Command): Command {
+  return cmd.hook('preAction', (command) => {
+    const { output, force } = command.opts<{ output?: string; force?: boolean }>();
+    if (output) checkOutputTarget(output, Boolean(force));
+  });
+}
+
 /** Options of every command that prints a table. */
 export function outputOptions(cmd: Command, formats: string[] = [...Object.keys(TABLE_FORMATS), 'xlsx']): Command {
-  return cmd
+  return checkOutputFirst(cmd)
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .option('--force', 'overwrite an existing --output file')
@@ -33,7 +44,7 @@ export function outputOptions(cmd: Command, formats: string[] = [...Object.keys(
 
 export interface CorpusFlags {
   encoding?: string;
-  metaFromName?: string;
+  metaFromName?: string[];
   meta?: string;
   skipBad?: boolean;
   segmenter?: string;
@@ -113,7 +124,17 @@ export interface CountingFlags {
 /** What --content-words adds to the filter. */
 export const CONTENT_WORDS = { stopwords: 'zh,domain', drop: ['numbers', 'latin'] as TokenClass[] };
 
-export function filterFrom(flags: FilterFlags): FilterOptions {
+/** A --pos prefix that no tag the segmenter gives starts with is a typo: the table would be silently empty. */
+function checkPos(pos: string[], userDicts: string[] | undefined): void {
+  const tags = [...posTags(userDicts)];
+  const matchless = pos.filter((prefix) => !tags.some((tag) => tag.startsWith(prefix)));
+  if (matchless.length > 0) {
+    throw new UsageError(`--pos ${matchless.join(',')}: no part-of-speech tag starts with this; the tags are ${tags.sort().join(' ')}`);
+  }
+}
+
+export function filterFrom(flags: FilterFlags & Pick<CorpusFlags, 'dict'>): FilterOptions {
+  if (flags.pos) checkPos(commaList(flags.pos), flags.dict);
   const lists = [flags.stopwords, flags.contentWords ? CONTENT_WORDS.stopwords : undefined].filter(Boolean).join(',');
   const drop = [...new Set([...(flags.drop ?? []), ...(flags.contentWords ? CONTENT_WORDS.drop : [])])];
   return {

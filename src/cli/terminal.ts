@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { TABLE_FORMATS } from '../format/formatters.js';
 import type { ResultTable } from '../format/table.js';
-import type { OutputFlags } from './options.js';
+import { CONTENT_WORDS, type CorpusFlags, type FilterFlags, type OutputFlags } from './options.js';
 import { wipeProgress } from './progress.js';
 import { emit, writeFileAtomic } from './writeOutput.js';
 import { xlsxWorkbook, type NamedTable } from '../format/xlsx.js';
@@ -25,7 +25,24 @@ export function colorFor(stream: NodeJS.WriteStream, toFile = false): ChalkInsta
  * terminal or a pipe), with `more` tables as further sheets; it is written when exceljs has zipped it, after the
  * command returns, and a failure then still ends tifa with one line and exit code 2.
  */
-export function printTable(wide: ResultTable, flags: OutputFlags, more: NamedTable[] = []): void {
+/** The flags a counting note reads. */
+type NoteFlags = Partial<Pick<FilterFlags, 'drop' | 'contentWords' | 'stopwords'> & Pick<CorpusFlags, 'toSimplified'>>;
+
+/**
+ * What the cleaner-count options changed, for the note under a table read by a person (`table`, `md`): a reader of
+ * the numbers must know that 國家 was counted as 国家, or that years were left out. Empty when none was given.
+ */
+export function countingNote(flags: NoteFlags): string {
+  const parts: string[] = [];
+  if (flags.toSimplified) parts.push('traditional characters counted as simplified (--to-simplified)');
+  const drop = [...new Set([...(flags.drop ?? []), ...(flags.contentWords ? CONTENT_WORDS.drop : [])])];
+  const stopwords = [flags.stopwords, flags.contentWords ? CONTENT_WORDS.stopwords : undefined].filter(Boolean).join(',');
+  if (drop.length > 0) parts.push(`${drop.join(' and ')} not counted`);
+  if (flags.contentWords && stopwords) parts.push(`stopwords ${stopwords} not counted (--content-words)`);
+  return parts.length > 0 ? `note: ${parts.join('; ')}.` : '';
+}
+
+export function printTable(wide: ResultTable, flags: OutputFlags & NoteFlags, more: NamedTable[] = []): void {
   // --long on a table without groups changes nothing: it is long already.
   const table = flags.long && wide.long ? toLong(wide, wide.long) : wide;
   if (flags.format === 'xlsx') {
@@ -42,7 +59,8 @@ export function printTable(wide: ResultTable, flags: OutputFlags, more: NamedTab
   const color = colorFor(process.stdout, Boolean(flags.output));
   // Fitted to the terminal only when a person reads it there; a pipe or a file gets every column whole.
   const width = !flags.output && process.stdout.isTTY ? process.stdout.columns : undefined;
-  emit(TABLE_FORMATS[flags.format](table, { bom: flags.bom, color, width }), flags);
+  const note = flags.format === 'table' || flags.format === 'md' ? countingNote(flags) : '';
+  emit(TABLE_FORMATS[flags.format](table, { bom: flags.bom, color, width }) + (note ? `${note}\n` : ''), flags);
 }
 
 /** Names for a one-line note: the first five, then … */

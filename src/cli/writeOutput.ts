@@ -110,6 +110,17 @@ function writeInto(file: string, content: string | Buffer, stat: Stats): void {
 }
 
 /**
+ * Refuses a target that cannot be written: a folder, or an existing file without --force (a FIFO or device
+ * is written into, so it needs none). Commands check --output before they start (a long run should not end
+ * in this error); writeFileAtomic checks again when it writes.
+ */
+export function checkOutputTarget(file: string, force: boolean): void {
+  const existing = statOf(file);
+  if (existing?.isDirectory()) throw new UsageError(`cannot write ${file}: it is a folder; give a file name`);
+  if (existing?.isFile() && !force) throw new UsageError(`${file} exists; pass --force to overwrite it`);
+}
+
+/**
  * Writes `content` to `file` atomically: a temporary file in the same folder, then a rename, so that a
  * crash or Ctrl-C never leaves a half-written result. An existing file is replaced only with `force`;
  * a FIFO or device is written into directly.

@@ -15,7 +15,8 @@ export interface ReadOptions {
   /** Force a decoding instead of detecting it. */
   encoding?: string;
   /** Pattern such as `gwr_{year}` that fills metadata from file names. */
-  metaFromName?: string;
+  /** File-name patterns (--meta-from-name, repeatable): the first that matches a name applies. */
+  metaFromName?: string[];
   /** A metadata table (CSV or TSV with a `file` column); see manifest.ts. */
   metaFile?: string;
   /** What to do with a file that cannot be decoded: stop with an error (default) or skip it with a warning. */
@@ -64,9 +65,9 @@ export interface OuterMeta {
 export function outerMeta(options: Pick<ReadOptions, 'metaFromName' | 'metaFile'>): OuterMeta {
   const table = options.metaFile ? readManifest(options.metaFile) : undefined;
   return {
-    name: options.metaFromName ? metaFromName(options.metaFromName) : undefined,
+    name: options.metaFromName?.length ? metaFromName(options.metaFromName) : undefined,
     table,
-    key: JSON.stringify([options.metaFromName ?? '', table?.key ?? '']),
+    key: JSON.stringify([options.metaFromName?.join('\n') ?? '', table?.key ?? '']),
   };
 }
 

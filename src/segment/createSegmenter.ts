@@ -6,7 +6,7 @@ import type { JiebaBinding } from './binding.js';
 import { PhraseJoin } from './compound.js';
 import { bundledDictPath } from '../bundledDict.js';
 import { dictToText, parseJiebaDict, type DictEntry } from './dictionary.js';
-import { createNodeRsBackend } from './nodeRsJieba.js';
+import { createNodeRsBackend, jiebaDictionary } from './nodeRsJieba.js';
 import { assertNodejiebaInstalled, createNodejiebaBackend } from './nodejiebaBackend.js';
 import { withOffsets } from './offsets.js';
 import { sentenceChunks } from './sentenceChunks.js';
@@ -41,6 +41,23 @@ export function segmenterVocabulary(userDicts: string[] = []): { entries: DictEn
   }
   for (const file of userDicts) entries.push(...readDict(file));
   return { entries, dictText: dictToText(entries), phrases };
+}
+
+/** Tags jieba gives that no dictionary line carries: English words, and punctuation and other non-words. */
+const UNLISTED_TAGS = ['eng', 'x'];
+
+/**
+ * Every part-of-speech tag the segmenter can give: those of jieba's dictionary (its HMM tags new words from the
+ * same set), of the bundled terms and lexicon, and of --dict files. A --pos prefix that none starts with is a typo.
+ */
+export function posTags(userDicts: string[] = []): Set<string> {
+  const tags = new Set(UNLISTED_TAGS);
+  for (const line of jiebaDictionary().toString('utf8').split('\n')) {
+    const tag = line.split(' ')[2]?.trim();
+    if (tag) tags.add(tag);
+  }
+  for (const entry of segmenterVocabulary(userDicts).entries) if (entry.pos) tags.add(entry.pos);
+  return tags;
 }
 
 function sha1(text: string): string {

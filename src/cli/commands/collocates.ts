@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { COLLOCATE_MEASURES, collocatesTable, countCollocates, type CollocateMeasure } from '../../analysis/collocates.js';
+import { noteAbsentTerms } from '../absentTerms.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
@@ -50,6 +51,7 @@ export function collocatesCommand(): Command {
       leftOut.onLeftOut,
     );
     leftOut.report(counts.groups.length);
+    noteAbsentTerms([term], () => counts.nodeFreq.some((n) => n > 0));
     printTable(collocatesTable(counts, { measure: flags.measure, top: flags.top, min: flags.min }), flags);
   });
 }

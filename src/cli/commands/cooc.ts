@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import {
   COOC_MEASURES,
+  occurs,
   MATRIX_VALUES,
   cooccurrenceMatrix,
   cooccurrenceTable,
@@ -17,6 +18,7 @@ import { edgeTable, nodeTable, toGexf, toGraphml } from '../../format/network.js
 import { toPajek, toUcinetDl } from '../../format/networkExports.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../../lexicon/lexicon.js';
 import { UsageError } from '../../errors.js';
+import { noteAbsentTerms } from '../absentTerms.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
@@ -107,6 +109,7 @@ export function coocCommand(): Command {
       leftOut.onLeftOut,
     );
     leftOut.report(counts.groups.length);
+    if (flags.terms) noteAbsentTerms(commaList(flags.terms), (term) => occurs(counts, term));
     print(counts, flags);
   });
 }

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { frequencyTable } from '../../analysis/frequencyTable.js';
 import { parseNgramRange } from '../../analysis/ngrams.js';
 import { UsageError } from '../../errors.js';
+import { noteAbsentTerms } from '../absentTerms.js';
 import { printTable } from '../terminal.js';
 import { countCorpusFiles } from '../openCorpus.js';
 import {
@@ -37,7 +38,10 @@ function ngramRange(value: string): [number, number] {
 
 export function freqCommand(): Command {
   const cmd = new Command('freq')
-    .description('term frequencies: totals, counts and rates per group, document frequency, dispersion')
+    .description(
+      'term frequencies: totals, counts and rates per group, document frequency, dispersion. The unit is the token: ' +
+        '改革 inside the one token 深化改革 is not counted (kwic finds substrings; kwic --tokens finds what freq counts)',
+    )
     .argument('[paths...]', 'files or folders (default: the bundled corpus)')
     .option('--by <field>', 'one count and rate column per value of this metadata field (e.g. city, year, decade)')
     .option('--top <n>', 'only the n most frequent terms', positiveInt)
@@ -54,14 +58,16 @@ export function freqCommand(): Command {
   return cmd.action(async (paths: string[], flags: FreqFlags) => {
     // Juilland's D needs corpus-wide positions in file order, which only one thread gives.
     if (flags.parts && flags.jobs !== undefined && flags.jobs > 1) throw new UsageError('--parts counts in one thread; leave out --jobs');
+    const only = flags.terms ? commaList(flags.terms) : undefined;
     const counts = await countCorpusFiles(paths, flags, {
       field: flags.by,
       filter: filterFrom(flags),
       ngram: flags.ngram,
-      only: flags.terms ? new Set(commaList(flags.terms)) : undefined,
+      only: only && new Set(only),
       keepPerDoc: flags.dp,
       keepPositions: Boolean(flags.parts),
     });
+    if (only) noteAbsentTerms(only, (term) => counts.terms.has(term));
     const table = frequencyTable(counts, {
       top: flags.top,
       minCount: flags.minCount,

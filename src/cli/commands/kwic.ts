@@ -4,6 +4,8 @@ import { kwicRows, searchPattern } from '../../analysis/kwic.js';
 import { KWIC_SORTS, sortKwic, type KwicSort } from '../../analysis/kwicOrder.js';
 import { sampleOf, seededRandom } from '../../analysis/random.js';
 import type { Row } from '../../format/table.js';
+import type { Segmenter } from '../../segment/token.js';
+import { noteAbsentTerms } from '../absentTerms.js';
 import { printTable, warn } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
@@ -13,19 +15,35 @@ interface KwicFlags extends CorpusFlags, OutputFlags {
   width: number;
   by?: string;
   regex?: boolean;
+  tokens?: boolean;
   sort?: KwicSort;
   limit?: number;
   sample?: number;
   seed: number;
 }
 
+/** Where the tokens of a document start and end: --tokens keeps the hits that begin and end on these. */
+function tokenBounds(text: string, segmenter: Segmenter): { starts: Set<number>; ends: Set<number> } {
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  for (const t of segmenter.cut(text)) {
+    starts.add(t.start);
+    ends.add(t.end);
+  }
+  return { starts, ends };
+}
+
 export function kwicCommand(): Command {
   const cmd = new Command('kwic')
-    .description('keyword in context: every occurrence with document, original line and column, and context')
+    .description(
+      'keyword in context: every occurrence with document, original line and column, and context. The unit is the substring: ' +
+        'kwic 改革 also finds 改革 inside 深化改革开放 (freq counts tokens, so its total can be smaller); --tokens keeps whole tokens only',
+    )
     .argument('<term>', 'a term (literal; may span tokens and repaired page breaks) or /a regular expression/')
     .argument('[paths...]', 'files or folders (default: the bundled corpus)')
     .option('--width <n>', 'characters of context on each side', positiveInt, 20)
     .option('--regex', 'read <term> as a regular expression')
+    .option('--tokens', 'only hits made of whole tokens (that begin and end where tokens do), as freq counts')
     .option('--by <field>', 'add this metadata field as a column and group the lines by it')
     .addOption(new Option('--sort <key>', 'order lines by the left or right context, or by the k-th word before (L1–L3) or after (R1–R3) the match').choices([...KWIC_SORTS]))
     .option('--sample <n>', 'n lines drawn at random (reproducible with --seed), before sorting', positiveInt)
@@ -38,13 +56,15 @@ export function kwicCommand(): Command {
     const leftOut = leftOutReporter(flags.by);
     const byGroup = new Map<string, Row[]>();
     const corpus = openCorpus(paths, flags);
+    let hits = 0;
     for (const doc of corpus.docs) {
       const group = groupOf(doc, flags.by);
       if (group === undefined) {
         leftOut.onLeftOut(doc);
         continue;
       }
-      const rows = kwicRows(doc, pattern, flags.width);
+      const rows = kwicRows(doc, pattern, flags.width, flags.tokens ? tokenBounds(doc.text, corpus.segmenter) : undefined);
+      hits += rows.length;
       // The cell shows the value itself; `group` may carry the field to keep table columns apart (groupLabel).
       if (flags.by) for (const row of rows) row[flags.by] = doc.meta[flags.by];
       const groupRows = byGroup.get(group) ?? [];
@@ -52,6 +72,7 @@ export function kwicCommand(): Command {
       byGroup.set(group, groupRows);
     }
     leftOut.report(byGroup.size);
+    noteAbsentTerms([term], () => hits > 0);
     const columns = [...(flags.by ? [flags.by] : []), 'doc', 'line', 'column', 'left', 'match', 'right'];
     // Within each group: sample, then sort; the groups stay in reading order.
     const random = seededRandom(flags.seed);

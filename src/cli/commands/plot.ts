@@ -2,7 +2,7 @@ import { Argument, Command, Option } from 'commander';
 import { PLOT_KINDS, plotFigure, type PlotKind } from '../../report/plotFigure.js';
 import { loadStopwords } from '../../segment/stopwords.js';
 import { openCorpus } from '../openCorpus.js';
-import { commaList, corpusOptions, type CorpusFlags } from '../options.js';
+import { checkOutputFirst, commaList, corpusOptions, type CorpusFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 import { REPORT_STOPWORDS, reportLeftOut } from './report.js';
 
@@ -28,6 +28,7 @@ export function plotCommand(): Command {
     .option('--stopwords <lists>', "keyness, cloud: stopwords removed first (zh, domain or a file, comma-separated; '' for none)", REPORT_STOPWORDS)
     .requiredOption('-o, --output <file>', 'the SVG file to write (atomically)')
     .option('--force', 'overwrite an existing --output file');
+  checkOutputFirst(cmd);
   corpusOptions(cmd);
   return cmd.action((kind: PlotKind, paths: string[], flags: PlotFlags) => {
     const { docs, segmenter } = openCorpus(paths, flags, { keepAll: true });

@@ -4,7 +4,7 @@ import { documentsWithoutField, groupValues, type ReportCorpus } from '../../rep
 import { analyseReport, renderReport } from '../../report/buildReport.js';
 import { corpusPaths, openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
-import { commaList, corpusOptions, type CorpusFlags } from '../options.js';
+import { checkOutputFirst, commaList, corpusOptions, type CorpusFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 
 interface ReportFlags extends CorpusFlags {
@@ -34,6 +34,7 @@ export function reportCommand(): Command {
     .option('--stopwords <lists>', "stopwords removed before keyness: zh, domain or a file, comma-separated; '' for none", REPORT_STOPWORDS)
     .requiredOption('-o, --output <file>', 'the HTML file to write (atomically)')
     .option('--force', 'overwrite an existing --output file');
+  checkOutputFirst(cmd);
   corpusOptions(cmd);
   return cmd.action((paths: string[], flags: ReportFlags) => {
     const { docs, segmenter } = openCorpus(paths, flags, { keepAll: true });

@@ -11,5 +11,5 @@ export function topicBarsSvg(words: ResultTable): string {
   const names = topics.map((t) => `topic ${t}`);
   const perTopic = topics.map((t) => words.rows.filter((r) => r.topic === t).map((r) => ({ term: r.term, pct: Number(r.weight) * 100 })));
   const table = sideBySide(names, perTopic, 'term', 'pct');
-  return keynessBarsSvg(table, { groups: names, valueSuffix: '_pct', unit: '% of topic' });
+  return keynessBarsSvg(table, { groups: names, valueSuffix: '_pct', unit: '%' });
 }
