@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { STANDARD_FIELDS } from './document.js';
+import { newMeta, STANDARD_FIELDS } from './document.js';
 
 const FENCE = '---';
 const KEY = /^[a-z_][a-z0-9_]*$/;
@@ -20,11 +20,11 @@ export interface FrontMatter {
 export function parseFrontMatter(text: string, file: string): FrontMatter {
   const firstLineEnd = text.indexOf('\n');
   const firstLine = firstLineEnd === -1 ? text : text.slice(0, firstLineEnd);
-  if (firstLine.trimEnd() !== FENCE) return { meta: {}, bodyStart: 0, bodyLine: 1 };
+  if (firstLine.trimEnd() !== FENCE) return { meta: newMeta(), bodyStart: 0, bodyLine: 1 };
   const lines = text.split('\n');
   // A final newline ends the last line; it does not open an empty one.
   if (lines.at(-1) === '') lines.pop();
-  const meta: Record<string, string> = {};
+  const meta = newMeta();
   let offset = lines[0].length + 1;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];

@@ -3,7 +3,7 @@ import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { readTextFile } from './readTextFile.js';
-import type { Meta } from './document.js';
+import { newMeta, type Meta } from './document.js';
 
 /**
  * A metadata table for a corpus (`--meta FILE`): CSV, or TSV for a .tsv/.tab file, with a header row whose
@@ -47,7 +47,7 @@ export function readManifest(file: string): Manifest {
     const name = row[key].split('\\').join('/');
     if (!name) throw new InputError(`${file}:${i + 2}: the "file" cell is empty`);
     if (byKey.has(name)) throw new InputError(`${file}:${i + 2}: "${name}" has a row already`);
-    const meta: Meta = {};
+    const meta = newMeta();
     header.forEach((field, c) => {
       if (c !== key && field && row[c]) meta[field] = row[c];
     });

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { decodeBuffer } from './decode.js';
-import type { Document, Meta, OriginMap } from './document.js';
+import { newMeta, type Document, type Meta, type OriginMap } from './document.js';
 import { listCorpusFiles } from './files.js';
 import { parseFrontMatter } from './frontMatter.js';
 import { readManifest, type Manifest } from './manifest.js';
@@ -100,7 +100,7 @@ export function documentFromBytes(buffer: Buffer, file: string, options: ReadOpt
 
 /** Metadata from the file name under the front matter's, the metadata table's over it, derived fields, and the id. */
 export function completeMeta(front: Meta, file: string, outer?: OuterMeta): Meta {
-  const meta = deriveFields({ ...(outer?.name?.(file) ?? {}), ...front, ...(outer?.table?.metaOf(file) ?? {}) });
+  const meta = deriveFields(newMeta(outer?.name?.(file), front, outer?.table?.metaOf(file)));
   meta.id = meta.id || basename(file, extname(file));
   return meta;
 }

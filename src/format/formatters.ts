@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type CliTable from 'cli-table3';
 import type * as CsvStringify from 'csv-stringify/sync';
 import { dataCell, displayCell, spreadsheetSafe } from './cells.js';
-import type { ResultTable } from './table.js';
+import { cellOf, type ResultTable } from './table.js';
 import { displayWidth, fitColumns, truncate } from './fitWidth.js';
 
 export interface FormatOptions {
@@ -22,11 +22,11 @@ const cliTable = () => require('cli-table3') as typeof CliTable;
 const csvStringify = () => (require('csv-stringify/sync') as typeof CsvStringify).stringify;
 
 function humanRows(table: ResultTable): string[][] {
-  return table.rows.map((row) => table.columns.map((c) => displayCell(row[c] ?? null, table.decimals?.[c])));
+  return table.rows.map((row) => table.columns.map((c) => displayCell(cellOf(row, c), table.decimals?.[c])));
 }
 
 function isNumericColumn(table: ResultTable, column: string): boolean {
-  return table.rows.length > 0 && table.rows.every((r) => r[column] === null || typeof r[column] === 'number');
+  return table.rows.length > 0 && table.rows.every((r) => cellOf(r, column) === null || typeof cellOf(r, column) === 'number');
 }
 
 const formatTable: Formatter = (table, { color, width }) => {
@@ -55,7 +55,7 @@ const formatTable: Formatter = (table, { color, width }) => {
 function delimited(delimiter: string): Formatter {
   return (table, { bom }) => {
     const records = table.rows.map((row) => table.columns.map((c) => {
-      const value = row[c] ?? null;
+      const value = cellOf(row, c);
       // Only text the corpus supplied can carry a formula; -Inf spelt out for a number is not one.
       return typeof value === 'number' ? dataCell(value) : spreadsheetSafe(dataCell(value));
     }));
@@ -74,7 +74,7 @@ const formatJson: Formatter = (table) => {
   const rows = table.rows.map((row) => {
     const flat: Record<string, string | number | null> = {};
     for (const c of table.columns) {
-      const v = row[c] ?? null;
+      const v = cellOf(row, c);
       // JSON has no Infinity/NaN: they become null, the documented "not defined" value.
       flat[c] = typeof v === 'number' && !Number.isFinite(v) ? null : dataCell(v);
     }

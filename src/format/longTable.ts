@@ -1,4 +1,4 @@
-import type { ResultTable, Row } from './table.js';
+import { cellOf, type ResultTable, type Row } from './table.js';
 
 /**
  * How a grouped (wide) table is laid out, so that it can be given long instead (`--long`, the tidy form of R's
@@ -17,10 +17,10 @@ export function toLong(table: ResultTable, layout: LongLayout): ResultTable {
   const rows: Row[] = [];
   for (const row of table.rows) {
     layout.groups.forEach((group) => {
-      const cells = layout.values.map((v) => row[`${group}${v.suffix}`] ?? null);
+      const cells = layout.values.map((v) => cellOf(row, `${group}${v.suffix}`));
       if (cells.every((c) => c === null || c === '')) return;
-      const long: Row = {};
-      for (const k of layout.keys) long[k] = row[k] ?? null;
+      const long: Row = Object.create(null) as Row;
+      for (const k of layout.keys) long[k] = cellOf(row, k);
       long[layout.field] = group;
       layout.values.forEach((v, i) => (long[v.name] = cells[i]));
       rows.push(long);
