@@ -338,6 +338,31 @@ describe('encodings told apart: Big5 is not GB18030 mojibake, mojibake is not co
   });
 });
 
+describe('field names that are JavaScript built-ins are ordinary fields', () => {
+  it('--by __proto__ groups by the field, and a document without --by constructor is left out, not grouped under Object', () => {
+    mkdirSync(at('builtins'));
+    writeFileSync(at('builtins/a.txt'), '---\n__proto__: 乙\nconstructor: 甲\n---\n推进。\n');
+    writeFileSync(at('builtins/b.txt'), '---\n__proto__: 庚\n---\n提升。\n');
+    const proto = tifa(['freq', '--by', '__proto__', '-f', 'csv', at('builtins')]);
+    expect(proto.stderr).toBe('');
+    expect(proto.stdout.split('\r\n')[0]).toBe('term,total,per10k,乙,乙_per10k,庚,庚_per10k,docfreq');
+    const ctor = tifa(['freq', '--by', 'constructor', '-f', 'csv', at('builtins')]);
+    expect(ctor.code).toBe(0);
+    expect(ctor.stderr).toBe('tifa: 1 document(s) without "constructor" left out: b\n');
+    expect(ctor.stdout.split('\r\n').slice(0, 2)).toEqual(['term,total,per10k,甲,甲_per10k,docfreq', '推进,1,10000,1,10000,1']);
+  });
+
+  it('a --meta column named chars keeps its values; the computed column becomes chars_', () => {
+    writeFileSync(at('chars-meta.csv'), 'file,chars,constructor\nok.txt,很多,x\n');
+    const run = tifa(['corpus', '--meta', at('chars-meta.csv'), '-f', 'csv', at('ok.txt')]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\r\n').slice(0, 2)).toEqual([
+      'id,city,province,author,position,title,date,source,chars,constructor,chars_,tokens',
+      'ok,,,,,,,,很多,x,7,3',
+    ]);
+  });
+});
+
 /** A tmpfs of `size` mounted for the test, where the machine allows it (root on Linux); undefined otherwise. */
 function mountTmpfs(options: string): string | undefined {
   if (process.platform !== 'linux' || process.getuid?.() !== 0) return undefined;
