@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import type { Row } from '../format/table.js';
 import type { GroupedCounts, TermCount } from './termCounts.js';
 import { RATE_BASE } from './arithmetic.js';
+import { GroupIndex } from './groups.js';
 
 const RATE_COLUMNS = ['per10k', 'per10k_chars'] as const;
 
@@ -14,6 +15,8 @@ const RATE_COLUMNS = ['per10k', 'per10k_chars'] as const;
  */
 export function mergeFrequencyShards(shards: Array<{ file: string; rows: Row[] }>): { counts: GroupedCounts; per: 'tokens' | 'chars' } {
   const merged: GroupedCounts = { field: undefined, groups: [], tokens: [], chars: [], docTokens: [], terms: new Map() };
+  const groupIndex = new GroupIndex(() => (merged.tokens.push(0), merged.chars.push(0)));
+  merged.groups = groupIndex.labels;
   let per: 'tokens' | 'chars' | undefined;
   for (const { file, rows } of shards) {
     if (rows.length === 0) continue;
@@ -29,15 +32,7 @@ export function mergeFrequencyShards(shards: Array<{ file: string; rows: Row[] }
     const grouped = groups.length > 0;
     if (grouped) merged.field = 'group';
     const labels = grouped ? groups : ['all'];
-    const indices = labels.map((label) => {
-      let g = merged.groups.indexOf(label);
-      if (g < 0) {
-        g = merged.groups.push(label) - 1;
-        merged.tokens.push(0);
-        merged.chars.push(0);
-      }
-      return g;
-    });
+    const indices = labels.map((label) => groupIndex.numberOf(label));
     labels.forEach((label, i) => {
       const countColumn = grouped ? label : 'total';
       const rateColumn = grouped ? `${label}_${rate}` : rate;

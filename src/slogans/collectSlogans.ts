@@ -1,4 +1,4 @@
-import { groupOf } from '../analysis/countCorpus.js';
+import { GroupIndex, groupOf } from '../analysis/groups.js';
 import type { Document } from '../corpus/document.js';
 import type { Segmenter } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
@@ -96,7 +96,8 @@ function addHits(
 export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, options: CollectOptions = {}): SloganCounts {
   const matcher = createLexiconMatcher(options.lexicon ?? loadBundledLexicon());
   const counts: SloganCounts = { field: options.field, groups: [], tokens: [], slogans: new Map() };
-  const groupIndex = new Map<string, number>();
+  const groupIndex = new GroupIndex(() => counts.tokens.push(0));
+  counts.groups = groupIndex.labels;
   const ngrams = options.discover ? new NgramCounter(options.discover.edgeStopwords) : undefined;
   for (const doc of docs) {
     const label = groupOf(doc, options.field);
@@ -104,13 +105,7 @@ export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, o
       options.onLeftOut?.(doc);
       continue;
     }
-    let group = groupIndex.get(label);
-    if (group === undefined) {
-      group = counts.groups.length;
-      groupIndex.set(label, group);
-      counts.groups.push(label);
-      counts.tokens.push(0);
-    }
+    const group = groupIndex.numberOf(label);
     const tokens = segmenter.cut(doc.text);
     const hits = extractSlogans(doc.text, tokens, matcher);
     counts.tokens[group] += tokens.filter((t) => isWordToken(t.text)).length;
