@@ -363,6 +363,39 @@ describe('field names that are JavaScript built-ins are ordinary fields', () => 
   });
 });
 
+describe('small ones: control characters, code points, cells', () => {
+  it('a label holding U+0001 still gives a well-formed SVG (the control character becomes U+FFFD)', () => {
+    mkdirSync(at('control'));
+    writeFileSync(at('control/a.txt'), '---\ncity: 黄\u0001山\n---\n坚持和发展新时代“枫桥经验”。\n');
+    writeFileSync(at('control/b.txt'), '---\ncity: 宜昌\n---\n坚持和发展新时代“枫桥经验”。\n');
+    const run = tifa(['plot', 'heatmap', at('control'), '-o', at('control.svg')]);
+    expect(run.code, run.stderr).toBe(0);
+    const svg = readFileSync(at('control.svg'), 'utf8');
+    expect(svg).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(svg).toContain('黄\uFFFD山');
+  });
+
+  it('control bytes of a bad --dict line are escaped in the one-line error, not sent to the terminal', () => {
+    writeFileSync(at('escape.dict'), '警务改革 100 n\n新型\u001b[31m警务 abc\n');
+    const run = tifa(['freq', '--dict', at('escape.dict'), at('ok.txt')]);
+    expectUserError(run, `${at('escape.dict')}:2: expected "word freq [pos]"`, '\\u001b[31m');
+    expect(run.stderr).not.toContain('\u001b');
+  });
+
+  it('KWIC context counts code points: 𠮷 is never cut in half', () => {
+    writeFileSync(at('astral.txt'), '𠮷𠮷𠮷警务𠮷𠮷𠮷\n');
+    const rows = JSON.parse(tifa(['kwic', '警务', '--width', '1', '-f', 'json', at('astral.txt')]).stdout) as Array<Record<string, string>>;
+    expect(rows.map((r) => [r.left, r.match, r.right])).toEqual([['𠮷', '警务', '𠮷']]);
+  });
+
+  it('a md cell holding a line break stays one row', () => {
+    writeFileSync(at('newline-meta.csv'), 'file,title\nok.txt,"第一行\n第二行"\n');
+    const md = tifa(['corpus', '--meta', at('newline-meta.csv'), '-f', 'md', at('ok.txt')]).stdout.trim().split('\n');
+    expect(md).toHaveLength(3);
+    expect(md[2]).toContain('| 第一行<br>第二行 |');
+  });
+});
+
 /** A tmpfs of `size` mounted for the test, where the machine allows it (root on Linux); undefined otherwise. */
 function mountTmpfs(options: string): string | undefined {
   if (process.platform !== 'linux' || process.getuid?.() !== 0) return undefined;

@@ -84,7 +84,8 @@ const formatJson: Formatter = (table) => {
 };
 
 const formatMarkdown: Formatter = (table) => {
-  const escape = (s: string) => s.replace(/\|/g, '\\|');
+  // A cell is one line of the table: a pipe would open a cell, a line break end the row (<br> keeps it visible).
+  const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\r\n|[\r\n\u2028\u2029]/g, '<br>');
   const lines = [
     `| ${table.columns.map(escape).join(' | ')} |`,
     `| ${table.columns.map((c) => (isNumericColumn(table, c) ? '---:' : '---')).join(' | ')} |`,
