@@ -388,6 +388,19 @@ describe('small ones: control characters, code points, cells', () => {
     expect(rows.map((r) => [r.left, r.match, r.right])).toEqual([['𠮷', '警务', '𠮷']]);
   });
 
+  it('a folder reached through a symbolic link is read once; a link back up the tree is no loop', () => {
+    mkdirSync(at('links/real'), { recursive: true });
+    mkdirSync(at('links/top'));
+    writeFileSync(at('links/real/a.txt'), '推进警务改革。\n');
+    writeFileSync(at('links/top/b.txt'), '提升。\n');
+    symlinkSync('../real', at('links/top/linked'));
+    symlinkSync('../real', at('links/top/linked-again'));
+    symlinkSync('..', at('links/top/up'));
+    const run = tifa(['corpus', '-f', 'csv', at('links/top')]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim().split('\r\n').slice(1).map((l) => l.split(',')[0])).toEqual(['b', 'a']);
+  });
+
   it('a md cell holding a line break stays one row', () => {
     writeFileSync(at('newline-meta.csv'), 'file,title\nok.txt,"第一行\n第二行"\n');
     const md = tifa(['corpus', '--meta', at('newline-meta.csv'), '-f', 'md', at('ok.txt')]).stdout.trim().split('\n');
