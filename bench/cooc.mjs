@@ -5,7 +5,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cooccurrenceTable, countCooccurrence } from '../dist/analysis/cooccurrence.js';
+import { countCooccurrence } from '../dist/analysis/cooccurrence.js';
+import { cooccurrenceTable } from '../dist/analysis/coocTables.js';
 import { readCorpus } from '../dist/corpus/readCorpus.js';
 import { createSegmenter } from '../dist/segment/createSegmenter.js';
 

@@ -16,7 +16,7 @@ describe('tifa', () => {
     const help = tifa(['--help']);
     expect(help.code).toBe(0);
     const listed = [...help.stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]);
-    expect(listed).toEqual(['corpus', 'segment', 'import', 'freq', 'compare', 'kwic', 'slogans', 'themes', 'cooc', 'collocates', 'lint', 'report', 'plot', 'terms', 'merge', 'cache', 'trend', 'keywords', 'topics', 'similar', 'ca', 'help']);
+    expect(listed).toEqual(['corpus', 'segment', 'import', 'freq', 'compare', 'kwic', 'slogans', 'themes', 'cooc', 'collocates', 'lint', 'report', 'plot', 'terms', 'lexicon', 'merge', 'cache', 'trend', 'keywords', 'topics', 'similar', 'ca', 'help']);
     expect(tifa(['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n', stderr: '' });
   });
 });

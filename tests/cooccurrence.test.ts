@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cooccurrenceMatrix,
-  cooccurrenceTable,
-  coocNetwork,
-  countCooccurrence,
-  type CoocRequest,
-} from '../src/analysis/cooccurrence.js';
+import { countCooccurrence, type CoocRequest } from '../src/analysis/cooccurrence.js';
+import { cooccurrenceMatrix, cooccurrenceTable, coocNetwork } from '../src/analysis/coocTables.js';
 import { forEachUnit, unitLayout, type UnitKind } from '../src/analysis/units.js';
 import type { Document } from '../src/corpus/document.js';
 import type { Row } from '../src/format/table.js';
@@ -243,7 +238,7 @@ describe('pair counting', () => {
     const top = count(docs, { top: 40 });
     expect(all.terms.length).toBeGreaterThan(2048);
     expect(top.terms).toEqual(all.terms.slice(0, 40));
-    const within = (pairs: Map<number, number>, size: number) =>
+    const within = (pairs: Iterable<[number, number]>, size: number) =>
       [...pairs].map(([key, both]) => [Math.floor(key / size), key % size, both]).filter(([a, b]) => a < 40 && b < 40).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     expect(within(top.pairs[0], 40)).toEqual(within(all.pairs[0], all.terms.length));
     expect(top.pairs[0].size).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { THEMES } from '../src/lexicon/lexicon.js';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
 import { collectSlogans } from '../src/slogans/collectSlogans.js';
@@ -88,7 +89,7 @@ describe('themeTable', () => {
     expect(table.columns).toEqual([
       ...['theme', 'total', '甲', '甲_share', '甲_per10k', '甲_ll', '乙', '乙_share', '乙_per10k', '乙_ll'],
     ]);
-    expect(table.rows.map((r) => r.theme)).toEqual(['政治建警', '改革创新', '基层治理', '执法规范', '安全稳定', '服务发展', '队伍建设', '科技信息化']);
+    expect(table.rows.map((r) => r.theme)).toEqual([...THEMES]);
   });
 
   it('shares of the group’s slogan uses and rates per 10,000 tokens', () => {

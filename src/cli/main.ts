@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   report: async () => (await import('./commands/report.js')).reportCommand,
   plot: async () => (await import('./commands/plot.js')).plotCommand,
   terms: async () => (await import('./commands/terms.js')).termsCommand,
+  lexicon: async () => (await import('./commands/lexicon.js')).lexiconCommand,
   merge: async () => (await import('./commands/merge.js')).mergeCommand,
   cache: async () => (await import('./commands/cache.js')).cacheCommand,
   trend: async () => (await import('./commands/trend.js')).trendCommand,

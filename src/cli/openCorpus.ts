@@ -33,7 +33,13 @@ function corpusFiles(paths: string[] | undefined, flags: CorpusFlags): string[] 
 /** What reading and segmenting depend on, from a command's flags (the cache unless --no-cache). */
 function setupFrom(flags: CorpusFlags, pos: boolean): CountSetup {
   return {
-    segmenter: { backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound },
+    segmenter: {
+      backend: flags.segmenter,
+      userDicts: flags.dict,
+      compound: flags.compound,
+      lexiconFiles: flags.lexicon,
+      bundledLexicon: flags.bundledLexicon,
+    },
     read: { encoding: flags.encoding, metaFromName: flags.metaFromName, metaFile: flags.meta, toSimplified: flags.toSimplified },
     pos,
     cacheDir: flags.cache === false ? undefined : defaultCacheDir(),

@@ -18,8 +18,10 @@ export function corpusOptions(cmd: Command): Command {
     .option('--skip-bad', 'skip files that are not text (binary, undecodable or empty) with a warning instead of stopping')
     .addOption(new Option('--segmenter <name>', 'segmentation backend').choices(['node-rs', 'nodejieba']).default('node-rs'))
     .option('--dict <file>', 'extra jieba user dictionary (word freq [pos] per line); repeatable', collect)
-    .option('--no-compound', 'do not join lexicon phrases that contain 、 · or spaces into one token')
+    .option('--no-compound', 'do not join lexicon phrases and terms that jieba cuts only at their edges (两个|确立, phrases with 、) into one token')
     .option('--no-cache', 'do not read or write the token cache ($TIFA_CACHE_DIR or ~/.cache/tifa)')
+    .option('--lexicon <file>', 'your own slogan lexicon (dict/slogans.tsv format), added to the bundled one; repeatable', collect)
+    .option('--no-bundled-lexicon', 'use only the --lexicon files, not the bundled lexicon')
     .option('--to-simplified', 'count traditional characters as simplified (OpenCC): 國家 and 国家 are one term');
 }
 
@@ -52,6 +54,9 @@ export interface CorpusFlags {
   compound?: boolean;
   /** False with --no-cache. */
   cache?: boolean;
+  lexicon?: string[];
+  /** False with --no-bundled-lexicon. */
+  bundledLexicon?: boolean;
   toSimplified?: boolean;
 }
 

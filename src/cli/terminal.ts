@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { TABLE_FORMATS } from '../format/formatters.js';
-import type { ResultTable } from '../format/table.js';
+import { formatPaged } from '../format/pagedFormat.js';
+import type { PagedTable, ResultTable, Row } from '../format/table.js';
 import { CONTENT_WORDS, type CorpusFlags, type FilterFlags, type OutputFlags } from './options.js';
 import { wipeProgress } from './progress.js';
 import { emit, writeFileAtomic } from './writeOutput.js';
@@ -61,6 +62,24 @@ export function printTable(wide: ResultTable, flags: OutputFlags & NoteFlags, mo
   const width = !flags.output && process.stdout.isTTY ? process.stdout.columns : undefined;
   const note = flags.format === 'table' || flags.format === 'md' ? countingNote(flags) : '';
   emit(TABLE_FORMATS[flags.format](table, { bom: flags.bom, color, width }) + (note ? `${note}\n` : ''), flags);
+}
+
+/** Formats a paged table is written in as its pages come; the others need every row at once. */
+const STREAMED_FORMATS = new Set(['csv', 'tsv', 'json']);
+
+/**
+ * A table whose rows come page by page: data formats are written as the pages come (see formatPaged), so that
+ * millions of rows never sit in memory; formats for a person, and --long, go through printTable.
+ */
+export function printPagedTable(table: PagedTable, flags: OutputFlags & NoteFlags): void {
+  if (!STREAMED_FORMATS.has(flags.format) || flags.long) {
+    const rows: Row[] = [];
+    for (const page of table.pages()) for (const row of page) rows.push(row);
+    printTable({ columns: table.columns, rows, decimals: table.decimals }, flags);
+    return;
+  }
+  const color = colorFor(process.stdout, Boolean(flags.output));
+  emit(formatPaged(flags.format, table, { bom: flags.bom, color }), flags);
 }
 
 /** Names for a one-line note: the first five, then … */

@@ -58,6 +58,15 @@ export function withCtrlCHeld<T>(write: () => T): T {
   }
 }
 
+/** What is written: the whole text, or its chunks as they are made (a paged table). */
+export type Content = string | Buffer | Iterable<string>;
+
+/** Writes content at a descriptor's position, chunk by chunk. */
+function writeAll(fd: number, content: Content): void {
+  if (typeof content === 'string' || Buffer.isBuffer(content)) writeFileSync(fd, content);
+  else for (const chunk of content) writeFileSync(fd, chunk);
+}
+
 function statOf(file: string): Stats | undefined {
   try {
     return statSync(file);
@@ -71,11 +80,11 @@ function statOf(file: string): Stats | undefined {
  * file is created exclusively (O_EXCL), so a file or symbolic link planted in the folder is never written
  * through. A replaced file's permissions, owner and group (`like`) carry over.
  */
-function writeTemp(target: string, content: string | Buffer, like?: Stats): string {
+function writeTemp(target: string, content: Content, like?: Stats): string {
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx', 0o666);
   try {
-    writeFileSync(fd, content);
+    writeAll(fd, content);
     if (like) {
       fchmodSync(fd, like.mode & 0o7777);
       // Giving a file to another owner needs root; anyone else's save makes the file theirs, as an editor's does.
@@ -97,13 +106,20 @@ function writeTemp(target: string, content: string | Buffer, like?: Stats): stri
 }
 
 /** A FIFO or a character device (`/dev/stdout` into a pipe, `/dev/null`) is written into, never replaced. */
-function writeInto(file: string, content: string | Buffer, stat: Stats): void {
+function writeInto(file: string, content: Content, stat: Stats): void {
   if (!stat.isFIFO() && !stat.isCharacterDevice()) {
     const kind = stat.isBlockDevice() ? 'a block device' : stat.isSocket() ? 'a socket' : 'not a regular file';
     throw new UsageError(`cannot write ${file}: it is ${kind}; give a file name`);
   }
   try {
-    withCtrlCHeld(() => writeFileSync(file, content, { flag: 'w' }));
+    withCtrlCHeld(() => {
+      const fd = openSync(file, 'w');
+      try {
+        writeAll(fd, content);
+      } finally {
+        closeSync(fd);
+      }
+    });
   } catch (err) {
     throw new UsageError(writeProblem(file, err));
   }
@@ -125,7 +141,7 @@ export function checkOutputTarget(file: string, force: boolean): void {
  * crash or Ctrl-C never leaves a half-written result. An existing file is replaced only with `force`;
  * a FIFO or device is written into directly.
  */
-export function writeFileAtomic(file: string, content: string | Buffer, force: boolean): void {
+export function writeFileAtomic(file: string, content: Content, force: boolean): void {
   const existing = statOf(file);
   if (existing?.isDirectory()) throw new UsageError(`cannot write ${file}: it is a folder; give a file name`);
   if (existing && !existing.isFile()) return writeInto(file, content, existing);
@@ -181,14 +197,16 @@ export function replaceReadFile(file: string, original: Buffer, content: Buffer,
  * every error: Node's own stream drops the remainder of a short write, so a full disk ended in exit 0 with a
  * truncated file. Terminals and pipes keep Node's stream, whose errors main() reports.
  */
-function writeStdout(content: string): void {
+function writeStdout(content: string | Iterable<string>): void {
   const stat = fstatSync(1);
   if (!stat.isFile() && !(stat.isCharacterDevice() && !process.stdout.isTTY)) {
-    process.stdout.write(content);
+    // Pipes and terminals are written synchronously on Linux and macOS, so chunks do not pile up in memory.
+    if (typeof content === 'string') process.stdout.write(content);
+    else for (const chunk of content) process.stdout.write(chunk);
     return;
   }
   try {
-    writeFileSync(1, content);
+    writeAll(1, content);
   } catch (err) {
     throw new UsageError(writeProblem('to standard output', err));
   }
@@ -200,7 +218,7 @@ export interface OutputTarget {
 }
 
 /** Data goes to --output (atomically) or to stdout; never mixed with messages, which go to stderr. */
-export function emit(content: string, target: OutputTarget = {}): void {
+export function emit(content: string | Iterable<string>, target: OutputTarget = {}): void {
   if (target.output) writeFileAtomic(target.output, content, Boolean(target.force));
   else writeStdout(content);
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ChalkInstance } from 'chalk';
-import type CliTable from 'cli-table3';
 import type * as CsvStringify from 'csv-stringify/sync';
+import { boxTable } from './boxTable.js';
 import { dataCell, displayCell, spreadsheetSafe } from './cells.js';
 import { cellOf, type ResultTable } from './table.js';
 import { displayWidth, fitColumns, truncate } from './fitWidth.js';
@@ -18,7 +18,6 @@ export type Formatter = (table: ResultTable, options: FormatOptions) => string;
 
 // Each output format loads its library when used: a run prints one format.
 const require = createRequire(import.meta.url);
-const cliTable = () => require('cli-table3') as typeof CliTable;
 const csvStringify = () => (require('csv-stringify/sync') as typeof CsvStringify).stringify;
 
 function humanRows(table: ResultTable): string[][] {
@@ -30,14 +29,13 @@ function isNumericColumn(table: ResultTable, column: string): boolean {
 }
 
 const formatTable: Formatter = (table, { color, width }) => {
-  const Table = cliTable();
   // A line break inside a cell would break the box lines: shown as ⏎.
   let body = humanRows(table).map((row) => row.map((cell) => cell.replace(/\r?\n/g, '⏎')));
   let columns = table.columns;
   let aligns = columns.map((c) => (isNumericColumn(table, c) ? 'right' : 'left') as 'right' | 'left');
   let note = '';
   if (width !== undefined) {
-    const natural = columns.map((c, i) => Math.max(displayWidth(c), ...body.map((row) => displayWidth(row[i]))));
+    const natural = columns.map((c, i) => body.reduce((widest, row) => Math.max(widest, displayWidth(row[i])), displayWidth(c)));
     const { shown, widths } = fitColumns(natural, width);
     // A left context is cut at its start: the words next to the match are the ones to keep.
     const cut = (text: string, k: number) => truncate(text, widths[k], columns[shown[k]] === 'left');
@@ -47,9 +45,8 @@ const formatTable: Formatter = (table, { color, width }) => {
     aligns = shown.map((i) => aligns[i]);
     columns = shown.map((i, k) => cut(columns[i], k));
   }
-  const out = new Table({ head: columns.map((c) => color.bold(c)), style: { head: [], border: [] }, colAligns: aligns });
-  for (const row of body) out.push(row);
-  return `${out.toString()}\n${note}`;
+  const head = columns.map((c) => color.bold(c));
+  return `${boxTable([head, ...body], aligns.map((a) => a === 'right'))}\n${note}`;
 };
 
 function delimited(delimiter: string): Formatter {

@@ -27,3 +27,13 @@ export interface ResultTable {
   /** For a table with columns per group: how to give it long (`--long`). */
   long?: LongLayout;
 }
+
+/**
+ * A table too large to hold as row objects (a whole-vocabulary co-occurrence list): its rows come a page at a
+ * time, made when asked for, so that printing it takes memory for one page, not for every row.
+ */
+export interface PagedTable {
+  columns: string[];
+  pages: () => Iterable<Row[]>;
+  decimals?: Record<string, number>;
+}

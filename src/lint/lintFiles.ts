@@ -1,3 +1,4 @@
+import type { LexiconEntry } from '../lexicon/lexicon.js';
 import { decodeBuffer, encodeText, type Decoded } from '../corpus/decode.js';
 import { listCorpusFiles } from '../corpus/files.js';
 import { readBytes } from '../corpus/readCorpus.js';
@@ -14,6 +15,8 @@ export interface LintFilesOptions {
   encoding?: string;
   /** Work out the safe fixes; nothing is written here, the caller writes `changes`. */
   fix?: boolean;
+  /** The slogan lexicon (default: the bundled one; `--lexicon`, `--no-bundled-lexicon`). */
+  lexicon?: readonly LexiconEntry[];
 }
 
 /** A file whose safe fixes change it: the new text and the bytes to write, in the file's own encoding. */
@@ -67,7 +70,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
       const bytes = readBytes(filePath);
       return { filePath, bytes, decoded: decodeBuffer(bytes, filePath, options.encoding) };
     });
-  const lintOptions: LintOptions = { only: options.only, settings: options.config.rules, allow: options.config.allow };
+  const lintOptions: LintOptions = { only: options.only, settings: options.config.rules, allow: options.config.allow, lexicon: options.lexicon };
   const inputs: LintInput[] = files.map((f) => ({ filePath: f.filePath, text: f.decoded.text }));
   const results = lintTexts(inputs, lintOptions);
   const textsOf = () => new Map(inputs.map((input) => [input.filePath, input.text]));

@@ -2,27 +2,15 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { CountRequest } from '../analysis/countCorpus.js';
 import { CountAccumulator, type GroupedCounts } from '../analysis/termCounts.js';
-import { InputError } from '../errors.js';
 import type { Words } from '../segment/token.js';
-import { FileCounter, requestSignature, type CutFile, type OpenFile } from './countFile.js';
+import { FileCounter, requestSignature, type CutFile, type OpenFile } from './fileCounter.js';
 import { TokenCache } from './tokenCache.js';
-import type { CountSetup, DocumentCountsMessage, WorkerCountsMessage } from './countMessages.js';
+import { mergeMessage, type CountFilesOptions, type CountSetup, type DocumentCountsMessage } from './countMessages.js';
+import { countInWorkers } from './workerPool.js';
 import { tokenizerFor } from './tokenizerFor.js';
-
-export interface CountFilesOptions {
-  /** Worker threads; undefined chooses: one per core for corpora above PARALLEL_MIN_BYTES, else none. */
-  jobs?: number;
-  skipBad?: boolean;
-  warn: (message: string) => void;
-  onLeftOut: (doc: { id: string; meta: Record<string, string> }) => void;
-  /** Called as a share (0–1) of a file is counted, 1 when its counts are merged, in file order (a progress bar). */
-  onProgress?: (file: string, share: number) => void;
-}
 
 /** Below this a thread pool costs more (a dictionary load per thread, ~0.2 s) than it saves. */
 const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
-/** Files in flight per thread: enough to keep threads busy, few enough to keep memory flat. */
-const IN_FLIGHT_PER_THREAD = 4;
 
 function chooseJobs(files: string[], request: CountRequest, jobs: number | undefined): number {
   // Juilland's D needs corpus-wide token positions in file order: one thread keeps them exact.
@@ -117,77 +105,6 @@ async function* lookahead<T, R>(source: Iterator<T>, start: (item: T) => Promise
     fill();
     yield [item, result];
   }
-}
-
-/**
- * Each worker's terms by its term ids, learnt as its messages arrive (the order it numbered them in), and
- * the accumulator's id of each, looked up when first merged so that terms enter the counts in file order.
- */
-class WorkerVocabularies {
-  private readonly workers = new Map<number, { terms: string[]; toAcc: number[] }>();
-
-  private of(worker: number): { terms: string[]; toAcc: number[] } {
-    let vocabulary = this.workers.get(worker);
-    if (!vocabulary) this.workers.set(worker, (vocabulary = { terms: [], toAcc: [] }));
-    return vocabulary;
-  }
-
-  learn(message: WorkerCountsMessage): void {
-    const { terms } = this.of(message.worker);
-    message.newTerms.forEach((term, i) => (terms[message.first + i] = term));
-  }
-
-  merge(acc: CountAccumulator, message: WorkerCountsMessage): void {
-    const { terms, toAcc } = this.of(message.worker);
-    const ids = message.ids.map((id) => (toAcc[id] ??= acc.termId(terms[id])));
-    acc.addIds(message.label, ids, message.counts, message.size, message.chars);
-  }
-}
-
-function mergeMessage(acc: CountAccumulator, message: DocumentCountsMessage | WorkerCountsMessage, options: CountFilesOptions, workers?: WorkerVocabularies): void {
-  if (message.kind === 'ids') workers!.merge(acc, message);
-  else if (message.kind === 'counts') acc.addCounts(message.label, message.terms, message.counts, message.size, message.chars);
-  else if (message.kind === 'left-out') options.onLeftOut(message);
-  else if (options.skipBad) options.warn(`skipped ${message.message}`);
-  else throw new InputError(message.message);
-}
-
-/**
- * Counts files with worker threads: each thread reads, segments and counts whole files; the main thread merges
- * their per-document counts in file order, so tables come out the same as from one thread.
- */
-async function countInWorkers(files: string[], setup: CountSetup, request: CountRequest, jobs: number, options: CountFilesOptions): Promise<GroupedCounts> {
-  // Loaded here: small corpora never start a pool and should not pay for loading it.
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina({
-    filename: new URL('./countWorker.js', import.meta.url).href,
-    minThreads: jobs,
-    maxThreads: jobs,
-  });
-  const acc = new CountAccumulator(request);
-  const workers = new WorkerVocabularies();
-  const pending: Array<{ file: string; task: Promise<DocumentCountsMessage | WorkerCountsMessage> }> = [];
-  const mergeOldest = async () => {
-    const { file, task } = pending.shift()!;
-    mergeMessage(acc, await task, options, workers);
-    options.onProgress?.(file, 1);
-  };
-  try {
-    for (const file of files) {
-      const task = (pool.run({ file, setup, request }) as Promise<DocumentCountsMessage | WorkerCountsMessage>).then((message) => {
-        if (message.kind === 'ids') workers.learn(message);
-        return message;
-      });
-      // Awaited in order below; this keeps a failure of a later file from counting as unhandled meanwhile.
-      task.catch(() => {});
-      pending.push({ file, task });
-      if (pending.length >= jobs * IN_FLIGHT_PER_THREAD) await mergeOldest();
-    }
-    while (pending.length > 0) await mergeOldest();
-  } finally {
-    await pool.destroy();
-  }
-  return acc.counts;
 }
 
 interface CorpusMemo {

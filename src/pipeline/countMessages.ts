@@ -1,4 +1,6 @@
+import type { CountAccumulator } from '../analysis/termCounts.js';
 import type { ReadOptions } from '../corpus/readCorpus.js';
+import { InputError } from '../errors.js';
 import type { SegmenterOptions } from '../segment/createSegmenter.js';
 
 /** Everything a worker needs to read and segment files the way the main thread would (plain data only). */
@@ -33,4 +35,28 @@ export interface WorkerCountsMessage {
   counts: Int32Array;
   size: number;
   chars: number;
+}
+
+export interface CountFilesOptions {
+  /** Worker threads; undefined chooses: one per core for corpora above PARALLEL_MIN_BYTES, else none. */
+  jobs?: number;
+  skipBad?: boolean;
+  warn: (message: string) => void;
+  onLeftOut: (doc: { id: string; meta: Record<string, string> }) => void;
+  /** Called as a share (0–1) of a file is counted, 1 when its counts are merged, in file order (a progress bar). */
+  onProgress?: (file: string, share: number) => void;
+}
+
+/** Adds one file's counts, in whichever form they came, to the accumulator; notes left-out and bad files. */
+export function mergeMessage(
+  acc: CountAccumulator,
+  message: DocumentCountsMessage | WorkerCountsMessage,
+  options: CountFilesOptions,
+  workers?: { merge(acc: CountAccumulator, message: WorkerCountsMessage): void },
+): void {
+  if (message.kind === 'ids') workers!.merge(acc, message);
+  else if (message.kind === 'counts') acc.addCounts(message.label, message.terms, message.counts, message.size, message.chars);
+  else if (message.kind === 'left-out') options.onLeftOut(message);
+  else if (options.skipBad) options.warn(`skipped ${message.message}`);
+  else throw new InputError(message.message);
 }

@@ -1,7 +1,7 @@
 import { threadId } from 'node:worker_threads';
 import type { CountRequest } from '../analysis/countCorpus.js';
 import type { CountSetup, DocumentCountsMessage, WorkerCountsMessage } from './countMessages.js';
-import { FileCounter, requestSignature } from './countFile.js';
+import { FileCounter, requestSignature } from './fileCounter.js';
 import { tokenizerFor } from './tokenizerFor.js';
 
 let current: { key: string; counter: FileCounter } | undefined;

@@ -1,4 +1,5 @@
-import { countCooccurrence, coocNetwork } from '../analysis/cooccurrence.js';
+import { countCooccurrence } from '../analysis/cooccurrence.js';
+import { coocNetwork } from '../analysis/coocTables.js';
 import { countCorpus, groupLabel, groupOf } from '../analysis/countCorpus.js';
 import { countTrend, trendTable, type TrendOptions } from '../analysis/trend.js';
 import type { CloudPanel, CloudWord } from './charts/wordCloud.js';

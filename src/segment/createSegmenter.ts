@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readTextFile } from '../corpus/readTextFile.js';
 import { UsageError } from '../errors.js';
-import { lexiconSurfaceForms, loadBundledLexicon } from '../lexicon/lexicon.js';
+import { chooseLexicon, lexiconSurfaceForms } from '../lexicon/lexicon.js';
 import type { JiebaBinding } from './binding.js';
 import { PhraseJoin } from './compound.js';
 import { bundledDictPath } from '../bundledDict.js';
 import { dictToText, parseJiebaDict, type DictEntry } from './dictionary.js';
 import { createNodeRsBackend, jiebaDictionary } from './nodeRsJieba.js';
+import { JiebaFrequencies } from './suggestFreq.js';
 import { assertNodejiebaInstalled, createNodejiebaBackend } from './nodejiebaBackend.js';
 import { withOffsets } from './offsets.js';
 import { sentenceChunks } from './sentenceChunks.js';
@@ -21,23 +22,42 @@ export interface SegmenterOptions {
   userDicts?: string[];
   /** Join lexicon phrases that contain 、 · or spaces into one token (on unless --no-compound). */
   compound?: boolean;
+  /** --lexicon files, whose forms the segmenter learns like the bundled ones (file names: options cross to workers). */
+  lexiconFiles?: string[];
+  /** False with --no-bundled-lexicon. */
+  bundledLexicon?: boolean;
 }
 
-/** Slogans are kept whole by the segmenter: a frequency high enough that jieba prefers them. */
-const LEXICON_FREQ = 100000;
 const SEGMENTER_CUTS = /[、·・\s]/;
 
 function readDict(file: string): DictEntry[] {
   return parseJiebaDict(readTextFile(file, 'dictionary file'), file);
 }
 
-/** Every word the segmenter must know (bundled terms, lexicon forms, --dict files) and the phrases to join. */
-export function segmenterVocabulary(userDicts: string[] = []): { entries: DictEntry[]; dictText: string; phrases: string[] } {
-  const entries = readDict(bundledDictPath('police-terms.dict.txt'));
+/**
+ * Every word the segmenter must know and the phrases to join. Bundled terms and lexicon forms enter jieba's
+ * dictionary only when jieba would otherwise cut through them, each with the smallest frequency that keeps it
+ * whole (JiebaFrequencies: suggest_freq from jieba's own dictionary), so that general segmentation does not move;
+ * the others (两个|确立) are already cut where they start and end and are joined into one token after
+ * segmentation, as phrases with 、 are. --dict entries are loaded as their authors wrote them.
+ */
+export function segmenterVocabulary(
+  userDicts: string[] = [],
+  lexicon: { lexicon?: string[]; bundledLexicon?: boolean } = {},
+): { entries: DictEntry[]; dictText: string; phrases: string[] } {
+  const terms = new Map<string, string | undefined>();
+  for (const e of readDict(bundledDictPath('police-terms.dict.txt'))) terms.set(e.word, e.pos);
   const phrases: string[] = [];
-  for (const form of lexiconSurfaceForms(loadBundledLexicon()).keys()) {
+  for (const form of lexiconSurfaceForms(chooseLexicon(lexicon)).keys()) {
     if (SEGMENTER_CUTS.test(form)) phrases.push(form);
-    else entries.push({ word: form, freq: LEXICON_FREQ, pos: 'nz' });
+    else if (!terms.has(form)) terms.set(form, 'nz');
+  }
+  const jieba = new JiebaFrequencies(jiebaDictionary().toString('utf8'), terms.keys());
+  const entries: DictEntry[] = [];
+  for (const [word, pos] of terms) {
+    if (jieba.needsEntry(word)) entries.push(pos ? { word, freq: jieba.suggest(word), pos } : { word, freq: jieba.suggest(word) });
+    // Already cut at its edges: joined after segmentation, where its words start and end it, like 、 phrases.
+    else phrases.push(word);
   }
   for (const file of userDicts) entries.push(...readDict(file));
   return { entries, dictText: dictToText(entries), phrases };
@@ -72,7 +92,7 @@ export function createSegmenter(options: SegmenterOptions = {}): WordSegmenter {
   }
   // Checked now, though loaded lazily: a missing backend is the user's to fix, cache or not.
   if (backend === 'nodejieba') assertNodejiebaInstalled();
-  const { dictText, phrases } = segmenterVocabulary(options.userDicts);
+  const { dictText, phrases } = segmenterVocabulary(options.userDicts, { lexicon: options.lexiconFiles, bundledLexicon: options.bundledLexicon });
   // The backend loads lazily: a run served from the token cache never needs it.
   let base: JiebaBinding | undefined;
   const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(dictText) : createNodeRsBackend(dictText));

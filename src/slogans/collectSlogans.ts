@@ -2,7 +2,7 @@ import { GroupIndex, groupOf } from '../analysis/groups.js';
 import type { Document } from '../corpus/document.js';
 import type { Segmenter } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
-import { createLexiconMatcher, extractSlogans, SLOGAN_KINDS, type SloganHit, type SloganKind } from './extract.js';
+import { createLexiconMatcher, extractSlogans, quotedHits, SLOGAN_KINDS, type SloganHit, type SloganKind } from './extract.js';
 import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import { NgramCounter, type NgramCandidate } from './ngramCandidates.js';
 
@@ -23,6 +23,8 @@ export interface SloganStats {
   variants: Set<string>;
   /** Where it is first used, in reading order: document id and the original line and column. */
   first: { doc: string; line: number; column: number };
+  /** Every use is one word of the segmentation in quotes (“帽子”): not a formulation, only a --discover candidate. */
+  singleWord: boolean;
 }
 
 /** What the slogan and theme tables need, counted in one pass; no text is kept. */
@@ -46,6 +48,27 @@ export interface CollectOptions {
   discover?: { edgeStopwords: ReadonlySet<string> };
   /** Called for each document without the grouping field (it is then left out). */
   onLeftOut?: (doc: Document) => void;
+  /**
+   * Formulations the corpus quotes somewhere (corpusQuotedForms over the same documents): each is counted at
+   * every use, quoted or not. Without it a formulation outside the lexicon is counted where it is quoted.
+   */
+  corpusQuotes?: ReadonlySet<string>;
+}
+
+/**
+ * First pass over a corpus: the formulations outside the lexicon that some document puts in quotes (the rule of
+ * isQuotedFormulation). Reads the texts only; nothing is segmented and no text is kept.
+ */
+export function corpusQuotedForms(docs: Iterable<Document>, lexicon: readonly LexiconEntry[] = loadBundledLexicon()): Set<string> {
+  const matcher = createLexiconMatcher(lexicon);
+  const forms = new Set<string>();
+  for (const doc of docs) for (const h of quotedHits(doc.text, matcher)) if (h.kind === 'quoted') forms.add(h.canonical);
+  return forms;
+}
+
+/** A lexicon of the corpus's quoted forms, for the matcher: no theme, no variants. */
+function corpusLexicon(forms: ReadonlySet<string>): LexiconEntry[] {
+  return [...forms].map((canonical) => ({ canonical, variants: [], theme: '', expansion: [], note: '', extra: {} }));
 }
 
 function strongerKind(a: SloganKind, b: SloganKind): SloganKind {
@@ -74,10 +97,12 @@ function addHits(
         quoted: 0,
         variants: new Set(),
         first: { doc: doc.id, line, column },
+        singleWord: true,
       };
       counts.slogans.set(h.canonical, stats);
     }
     stats.kind = strongerKind(stats.kind, h.kind);
+    if (!h.singleWord) stats.singleWord = false;
     while (stats.byGroup.length <= group) stats.byGroup.push(0);
     stats.byGroup[group]++;
     if (h.quoted) stats.quoted++;
@@ -95,6 +120,7 @@ function addHits(
  */
 export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, options: CollectOptions = {}): SloganCounts {
   const matcher = createLexiconMatcher(options.lexicon ?? loadBundledLexicon());
+  const corpus = options.corpusQuotes && options.corpusQuotes.size > 0 ? createLexiconMatcher(corpusLexicon(options.corpusQuotes)) : undefined;
   const counts: SloganCounts = { field: options.field, groups: [], tokens: [], slogans: new Map() };
   const groupIndex = new GroupIndex(() => counts.tokens.push(0));
   counts.groups = groupIndex.labels;
@@ -106,8 +132,9 @@ export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, o
       continue;
     }
     const group = groupIndex.numberOf(label);
-    const tokens = segmenter.cut(doc.text);
-    const hits = extractSlogans(doc.text, tokens, matcher);
+    // Tagged: numbered and + formulas take the nouns that continue them (三大科创高地, 产业大脑+未来工厂).
+    const tokens = segmenter.cut(doc.text, { pos: true });
+    const hits = extractSlogans(doc.text, tokens, matcher, corpus);
     counts.tokens[group] += tokens.filter((t) => isWordToken(t.text)).length;
     addHits(counts, group, doc, hits, (canonical) => matcher.themeOf(canonical));
     ngrams?.addDocument(group, doc.text, tokens, hits);

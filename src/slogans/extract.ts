@@ -20,6 +20,13 @@ export interface SloganHit {
   /** The formulation is the whole content of a pair of quotes (“…” 「…」 『…』 "…" ‘…’). */
   quoted: boolean;
   kind: SloganKind;
+  /**
+   * A quoted find that is one word of the segmentation (“帽子”, “老虎”, “苍蝇”): a word put in quotes for emphasis or
+   * a metaphor, not a formulation. Kept for --discover, left out of the slogan table.
+   */
+  singleWord?: boolean;
+  /** A lexicon slogan inside a longer one (高质量发展 in 推动高质量发展): a use of both. */
+  nested?: boolean;
 }
 
 /** Where tokens start (bit 1) and end (bit 2), indexed by offset. */
@@ -42,6 +49,17 @@ function tokenIndexAt(tokens: Token[], offset: number): number {
     else high = mid - 1;
   }
   return low;
+}
+
+/** `[start, end)` is exactly one token. */
+function isOneToken(tokens: Token[], start: number, end: number): boolean {
+  const t = tokens[tokenIndexAt(tokens, start)];
+  return t.start === start && t.end === end;
+}
+
+/** A noun of jieba's tag set (n, nr, ns, nt, nz, ng, …), all Han: what may continue a formula's head or operand. */
+function isNoun(token: Token | undefined): boolean {
+  return token !== undefined && token.pos !== undefined && token.pos.startsWith('n') && /^\p{Script=Han}+$/u.test(token.text);
 }
 
 function hit(text: string, start: number, end: number, canonical: string, kind: SloganKind, quoted = false): SloganHit {
@@ -77,8 +95,14 @@ export function isQuotedFormulation(content: string): boolean {
   return length >= QUOTED_MIN && length <= QUOTED_MAX && !SENTENCE_PUNCTUATION.test(content) && /[\p{L}\p{N}]/u.test(content);
 }
 
-/** The contents of quote pairs: a lexicon form (whatever its length) counts as that slogan, other formulations as themselves. */
-function quotedHits(text: string, lexicon: LexiconMatcher): SloganHit[] {
+/** Numbers open numbered labels written as one word (“两新”, “三北”, “双减”): those stay formulations. */
+const NUMBER_OPENING = /^[一二三四五六七八九十两双百千万]/;
+
+/**
+ * The contents of quote pairs: a lexicon form (whatever its length) counts as that slogan, other formulations as
+ * themselves. Without tokens (a first pass over a corpus) no find is marked a single word.
+ */
+export function quotedHits(text: string, lexicon: LexiconMatcher, tokens?: Token[]): SloganHit[] {
   const hits: SloganHit[] = [];
   for (const pair of QUOTE_PAIRS) {
     for (const m of text.matchAll(pair)) {
@@ -90,7 +114,11 @@ function quotedHits(text: string, lexicon: LexiconMatcher): SloganHit[] {
       const slogan = lexicon.canonicalOf(surface);
       const content = canonicalSurface(surface);
       if (slogan !== undefined) hits.push(hit(text, start, end, slogan, 'lexicon', true));
-      else if (isQuotedFormulation(content)) hits.push(hit(text, start, end, content, 'quoted', true));
+      else if (isQuotedFormulation(content)) {
+        const found = hit(text, start, end, content, 'quoted', true);
+        if (tokens && isOneToken(tokens, start, end) && !NUMBER_OPENING.test(content)) found.singleWord = true;
+        hits.push(found);
+      }
     }
   }
   return hits;
@@ -103,6 +131,10 @@ function quotedHits(text: string, lexicon: LexiconMatcher): SloganHit[] {
  * another number or an ordinal (第三个).
  */
 const NUMBER_CLASSIFIER = /(?<![0-9一二三四五六七八九十百千万两第])([两二三四五六七八九十])([个大项条种类支化])/g;
+/** An ordinal with 个 opens a formulation the same way (第二个百年奋斗目标, 第三个历史决议); 第二次, 第三批 do not. */
+const ORDINAL = /(?<![0-9一二三四五六七八九十百千万两])第([一二三四五六七八九十])(个)/g;
+/** The longest head, in characters, a numbered formula is extended to. */
+const MAX_HEAD = 8;
 /** 八大, 九大, 十大 name party congresses (`九大以后`, `九大路线`), not formulas. */
 const CONGRESS_NUMBERS = new Set([...'八九十']);
 
@@ -117,19 +149,25 @@ const GENERIC_HEADS: ReadonlySet<string> = new Set([
 const MODIFIER_HEADS: ReadonlySet<string> = new Set(['基本', '主要', '重大', '重要', '重点', '大型', '根本', '总体', '特别']);
 
 /**
- * The head word of a numbered formula: the rest of the number's token (`五个一批`), else the next token (`三个|务必`),
- * and the token after a modifier (`四项|基本|原则`).
+ * The head of a numbered formula: the rest of the number's token (`五个一批`), else the next token (`三个|务必`),
+ * and the token after a modifier (`四项|基本|原则`); then, when the tokens carry tags, the nouns that follow it, so
+ * that the whole head is taken (`三大|科创|高地`, `五大|工作|导向`, `第二个|百年|奋斗目标`), up to MAX_HEAD characters.
  */
 function numberedHead(text: string, tokens: Token[], afterClassifier: number): { head: string; end: number } {
   const i = tokenIndexAt(tokens, afterClassifier - 1);
-  if (tokens[i].end > afterClassifier) return { head: text.slice(afterClassifier, tokens[i].end), end: tokens[i].end };
-  const next = tokens[i + 1];
-  if (!next || next.start !== afterClassifier || next.text.length < 2) return { head: '', end: afterClassifier };
-  const after = tokens[i + 2];
-  if (MODIFIER_HEADS.has(next.text) && after && after.start === next.end && /^\p{Script=Han}+$/u.test(after.text)) {
-    return { head: next.text + after.text, end: after.end };
+  let last: number;
+  if (tokens[i].end > afterClassifier) {
+    last = i;
+  } else {
+    const next = tokens[i + 1];
+    if (!next || next.start !== afterClassifier || next.text.length < 2) return { head: '', end: afterClassifier };
+    last = i + 1;
   }
-  return { head: next.text, end: next.end };
+  const next = tokens[last];
+  const after = tokens[last + 1];
+  if (last === i + 1 && MODIFIER_HEADS.has(next.text) && after && after.start === next.end && /^\p{Script=Han}+$/u.test(after.text)) last++;
+  while (isNoun(tokens[last + 1]) && tokens[last + 1].end - afterClassifier <= MAX_HEAD) last++;
+  return { head: text.slice(afterClassifier, tokens[last].end), end: tokens[last].end };
 }
 
 /**
@@ -138,15 +176,21 @@ function numberedHead(text: string, tokens: Token[], afterClassifier: number): {
  * must start a token); 八大/九大/十大 (party congresses).
  * List heads (`一是`, `二、`) never match: 是 and 、 are not classifiers. Only 化 stands without a head (`四化`).
  */
+/** The token that starts at `offset`, '' when none does. */
+function firstWord(tokens: Token[], offset: number): string {
+  const t = tokens[tokenIndexAt(tokens, offset)];
+  return t.start === offset ? t.text : '';
+}
+
 function numberedHits(text: string, tokens: Token[], boundaries: Uint8Array): SloganHit[] {
   const hits: SloganHit[] = [];
-  for (const m of text.matchAll(NUMBER_CLASSIFIER)) {
+  for (const m of [...text.matchAll(NUMBER_CLASSIFIER), ...(text.includes('第') ? text.matchAll(ORDINAL) : [])]) {
     const [whole, number, classifier] = m;
     if ((boundaries[m.index] & 1) === 0) continue;
     if (classifier === '大' && CONGRESS_NUMBERS.has(number)) continue;
     const { head, end } = numberedHead(text, tokens, m.index + whole.length);
     const headless = head === '' && classifier === '化';
-    if (!headless && (!/^\p{Script=Han}+$/u.test(head) || GENERIC_HEADS.has(head))) continue;
+    if (!headless && (!/^\p{Script=Han}+$/u.test(head) || GENERIC_HEADS.has(head) || GENERIC_HEADS.has(firstWord(tokens, m.index + whole.length)))) continue;
     hits.push(hit(text, m.index, end, canonicalSurface(text.slice(m.index, end)), 'numbered'));
   }
   return hits;
@@ -163,7 +207,8 @@ const TRAILING_OPERAND = new RegExp(`${OPERAND}$`, 'u');
 /**
  * Formulas: operands (Han, letters, digits) joined by + or ＋, spaces around it tolerated (1+9+N, 专业+机制+大数据,
  * 四所一庭一中心+N). A run of Han characters has no word breaks, so the first operand starts and the last one ends
- * with the word (token) next to the +: `落实党建+业务融合` gives `党建+业务`. Sums of bare numbers (`3+5`) are not formulas.
+ * with the word (token) next to the +, taking the nouns beside it when the tokens carry tags (`产业大脑+未来工厂`),
+ * never a verb: `落实党建+业务融合` gives `党建+业务`. Sums of bare numbers (`3+5`) are not formulas.
  */
 function formulaHits(text: string, tokens: Token[]): SloganHit[] {
   const hits: SloganHit[] = [];
@@ -173,8 +218,14 @@ function formulaHits(text: string, tokens: Token[]): SloganHit[] {
     const matchEnd = m.index + m[0].length;
     const firstOperandEnd = m.index + LEADING_OPERAND.exec(m[0])![0].length;
     const lastOperandStart = matchEnd - TRAILING_OPERAND.exec(m[0])![0].length;
-    const start = Math.max(m.index, tokens[tokenIndexAt(tokens, firstOperandEnd - 1)].start);
-    const end = Math.min(matchEnd, tokens[tokenIndexAt(tokens, lastOperandStart)].end);
+    let first = tokenIndexAt(tokens, firstOperandEnd - 1);
+    let last = tokenIndexAt(tokens, lastOperandStart);
+    // Whole operands: the nouns before the first and after the last operand word (产业|大脑+未来|工厂), never a verb
+    // (落实|党建+业务|融合 stays 党建+业务).
+    while (first > 0 && tokens[first - 1].start >= m.index && isNoun(tokens[first - 1]) && firstOperandEnd - tokens[first - 1].start <= MAX_HEAD) first--;
+    while (last + 1 < tokens.length && tokens[last + 1].end <= matchEnd && isNoun(tokens[last + 1]) && tokens[last + 1].end - lastOperandStart <= MAX_HEAD) last++;
+    const start = Math.max(m.index, tokens[first].start);
+    const end = Math.min(matchEnd, tokens[last].end);
     hits.push(hit(text, start, end, canonicalSurface(text.slice(start, end)), 'formula'));
   }
   return hits;
@@ -189,7 +240,7 @@ const spanKey = (h: SloganHit): string => `${h.start}:${h.end}`;
  * span as a kept hit only marks it quoted; a longer quotation is kept beside the slogans inside it, because the
  * quotation is the author's own unit and the slogans in it are used all the same.
  */
-function mergeHits(length: number, lexicon: SloganHit[], structural: SloganHit[], quoted: SloganHit[]): SloganHit[] {
+function mergeHits(length: number, lexicon: SloganHit[], corpus: SloganHit[], structural: SloganHit[], quoted: SloganHit[]): SloganHit[] {
   const covered = new Uint8Array(length);
   const bySpan = new Map<string, SloganHit>();
   const kept: SloganHit[] = [];
@@ -201,6 +252,7 @@ function mergeHits(length: number, lexicon: SloganHit[], structural: SloganHit[]
   };
   for (const q of quoted) if (q.kind === 'lexicon' && !bySpan.has(spanKey(q))) keep(q);
   for (const h of lexicon) if (isFree(h)) keep(h);
+  for (const h of corpus) if (isFree(h)) keep(h);
   const leftmostLongest = [...structural].sort((a, b) => a.start - b.start || b.end - a.end);
   for (const h of leftmostLongest) if (isFree(h)) keep(h);
   for (const q of quoted) {
@@ -213,12 +265,57 @@ function mergeHits(length: number, lexicon: SloganHit[], structural: SloganHit[]
 }
 
 /**
- * Every formulation used in `text` (the analysis text of a Document, `tokens` its segmentation): lexicon slogans,
- * quoted formulations, numbered formulas and + formulas, one hit per stretch of text, in text order.
+ * Characters that join the parts of a longer formulation, conjunctions and prepositions: a slogan beside one is a
+ * part of its own (以|中国式现代化|全面推进…, 党风廉政建设|和|反腐败斗争).
  */
-export function extractSlogans(text: string, tokens: Token[], lexicon: LexiconMatcher): SloganHit[] {
+const JOINERS = /[和与及、，,的以为在把对同向于]/;
+
+/**
+ * The lexicon slogans inside each lexicon hit, one level deep: a use of the longer formulation is a use of these
+ * too. A part must open or close the longer one (乡村振兴 in 乡村振兴战略, 高质量发展 in 推动高质量发展) or stand
+ * beside a joining character (党风廉政建设 and 反腐败斗争 in 党风廉政建设和反腐败斗争, 中国式现代化 after 以): the segmenter may have joined
+ * the longer one into one token, so its words no longer show where the parts are, and 百年奋斗 inside
+ * 第二个百年奋斗目标 is no part of it. Not inside a + formula (its operands are not uses of their own).
+ */
+function nestedHits(text: string, lexicon: LexiconMatcher, outer: SloganHit[]): SloganHit[] {
+  const nested: SloganHit[] = [];
+  for (const h of outer) {
+    // A + formula's operands are parts of one formula, not uses of their own (大数据 in 专业+机制+大数据).
+    if (h.kind !== 'lexicon' || h.end - h.start < 3 || h.canonical.includes('+')) continue;
+    const local = text.slice(h.start, h.end);
+    const inside = (start: number, end: number) =>
+      !(start === 0 && end === local.length) &&
+      (start === 0 || end === local.length || JOINERS.test(local[start - 1]) || JOINERS.test(local[end]));
+    for (const m of lexicon.matches(local, inside)) {
+      if (m.canonical === h.canonical) continue;
+      nested.push({ ...hit(text, h.start + m.start, h.start + m.end, m.canonical, 'lexicon'), nested: true });
+    }
+  }
+  return nested;
+}
+
+/**
+ * Unquoted uses of the formulations the corpus quotes somewhere (`corpus`, see corpusQuotedForms): counted like
+ * lexicon slogans, but only where they start and end on token boundaries and span more than one token (a single
+ * word quoted once, “帽子”, is not counted at every use of 帽子). They keep the kind `quoted`.
+ */
+function corpusHits(text: string, tokens: Token[], boundaries: Uint8Array, corpus: LexiconMatcher): SloganHit[] {
+  const accept = (start: number, end: number) => (boundaries[start] & 1) !== 0 && (boundaries[end] & 2) !== 0 && !isOneToken(tokens, start, end);
+  return corpus.matches(text, accept).map((m) => hit(text, m.start, m.end, m.canonical, 'quoted'));
+}
+
+/**
+ * Every formulation used in `text` (the analysis text of a Document, `tokens` its segmentation, tagged for the
+ * noun rules of numbered and + formulas): lexicon slogans, the corpus's quoted formulations wherever they are used
+ * (`corpus`, optional), quoted formulations, numbered formulas and + formulas, one hit per stretch of text, then
+ * the lexicon slogans nested in a lexicon hit (marked `nested`), in text order.
+ */
+export function extractSlogans(text: string, tokens: Token[], lexicon: LexiconMatcher, corpus?: LexiconMatcher): SloganHit[] {
   if (tokens.length === 0) return [];
   const boundaries = tokenBoundaries(text, tokens);
   const structural = [...numberedHits(text, tokens, boundaries), ...formulaHits(text, tokens)];
-  return mergeHits(text.length, lexiconHits(text, tokens, boundaries, lexicon), structural, quotedHits(text, lexicon));
+  const fromCorpus = corpus ? corpusHits(text, tokens, boundaries, corpus) : [];
+  const hits = mergeHits(text.length, lexiconHits(text, tokens, boundaries, lexicon), fromCorpus, structural, quotedHits(text, lexicon, tokens));
+  const nested = nestedHits(text, lexicon, hits);
+  return nested.length === 0 ? hits : [...hits, ...nested].sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -34,7 +34,27 @@ function keep(rows: Row[], { minCount = 1, minDocs = 1, top }: DiscoverTableOpti
 }
 
 /**
+ * Pattern finds that are the cut-off part of a longer formulation found in the same corpus (三个区分 beside
+ * 三个区分开来, 五项原则 beside 和平共处五项原则): the longer one holds the find's text and is used at least as often.
+ * A lexicon slogan is never dropped so.
+ */
+function cutOffs(slogans: Iterable<SloganStats>): Set<string> {
+  const all = [...slogans];
+  const dropped = new Set<string>();
+  for (const short of all) {
+    if (short.kind === 'lexicon') continue;
+    const n = total(short);
+    if (all.some((long) => long !== short && long.canonical.length > short.canonical.length && long.canonical.includes(short.canonical) && total(long) >= n)) {
+      dropped.add(short.canonical);
+    }
+  }
+  return dropped;
+}
+
+/**
  * One row per canonical formulation, most used first (then most documents, then term); singletons included.
+ * Not listed: single words in quotes (SloganStats.singleWord) and cut-off parts of a longer find (cutOffs);
+ * `--discover` lists both as candidates.
  * Columns: `term` (canonical form), `total` (uses), one count per group when grouped, `docs` (documents using it),
  * `quoted` (uses that are the whole content of quotes), `theme` (lexicon theme, '' for a pattern find),
  * `variants` (written forms seen other than `term`, `|`-joined), `kind` (lexicon | numbered | formula | quoted,
@@ -50,8 +70,10 @@ export function sloganTable(counts: SloganCounts, options: SloganTableOptions = 
   const order = timeline ? timeOrder(counts.groups, counts.field!).map((g) => counts.groups.indexOf(g)) : [];
   const lifeColumns = timeline ? ['first', 'last', 'peak'].map((c) => `${c}_${counts.field}`) : [];
   const rows: Row[] = [];
+  const cut = cutOffs(counts.slogans.values());
   for (const stats of counts.slogans.values()) {
     if (options.themes && !options.themes.includes(stats.theme)) continue;
+    if ((stats.singleWord && stats.kind !== 'lexicon') || cut.has(stats.canonical)) continue;
     const row: Row = { term: stats.canonical, total: total(stats) };
     if (grouped) counts.groups.forEach((g, i) => (row[g] = stats.byGroup[i] ?? 0));
     row.docs = stats.docs;
@@ -89,4 +111,15 @@ export function discoverTable(counts: SloganCounts, options: DiscoverTableOption
     rows.push({ term: gram.term, total: gram.total, docs: gram.docs, groups: gram.groups, source: 'ngram', score: gram.score });
   }
   return { columns: ['term', 'total', 'docs', 'groups', 'source', 'score'], rows: keep(rows, options) };
+}
+
+/**
+ * The discovery table in the lexicon's own columns (`canonical variants theme expansion note`, then `total docs
+ * groups source score` as named columns), so that `--discover --format tsv` writes a file to curate (fill
+ * `theme`, add variants, delete what is no formulation) and pass back with `--lexicon`. A row whose theme is left
+ * empty is reported by the lexicon parser at its line.
+ */
+export function discoverLexiconTable(discovered: ResultTable): ResultTable {
+  const rows = discovered.rows.map((r) => ({ canonical: r.term, variants: '', theme: '', expansion: '', note: '', total: r.total, docs: r.docs, groups: r.groups, source: r.source, score: r.score }));
+  return { columns: ['canonical', 'variants', 'theme', 'expansion', 'note', 'total', 'docs', 'groups', 'source', 'score'], rows };
 }

@@ -12,6 +12,8 @@ export interface SloganUsesOptions {
   /** Characters of context on each side. */
   width: number;
   lexicon?: readonly LexiconEntry[];
+  /** The corpus's quoted formulations (corpusQuotedForms), counted at every use as `tifa slogans` counts them. */
+  corpusQuotes?: ReadonlySet<string>;
 }
 
 /**
@@ -41,9 +43,10 @@ export function sloganUses(docs: Iterable<Document>, segmenter: Segmenter, term:
   if (term.trim() === '') throw new UsageError('--show needs a formulation, e.g. --show 枫桥经验');
   const matcher = createLexiconMatcher(options.lexicon ?? loadBundledLexicon());
   const canonical = matcher.canonicalOf(term) ?? canonicalSurface(term);
+  const corpus = options.corpusQuotes?.has(canonical) ? createLexiconMatcher([{ canonical, variants: [], theme: '', expansion: [], note: '', extra: {} }]) : undefined;
   const rows: Row[] = [];
   for (const doc of docs) {
-    const hits = extractSlogans(doc.text, segmenter.cut(doc.text), matcher).filter((h) => h.canonical === canonical);
+    const hits = extractSlogans(doc.text, segmenter.cut(doc.text, { pos: true }), matcher, corpus).filter((h) => h.canonical === canonical);
     if (hits.length > 0) rows.push(...usesInDocument(doc, hits, options.width));
   }
   return { columns: ['doc', 'line', 'column', 'left', 'match', 'right', 'quoted'], rows };

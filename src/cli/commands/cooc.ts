@@ -1,17 +1,14 @@
 import { Command, Option } from 'commander';
+import { countCooccurrence, occurs, type CoocCounts, type TermSet } from '../../analysis/cooccurrence.js';
 import {
   COOC_MEASURES,
-  occurs,
   MATRIX_VALUES,
   cooccurrenceMatrix,
-  cooccurrenceTable,
+  cooccurrenceRows,
   coocNetwork,
-  countCooccurrence,
-  type CoocCounts,
   type CoocMeasure,
   type MatrixValue,
-  type TermSet,
-} from '../../analysis/cooccurrence.js';
+} from '../../analysis/coocTables.js';
 import { UNIT_KINDS, type UnitKind } from '../../analysis/units.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
 import { edgeTable, nodeTable, toGexf, toGraphml } from '../../format/network.js';
@@ -19,7 +16,7 @@ import { toPajek, toUcinetDl } from '../../format/networkExports.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../../lexicon/lexicon.js';
 import { UsageError } from '../../errors.js';
 import { noteAbsentTerms } from '../absentTerms.js';
-import { printTable } from '../terminal.js';
+import { printPagedTable, printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
 import {
@@ -70,7 +67,8 @@ function print(counts: CoocCounts, flags: CoocFlags): void {
     else printTable(flags.format === 'edges' ? edgeTable(edges) : nodeTable(nodes), { ...flags, format: 'csv' });
     return;
   }
-  printTable(flags.matrix ? cooccurrenceMatrix(counts, { value: flags.value }) : cooccurrenceTable(counts, { measure: flags.measure }), flags);
+  if (flags.matrix) printTable(cooccurrenceMatrix(counts, { value: flags.value }), flags);
+  else printPagedTable(cooccurrenceRows(counts, { measure: flags.measure }), flags);
 }
 
 export function coocCommand(): Command {

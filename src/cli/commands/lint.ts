@@ -1,3 +1,4 @@
+import { chooseLexicon, type LexiconChoice } from '../../lexicon/lexicon.js';
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
 import { loadLintConfig } from '../../lint/config.js';
@@ -10,7 +11,7 @@ import { corpusPaths } from '../openCorpus.js';
 import { commaList } from '../options.js';
 import { emit, replaceReadFile } from '../writeOutput.js';
 
-interface LintFlags {
+interface LintFlags extends LexiconChoice {
   format: string;
   fix?: boolean;
   dryRun?: boolean;
@@ -45,6 +46,8 @@ export function lintCommand(): Command {
     .option('--config <file>', 'lint config (default: .tifalintrc.json in the current folder, if any)')
     .option('--encoding <name>', 'force a decoding (utf8, utf16le, utf16be, gb18030, gbk, big5) instead of detecting it')
     .option('--max-warnings <n>', 'pass (exit 0) with up to n warnings and no error; by default any finding fails the run', warningLimit)
+    .option('--lexicon <file>', 'your own slogan lexicon (dict/slogans.tsv format), added to the bundled one; repeatable', (v: string, p: string[] = []) => [...p, v])
+    .option('--no-bundled-lexicon', 'use only the --lexicon files, not the bundled lexicon')
     .action((paths: string[], flags: LintFlags) => {
       const fix = Boolean(flags.fix || flags.dryRun);
       const run = lintFiles(corpusPaths(paths), {
@@ -52,6 +55,7 @@ export function lintCommand(): Command {
         only: flags.rule === undefined ? undefined : ruleList(flags.rule),
         encoding: flags.encoding,
         fix,
+        lexicon: chooseLexicon(flags),
       });
       for (const note of run.unfixable) warn(note);
       const applied = run.changes.reduce((n, c) => n + c.applied, 0);

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { loadStopwords } from '../../segment/stopwords.js';
-import { collectSlogans } from '../../slogans/collectSlogans.js';
-import { THEMES } from '../../lexicon/lexicon.js';
-import { discoverTable, sloganTable } from '../../slogans/sloganTable.js';
+import { collectSlogans, corpusQuotedForms } from '../../slogans/collectSlogans.js';
+import { chooseLexicon, THEMES } from '../../lexicon/lexicon.js';
+import { discoverLexiconTable, discoverTable, sloganTable } from '../../slogans/sloganTable.js';
 import { sloganUses } from '../../slogans/sloganUses.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
@@ -33,29 +33,37 @@ export function slogansCommand(): Command {
     .option('--min-count <n>', 'only formulations used at least n times', positiveInt, 1)
     .option('--min-docs <n>', 'only formulations used in at least n documents', positiveInt, 1)
     .option('--top <n>', 'only the n most used', positiveInt)
-    .option('--discover', 'candidates outside the lexicon: quoted, numbered and + finds and recurring word n-grams')
+    .option('--discover', 'candidates outside the lexicon: quoted, numbered and + finds and recurring word n-grams (with --format tsv, in the lexicon\'s columns, ready to curate and pass back with --lexicon)')
     .option('--show <term>', 'every use of one formulation with document, original line and column, and context')
     .option('--width <n>', 'characters of context on each side for --show', positiveInt, 20);
   corpusOptions(cmd);
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: SlogansFlags) => {
     if (flags.show !== undefined) {
-      const corpus = openCorpus(paths, flags);
-      printTable(sloganUses(corpus.docs, corpus.segmenter, flags.show, { width: flags.width }), flags);
+      const lexicon = chooseLexicon(flags);
+      const corpus = openCorpus(paths, flags, { pos: true });
+      const corpusQuotes = corpusQuotedForms(corpus.docs, lexicon);
+      printTable(sloganUses(corpus.docs, corpus.segmenter, flags.show, { width: flags.width, lexicon, corpusQuotes }), flags);
       return;
     }
     if (flags.discover && flags.theme) throw new UsageError('--theme selects lexicon slogans; --discover lists what is not in the lexicon');
     const leftOut = leftOutReporter(flags.by);
-    const corpus = openCorpus(paths, flags);
+    const lexicon = chooseLexicon(flags);
+    const corpus = openCorpus(paths, flags, { pos: true });
     const counts = collectSlogans(corpus.docs, corpus.segmenter, {
       field: flags.by,
+      lexicon,
+      corpusQuotes: corpusQuotedForms(corpus.docs, lexicon),
       discover: flags.discover ? { edgeStopwords: loadStopwords(NGRAM_EDGE_STOPWORDS) } : undefined,
       onLeftOut: leftOut.onLeftOut,
     });
     leftOut.report(counts.groups.length);
     const options = { minCount: flags.minCount, minDocs: flags.minDocs, top: flags.top };
+    // TSV is the lexicon's own format: discover → curate → --lexicon is one loop.
     const table = flags.discover
-      ? discoverTable(counts, options)
+      ? flags.format === 'tsv'
+        ? discoverLexiconTable(discoverTable(counts, options))
+        : discoverTable(counts, options)
       : sloganTable(counts, { ...options, themes: flags.theme ? commaList(flags.theme) : undefined });
     printTable(table, flags);
   });

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { collectSlogans } from '../../slogans/collectSlogans.js';
+import { chooseLexicon } from '../../lexicon/lexicon.js';
 import { themeTable } from '../../slogans/themeTable.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
@@ -19,8 +20,9 @@ export function themesCommand(): Command {
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: ThemesFlags) => {
     const leftOut = leftOutReporter(flags.by);
-    const corpus = openCorpus(paths, flags);
-    const counts = collectSlogans(corpus.docs, corpus.segmenter, { field: flags.by, onLeftOut: leftOut.onLeftOut });
+    // Tagged as `tifa slogans` cuts, so both read the same token cache.
+    const corpus = openCorpus(paths, flags, { pos: true });
+    const counts = collectSlogans(corpus.docs, corpus.segmenter, { field: flags.by, lexicon: chooseLexicon(flags), onLeftOut: leftOut.onLeftOut });
     leftOut.report(counts.groups.length);
     printTable(themeTable(counts), flags);
   });
