@@ -69,7 +69,8 @@ function delimited(delimiter: string): Formatter {
 
 const formatJson: Formatter = (table) => {
   const rows = table.rows.map((row) => {
-    const flat: Record<string, string | number | null> = {};
+    // No prototype: a column named __proto__ is a key like any other (on {} the assignment would be dropped).
+    const flat = Object.create(null) as Record<string, string | number | null>;
     for (const c of table.columns) {
       const v = cellOf(row, c);
       // JSON has no Infinity/NaN: they become null, the documented "not defined" value.
