@@ -13,6 +13,14 @@ export class TifaError extends Error {
   }
 }
 
+/**
+ * A message as one printable line: control characters (bytes of a bad file echoed back, which a terminal would
+ * act on) and line breaks are shown as `\u001b`-style escapes.
+ */
+export function printable(message: string): string {
+  return message.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Bad command line: unknown option value, missing argument, unknown --by field. */
 export class UsageError extends TifaError {}
 

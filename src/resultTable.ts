@@ -2,6 +2,21 @@
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
 
+/** A row's cell by column name; only its own keys count, so a column named `constructor` is never a built-in. */
+export function cellOf(row: Row, column: string): Cell {
+  return Object.hasOwn(row, column) ? row[column] : null;
+}
+
+/**
+ * The name for a column tifa computes (`chars`, `total`) in a table whose other columns are the user's data
+ * (metadata fields, group values): the name itself, or with `_` added until it is free, so neither loses its values.
+ */
+export function computedColumn(name: string, dataColumns: ReadonlySet<string>): string {
+  let column = name;
+  while (dataColumns.has(column)) column += '_';
+  return column;
+}
+
 /** `R`: the row type, for tables whose columns are known (FrequencyRow, … in src/index.ts). */
 export interface ResultTable<R extends Row = Row> {
   columns: string[];

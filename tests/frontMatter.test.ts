@@ -31,8 +31,17 @@ describe('parseFrontMatter', () => {
   });
 
   it('rejects a line that is not key: value, with file and line', () => {
-    expect(() => parseFrontMatter('---\nid: x\nCity: 黄山\n---\n', 'b.txt')).toThrow(/^b\.txt:3: front matter line is not "key: value"/);
+    expect(() => parseFrontMatter('---\nid: x\n黄山市公安局\n---\n', 'b.txt')).toThrow(/^b\.txt:3: front matter line is not "key: value"/);
     expect(() => parseFrontMatter('---\n\n---\n', 'b.txt')).toThrow(/^b\.txt:2: /);
+  });
+
+  it('names a key outside a-z, 0-9, _ as such (not as a missing closing ---)', () => {
+    expect(() => parseFrontMatter('---\nid: x\nCity: 黄山\n---\n', 'b.txt')).toThrow('b.txt:3: front matter key "City" must be a-z, 0-9 or _');
+    expect(() => parseFrontMatter('---\n城市: 黄山\n---\n', 'b.txt')).toThrow('b.txt:2: front matter key "城市" must be a-z, 0-9 or _');
+  });
+
+  it('keeps a value holding U+2028 (a line separator inside the line, not a line break)', () => {
+    expect(parseFrontMatter('---\ncity: 黄\u2028山\n---\n', 'b.txt').meta.city).toBe('黄\u2028山');
   });
 
   it('rejects a duplicate key, with file and line', () => {

@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replaceReadFile } from '../src/cli/writeOutput.js';
 import { BIN, ROOT, SEED, tifa as runTifa, type Run } from './cli.js';
@@ -286,6 +287,125 @@ describe('import: all articles or none', () => {
     const run = tifa(['import', at('issue.txt'), '--out', at('articles'), '-f', 'tsv']);
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(at('articles')).sort()).toEqual(['00-editor-note.txt', '01-黄山.txt', '02-宜昌.txt']);
+  });
+});
+
+describe('encodings told apart: Big5 is not GB18030 mojibake, mojibake is not counted', () => {
+  const TEXT = '坚持以新型警务运行模式为牵引，推进警务机制改革。全面深化公安改革，提升基层治理能力。坚持严格规范公正文明执法。\n';
+  const TRADITIONAL = '堅持以新型警務運行模式為牽引，推進警務機制改革。全面深化公安改革，提升基層治理能力。堅持嚴格規範公正文明執法。\n';
+  const JAPANESE = '日本国憲法は、国民主権、基本的人権の尊重、平和主義の三つを基本原理としている。日本国民は正当に選挙された国会の代表者を通じて行動する。\n';
+  const count = (run: Run, term: string) => run.stdout.split(/\r?\n/).find((l) => l.startsWith(`${term},`))?.split(',')[1];
+
+  /** The same text in two encodings, under the same file name in two folders, must give the same table. */
+  function sameAsUtf8(text: string, encoding: string): void {
+    mkdirSync(at(`${encoding}/utf8`), { recursive: true });
+    mkdirSync(at(`${encoding}/encoded`), { recursive: true });
+    writeFileSync(at(`${encoding}/utf8/doc.txt`), text);
+    writeFileSync(at(`${encoding}/encoded/doc.txt`), iconv.encode(text, encoding));
+    const utf8 = tifa(['freq', '-f', 'csv', at(`${encoding}/utf8`)]);
+    const encoded = tifa(['freq', '-f', 'csv', at(`${encoding}/encoded`)]);
+    expect(encoded.stderr).toBe('');
+    expect(encoded.stdout).toBe(utf8.stdout);
+  }
+
+  it('a Big5 file is read as Big5: the same table as its UTF-8 copy, 堅持 twice', () => {
+    sameAsUtf8(TRADITIONAL, 'big5');
+    expect(count(tifa(['freq', '-f', 'csv', at('big5/encoded')]), '堅持')).toBe('2');
+  });
+
+  it('a GBK file is still read as GB18030: the same table as its UTF-8 copy', () => {
+    sameAsUtf8(TEXT, 'gbk');
+  });
+
+  it('a file that reads as mojibake both ways (Shift-JIS) stops with a line naming it and --encoding', () => {
+    writeFileSync(at('sjis.txt'), iconv.encode(JAPANESE, 'shiftjis'));
+    expectUserError(tifa(['freq', at('sjis.txt')]), `${at('sjis.txt')}: does not read as Chinese in GB18030 or Big5`, '--encoding');
+  });
+
+  it('a GBK --dict is decoded: its word is kept whole', () => {
+    writeFileSync(at('gbk.txt'), iconv.encode(TEXT, 'gbk'));
+    writeFileSync(at('gbk.dict'), iconv.encode('警务机制改革 100 n\n', 'gbk'));
+    const run = tifa(['freq', '-f', 'csv', '--terms', '警务机制改革', '--dict', at('gbk.dict'), at('gbk.txt')]);
+    expect(run.stderr).toBe('');
+    expect(count(run, '警务机制改革')).toBe('1');
+  });
+
+  it('a --dict or --meta that reads as mojibake stops with a line naming it', () => {
+    writeFileSync(at('sjis.dict'), iconv.encode(JAPANESE.replace(/[、。]/g, ' 100\n'), 'shiftjis'));
+    expectUserError(tifa(['freq', '--dict', at('sjis.dict'), at('ok.txt')]), `${at('sjis.dict')}: does not read as Chinese`, '--encoding');
+    writeFileSync(at('sjis.csv'), iconv.encode(`file,note\nok.txt,${JAPANESE.trim()}\n`, 'shiftjis'));
+    expectUserError(tifa(['corpus', '--meta', at('sjis.csv'), at('ok.txt')]), `${at('sjis.csv')}: does not read as Chinese`, '--encoding');
+  });
+});
+
+describe('field names that are JavaScript built-ins are ordinary fields', () => {
+  it('--by __proto__ groups by the field, and a document without --by constructor is left out, not grouped under Object', () => {
+    mkdirSync(at('builtins'));
+    writeFileSync(at('builtins/a.txt'), '---\n__proto__: 乙\nconstructor: 甲\n---\n推进。\n');
+    writeFileSync(at('builtins/b.txt'), '---\n__proto__: 庚\n---\n提升。\n');
+    const proto = tifa(['freq', '--by', '__proto__', '-f', 'csv', at('builtins')]);
+    expect(proto.stderr).toBe('');
+    expect(proto.stdout.split('\r\n')[0]).toBe('term,total,per10k,乙,乙_per10k,庚,庚_per10k,docfreq');
+    const ctor = tifa(['freq', '--by', 'constructor', '-f', 'csv', at('builtins')]);
+    expect(ctor.code).toBe(0);
+    expect(ctor.stderr).toBe('tifa: 1 document(s) without "constructor" left out: b\n');
+    expect(ctor.stdout.split('\r\n').slice(0, 2)).toEqual(['term,total,per10k,甲,甲_per10k,docfreq', '推进,1,10000,1,10000,1']);
+  });
+
+  it('a --meta column named chars keeps its values; the computed column becomes chars_', () => {
+    writeFileSync(at('chars-meta.csv'), 'file,chars,constructor\nok.txt,很多,x\n');
+    const run = tifa(['corpus', '--meta', at('chars-meta.csv'), '-f', 'csv', at('ok.txt')]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\r\n').slice(0, 2)).toEqual([
+      'id,city,province,author,position,title,date,source,chars,constructor,chars_,tokens',
+      'ok,,,,,,,,很多,x,7,3',
+    ]);
+  });
+});
+
+describe('small ones: control characters, code points, cells', () => {
+  it('a label holding U+0001 still gives a well-formed SVG (the control character becomes U+FFFD)', () => {
+    mkdirSync(at('control'));
+    writeFileSync(at('control/a.txt'), '---\ncity: 黄\u0001山\n---\n坚持和发展新时代“枫桥经验”。\n');
+    writeFileSync(at('control/b.txt'), '---\ncity: 宜昌\n---\n坚持和发展新时代“枫桥经验”。\n');
+    const run = tifa(['plot', 'heatmap', at('control'), '-o', at('control.svg')]);
+    expect(run.code, run.stderr).toBe(0);
+    const svg = readFileSync(at('control.svg'), 'utf8');
+    expect(svg).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(svg).toContain('黄\uFFFD山');
+  });
+
+  it('control bytes of a bad --dict line are escaped in the one-line error, not sent to the terminal', () => {
+    writeFileSync(at('escape.dict'), '警务改革 100 n\n新型\u001b[31m警务 abc\n');
+    const run = tifa(['freq', '--dict', at('escape.dict'), at('ok.txt')]);
+    expectUserError(run, `${at('escape.dict')}:2: expected "word freq [pos]"`, '\\u001b[31m');
+    expect(run.stderr).not.toContain('\u001b');
+  });
+
+  it('KWIC context counts code points: 𠮷 is never cut in half', () => {
+    writeFileSync(at('astral.txt'), '𠮷𠮷𠮷警务𠮷𠮷𠮷\n');
+    const rows = JSON.parse(tifa(['kwic', '警务', '--width', '1', '-f', 'json', at('astral.txt')]).stdout) as Array<Record<string, string>>;
+    expect(rows.map((r) => [r.left, r.match, r.right])).toEqual([['𠮷', '警务', '𠮷']]);
+  });
+
+  it('a folder reached through a symbolic link is read once; a link back up the tree is no loop', () => {
+    mkdirSync(at('links/real'), { recursive: true });
+    mkdirSync(at('links/top'));
+    writeFileSync(at('links/real/a.txt'), '推进警务改革。\n');
+    writeFileSync(at('links/top/b.txt'), '提升。\n');
+    symlinkSync('../real', at('links/top/linked'));
+    symlinkSync('../real', at('links/top/linked-again'));
+    symlinkSync('..', at('links/top/up'));
+    const run = tifa(['corpus', '-f', 'csv', at('links/top')]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim().split('\r\n').slice(1).map((l) => l.split(',')[0])).toEqual(['b', 'a']);
+  });
+
+  it('a md cell holding a line break stays one row', () => {
+    writeFileSync(at('newline-meta.csv'), 'file,title\nok.txt,"第一行\n第二行"\n');
+    const md = tifa(['corpus', '--meta', at('newline-meta.csv'), '-f', 'md', at('ok.txt')]).stdout.trim().split('\n');
+    expect(md).toHaveLength(3);
+    expect(md[2]).toContain('| 第一行<br>第二行 |');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Document } from '../corpus/document.js';
 import type { Segmenter, Token } from '../segment/token.js';
-import { groupOf } from './countCorpus.js';
+import { GroupIndex, groupOf } from './groups.js';
 import { PairBudget, PairCounts } from './pairCounts.js';
 import { tokenFilter, type FilterOptions } from './tokenFilter.js';
 import { forEachUnit, unitCount, unitLayout, type UnitLayout, type UnitSpec } from './units.js';
@@ -88,23 +88,16 @@ function layOut(
   const match = termOf(request.terms);
   const tagging = request.terms.kind === 'words' && Boolean(request.terms.filter?.pos);
   const ids = new Map<string, number>();
-  const groupIds = new Map<string, number>();
   const p: Pass1 = { groups: [], vocabulary: [], tokens: [], units: [], frequency: [], unitFreq: [], layouts: [] };
+  const groups = new GroupIndex(() => (p.tokens.push(0), p.units.push(0), p.frequency.push([]), p.unitFreq.push([])));
+  p.groups = groups.labels;
   for (const doc of docs) {
     const label = groupOf(doc, request.field);
     if (label === undefined) {
       onLeftOut(doc);
       continue;
     }
-    let g = groupIds.get(label);
-    if (g === undefined) {
-      g = p.groups.push(label) - 1;
-      groupIds.set(label, g);
-      p.tokens.push(0);
-      p.units.push(0);
-      p.frequency.push([]);
-      p.unitFreq.push([]);
-    }
+    const g = groups.numberOf(label);
     const freq = p.frequency[g];
     const layout = unitLayout(segmenter.cut(doc.text, { pos: tagging }), request.unit.kind, (t) => {
       const term = match(t);

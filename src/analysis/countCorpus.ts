@@ -1,5 +1,6 @@
 import type { Document, Meta } from '../corpus/document.js';
 import type { Segmenter, Words } from '../segment/token.js';
+import { groupLabel, groupOf } from './groups.js';
 import { ngramsOf } from './ngrams.js';
 import { CountAccumulator, type CountedUnits, type CountOptions, type GroupedCounts } from './termCounts.js';
 import { isWordToken } from '../segment/wordToken.js';
@@ -13,23 +14,8 @@ export interface CountRequest extends CountOptions {
   only?: Set<string>;
 }
 
-/** The fixed columns of the tables that give each group columns of its own (freq, slogans, themes, side by side). */
-const FIXED_COLUMNS = new Set(['term', 'total', 'per10k', 'per10k_chars', 'docfreq', 'dp', 'juilland_d', 'rank', 'theme', 'share', 'docs', 'quoted', 'variants', 'kind', 'first']);
-
-/**
- * The label of a group: its value, or for a value named like a fixed column (a city called `total`) the value
- * and the field (`total_city`), whose column would otherwise overwrite the fixed one.
- */
-export function groupLabel(value: string, field: string): string {
-  return FIXED_COLUMNS.has(value) ? `${value}_${field}` : value;
-}
-
-/** The group a document belongs to, or undefined when it lacks the field (it is then left out). */
-export function groupOf(doc: { meta: Meta }, field: string | undefined): string | undefined {
-  if (!field) return 'all';
-  const value = doc.meta[field];
-  return value ? groupLabel(value, field) : undefined;
-}
+// The grouping contract lives in groups.ts; re-exported for the counts that already import it from here.
+export { groupLabel, groupOf };
 
 /**
  * The counted units of a segmented text (kept words, or n-grams inside runs of kept words) and its size in word

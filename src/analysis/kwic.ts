@@ -22,6 +22,23 @@ function flat(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ¶ ');
 }
 
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** The offset `n` code points before `at`: a context never cuts a character outside the BMP (𠮷) in half. */
+function codePointsBefore(text: string, at: number, n: number): number {
+  let i = at;
+  for (let k = 0; k < n && i > 0; k++) i -= i >= 2 && isLow(text.charCodeAt(i - 1)) && isHigh(text.charCodeAt(i - 2)) ? 2 : 1;
+  return i;
+}
+
+/** The offset `n` code points after `at`. */
+function codePointsAfter(text: string, at: number, n: number): number {
+  let i = at;
+  for (let k = 0; k < n && i < text.length; k++) i += isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
+  return i;
+}
+
 /**
  * Concordance lines of one document: id, original line and column of the hit, left, match, right. With
  * `tokens` (the offsets where the document's tokens start and end), only hits made of whole tokens count:
@@ -43,9 +60,9 @@ export function kwicRows(doc: Document, pattern: RegExp, width: number, tokens?:
       doc: doc.id,
       line,
       column,
-      left: flat(doc.text.slice(Math.max(0, start - width), start)),
+      left: flat(doc.text.slice(codePointsBefore(doc.text, start, width), start)),
       match: m[0],
-      right: flat(doc.text.slice(end, end + width)),
+      right: flat(doc.text.slice(end, codePointsAfter(doc.text, end, width))),
     });
   }
   return rows;

@@ -1,3 +1,4 @@
+import { GroupIndex } from './groups.js';
 /** Counts of one term: per group, in how many documents, and where (only when dispersion is asked for). */
 export interface TermCount {
   byGroup: number[];
@@ -112,7 +113,7 @@ export class DocumentCounter {
 
 export class CountAccumulator {
   readonly counts: GroupedCounts;
-  private readonly groupIndex = new Map<string, number>();
+  private readonly groupIndex: GroupIndex;
   /** Its term ids: a FileCounter in this thread counts documents with the same counter, so its ids are these. */
   readonly counter = new DocumentCounter();
   /** The TermCount of each of the counter's term ids, once the term is counted here. */
@@ -120,19 +121,14 @@ export class CountAccumulator {
   private position = 0;
 
   constructor(private readonly options: CountOptions = {}) {
-    this.counts = { field: options.field, groups: [], tokens: [], chars: [], docTokens: [], terms: new Map() };
+    const counts: GroupedCounts = { field: options.field, groups: [], tokens: [], chars: [], docTokens: [], terms: new Map() };
+    this.groupIndex = new GroupIndex(() => (counts.tokens.push(0), counts.chars.push(0)));
+    counts.groups = this.groupIndex.labels;
+    this.counts = counts;
   }
 
   private group(label: string): number {
-    let g = this.groupIndex.get(label);
-    if (g === undefined) {
-      g = this.counts.groups.length;
-      this.groupIndex.set(label, g);
-      this.counts.groups.push(label);
-      this.counts.tokens.push(0);
-      this.counts.chars.push(0);
-    }
-    return g;
+    return this.groupIndex.numberOf(label);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { TifaError } from '../errors.js';
+import { printable, TifaError } from '../errors.js';
 import { warn } from './terminal.js';
 import { writeProblem } from './writeOutput.js';
 
@@ -88,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof TifaError) {
-      warn(err.cliMessage);
+      warn(printable(err.cliMessage));
       if (debug) process.stderr.write(`${err.stack}\n`);
       return err.exitCode;
     }

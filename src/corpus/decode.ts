@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type IconvLite from 'iconv-lite';
 import { InputError } from '../errors.js';
+import { chineseScore } from './chineseScore.js';
 
 let iconvLite: typeof IconvLite | undefined;
 /** iconv-lite on first use: most files are valid UTF-8 without a BOM and never need it. */
@@ -98,9 +99,36 @@ function looksLikeText(text: string): boolean {
   return suspicious <= text.length * MAX_SUSPICIOUS_SHARE;
 }
 
+/** Bytes sampled to tell GB18030 from Big5: enough for thousands of characters, cheap on a large file. */
+const SAMPLE_BYTES = 16 * 1024;
+/** Below this many Han characters a score says little, and the sample is taken as it decodes. */
+const MIN_HAN_TO_JUDGE = 20;
+/** A decoding whose common-character share is below this is mojibake (real text 0.73–0.86, mojibake ≤ 0.12). */
+const MIN_COMMON_SHARE = 0.3;
+
 /**
- * Detects without a BOM: UTF-8 if it is valid UTF-8, an error if it is UTF-8 with damaged bytes, else GB18030
- * (a superset of GBK and GB2312) if that reads as text.
+ * GB18030 (a superset of GBK and GB2312) or Big5: both accept most byte pairs, so each reading of a sample is
+ * scored by how common its characters are and the better one wins. A file neither reads as Chinese in stops
+ * with a line, rather than being counted as mojibake.
+ */
+function gbOrBig5(bytes: Buffer, file: string): { text: string; encoding: string } {
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const readings = ['gb18030', 'big5']
+    .map((encoding) => ({ encoding, text: iconv().decode(sample, encoding, { stripBOM: false }) }))
+    .filter((r) => looksLikeText(r.text))
+    .map((r) => ({ ...r, score: chineseScore(r.text) }));
+  if (readings.length === 0) throw notText(file);
+  const best = readings.reduce((a, b) => (b.score.common > a.score.common ? b : a));
+  if (best.score.han >= MIN_HAN_TO_JUDGE && best.score.common < MIN_COMMON_SHARE) {
+    throw new InputError(`${file}: does not read as Chinese in GB18030 or Big5 (wrong encoding?); pass --encoding to choose one`);
+  }
+  const text = sample.length === bytes.length ? best.text : iconv().decode(bytes, best.encoding, { stripBOM: false });
+  return { text, encoding: best.encoding };
+}
+
+/**
+ * Detects without a BOM: UTF-8 if it is valid UTF-8, an error if it is UTF-8 with damaged bytes, else
+ * GB18030 or Big5, whichever reads as Chinese.
  */
 function detectWithoutBom(bytes: Buffer, file: string): { text: string; encoding: string } {
   // UTF-16 without a BOM is not guessed: NUL bytes mean binary data far more often.
@@ -109,9 +137,7 @@ function detectWithoutBom(bytes: Buffer, file: string): { text: string; encoding
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf8' };
   const damaged = damagedUtf8(bytes, file);
   if (damaged) throw damaged;
-  const gb = iconv().decode(bytes, 'gb18030', { stripBOM: false });
-  if (looksLikeText(gb)) return { text: gb, encoding: 'gb18030' };
-  throw notText(file);
+  return gbOrBig5(bytes, file);
 }
 
 function firstLineEnding(text: string): Decoded['eol'] {
@@ -121,7 +147,7 @@ function firstLineEnding(text: string): Decoded['eol'] {
 }
 
 /**
- * Decodes a file's bytes: BOM (UTF-8, UTF-16 LE/BE), else valid UTF-8, else GB18030; or the `forced` encoding.
+ * Decodes a file's bytes: BOM (UTF-8, UTF-16 LE/BE), else valid UTF-8, else GB18030 or Big5; or the `forced` encoding.
  * The BOM is stripped and CRLF and lone CR become LF, which keeps line numbers as editors see them.
  */
 export function decodeBuffer(buf: Buffer, file: string, forced?: string): Decoded {

@@ -3,6 +3,15 @@ export const STANDARD_FIELDS = ['id', 'city', 'province', 'author', 'position', 
 
 export type Meta = Record<string, string>;
 
+/**
+ * A metadata record without a prototype, merged from `parts` (later ones win). Field names are data: a user's
+ * `constructor` or `__proto__` is an ordinary key, and a field a document lacks reads as undefined, never as a
+ * built-in of Object.prototype.
+ */
+export function newMeta(...parts: ReadonlyArray<Readonly<Meta> | undefined>): Meta {
+  return Object.assign(Object.create(null) as Meta, ...parts);
+}
+
 /** Bookkeeping keys that are not metadata a reader groups by (import's map back to source lines). */
 export const HIDDEN_FIELDS: ReadonlySet<string> = new Set(['source_lines']);
 

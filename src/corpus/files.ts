@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
@@ -12,11 +12,30 @@ export function bundledCorpusPath(): string {
   return fileURLToPath(new URL('../../corpus/', import.meta.url));
 }
 
-function walk(dir: string, out: string[]): void {
+/** Whether a directory entry is a folder, following a symbolic link (a dangling link is not one). */
+function isFolder(entry: Dirent, full: string): boolean {
+  if (entry.isDirectory()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(full).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Collects the text files under `dir`. Folders reached through symbolic links are followed; `seen` holds the
+ * real path of every folder walked, so a link back up the tree (a loop) or a second link to the same folder
+ * does not count its files again.
+ */
+function walk(dir: string, out: string[], seen: Set<string>): void {
+  const real = realpathSync(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
+    if (isFolder(entry, full)) walk(full, out, seen);
     else if (CORPUS_EXTENSIONS.test(entry.name) && !DOCUMENTATION_FILES.test(entry.name)) out.push(full);
   }
 }
@@ -24,6 +43,7 @@ function walk(dir: string, out: string[]): void {
 /** Expands files and folders (recursively, sorted, text, web pages, PDF and Word files; README, LICENSE, SOURCES and the like skipped) into a list of files. */
 export function listCorpusFiles(paths: string[]): string[] {
   const files: string[] = [];
+  const seen = new Set<string>();
   for (const path of paths) {
     let isDir: boolean;
     try {
@@ -36,7 +56,7 @@ export function listCorpusFiles(paths: string[]): string[] {
       continue;
     }
     const before = files.length;
-    walk(path, files);
+    walk(path, files, seen);
     if (files.length === before) throw new InputError(`${path}: folder holds no .txt, .md, .html, .pdf or .docx files`);
   }
   return files;

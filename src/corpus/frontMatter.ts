@@ -1,9 +1,12 @@
 import { InputError } from '../errors.js';
-import { STANDARD_FIELDS } from './document.js';
+import { newMeta, STANDARD_FIELDS } from './document.js';
 
 const FENCE = '---';
 const KEY = /^[a-z_][a-z0-9_]*$/;
-const FIELD_LINE = /^([a-z_][a-z0-9_]*):(.*)$/;
+// `s`: a value may hold U+2028/U+2029, which `.` alone does not match (lines are split on \n only).
+const FIELD_LINE = /^([a-z_][a-z0-9_]*):(.*)$/s;
+/** A `key: value` line whose key has other characters (`城市: 黄山`, `Title: …`): named as such, not as a missing `---`. */
+const OTHER_KEY_LINE = /^([^\s:][^:]{0,40}?):\s/u;
 
 export interface FrontMatter {
   meta: Record<string, string>;
@@ -20,11 +23,11 @@ export interface FrontMatter {
 export function parseFrontMatter(text: string, file: string): FrontMatter {
   const firstLineEnd = text.indexOf('\n');
   const firstLine = firstLineEnd === -1 ? text : text.slice(0, firstLineEnd);
-  if (firstLine.trimEnd() !== FENCE) return { meta: {}, bodyStart: 0, bodyLine: 1 };
+  if (firstLine.trimEnd() !== FENCE) return { meta: newMeta(), bodyStart: 0, bodyLine: 1 };
   const lines = text.split('\n');
   // A final newline ends the last line; it does not open an empty one.
   if (lines.at(-1) === '') lines.pop();
-  const meta: Record<string, string> = {};
+  const meta = newMeta();
   let offset = lines[0].length + 1;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
@@ -33,6 +36,10 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
       return { meta, bodyStart: Math.min(offset + line.length + 1, text.length), bodyLine: lineNumber + 1 };
     }
     const field = FIELD_LINE.exec(line);
+    const otherKey = field ? null : OTHER_KEY_LINE.exec(line);
+    if (otherKey && line !== '') {
+      throw new InputError(`${file}:${lineNumber}: front matter key "${otherKey[1]}" must be a-z, 0-9 or _ (e.g. city, title)`);
+    }
     if (!field) {
       // The usual cause is a block whose closing line was forgotten, so the body reads as more front matter.
       throw new InputError(

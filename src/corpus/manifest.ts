@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
-import { decodeBuffer } from './decode.js';
-import type { Meta } from './document.js';
+import { readTextFile } from './readTextFile.js';
+import { newMeta, type Meta } from './document.js';
 
 /**
  * A metadata table for a corpus (`--meta FILE`): CSV, or TSV for a .tsv/.tab file, with a header row whose
@@ -30,14 +29,8 @@ function keysOf(file: string, base: string): string[] {
 }
 
 export function readManifest(file: string): Manifest {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    throw new InputError(`${file}: cannot read the metadata table`);
-  }
   // Decoded like a corpus file: Excel on a Chinese Windows saves CSV as GBK, elsewhere as UTF-8 with a BOM.
-  const { text } = decodeBuffer(bytes, file);
+  const text = readTextFile(file, 'the metadata table');
   const delimiter = ['.tsv', '.tab'].includes(extname(file).toLowerCase()) ? '\t' : ',';
   let records: string[][];
   try {
@@ -54,7 +47,7 @@ export function readManifest(file: string): Manifest {
     const name = row[key].split('\\').join('/');
     if (!name) throw new InputError(`${file}:${i + 2}: the "file" cell is empty`);
     if (byKey.has(name)) throw new InputError(`${file}:${i + 2}: "${name}" has a row already`);
-    const meta: Meta = {};
+    const meta = newMeta();
     header.forEach((field, c) => {
       if (c !== key && field && row[c]) meta[field] = row[c];
     });
@@ -73,6 +66,6 @@ export function readManifest(file: string): Manifest {
       return { unmatched: names.filter((name) => !matches.has(name)), ambiguous: names.filter((name) => matches.get(name)! > 1) };
     },
     // Relative paths in the table and on the command line resolve against these folders.
-    key: JSON.stringify([createHash('sha1').update(bytes).digest('hex'), base, process.cwd()]),
+    key: JSON.stringify([createHash('sha1').update(text).digest('hex'), base, process.cwd()]),
   };
 }

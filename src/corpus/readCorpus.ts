@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { InputError } from '../errors.js';
-import type { Document, Meta, OriginMap, Place } from './document.js';
 import { frontMatterLines } from './extractedText.js';
+import { newMeta, type Document, type Meta, type OriginMap, type Place } from './document.js';
 import { listCorpusFiles } from './files.js';
 import { detectFormat } from './formats.js';
 import { readManifest, type Manifest } from './manifest.js';
@@ -13,6 +12,7 @@ import { simplifiedSameLength } from './simplified.js';
 import type { BreakEvidence } from './pageBreaks.js';
 import type { Extraction } from './readers/extraction.js';
 import { extract } from './readers/index.js';
+import { readBytes } from './readTextFile.js';
 
 export interface ReadOptions {
   /** Force a decoding instead of detecting it. */
@@ -74,21 +74,8 @@ export function outerMeta(options: Pick<ReadOptions, 'metaFromName' | 'metaFile'
   };
 }
 
-const READ_PROBLEMS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EISDIR: 'is a folder, not a file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-};
-
-export function readBytes(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    throw new InputError(`${file}: cannot read file (${READ_PROBLEMS[code] ?? code})`);
-  }
-}
+// Re-exported: corpus files and side files are read by one function.
+export { readBytes };
 
 /** Reads one file into a Document: decode, front matter, name metadata, normalise. */
 export function readDocument(file: string, options: ReadOptions = {}, outer?: OuterMeta): Document {
@@ -169,7 +156,7 @@ function headingPlaces(extraction: Extraction, toExtraction: OriginMap, text: st
 
 /** Metadata from the file name under the front matter's, the metadata table's over it, derived fields, and the id. */
 export function completeMeta(front: Meta, file: string, outer?: OuterMeta): Meta {
-  const meta = deriveFields({ ...(outer?.name?.(file) ?? {}), ...front, ...(outer?.table?.metaOf(file) ?? {}) });
+  const meta = deriveFields(newMeta(outer?.name?.(file), front, outer?.table?.metaOf(file)));
   meta.id = meta.id || basename(file, extname(file));
   return meta;
 }

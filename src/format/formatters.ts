@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type * as CsvStringify from 'csv-stringify/sync';
 import { boxTable } from './boxTable.js';
 import { dataCell, displayCell, spreadsheetSafe } from './cells.js';
-import type { ResultTable } from '../resultTable.js';
+import { cellOf, type ResultTable } from '../resultTable.js';
 import { displayWidth, fitColumns, truncate } from './fitWidth.js';
 
 export interface FormatOptions {
@@ -21,11 +21,11 @@ const require = createRequire(import.meta.url);
 const csvStringify = () => (require('csv-stringify/sync') as typeof CsvStringify).stringify;
 
 function humanRows(table: ResultTable): string[][] {
-  return table.rows.map((row) => table.columns.map((c) => displayCell(row[c] ?? null, table.decimals?.[c])));
+  return table.rows.map((row) => table.columns.map((c) => displayCell(cellOf(row, c), table.decimals?.[c])));
 }
 
 function isNumericColumn(table: ResultTable, column: string): boolean {
-  return table.rows.length > 0 && table.rows.every((r) => r[column] === null || typeof r[column] === 'number');
+  return table.rows.length > 0 && table.rows.every((r) => cellOf(r, column) === null || typeof cellOf(r, column) === 'number');
 }
 
 const formatTable: Formatter = (table, { color, width }) => {
@@ -52,7 +52,7 @@ const formatTable: Formatter = (table, { color, width }) => {
 function delimited(delimiter: string): Formatter {
   return (table, { bom }) => {
     const records = table.rows.map((row) => table.columns.map((c) => {
-      const value = row[c] ?? null;
+      const value = cellOf(row, c);
       // Only text the corpus supplied can carry a formula; -Inf spelt out for a number is not one.
       return typeof value === 'number' ? dataCell(value) : spreadsheetSafe(dataCell(value));
     }));
@@ -69,9 +69,10 @@ function delimited(delimiter: string): Formatter {
 
 const formatJson: Formatter = (table) => {
   const rows = table.rows.map((row) => {
-    const flat: Record<string, string | number | null> = {};
+    // No prototype: a column named __proto__ is a key like any other (on {} the assignment would be dropped).
+    const flat = Object.create(null) as Record<string, string | number | null>;
     for (const c of table.columns) {
-      const v = row[c] ?? null;
+      const v = cellOf(row, c);
       // JSON has no Infinity/NaN: they become null, the documented "not defined" value.
       flat[c] = typeof v === 'number' && !Number.isFinite(v) ? null : dataCell(v);
     }
@@ -81,7 +82,8 @@ const formatJson: Formatter = (table) => {
 };
 
 const formatMarkdown: Formatter = (table) => {
-  const escape = (s: string) => s.replace(/\|/g, '\\|');
+  // A cell is one line of the table: a pipe would open a cell, a line break end the row (<br> keeps it visible).
+  const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\r\n|[\r\n\u2028\u2029]/g, '<br>');
   const lines = [
     `| ${table.columns.map(escape).join(' | ')} |`,
     `| ${table.columns.map((c) => (isNumericColumn(table, c) ? '---:' : '---')).join(' | ')} |`,

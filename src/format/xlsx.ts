@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as ExcelJS from 'exceljs';
 import { spreadsheetSafe } from './cells.js';
-import type { ResultTable } from '../resultTable.js';
+import { cellOf, type ResultTable } from '../resultTable.js';
 
 const require = createRequire(import.meta.url);
 
@@ -36,13 +36,13 @@ export async function xlsxWorkbook(tables: NamedTable[]): Promise<Buffer> {
     sheet.getRow(1).font = { bold: true };
     for (const row of table.rows) {
       sheet.addRow(table.columns.map((c) => {
-        const v = row[c] ?? null;
+        const v = cellOf(row, c);
         if (typeof v === 'number') return Number.isFinite(v) ? v : null;
         return spreadsheetSafe(v);
       }));
     }
     table.columns.forEach((c, i) => {
-      const widest = Math.max(c.length, ...table.rows.slice(0, 200).map((r) => String(r[c] ?? '').length));
+      const widest = Math.max(c.length, ...table.rows.slice(0, 200).map((r) => String(cellOf(r, c) ?? '').length));
       sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, widest * 1.6));
     });
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { decodeBuffer } from '../corpus/decode.js';
+import { readTextFile } from '../corpus/readTextFile.js';
 import { InputError } from '../errors.js';
 import { bundledDictPath } from '../bundledDict.js';
 import { foldForm } from './fold.js';
@@ -164,13 +164,7 @@ export function variantStatus(entries: readonly LexiconEntry[]): Map<string, { c
 
 /** A user's lexicon file, in any encoding tifa reads (a GBK export from Excel as well as UTF-8), validated. */
 export function readLexiconFile(file: string): LexiconEntry[] {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    throw new InputError(`${file}: cannot read the lexicon file`);
-  }
-  return parseLexicon(decodeBuffer(bytes, file).text, file);
+  return parseLexicon(readTextFile(file, 'the lexicon file'), file);
 }
 
 /** Which lexicons a command uses: `--lexicon FILE` (repeatable) adds to the bundled one; `--no-bundled-lexicon` drops it. */

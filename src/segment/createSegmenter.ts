@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { InputError, UsageError } from '../errors.js';
+import { readTextFile } from '../corpus/readTextFile.js';
+import { UsageError } from '../errors.js';
 import { chooseLexicon, lexiconSurfaceForms } from '../lexicon/lexicon.js';
 import type { JiebaBinding } from './binding.js';
 import { PhraseJoin } from './compound.js';
@@ -31,13 +31,7 @@ export interface SegmenterOptions {
 const SEGMENTER_CUTS = /[、·・\s]/;
 
 function readDict(file: string): DictEntry[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(`${file}: cannot read dictionary file`);
-  }
-  return parseJiebaDict(text, file);
+  return parseJiebaDict(readTextFile(file, 'dictionary file'), file);
 }
 
 /**

@@ -1,19 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { readTextFile } from '../corpus/readTextFile.js';
 import { InputError } from '../errors.js';
 import { bundledDictPath } from '../bundledDict.js';
 
 /** One word a line; blank lines and `#` comments are skipped. */
 function readWordList(file: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(`${file}: cannot read stopword file`);
-  }
-  return text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
+  return readTextFile(file, 'stopword file')
+    .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'));
 }

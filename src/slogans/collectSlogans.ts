@@ -1,4 +1,4 @@
-import { groupOf } from '../analysis/countCorpus.js';
+import { GroupIndex, groupOf } from '../analysis/groups.js';
 import type { Document } from '../corpus/document.js';
 import type { Segmenter } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
@@ -122,7 +122,8 @@ export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, o
   const matcher = createLexiconMatcher(options.lexicon ?? loadBundledLexicon());
   const corpus = options.corpusQuotes && options.corpusQuotes.size > 0 ? createLexiconMatcher(corpusLexicon(options.corpusQuotes)) : undefined;
   const counts: SloganCounts = { field: options.field, groups: [], tokens: [], slogans: new Map() };
-  const groupIndex = new Map<string, number>();
+  const groupIndex = new GroupIndex(() => counts.tokens.push(0));
+  counts.groups = groupIndex.labels;
   const ngrams = options.discover ? new NgramCounter(options.discover.edgeStopwords) : undefined;
   for (const doc of docs) {
     const label = groupOf(doc, options.field);
@@ -130,13 +131,7 @@ export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, o
       options.onLeftOut?.(doc);
       continue;
     }
-    let group = groupIndex.get(label);
-    if (group === undefined) {
-      group = counts.groups.length;
-      groupIndex.set(label, group);
-      counts.groups.push(label);
-      counts.tokens.push(0);
-    }
+    const group = groupIndex.numberOf(label);
     // Tagged: numbered and + formulas take the nouns that continue them (三大科创高地, 产业大脑+未来工厂).
     const tokens = segmenter.cut(doc.text, { pos: true });
     const hits = extractSlogans(doc.text, tokens, matcher, corpus);

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { groupOf } from '../../analysis/countCorpus.js';
+import { GroupIndex, groupOf } from '../../analysis/groups.js';
 import { kwicRows, searchPattern } from '../../analysis/kwic.js';
 import { KWIC_SORTS, sortKwic, type KwicSort } from '../../analysis/kwicOrder.js';
 import { sampleOf, seededRandom } from '../../analysis/random.js';
@@ -54,7 +54,8 @@ export function kwicCommand(): Command {
   return cmd.action((term: string, paths: string[], flags: KwicFlags) => {
     const pattern = searchPattern(term, flags.regex);
     const leftOut = leftOutReporter(flags.by);
-    const byGroup = new Map<string, Row[]>();
+    const byGroup: Row[][] = [];
+    const groups = new GroupIndex(() => byGroup.push([]));
     const corpus = openCorpus(paths, flags);
     let hits = 0;
     for (const doc of corpus.docs) {
@@ -67,17 +68,16 @@ export function kwicCommand(): Command {
       hits += rows.length;
       // The cell shows the value itself; `group` may carry the field to keep table columns apart (groupLabel).
       if (flags.by) for (const row of rows) row[flags.by] = doc.meta[flags.by];
-      const groupRows = byGroup.get(group) ?? [];
+      const groupRows = byGroup[groups.numberOf(group)];
       for (const row of rows) groupRows.push(row);
-      byGroup.set(group, groupRows);
     }
-    leftOut.report(byGroup.size);
+    leftOut.report(byGroup.length);
     noteAbsentTerms([term], () => hits > 0);
     const columns = [...(flags.by ? [flags.by] : []), 'doc', 'line', 'column', 'left', 'match', 'right'];
     // Within each group: sample, then sort; the groups stay in reading order.
     const random = seededRandom(flags.seed);
     const segmenter = flags.sort ? corpus.segmenter : undefined;
-    let rows = [...byGroup.values()].flatMap((group) => {
+    let rows = byGroup.flatMap((group) => {
       const drawn = flags.sample ? sampleOf(group, flags.sample, random) : group;
       return segmenter ? sortKwic(drawn, flags.sort!, segmenter) : drawn;
     });

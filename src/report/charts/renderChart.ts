@@ -37,7 +37,9 @@ export const LABEL_FONT_SIZE = 12;
 /**
  * Renders an ECharts option to a standalone SVG string, server-side: no DOM, no animation (the SVG is a still
  * picture). ECharts escapes every text it draws; it does not escape attribute values, but none of those hold
- * data (tests/report.test.ts renders hostile labels and checks the markup).
+ * data (tests/report.test.ts renders hostile labels and checks the markup). It does not touch control
+ * characters, which XML 1.0 forbids anywhere (§2.2, even as references): a label holding U+0001 made the SVG
+ * unreadable, so they become U+FFFD, and no markup of the chart needs one.
  */
 export function renderChart(option: Echarts.EChartsOption, size: ChartSize): string {
   const chart = chartEngine().init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
@@ -48,7 +50,7 @@ export function renderChart(option: Echarts.EChartsOption, size: ChartSize): str
       textStyle: { fontFamily: CJK_FONT_FAMILY, fontSize: LABEL_FONT_SIZE },
       ...option,
     });
-    return chart.renderToSVGString();
+    return chart.renderToSVGString().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
   } finally {
     chart.dispose();
   }
