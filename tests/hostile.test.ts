@@ -357,8 +357,8 @@ describe('field names that are JavaScript built-ins are ordinary fields', () => 
     const run = tifa(['corpus', '--meta', at('chars-meta.csv'), '-f', 'csv', at('ok.txt')]);
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\r\n').slice(0, 2)).toEqual([
-      'id,city,province,author,position,title,date,source,chars,constructor,chars_,tokens',
-      'ok,,,,,,,,很多,x,7,3',
+      'id,city,province,author,position,title,date,source,chars,constructor,format,chars_,tokens',
+      'ok,,,,,,,,很多,x,text,7,3',
     ]);
   });
 });
