@@ -65,8 +65,11 @@ function collapseSpaces(text: string): Edit[] {
   return edits;
 }
 
-/** Changes whenever a repair changes: cached normalised texts of another version are not reused. */
-export const NORMALISE_VERSION = 2;
+/**
+ * Changes whenever what a file reads as changes (decoding, a format's reader, a repair): the token cache is keyed by
+ * the file's bytes, so cached texts of another version must not be reused. 3: Big5 told from GB18030.
+ */
+export const NORMALISE_VERSION = 3;
 
 /** The noise repairs, in the order they must run: each sees the output of the one before. */
 const STEPS: ReadonlyArray<(text: string, evidence?: BreakEvidence, pageStarts?: readonly number[]) => Edit[]> = [repairPageBreaks, tightenPlus, joinHanAndAscii, collapseSpaces];
