@@ -2,6 +2,7 @@ import { HIDDEN_FIELDS, STANDARD_FIELDS, type Document } from '../corpus/documen
 import { isWordToken } from '../segment/wordToken.js';
 import type { Segmenter } from '../segment/token.js';
 import { computedColumn, type ResultTable, type Row } from '../resultTable.js';
+import { charCount } from './countCorpus.js';
 
 /** One row per document: its metadata, the format it was read as, its size in characters (no whitespace) and in word tokens. */
 export function summariseCorpus(docs: Iterable<Document>, segmenter: Segmenter): ResultTable {
@@ -15,7 +16,7 @@ export function summariseCorpus(docs: Iterable<Document>, segmenter: Segmenter):
       row[key] = value;
       if (!(STANDARD_FIELDS as readonly string[]).includes(key)) extra.add(key);
     }
-    sizes.push({ format: doc.format ?? 'text', chars: doc.text.replace(/\s/g, '').length, tokens: segmenter.cut(doc.text).filter((t) => isWordToken(t.text)).length });
+    sizes.push({ format: doc.format ?? 'text', chars: charCount(doc.text), tokens: segmenter.cut(doc.text).filter((t) => isWordToken(t.text)).length });
     rows.push(row);
   }
   // A metadata field called chars or tokens keeps its name and values; the computed column steps aside.
