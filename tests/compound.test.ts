@@ -45,21 +45,34 @@ describe('PhraseJoin', () => {
 describe('createSegmenter', () => {
   const text = '坚持市县主战、派出所主防，做到严格、规范、公正、文明。\n2025年  工作报告';
   const segmenter = createSegmenter();
+  const compound = createSegmenter({ compound: true });
 
   it('gives the same segmentation as tokens, as words and as words cut off the main thread', async () => {
-    for (const pos of [false, true]) {
-      const tokens = segmenter.cut(text, { pos });
-      const expected: Words = pos ? { words: tokens.map((t) => t.text), tags: tokens.map((t) => t.pos!) } : { words: tokens.map((t) => t.text) };
-      expect(segmenter.words(text, { pos })).toEqual(expected);
-      expect(await segmenter.wordsAsync(text, { pos })).toEqual(expected);
+    for (const s of [segmenter, compound]) {
+      for (const pos of [false, true]) {
+        const tokens = s.cut(text, { pos });
+        const expected: Words = pos ? { words: tokens.map((t) => t.text), tags: tokens.map((t) => t.pos!) } : { words: tokens.map((t) => t.text) };
+        expect(s.words(text, { pos })).toEqual(expected);
+        expect(await s.wordsAsync(text, { pos })).toEqual(expected);
+      }
     }
   });
 
-  it('covers the text with contiguous tokens and joins lexicon phrases', () => {
-    const tokens = segmenter.cut(text);
-    expect(tokens.map((t) => t.text).join('')).toBe(text);
-    tokens.forEach((t, i) => expect(t.start).toBe(i === 0 ? 0 : tokens[i - 1].end));
-    expect(tokens.map((t) => t.text)).toContain('市县主战、派出所主防');
-    expect(tokens.map((t) => t.text)).toContain('严格、规范、公正、文明');
+  it('covers the text with contiguous tokens, and joins lexicon phrases only with --compound', () => {
+    for (const s of [segmenter, compound]) {
+      const tokens = s.cut(text);
+      expect(tokens.map((t) => t.text).join('')).toBe(text);
+      tokens.forEach((t, i) => expect(t.start).toBe(i === 0 ? 0 : tokens[i - 1].end));
+    }
+    // 市县|主战|、|派出所主防: jieba cuts at 、 before it reads its dictionary; 派出所主防 is a dictionary word
+    expect(segmenter.cut(text).map((t) => t.text).slice(1, 5)).toEqual(['市县', '主战', '、', '派出所主防']);
+    expect(compound.cut(text).map((t) => t.text)).toContain('市县主战、派出所主防');
+    expect(compound.cut(text).map((t) => t.text)).toContain('严格、规范、公正、文明');
+  });
+
+  it('reads page breaks with the phrases joined, with or without --compound (cutUnits)', () => {
+    const phrase = '建立新型警务运行模式';
+    expect(segmenter.cut(phrase).map((t) => t.text)).toEqual(['建立', '新型', '警务', '运行', '模式']);
+    for (const s of [segmenter, compound]) expect(s.cutUnits(phrase).map((t) => t.text)).toEqual(['建立', '新型警务运行模式']);
   });
 });

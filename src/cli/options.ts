@@ -18,11 +18,22 @@ export function corpusOptions(cmd: Command): Command {
     .option('--skip-bad', 'skip files that are not text (binary, undecodable or empty) with a warning instead of stopping')
     .addOption(new Option('--segmenter <name>', 'segmentation backend').choices(['node-rs', 'nodejieba']).default('node-rs'))
     .option('--dict <file>', 'extra jieba user dictionary (word freq [pos] per line); repeatable', collect)
-    .option('--no-compound', 'do not join lexicon phrases and terms that jieba cuts only at their edges (两个|确立, phrases with 、) into one token')
+    .option('--compound', 'join lexicon phrases and terms that jieba cuts into words (两个|确立, phrases with 、) into one token')
+    .option('--no-compound', 'tokens are words, formulations stay as the words jieba cuts them into (the default)')
     .option('--no-cache', 'do not read or write the token cache ($TIFA_CACHE_DIR or ~/.cache/tifa)')
     .option('--lexicon <file>', 'your own slogan lexicon (dict/slogans.tsv format), added to the bundled one; repeatable', collect)
     .option('--no-bundled-lexicon', 'use only the --lexicon files, not the bundled lexicon')
     .option('--to-simplified', 'count traditional characters as simplified (OpenCC): 國家 and 国家 are one term');
+}
+
+/**
+ * The flags of a command whose items are formulations (slogans, themes, cooc --slogans, collocates, report, plot):
+ * it reads every lexicon phrase as one token unless --no-compound, where word statistics read words (issue 16:
+ * tokens are words; see segmenterVocabulary). Slogans and their co-occurrence, dispersion and collocates count a
+ * formulation as one item, as quanteda's tokens_compound before such an analysis.
+ */
+export function formulationUnits<T extends CorpusFlags>(flags: T): T {
+  return { ...flags, compound: flags.compound ?? true };
 }
 
 /** --output is checked before any work: a run of minutes must not end in "exists; pass --force". */

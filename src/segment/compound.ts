@@ -3,8 +3,10 @@ import { wordStart } from './offsets.js';
 import type { Words } from './token.js';
 
 /**
- * Joins multi-word phrases into one word after segmentation (quanteda's tokens_compound). jieba cuts at
- * 、 · and spaces before it looks at its dictionary, so `市县主战、派出所主防` can only be kept whole here.
+ * Joins multi-word phrases into one token after segmentation (quanteda's tokens_compound), with --compound only:
+ * by default tokens are words and a formulation stays as the words jieba cuts it into (segmenterVocabulary says
+ * why). jieba cuts at 、 · and spaces before it looks at its dictionary, so `市县主战、派出所主防` can only be one
+ * token here.
  * A phrase is joined only where it starts and ends on word boundaries, so no other word changes; at each word
  * the longest phrase starting there wins (leftmost-longest, as the lexicon index matches).
  *

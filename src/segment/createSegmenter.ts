@@ -20,7 +20,10 @@ export interface SegmenterOptions {
   backend?: string;
   /** Extra jieba-format dictionaries given with --dict. */
   userDicts?: string[];
-  /** Join lexicon phrases that contain 、 · or spaces into one token (on unless --no-compound). */
+  /**
+   * --compound: join the formulations jieba cuts into words (两个|确立, 市县主战|、|派出所主防) into one token, for word
+   * statistics that should count them as items. Off by default: tokens are words (see segmenterVocabulary).
+   */
   compound?: boolean;
   /** --lexicon files, whose forms the segmenter learns like the bundled ones (file names: options cross to workers). */
   lexiconFiles?: string[];
@@ -35,11 +38,19 @@ function readDict(file: string): DictEntry[] {
 }
 
 /**
- * Every word the segmenter must know and the phrases to join. Bundled terms and lexicon forms enter jieba's
- * dictionary only when jieba would otherwise cut through them, each with the smallest frequency that keeps it
- * whole (JiebaFrequencies: suggest_freq from jieba's own dictionary), so that general segmentation does not move;
- * the others (两个|确立) are already cut where they start and end and are joined into one token after
- * segmentation, as phrases with 、 are. --dict entries are loaded as their authors wrote them.
+ * Every word the segmenter must know, and the phrases `--compound` joins (issue 16: a dictionary that adds without
+ * moving). The rule: tokens are words, and jieba's dictionary decides every boundary it has a word for.
+ * - A bundled term or lexicon form enters jieba's dictionary only where jieba would otherwise cut through it (a
+ *   lone content character at an edge: 市|域|社会|治理, 涉|黑|涉|恶 → 对涉|黑涉|恶), each with the smallest frequency
+ *   that keeps it whole (JiebaFrequencies: suggest_freq from jieba's own dictionary). So it comes out as one word
+ *   and nothing around it moves.
+ * - A term or form that jieba already cuts into its own words (两个|确立, 人民|群众, 中国|特色|社会主义, and every
+ *   phrase with 、 · or a space, where jieba cuts before it reads its dictionary) is a phrase of words, not a word:
+ *   it stays as those words. Its edges are token boundaries, so slogans, lint and kwic, which match the text on
+ *   token boundaries, find it whole there; joining it would only remove boundaries that jieba's dictionary and the
+ *   segmentation standard both keep (the SIGHAN PKU gold cuts every such formulation into words: joining them cost
+ *   0.0026 F1 and gained nothing). These are the `phrases`, joined into one token only with --compound.
+ * --dict entries are loaded as their authors wrote them.
  */
 export function segmenterVocabulary(
   userDicts: string[] = [],
@@ -56,7 +67,7 @@ export function segmenterVocabulary(
   const entries: DictEntry[] = [];
   for (const [word, pos] of terms) {
     if (jieba.needsEntry(word)) entries.push(pos ? { word, freq: jieba.suggest(word), pos } : { word, freq: jieba.suggest(word) });
-    // Already cut at its edges: joined after segmentation, where its words start and end it, like 、 phrases.
+    // Already cut into words where it starts and ends: a phrase, joined only with --compound.
     else phrases.push(word);
   }
   for (const file of userDicts) entries.push(...readDict(file));
@@ -112,7 +123,7 @@ function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-/** The one way commands get a segmenter: backend + all dictionaries + the phrase join. */
+/** The one way commands get a segmenter: backend + all dictionaries (+ the phrase join with --compound). */
 export function createSegmenter(options: SegmenterOptions = {}): WordSegmenter {
   const backend = options.backend ?? 'node-rs';
   if (!(BACKENDS as readonly string[]).includes(backend)) {
@@ -122,29 +133,30 @@ export function createSegmenter(options: SegmenterOptions = {}): WordSegmenter {
   if (backend === 'nodejieba') assertNodejiebaInstalled();
   // The vocabulary, the backend and the join are made on first use: a run served from the token cache never
   // needs the backend, and a main thread that leaves the cutting to workers (--no-cache) needs none of them.
-  let made: { dictText: string; join: string[]; phraseJoin: PhraseJoin } | undefined;
+  let made: { dictText: string; join: string[]; phraseJoin: PhraseJoin; allPhrases: PhraseJoin } | undefined;
   const vocabulary = () => {
     if (made) return made;
     const { dictText, phrases } = vocabularyFor(options);
-    const join = options.compound === false ? [] : phrases;
-    return (made = { dictText, join, phraseJoin: new PhraseJoin(join) });
+    const join = options.compound === true ? phrases : [];
+    const phraseJoin = new PhraseJoin(join);
+    return (made = { dictText, join, phraseJoin, allPhrases: options.compound === true ? phraseJoin : new PhraseJoin(phrases) });
   };
   let base: JiebaBinding | undefined;
   const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(vocabulary().dictText) : createNodeRsBackend(vocabulary().dictText));
-  const cutChunk = (text: string, pos: boolean): Words => vocabulary().phraseJoin.apply(text, binding().cut(text, pos));
   // Cut chunk by chunk: jieba's own output for a long text (one line of a 50 MB file) would take gigabytes.
-  const words = (text: string, cutOptions?: { pos?: boolean }): Words => {
-    const pos = Boolean(cutOptions?.pos);
+  const chunked = (text: string, pos: boolean, join: () => PhraseJoin): Words => {
+    const cutChunk = (chunk: string): Words => join().apply(chunk, binding().cut(chunk, pos));
     const bounds = sentenceChunks(text);
-    if (bounds.length === 2) return cutChunk(text, pos);
+    if (bounds.length === 2) return cutChunk(text);
     const all: Words = pos ? { words: [], tags: [] } : { words: [] };
     for (let k = 1; k < bounds.length; k++) {
-      const chunk = cutChunk(text.slice(bounds[k - 1], bounds[k]), pos);
+      const chunk = cutChunk(text.slice(bounds[k - 1], bounds[k]));
       for (const word of chunk.words) all.words.push(word);
       if (pos) for (const tag of chunk.tags!) all.tags!.push(tag);
     }
     return all;
   };
+  const words = (text: string, cutOptions?: { pos?: boolean }): Words => chunked(text, Boolean(cutOptions?.pos), () => vocabulary().phraseJoin);
   return {
     name: backend,
     get key() {
@@ -154,5 +166,6 @@ export function createSegmenter(options: SegmenterOptions = {}): WordSegmenter {
     cut: (text: string, cutOptions?: { pos?: boolean }): Token[] => withOffsets(text, words(text, cutOptions)),
     words,
     wordsAsync: async (text, cutOptions) => vocabulary().phraseJoin.apply(text, await binding().cutAsync(text, Boolean(cutOptions?.pos))),
+    cutUnits: (text: string): Token[] => withOffsets(text, chunked(text, false, () => vocabulary().allPhrases)),
   };
 }

@@ -34,4 +34,9 @@ export interface WordSegmenter extends Segmenter {
    * the last chunk meanwhile. Unlike `words` it does not cut the text in chunks itself: callers pass chunks.
    */
   wordsAsync(text: string, options?: { pos?: boolean }): Promise<Words>;
+  /**
+   * Tokens with every lexicon phrase joined (the `--compound` tokens, whether or not this segmenter joins): the
+   * units the page-break repair reads, so that a break inside 新型警务运行⏎模式 is repaired whatever the tokens.
+   */
+  cutUnits(text: string): Token[];
 }

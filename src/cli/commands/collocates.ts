@@ -7,6 +7,7 @@ import { leftOutReporter } from '../leftOut.js';
 import {
   filterFrom,
   corpusOptions,
+  formulationUnits,
   filterOptions,
   nonNegativeInt,
   outputOptions,
@@ -41,7 +42,8 @@ export function collocatesCommand(): Command {
   filterOptions(cmd);
   corpusOptions(cmd);
   outputOptions(cmd);
-  return cmd.action((term: string, paths: string[], flags: CollocatesFlags) => {
+  return cmd.action((term: string, paths: string[], given: CollocatesFlags) => {
+    const flags = formulationUnits(given);
     const leftOut = leftOutReporter(flags.by);
     const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
     const counts = countCollocates(

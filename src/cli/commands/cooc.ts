@@ -22,6 +22,7 @@ import {
   filterFrom,
   commaList,
   corpusOptions,
+  formulationUnits,
   filterOptions,
   outputOptions,
   positiveInt,
@@ -84,7 +85,8 @@ export function coocCommand(): Command {
   filterOptions(cmd);
   corpusOptions(cmd);
   outputOptions(cmd, [...Object.keys(TABLE_FORMATS), 'xlsx', ...NETWORK_FORMATS]);
-  return cmd.action((paths: string[], flags: CoocFlags) => {
+  return cmd.action((paths: string[], given: CoocFlags) => {
+    const flags = given.slogans ? formulationUnits(given) : given;
     if (flags.window !== undefined && flags.unit !== undefined && flags.unit !== 'window') {
       throw new UsageError(`--window sets the size of window units; it does nothing with --unit ${flags.unit}`);
     }

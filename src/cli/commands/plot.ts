@@ -2,7 +2,7 @@ import { Argument, Command, Option } from 'commander';
 import { PLOT_KINDS, plotFigure, type PlotKind } from '../../report/plotFigure.js';
 import { loadStopwords } from '../../segment/stopwords.js';
 import { openCorpus } from '../openCorpus.js';
-import { checkOutputFirst, commaList, corpusOptions, type CorpusFlags } from '../options.js';
+import { checkOutputFirst, commaList, corpusOptions, formulationUnits, type CorpusFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 import { REPORT_STOPWORDS, reportLeftOut } from './report.js';
 
@@ -30,7 +30,8 @@ export function plotCommand(): Command {
     .option('--force', 'overwrite an existing --output file');
   checkOutputFirst(cmd);
   corpusOptions(cmd);
-  return cmd.action((kind: PlotKind, paths: string[], flags: PlotFlags) => {
+  return cmd.action((kind: PlotKind, paths: string[], given: PlotFlags) => {
+    const flags = formulationUnits(given);
     const { docs, segmenter } = openCorpus(paths, flags, { keepAll: true });
     const corpus = { docs: [...docs], segmenter, field: flags.by };
     reportLeftOut(corpus);

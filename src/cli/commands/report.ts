@@ -4,7 +4,7 @@ import { documentsWithoutField, groupValues, type ReportCorpus } from '../../rep
 import { analyseReport, renderReport } from '../../report/buildReport.js';
 import { corpusPaths, openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
-import { checkOutputFirst, commaList, corpusOptions, type CorpusFlags } from '../options.js';
+import { checkOutputFirst, commaList, corpusOptions, formulationUnits, type CorpusFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 
 interface ReportFlags extends CorpusFlags {
@@ -36,7 +36,8 @@ export function reportCommand(): Command {
     .option('--force', 'overwrite an existing --output file');
   checkOutputFirst(cmd);
   corpusOptions(cmd);
-  return cmd.action((paths: string[], flags: ReportFlags) => {
+  return cmd.action((paths: string[], given: ReportFlags) => {
+    const flags = formulationUnits(given);
     const { docs, segmenter } = openCorpus(paths, flags, { keepAll: true });
     const corpus = { docs: [...docs], segmenter, field: flags.by };
     reportLeftOut(corpus);

@@ -8,7 +8,7 @@ import { sloganUses } from '../../slogans/sloganUses.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
-import { commaList, corpusOptions, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
+import { commaList, corpusOptions, formulationUnits, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
 
 interface SlogansFlags extends CorpusFlags, OutputFlags {
   by?: string;
@@ -40,7 +40,8 @@ export function slogansCommand(): Command {
     .option('--shard', 'not available for slogans (see themes --shard); refused with the reason');
   corpusOptions(cmd);
   outputOptions(cmd);
-  return cmd.action((paths: string[], flags: SlogansFlags) => {
+  return cmd.action((paths: string[], given: SlogansFlags) => {
+    const flags = formulationUnits(given);
     if (flags.show !== undefined) {
       const lexicon = chooseLexicon(flags);
       const corpus = openCorpus(paths, flags, { pos: true });
