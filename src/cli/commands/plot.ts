@@ -32,8 +32,8 @@ export function plotCommand(): Command {
   corpusOptions(cmd);
   return cmd.action((kind: PlotKind, paths: string[], given: PlotFlags) => {
     const flags = formulationUnits(given);
-    const { docs, segmenter } = openCorpus(paths, flags, { keepAll: true });
-    const corpus = { docs: [...docs], segmenter, field: flags.by };
+    const { docs, segmenter } = openCorpus(paths, flags, { rereads: true });
+    const corpus = { docs, segmenter, field: flags.by };
     reportLeftOut(corpus);
     const svg = plotFigure(kind, corpus, {
       stopwords: flags.stopwords ? loadStopwords(flags.stopwords) : undefined,
