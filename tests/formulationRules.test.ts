@@ -143,3 +143,14 @@ describe('paired numbers (一村一品, 三去一降): a numbered formulation wi
     ]);
   });
 });
+
+describe('local formulations: a place programme word and a place name (平安北京, 健康广州)', () => {
+  it('counts each use; not a word tagged a place that names none (智慧城市), nor a place alone', () => {
+    const doc = fakeDoc('l', {}, '建设平安北京和健康广州，深化平安北京建设，推进智慧城市，北京平安。\n');
+    const rows = sloganTable(collectSlogans([doc], segmenter, { lexicon: [] })).rows.map((r) => [r.term, r.total, r.kind]);
+    expect(rows).toEqual([
+      ['平安北京', 2, 'local'],
+      ['健康广州', 1, 'local'],
+    ]);
+  });
+});

@@ -9,7 +9,7 @@ import { NgramCounter, type NgramCandidate } from './ngramCandidates.js';
 /** Everything the tables say about one canonical formulation. */
 export interface SloganStats {
   canonical: string;
-  /** The strongest source that found it anywhere (lexicon > numbered > formula > quoted). */
+  /** The strongest source that found it anywhere (lexicon > numbered > formula > local > quoted). */
   kind: SloganKind;
   /** The lexicon theme; '' for a formulation found by a pattern only. */
   theme: string;

@@ -6,7 +6,7 @@ export type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
 export { createLexiconMatcher } from '../lexicon/lexiconMatcher.js';
 
 /** How a formulation was found; when several sources find the same stretch, the first in this order wins. */
-export const SLOGAN_KINDS = ['lexicon', 'numbered', 'formula', 'quoted'] as const;
+export const SLOGAN_KINDS = ['lexicon', 'numbered', 'formula', 'local', 'quoted'] as const;
 export type SloganKind = (typeof SLOGAN_KINDS)[number];
 
 /** One use of a formulation in a text. */
@@ -349,6 +349,31 @@ function formulaHits(text: string, tokens: Token[]): SloganHit[] {
   return hits;
 }
 
+/**
+ * The words that make a place's programme of itself (平安北京, 健康广州, 法治广东, 美丽浙江, 人文北京, 书香京城): the
+ * shape in which every province and city names its own version of a national formulation (平安中国, 健康中国, 法治中国,
+ * 美丽中国, 数字中国, most of them in the lexicon).
+ */
+const PLACE_BRANDS: ReadonlySet<string> = new Set([
+  ...['平安', '法治', '健康', '美丽', '数字', '智慧', '幸福', '文明', '诚信', '清廉', '廉洁', '人文', '科技', '绿色', '书香', '生态', '宜居', '韧性', '善治'],
+]);
+/** Words jieba tags as places (ns) that name no place: 智慧城市 is no city's programme. */
+const NO_PLACE: ReadonlySet<string> = new Set(['城市', '宜居', '河湖', '城乡', '乡村', '地区', '区域', '社区', '园区', '城区', '国际']);
+
+/**
+ * Local formulations: a word of PLACE_BRANDS and the name of a place right after it, both whole tokens (平安|北京, the
+ * place tagged ns): 平安北京, 健康广州.
+ */
+function localHits(text: string, tokens: Token[]): SloganHit[] {
+  const hits: SloganHit[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [brand, place] = [tokens[i], tokens[i + 1]];
+    if (!PLACE_BRANDS.has(brand.text) || place.pos !== 'ns' || NO_PLACE.has(place.text) || !/^\p{Script=Han}{2,4}$/u.test(place.text)) continue;
+    hits.push(hit(text, brand.start, place.end, brand.text + place.text, 'local'));
+  }
+  return hits;
+}
+
 const spanKey = (h: SloganHit): string => `${h.start}:${h.end}`;
 
 /**
@@ -425,13 +450,13 @@ function corpusHits(text: string, tokens: Token[], boundaries: Uint8Array, corpu
 /**
  * Every formulation used in `text` (the analysis text of a Document, `tokens` its segmentation, tagged for the
  * noun rules of numbered and + formulas): lexicon slogans, the corpus's quoted formulations wherever they are used
- * (`corpus`, optional), quoted formulations, numbered formulas and + formulas, one hit per stretch of text, then
+ * (`corpus`, optional), quoted formulations, numbered formulas, + formulas and local formulations, one hit per stretch of text, then
  * the lexicon slogans nested in a lexicon hit (marked `nested`), in text order.
  */
 export function extractSlogans(text: string, tokens: Token[], lexicon: LexiconMatcher, corpus?: LexiconMatcher): SloganHit[] {
   if (tokens.length === 0) return [];
   const boundaries = tokenBoundaries(text, tokens);
-  const structural = [...numberedHits(text, tokens, boundaries), ...formulaHits(text, tokens)];
+  const structural = [...numberedHits(text, tokens, boundaries), ...formulaHits(text, tokens), ...localHits(text, tokens)];
   const fromCorpus = corpus ? corpusHits(text, tokens, boundaries, corpus) : [];
   const hits = mergeHits(text.length, lexiconHits(text, tokens, boundaries, lexicon), fromCorpus, structural, quotedHits(text, lexicon, tokens));
   const nested = nestedHits(text, lexicon, hits);
