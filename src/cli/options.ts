@@ -11,6 +11,12 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 /** Options of every command that reads a corpus. */
 export function corpusOptions(cmd: Command): Command {
+  const formulations = FORMULATION_UNITS[cmd.name()];
+  if (formulations) {
+    cmd.hook('preAction', (command) => {
+      if (command.getOptionValue('compound') === undefined && formulations(command.opts())) command.setOptionValue('compound', true);
+    });
+  }
   return cmd
     .option('--encoding <name>', 'force a decoding (utf8, utf16le, utf16be, gb18030, gbk, big5) instead of detecting it')
     .option('--meta-from-name <pattern>', "fill metadata from file names, e.g. 'gwr_{year}'; repeatable: the first pattern that matches a name applies", collect)
@@ -27,14 +33,19 @@ export function corpusOptions(cmd: Command): Command {
 }
 
 /**
- * The flags of a command whose items are formulations (slogans, themes, cooc --slogans, collocates, report, plot):
- * it reads every lexicon phrase as one token unless --no-compound, where word statistics read words (issue 16:
- * tokens are words; see segmenterVocabulary). Slogans and their co-occurrence, dispersion and collocates count a
- * formulation as one item, as quanteda's tokens_compound before such an analysis.
+ * The commands whose items are formulations, and when: they read every lexicon phrase as one token unless
+ * --no-compound, where word statistics read words (issue 16: tokens are words; see segmenterVocabulary). Slogans
+ * and their co-occurrence, dispersion and collocates count a formulation as one item, as quanteda's
+ * tokens_compound before such an analysis. One list, read by corpusOptions.
  */
-export function formulationUnits<T extends CorpusFlags>(flags: T): T {
-  return { ...flags, compound: flags.compound ?? true };
-}
+const FORMULATION_UNITS: Readonly<Record<string, (opts: Record<string, unknown>) => boolean>> = {
+  slogans: () => true,
+  themes: () => true,
+  report: () => true,
+  plot: () => true,
+  collocates: () => true,
+  cooc: (opts) => Boolean(opts.slogans),
+};
 
 /** --output is checked before any work: a run of minutes must not end in "exists; pass --force". */
 export function checkOutputFirst(cmd: Command): Command {

@@ -7,7 +7,6 @@ import {
   filterFrom,
   corpusOptions,
   countingOptions,
-  formulationUnits,
   filterOptions,
   nonNegativeInt,
   outputOptions,
@@ -44,8 +43,7 @@ export function collocatesCommand(): Command {
   corpusOptions(cmd);
   countingOptions(cmd);
   outputOptions(cmd);
-  return cmd.action(async (term: string, paths: string[], given: CollocatesFlags) => {
-    const flags = formulationUnits(given);
+  return cmd.action(async (term: string, paths: string[], flags: CollocatesFlags) => {
     const counts = await countCorpusCollocates(paths, flags, {
       node: term,
       left: flags.left ?? flags.window,

@@ -26,7 +26,6 @@ import {
   commaList,
   corpusOptions,
   countingOptions,
-  formulationUnits,
   filterOptions,
   outputOptions,
   positiveInt,
@@ -114,8 +113,7 @@ export function coocCommand(): Command {
   corpusOptions(cmd);
   countingOptions(cmd);
   outputOptions(cmd, [...Object.keys(TABLE_FORMATS), 'xlsx', ...NETWORK_FORMATS]);
-  return cmd.action(async (paths: string[], given: CoocFlags) => {
-    const flags = given.slogans ? formulationUnits(given) : given;
+  return cmd.action(async (paths: string[], flags: CoocFlags) => {
     if (flags.window !== undefined && flags.unit !== undefined && flags.unit !== 'window') {
       throw new UsageError(`--window sets the size of window units; it does nothing with --unit ${flags.unit}`);
     }

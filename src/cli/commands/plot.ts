@@ -3,7 +3,7 @@ import { PLOT_KINDS, plotFigure, type PlotKind } from '../../report/plotFigure.j
 import { loadStopwords } from '../../segment/stopwords.js';
 import { chooseLexicon } from '../../lexicon/lexicon.js';
 import { openCorpus } from '../openCorpus.js';
-import { checkOutputFirst, commaList, corpusOptions, formulationUnits, type CorpusFlags } from '../options.js';
+import { checkOutputFirst, commaList, corpusOptions, type CorpusFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 import { REPORT_STOPWORDS, reportLeftOut } from './report.js';
 
@@ -31,8 +31,7 @@ export function plotCommand(): Command {
     .option('--force', 'overwrite an existing --output file');
   checkOutputFirst(cmd);
   corpusOptions(cmd);
-  return cmd.action((kind: PlotKind, paths: string[], given: PlotFlags) => {
-    const flags = formulationUnits(given);
+  return cmd.action((kind: PlotKind, paths: string[], flags: PlotFlags) => {
     const { docs, segmenter } = openCorpus(paths, flags, { rereads: true });
     const corpus = { docs, segmenter, field: flags.by, lexicon: chooseLexicon(flags) };
     reportLeftOut(corpus);

@@ -5,7 +5,7 @@ import { analyseReport, renderReport } from '../../report/buildReport.js';
 import { chooseLexicon } from '../../lexicon/lexicon.js';
 import { corpusPaths, openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
-import { checkOutputFirst, commaList, corpusOptions, formulationUnits, type CorpusFlags } from '../options.js';
+import { checkOutputFirst, commaList, corpusOptions, type CorpusFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 
 interface ReportFlags extends CorpusFlags {
@@ -37,8 +37,7 @@ export function reportCommand(): Command {
     .option('--force', 'overwrite an existing --output file');
   checkOutputFirst(cmd);
   corpusOptions(cmd);
-  return cmd.action((paths: string[], given: ReportFlags) => {
-    const flags = formulationUnits(given);
+  return cmd.action((paths: string[], flags: ReportFlags) => {
     const { docs, segmenter } = openCorpus(paths, flags, { rereads: true });
     const corpus = { docs, segmenter, field: flags.by, lexicon: chooseLexicon(flags) };
     reportLeftOut(corpus);

@@ -13,7 +13,7 @@ import { emit } from '../writeOutput.js';
 import { InputError } from '../../errors.js';
 import { openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
-import { commaList, corpusOptions, formulationUnits, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
+import { commaList, corpusOptions, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
 
 interface SlogansFlags extends CorpusFlags, OutputFlags {
   by?: string;
@@ -62,8 +62,7 @@ export function slogansCommand(): Command {
     .option('--quoted-from <shard>', 'with --shard: count with the quoted formulations of the whole corpus, the tifa merge --shard of every part\'s --quoted-forms shard');
   corpusOptions(cmd);
   outputOptions(cmd);
-  return cmd.action((paths: string[], given: SlogansFlags) => {
-    const flags = formulationUnits(given);
+  return cmd.action((paths: string[], flags: SlogansFlags) => {
     if (flags.quotedFrom !== undefined && !flags.shard) throw new UsageError('--quoted-from counts a part of a corpus as a shard: give --shard');
     if (flags.shard && (flags.show !== undefined || flags.discover)) {
       // --discover scores n-grams by counts over the whole corpus, singletons included: a shard would hold them all.

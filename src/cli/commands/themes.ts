@@ -8,7 +8,7 @@ import { emit } from '../writeOutput.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
-import { corpusOptions, formulationUnits, outputOptions, type CorpusFlags, type OutputFlags } from '../options.js';
+import { corpusOptions, outputOptions, type CorpusFlags, type OutputFlags } from '../options.js';
 
 interface ThemesFlags extends CorpusFlags, OutputFlags {
   by?: string;
@@ -23,8 +23,7 @@ export function themesCommand(): Command {
     .option('--shard', 'print the complete counts as shard JSON for tifa merge, instead of the table');
   corpusOptions(cmd);
   outputOptions(cmd);
-  return cmd.action((paths: string[], given: ThemesFlags) => {
-    const flags = formulationUnits(given);
+  return cmd.action((paths: string[], flags: ThemesFlags) => {
     const leftOut = leftOutReporter(flags.by);
     // Tagged as `tifa slogans` cuts, so both read the same token cache.
     const corpus = openCorpus(paths, flags, { pos: true });
