@@ -3,7 +3,7 @@ import type { ResultTable, Row } from '../resultTable.js';
 import type { Segmenter } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
 import { associationRow, type AssociationRow } from './association.js';
-import { groupOf } from './countCorpus.js';
+import { GroupIndex, type Grouping, type LeftOutDocument } from './groups.js';
 import { sideBySide } from './sideBySide.js';
 import { tokenFilter, type FilterOptions } from './tokenFilter.js';
 
@@ -30,12 +30,12 @@ export interface CollocateRequest {
   filter?: FilterOptions;
 }
 
-export interface CollocateCounts {
-  field?: string;
+export interface CollocateCounts extends Grouping {
   node: string;
   left: number;
   right: number;
   groups: string[];
+  leftOut: LeftOutDocument[];
   /** N: word tokens per group. */
   tokens: number[];
   /** n1: occurrences of the node per group. */
@@ -59,18 +59,15 @@ export function positionColumns(left: number, right: number): string[] {
   return names;
 }
 
-/** Segments each document once and counts the node's collocates per group. */
-export function countCollocates(
-  docs: Iterable<Document>,
-  segmenter: Segmenter,
-  request: CollocateRequest,
-  onLeftOut: (doc: Document) => void = () => {},
-): CollocateCounts {
+/** Segments each document once and counts the node's collocates per group (documents without the field in `leftOut`). */
+export function countCollocates(docs: Iterable<Document>, segmenter: Segmenter, request: CollocateRequest): CollocateCounts {
   const { node, left, right } = request;
   const keep = tokenFilter(request.filter ?? {});
   const tagging = Boolean(request.filter?.pos);
-  const counts: CollocateCounts = { field: request.field, node, left, right, groups: [], tokens: [], nodeFreq: [], span: [], collocates: new Map() };
-  const groupIds = new Map<string, number>();
+  const counts: CollocateCounts = { field: request.field, node, left, right, groups: [], leftOut: [], tokens: [], nodeFreq: [], span: [], collocates: new Map() };
+  const groups = new GroupIndex(request.field, () => (counts.tokens.push(0), counts.nodeFreq.push(0), counts.span.push(0)));
+  counts.groups = groups.labels;
+  counts.leftOut = groups.leftOut;
   const entry = (word: string, g: number) => {
     let e = counts.collocates.get(word);
     if (!e) counts.collocates.set(word, (e = { freq: [], at: [] }));
@@ -79,19 +76,8 @@ export function countCollocates(
     return e;
   };
   for (const doc of docs) {
-    const label = groupOf(doc, request.field);
-    if (label === undefined) {
-      onLeftOut(doc);
-      continue;
-    }
-    let g = groupIds.get(label);
-    if (g === undefined) {
-      g = counts.groups.push(label) - 1;
-      groupIds.set(label, g);
-      counts.tokens.push(0);
-      counts.nodeFreq.push(0);
-      counts.span.push(0);
-    }
+    const g = groups.groupOf(doc);
+    if (g === undefined) continue;
     // Positions: every word token; null where the filter drops it (it still takes its place).
     const words: (string | null)[] = [];
     for (const t of segmenter.cut(doc.text, { pos: tagging })) {

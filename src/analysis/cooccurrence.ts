@@ -1,6 +1,6 @@
 import type { Document } from '../corpus/document.js';
 import type { Segmenter, Token } from '../segment/token.js';
-import { GroupIndex, groupOf } from './groups.js';
+import { GroupIndex, type Grouping, type LeftOutDocument } from './groups.js';
 import { PairBudget, PairCounts } from './pairCounts.js';
 import { tokenFilter, type FilterOptions } from './tokenFilter.js';
 import { forEachUnit, unitCount, unitLayout, type UnitLayout, type UnitSpec } from './units.js';
@@ -31,10 +31,10 @@ export interface CoocRequest {
  * Sparse co-occurrence counts. Term ids are indices into `terms`; per-term arrays are indexed [group][id].
  * Groups never share a unit, so pooled counts are sums over groups.
  */
-export interface CoocCounts {
-  field?: string;
+export interface CoocCounts extends Grouping {
   min: number;
   groups: string[];
+  leftOut: LeftOutDocument[];
   /** The term set, most tokens first (ties by term). */
   terms: string[];
   /** Word-token positions per group: the denominator of rates (and N of window units). */
@@ -71,6 +71,7 @@ function byTerm(a: string, b: string): number {
 /** Pass 1 over the corpus: every document's layout in vocabulary ids, token and unit counts per group. */
 interface Pass1 {
   groups: string[];
+  leftOut: LeftOutDocument[];
   vocabulary: string[];
   tokens: number[];
   units: number[];
@@ -79,25 +80,17 @@ interface Pass1 {
   layouts: { g: number; layout: UnitLayout }[];
 }
 
-function layOut(
-  docs: Iterable<Document>,
-  segmenter: Segmenter,
-  request: CoocRequest,
-  onLeftOut: (doc: Document) => void,
-): Pass1 {
+function layOut(docs: Iterable<Document>, segmenter: Segmenter, request: CoocRequest): Pass1 {
   const match = termOf(request.terms);
   const tagging = request.terms.kind === 'words' && Boolean(request.terms.filter?.pos);
   const ids = new Map<string, number>();
-  const p: Pass1 = { groups: [], vocabulary: [], tokens: [], units: [], frequency: [], unitFreq: [], layouts: [] };
-  const groups = new GroupIndex(() => (p.tokens.push(0), p.units.push(0), p.frequency.push([]), p.unitFreq.push([])));
+  const p: Pass1 = { groups: [], leftOut: [], vocabulary: [], tokens: [], units: [], frequency: [], unitFreq: [], layouts: [] };
+  const groups = new GroupIndex(request.field, () => (p.tokens.push(0), p.units.push(0), p.frequency.push([]), p.unitFreq.push([])));
   p.groups = groups.labels;
+  p.leftOut = groups.leftOut;
   for (const doc of docs) {
-    const label = groupOf(doc, request.field);
-    if (label === undefined) {
-      onLeftOut(doc);
-      continue;
-    }
-    const g = groups.numberOf(label);
+    const g = groups.groupOf(doc);
+    if (g === undefined) continue;
     const freq = p.frequency[g];
     const layout = unitLayout(segmenter.cut(doc.text, { pos: tagging }), request.unit.kind, (t) => {
       const term = match(t);
@@ -142,14 +135,9 @@ function countAllPairs(pairs: PairCounts, terms: Int32Array, n: number, size: nu
  * dropped before pairs are counted, since both ≤ min(n1, n2) could not reach `min`; at min 2 that drops
  * every term seen in one unit only (39% of the word types of the government work reports).
  */
-export function countCooccurrence(
-  docs: Iterable<Document>,
-  segmenter: Segmenter,
-  request: CoocRequest,
-  onLeftOut: (doc: Document) => void = () => {},
-): CoocCounts {
+export function countCooccurrence(docs: Iterable<Document>, segmenter: Segmenter, request: CoocRequest): CoocCounts {
   const min = request.min ?? 1;
-  const p = layOut(docs, segmenter, request, onLeftOut);
+  const p = layOut(docs, segmenter, request);
   const totals = p.vocabulary.map((_, v) => pooled(p.frequency, v));
   let order = p.vocabulary.map((_, v) => v);
   order.sort((a, b) => totals[b] - totals[a] || byTerm(p.vocabulary[a], p.vocabulary[b]));
@@ -174,6 +162,7 @@ export function countCooccurrence(
     field: request.field,
     min,
     groups: p.groups,
+    leftOut: p.leftOut,
     terms: order.map((v) => p.vocabulary[v]),
     tokens: p.tokens,
     units: p.units,

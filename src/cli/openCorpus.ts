@@ -8,7 +8,7 @@ import { countFiles } from '../pipeline/countFiles.js';
 import type { CountSetup } from '../pipeline/countMessages.js';
 import { defaultCacheDir } from '../pipeline/tokenCache.js';
 import type { Segmenter } from '../segment/token.js';
-import { leftOutReporter } from './leftOut.js';
+import { noteLeftOut } from './leftOut.js';
 import type { CorpusFlags, CountingFlags } from './options.js';
 import { progressFor, type Progress } from './progress.js';
 import { firstFew, warn } from './terminal.js';
@@ -88,16 +88,14 @@ export async function countCorpusFiles(
   flags: CorpusFlags & CountingFlags,
   request: CountRequest,
 ): Promise<GroupedCounts> {
-  const leftOut = leftOutReporter(request.field);
   const files = corpusFiles(paths, flags);
   const progress = progressFor(files);
   const counts = await countFiles(files, setupFrom(flags, Boolean(request.filter?.pos)), request, {
     jobs: flags.jobs,
     skipBad: flags.skipBad,
     warn,
-    onLeftOut: leftOut.onLeftOut,
     onProgress: progress.advance,
   }).finally(progress.finish);
-  leftOut.report(counts.groups.length);
+  noteLeftOut(counts);
   return counts;
 }

@@ -1,6 +1,7 @@
 import { countCooccurrence } from '../analysis/cooccurrence.js';
 import { coocNetwork } from '../analysis/coocTables.js';
-import { countCorpus, groupLabel, groupOf } from '../analysis/countCorpus.js';
+import { countCorpus } from '../analysis/countCorpus.js';
+import { GroupIndex, type Grouping } from '../analysis/groups.js';
 import { countTrend, trendTable, type TrendOptions } from '../analysis/trend.js';
 import type { CloudPanel, CloudWord } from './charts/wordCloud.js';
 import { summariseCorpus } from '../analysis/corpusSummary.js';
@@ -112,19 +113,14 @@ export function sloganDispersion(corpus: ReportCorpus, slogans: string[]): Sloga
   return { positions, table: dispersionTable(positions) };
 }
 
-/** The values of the grouping field in reading order: the order every analysis finds them in, and the colour order. */
-export function groupValues(corpus: ReportCorpus): string[] {
-  const values = new Set<string>();
-  for (const doc of corpus.docs) {
-    const value = groupOf(doc, corpus.field);
-    if (value !== undefined) values.add(value);
-  }
-  return [...values];
-}
-
-/** Documents without the grouping field: left out of every grouped figure (not of the overview and dispersion). */
-export function documentsWithoutField(corpus: ReportCorpus): Document[] {
-  return corpus.docs.filter((doc) => groupOf(doc, corpus.field) === undefined);
+/**
+ * The groups of the report in reading order (the order every analysis finds them in, and the colour order), and
+ * the documents without the field: left out of every grouped figure (not of the overview and dispersion).
+ */
+export function corpusGrouping(corpus: ReportCorpus): Grouping {
+  const groups = new GroupIndex(corpus.field);
+  for (const doc of corpus.docs) groups.groupOf(doc);
+  return { field: corpus.field, groups: groups.labels, leftOut: groups.leftOut };
 }
 
 /**
@@ -137,7 +133,7 @@ export function trendOfCorpus(corpus: ReportCorpus, terms: string[], options: Tr
   let tokens = tokensOf;
   if (!tokens) {
     const totals = countCorpus(corpus.docs, corpus.segmenter, { field: corpus.field, only: new Set() });
-    tokens = (value) => totals.tokens[totals.groups.indexOf(groupLabel(value, corpus.field))] ?? 0;
+    tokens = (value) => totals.tokens[totals.groups.indexOf(value)] ?? 0;
   }
   return trendTable(counts, counts.values.map(tokens), options);
 }

@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
 import { coordinateTable, correspondence, inertiaTable } from '../../analysis/correspondence.js';
-import { documentTerms, documentUnits } from '../../analysis/documentTerms.js';
+import { documentTerms, groupDocuments } from '../../analysis/documentTerms.js';
 import { UsageError } from '../../errors.js';
 import { caBiplotSvg } from '../../report/charts/caBiplot.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { noteLeftOut } from '../leftOut.js';
 import { corpusOptions, filterFrom, filterOptions, outputOptions, positiveInt, type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 
@@ -34,10 +34,9 @@ export function caCommand(): Command {
   return cmd.action((paths: string[], flags: CaFlags) => {
     const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
     const dt = documentTerms(corpus.docs, corpus.segmenter, filterFrom(flags));
-    const leftOut = leftOutReporter(flags.by);
-    for (const d of dt.docs) if (!d.meta[flags.by]) leftOut.onLeftOut(d);
-    const units = documentUnits(dt, flags.by);
-    leftOut.report(units.length);
+    const grouping = groupDocuments(dt, flags.by);
+    noteLeftOut(grouping);
+    const { units } = grouping;
     if (units.length < 2) throw new UsageError(`correspondence analysis needs at least two values of "${flags.by}"; found ${units.length}`);
     // Columns: the most frequent terms over the grouped documents (ties by term).
     const totals = new Map<number, number>();

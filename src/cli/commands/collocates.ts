@@ -3,7 +3,7 @@ import { COLLOCATE_MEASURES, collocatesTable, countCollocates, type CollocateMea
 import { noteAbsentTerms } from '../absentTerms.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { noteLeftOut } from '../leftOut.js';
 import {
   filterFrom,
   corpusOptions,
@@ -42,15 +42,13 @@ export function collocatesCommand(): Command {
   corpusOptions(cmd);
   outputOptions(cmd);
   return cmd.action((term: string, paths: string[], flags: CollocatesFlags) => {
-    const leftOut = leftOutReporter(flags.by);
     const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
     const counts = countCollocates(
       corpus.docs,
       corpus.segmenter,
       { node: term, left: flags.left ?? flags.window, right: flags.right ?? flags.window, field: flags.by, filter: filterFrom(flags) },
-      leftOut.onLeftOut,
     );
-    leftOut.report(counts.groups.length);
+    noteLeftOut(counts);
     noteAbsentTerms([term], () => counts.nodeFreq.some((n) => n > 0));
     printTable(collocatesTable(counts, { measure: flags.measure, top: flags.top, min: flags.min }), flags);
   });

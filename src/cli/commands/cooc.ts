@@ -17,7 +17,7 @@ import { UsageError } from '../../errors.js';
 import { noteAbsentTerms } from '../absentTerms.js';
 import { printPagedTable, printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { noteLeftOut } from '../leftOut.js';
 import {
   filterFrom,
   commaList,
@@ -88,7 +88,6 @@ export function coocCommand(): Command {
     if (flags.window !== undefined && flags.unit !== undefined && flags.unit !== 'window') {
       throw new UsageError(`--window sets the size of window units; it does nothing with --unit ${flags.unit}`);
     }
-    const leftOut = leftOutReporter(flags.by);
     const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) && !flags.terms && !flags.slogans });
     const counts = countCooccurrence(
       corpus.docs,
@@ -100,9 +99,8 @@ export function coocCommand(): Command {
         top: flags.top ?? (flags.terms || flags.slogans ? undefined : DEFAULT_TOP),
         min: flags.min,
       },
-      leftOut.onLeftOut,
     );
-    leftOut.report(counts.groups.length);
+    noteLeftOut(counts);
     if (flags.terms) noteAbsentTerms(commaList(flags.terms), (term) => occurs(counts, term));
     print(counts, flags);
   });

@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
-import { documentFrequency, documentTerms, documentUnits } from '../../analysis/documentTerms.js';
+import { documentFrequency, documentTerms, groupDocuments } from '../../analysis/documentTerms.js';
 import { KEYWORD_METHODS, TextRankGraph, textrankKeywords, tfidfKeywords, type KeywordMethod } from '../../analysis/keywords.js';
 import { UsageError } from '../../errors.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { noteLeftOut } from '../leftOut.js';
 import {
   corpusOptions,
   filterFrom,
@@ -51,10 +51,9 @@ export function keywordsCommand(): Command {
           graph.add(tokens, keep);
         }
       : undefined);
-    const leftOut = leftOutReporter(flags.by);
-    if (flags.by) for (const d of dt.docs) if (!d.meta[flags.by]) leftOut.onLeftOut(d);
-    const units = documentUnits(dt, flags.by);
-    leftOut.report(units.length);
+    const grouping = groupDocuments(dt, flags.by);
+    noteLeftOut(grouping);
+    const { units } = grouping;
     const unitColumn = flags.by ?? 'doc';
     if (flags.method === 'textrank') {
       printTable(textrankKeywords(dt, units, units.map((u) => graphs.get(u.label)!), { top: flags.top, unitColumn }), flags);

@@ -7,7 +7,7 @@ import { discoverLexiconTable, discoverTable, sloganTable } from '../../slogans/
 import { sloganUses } from '../../slogans/sloganUses.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { noteLeftOut } from '../leftOut.js';
 import { commaList, corpusOptions, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
 
 interface SlogansFlags extends CorpusFlags, OutputFlags {
@@ -54,7 +54,6 @@ export function slogansCommand(): Command {
       // quotes of the others, so its counts would not add up to one run's.
       throw new UsageError('slogans has no --shard: a formulation quoted anywhere is counted everywhere, which needs the whole corpus (themes --shard merges)');
     }
-    const leftOut = leftOutReporter(flags.by);
     const lexicon = chooseLexicon(flags);
     const corpus = openCorpus(paths, flags, { pos: true });
     const counts = collectSlogans(corpus.docs, corpus.segmenter, {
@@ -62,9 +61,8 @@ export function slogansCommand(): Command {
       lexicon,
       corpusQuotes: corpusQuotedForms(corpus.docs, lexicon),
       discover: flags.discover ? { edgeStopwords: loadStopwords(NGRAM_EDGE_STOPWORDS) } : undefined,
-      onLeftOut: leftOut.onLeftOut,
     });
-    leftOut.report(counts.groups.length);
+    noteLeftOut(counts);
     const options = { minCount: flags.minCount, minDocs: flags.minDocs, top: flags.top };
     // TSV is the lexicon's own format: discover → curate → --lexicon is one loop.
     const table = flags.discover
