@@ -80,6 +80,28 @@ export function groupDocuments(dt: DocumentTerms, field: string | undefined): Do
   return { field, groups: groups.labels, units, leftOut: groups.leftOut };
 }
 
+/**
+ * The unit × term counts correspondence analysis reads: columns are the `top` terms most used over the units'
+ * documents (ties by term), rows the units, each cell the term's uses in the unit's documents.
+ */
+export function unitTermCounts(dt: DocumentTerms, units: readonly DocumentUnit[], top: number): { terms: string[]; counts: number[][] } {
+  const totals = new Map<number, number>();
+  for (const u of units) for (const d of u.docs) dt.rows[d].ids.forEach((id, j) => totals.set(id, (totals.get(id) ?? 0) + dt.rows[d].counts[j]));
+  const columns = [...totals].sort((a, b) => b[1] - a[1] || (dt.vocabulary[a[0]] < dt.vocabulary[b[0]] ? -1 : 1)).slice(0, top).map(([id]) => id);
+  const at = new Map(columns.map((id, j) => [id, j]));
+  const counts = units.map((u) => {
+    const row = new Array<number>(columns.length).fill(0);
+    for (const d of u.docs) {
+      dt.rows[d].ids.forEach((id, j) => {
+        const col = at.get(id);
+        if (col !== undefined) row[col] += dt.rows[d].counts[j];
+      });
+    }
+    return row;
+  });
+  return { terms: columns.map((id) => dt.vocabulary[id]), counts };
+}
+
 /** The units alone (groupDocuments). */
 export function documentUnits(dt: DocumentTerms, field: string | undefined): DocumentUnit[] {
   return groupDocuments(dt, field).units;
