@@ -8,9 +8,9 @@ import { summariseCorpus } from '../analysis/corpusSummary.js';
 import { keynessOverview } from '../analysis/keynessTable.js';
 import type { Document } from '../corpus/document.js';
 import type { NetworkEdge, NetworkNode } from '../analysis/networkGraph.js';
-import type { ResultTable, Row } from '../resultTable.js';
+import { computedColumns, type ResultTable, type Row } from '../resultTable.js';
 import type { Segmenter } from '../segment/token.js';
-import { collectSlogans, type SloganCounts } from '../slogans/collectSlogans.js';
+import { collectSlogans, corpusQuotedForms, type SloganCounts } from '../slogans/collectSlogans.js';
 import { lexiconSurfaceForms, loadBundledLexicon } from '../lexicon/lexicon.js';
 import { sloganTable } from '../slogans/sloganTable.js';
 import { dispersionTable, sloganPositions, type SloganPositions } from './sloganPositions.js';
@@ -41,9 +41,12 @@ export const REPORT_LIMITS = {
 export const KEYNESS_FILTER = { minLl: 3.84, p: 0.05, minCount: 3 } as const;
 
 
-/** Slogan counts per group, as `tifa slogans --by <field>` counts them (documents without the field left out). */
+/**
+ * Slogan counts per group, as `tifa slogans --by <field>` counts them (documents without the field left out): a
+ * formulation the corpus quotes somewhere is counted at every use.
+ */
 export function countSlogans(corpus: ReportCorpus): SloganCounts {
-  return collectSlogans(corpus.docs, corpus.segmenter, { field: corpus.field });
+  return collectSlogans(corpus.docs, corpus.segmenter, { field: corpus.field, corpusQuotes: corpusQuotedForms(corpus.docs) });
 }
 
 /**
@@ -51,22 +54,27 @@ export function countSlogans(corpus: ReportCorpus): SloganCounts {
  * per 10,000 word tokens of the group (`<group>_per10k`).
  */
 export function sloganRateTable(counts: SloganCounts, top: number): ResultTable {
-  const ranked = sloganTable(counts, { top });
-  const rows = ranked.rows.map((slogan) => {
-    const row: Row = { term: slogan.term, total: slogan.total };
+  // The group columns are the user's values (a city called `total`): the computed columns step aside.
+  const groupColumns = counts.groups.flatMap((g) => [g, `${g}_per10k`]);
+  const c = computedColumns(['term', 'total'], new Set(groupColumns));
+  const rows = topSlogans(counts, top).map((term) => {
+    const { byGroup } = counts.slogans.get(term)!;
+    const row: Row = { [c.term]: term, [c.total]: sum(byGroup) };
     counts.groups.forEach((g, i) => {
-      const uses = Number(slogan[g] ?? 0);
+      const uses = byGroup[i] ?? 0;
       row[g] = uses;
       row[`${g}_per10k`] = counts.tokens[i] > 0 ? (uses * RATE_BASE) / counts.tokens[i] : 0;
     });
     return row;
   });
-  return { columns: ['term', 'total', ...counts.groups.flatMap((g) => [g, `${g}_per10k`])], rows };
+  return { columns: [c.term, c.total, ...groupColumns], rows };
 }
 
 /** The most used formulations, most used first: the default rows of the dispersion plot. */
 export function topSlogans(counts: SloganCounts, top: number): string[] {
-  return sloganTable(counts, { top }).rows.map((r) => String(r.term));
+  // The first column is the formulation, whatever name it has beside the groups' columns.
+  const table = sloganTable(counts, { top });
+  return table.rows.map((r) => String(r[table.columns[0]]));
 }
 
 /** One row per document: metadata, characters and word tokens (`tifa corpus`). */
