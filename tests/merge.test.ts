@@ -129,9 +129,118 @@ describe('tifa merge refuses what would double or mix counts, in one line naming
     refused([file], `${file}: not a tifa shard (write one with --shard, e.g. tifa freq DIR --shard -o part.json)`);
   });
 
-  it('slogans --shard, whose quoted formulations are counted across the whole corpus', () => {
-    const run = tifa(['slogans', '--shard']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe('tifa: slogans has no --shard: a formulation quoted anywhere is counted everywhere, which needs the whole corpus (themes --shard merges)\n');
+  it('--quoted-from without --shard, --discover --shard, and a --quoted-from that is no --quoted-forms shard', () => {
+    const [freq] = writeShards([join(CORPUS, '01-齐齐哈尔.txt')], (s) => ['freq', s]);
+    const cases: Array<[string[], string]> = [
+      [['slogans', '--quoted-from', freq], '--quoted-from counts a part of a corpus as a shard: give --shard'],
+      [['slogans', '--discover', '--shard'], '--discover has no --shard: it needs the whole corpus (slogans --shard and --quoted-forms --shard merge)'],
+      [['slogans', '--shard', '--quoted-from', freq], `${freq}: not a shard of slogans --quoted-forms (tifa slogans PART --quoted-forms --shard, one per part, then tifa merge --shard)`],
+    ];
+    for (const [args, message] of cases) {
+      const run = tifa(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(`tifa: ${message}\n`);
+    }
+  });
+});
+
+/**
+ * slogans counts a formulation that any document quotes at every use, so its shards are made in two steps: each
+ * part's quoted forms (`--quoted-forms --shard`), merged into the corpus's, then each part counted with those
+ * (`--shard --quoted-from`). Merge refuses shards counted with anything else.
+ */
+describe('tifa merge of slogans shards, counted with the quoted forms of the whole corpus', () => {
+  /** Step one and two over `parts`: the merged quoted forms, and one count shard per part. */
+  function sloganShards(parts: string[], args: string[]): { quoted: string; counts: string[] } {
+    const quotes = writeShards(parts, (part) => ['slogans', part, ...args, '--quoted-forms']);
+    const quoted = join(mkdtempSync(join(tmpdir(), 'tifa-quoted-')), 'quoted.json');
+    const merged = tifa(['merge', ...quotes, '--shard', '-o', quoted]);
+    expect(merged.code, merged.stderr).toBe(0);
+    return { quoted, counts: writeShards(parts, (part) => ['slogans', part, ...args, '--quoted-from', quoted]) };
+  }
+
+  const SLOGAN_CASES: Array<{ name: string; year?: boolean; args: string[] }> = [
+    { name: 'slogans --by city', args: ['--by', 'city'] },
+    { name: 'slogans --by year (life cycle columns) --min-count 2', year: true, args: ['--meta-from-name', '{x}_{year}', '--by', 'year', '--min-count', '2'] },
+    { name: 'slogans --theme 政治建警,改革创新 --top 5', args: ['--theme', '政治建警,改革创新', '--top', '5'] },
+  ];
+  for (const { name, year, args } of SLOGAN_CASES) {
+    it(`${name}: 3 shards give byte for byte the table of one run`, () => {
+      const { whole, shards } = shardFolders(year);
+      const { counts } = sloganShards(shards, args);
+      for (const format of ['json', 'tsv']) {
+        const one = tifa(['slogans', whole, ...args, '--format', format]);
+        expect(one.code, one.stderr).toBe(0);
+        expect(one.stdout.split('\n').length).toBeGreaterThan(3);
+        const merged = tifa(['merge', ...counts, '--format', format]);
+        expect(merged.code, merged.stderr).toBe(0);
+        expect(merged.stdout).toBe(one.stdout);
+      }
+    });
+  }
+
+  it('the merged --quoted-forms shards list what one run lists, in the order it meets them', () => {
+    const { whole, shards } = shardFolders();
+    const quotes = writeShards(shards, (part) => ['slogans', part, '--quoted-forms']);
+    const one = tifa(['slogans', whole, '--quoted-forms', '-f', 'tsv']);
+    expect(one.stdout.split('\n').length).toBeGreaterThan(10);
+    expect(tifa(['merge', ...quotes, '-f', 'tsv']).stdout).toBe(one.stdout);
+  });
+
+  /**
+   * 亩均效益领跑 is quoted in the first part only and used unquoted in the other two: one run counts its 4 uses
+   * (东城 1 + 1, 西城 2; 3 documents; 1 quoted). The second part alone does not know it is a formulation.
+   */
+  function quotedElsewhere(): { whole: string; parts: string[] } {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-quoted-elsewhere-'));
+    const texts: Array<[string, string]> = [
+      ['a_东城.txt', '我市提出“亩均效益领跑”的目标。\n'],
+      ['b_西城.txt', '全市推进亩均效益领跑行动，亩均效益领跑成效明显。\n'],
+      ['c_东城.txt', '东城继续坚持亩均效益领跑。\n'],
+    ];
+    mkdirSync(join(dir, 'whole'));
+    const parts = texts.map(([name, text], i) => {
+      const part = join(dir, `part${i}`);
+      mkdirSync(part);
+      writeFileSync(join(part, name), text);
+      writeFileSync(join(dir, 'whole', name), text);
+      return part;
+    });
+    return { whole: join(dir, 'whole'), parts };
+  }
+  const BY_CITY = ['--meta-from-name', '{x}_{city}', '--by', 'city'];
+  const HAND_COUNTED = 'term\ttotal\t东城\t西城\tdocs\tquoted\ttheme\tvariants\tkind\tfirst\n亩均效益领跑\t4\t2\t2\t3\t1\t\t\tquoted\ta_东城:1\n';
+
+  it('a formulation quoted in one part is counted in all: the hand count, as one run gives it', () => {
+    const { whole, parts } = quotedElsewhere();
+    expect(tifa(['slogans', whole, ...BY_CITY, '-f', 'tsv']).stdout).toBe(HAND_COUNTED);
+    expect(tifa(['slogans', parts[1], ...BY_CITY, '-f', 'tsv']).stdout).toBe('term\ttotal\t西城\tdocs\tquoted\ttheme\tvariants\tkind\tfirst\n');
+    const { counts } = sloganShards(parts, BY_CITY);
+    const merged = tifa(['merge', ...counts, '-f', 'tsv']);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stdout).toBe(HAND_COUNTED);
+    // In stages: the first two merged into one shard (which need not be complete yet), then with the third.
+    const staged = join(mkdtempSync(join(tmpdir(), 'tifa-staged-')), 'staged.json');
+    expect(tifa(['merge', counts[0], counts[1], '--shard', '-o', staged]).code).toBe(0);
+    expect(tifa(['merge', staged, counts[2], '-f', 'tsv']).stdout).toBe(HAND_COUNTED);
+  });
+
+  it('refuses shards counted without the quoted forms of all the parts, or a part missing, in one line', () => {
+    const { parts } = quotedElsewhere();
+    const fix = 'count every part with --quoted-from, the merge --shard of the slogans --quoted-forms shards of exactly the parts merged';
+    const alone = writeShards(parts, (part) => ['slogans', part, ...BY_CITY]);
+    const refused = (files: string[], message: string) => {
+      const run = tifa(['merge', ...files]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(`tifa: ${message}\n`);
+    };
+    refused(alone, `${alone[0]} and ${alone[1]} were counted with different quoted formulations (1, 0): ${fix}`);
+    // Parts counted without --quoted-from merge when they quote the same forms (here none): that is one run's set.
+    expect(tifa(['merge', alone[1], alone[2], '-f', 'tsv']).stdout).toBe(tifa(['slogans', parts[1], parts[2], ...BY_CITY, '-f', 'tsv']).stdout);
+    const { counts } = sloganShards(parts, BY_CITY);
+    refused([counts[1], counts[2]], `the shards quote 0 formulations together but were counted with 1 (a part missing, or counted without --quoted-from?): ${fix}`);
+    refused([counts[0], alone[1], counts[2]], `${counts[0]} and ${alone[1]} were counted with different quoted formulations (1, 0): ${fix}`);
   });
 });

@@ -41,6 +41,14 @@ function tokenBounds(text: string, segmenter: Segmenter): { starts: Set<number>;
   return { starts, ends };
 }
 
+/** The concordance lines of one document (kwicRows, with `tokens` against the segmenter's tokens), ungrouped. */
+export function documentLines(doc: Document, segmenter: Segmenter, request: ConcordanceRequest): Row[] {
+  return kwicRows(doc, request.pattern, request.width, request.tokens ? tokenBounds(doc.text, segmenter) : undefined);
+}
+
+/** The columns of an ungrouped concordance. */
+export const CONCORDANCE_COLUMNS: readonly string[] = KWIC_COLUMNS;
+
 /**
  * The concordance lines of a corpus, grouped by the field's values in reading order; within each group
  * sampled, then sorted. Columns: the field (when grouped), `doc`, `line`, `column`, `left`, `match`, `right`.
@@ -53,7 +61,7 @@ export function concordance(docs: Iterable<Document>, segmenter: Segmenter, requ
   for (const doc of docs) {
     const g = groups.groupOf(doc);
     if (g === undefined) continue;
-    const rows = kwicRows(doc, request.pattern, request.width, request.tokens ? tokenBounds(doc.text, segmenter) : undefined);
+    const rows = documentLines(doc, segmenter, request);
     hits += rows.length;
     for (const row of rows) byGroup[g].push(row);
   }

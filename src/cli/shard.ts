@@ -30,8 +30,9 @@ export const SHARD_VERSION = 1;
 /**
  * Flags that decide where output goes, how fast it comes or which files are read: shards may differ in them.
  * --dict is in the segmenter digest, --meta and --lexicon in their own; the paths may differ from host to host.
+ * slogans --quoted-from is in the shard's own stamp of quoted forms (corpusQuotes.ts).
  */
-const NOT_COUNTED = new Set(['format', 'output', 'force', 'bom', 'shard', 'jobs', 'cache', 'skipBad', 'dict', 'meta', 'lexicon', 'counts']);
+const NOT_COUNTED = new Set(['format', 'output', 'force', 'bom', 'shard', 'jobs', 'cache', 'skipBad', 'dict', 'meta', 'lexicon', 'counts', 'quotedFrom']);
 
 const sha1 = (bytes: Buffer | string) => createHash('sha1').update(bytes).digest('hex');
 

@@ -21,9 +21,12 @@ import { RATE_BASE, sum } from '../analysis/arithmetic.js';
  * (named in each section's note), so a figure can always be checked against `tifa <command>` output.
  */
 
-/** What every analysis reads: the documents (held in memory, read once) and how to segment them. */
+/**
+ * What every analysis reads: the documents, read once per analysis (through the token cache, so each is
+ * segmented once and none is held: see CorpusReader's rereads), and how to segment them.
+ */
 export interface ReportCorpus {
-  docs: Document[];
+  docs: Iterable<Document>;
   segmenter: Segmenter;
   /** The metadata field whose values are the groups (cities). */
   field: string;

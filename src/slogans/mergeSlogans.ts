@@ -48,7 +48,8 @@ const stronger = (a: SloganKind, b: SloganKind) => (SLOGAN_KINDS.indexOf(a) <= S
 
 /**
  * The counts one run over the shards' documents gives, the shards taken in the order given (so shards in
- * corpus order give one run's first uses and order of variants): uses, documents and quoted uses add up.
+ * corpus order give one run's first uses and order of variants): uses, documents and quoted uses add up. The
+ * counts of `slogans` add up only if every shard was counted with the corpus's quoted forms (corpusQuotes.ts).
  */
 export function mergeSloganCounts(parts: readonly SloganCounts[]): SloganCounts {
   const merged: SloganCounts = { field: parts[0]?.field, groups: [], leftOut: [], tokens: [], slogans: new Map() };
@@ -76,6 +77,8 @@ export function mergeSloganCounts(parts: readonly SloganCounts[]): SloganCounts 
         into.byGroup[m] += n;
       });
       into.kind = stronger(into.kind, s.kind);
+      // A single quoted word in every shard is one in the whole corpus; a use as more than that anywhere is not.
+      into.singleWord &&= s.singleWord;
       into.docs += s.docs;
       into.quoted += s.quoted;
       for (const v of s.variants) into.variants.add(v);

@@ -1,9 +1,11 @@
 import { Command, Option } from 'commander';
-import { concordance } from '../../analysis/concordance.js';
+import { CONCORDANCE_COLUMNS, concordance, documentLines, type ConcordanceRequest } from '../../analysis/concordance.js';
 import { searchPattern } from '../../analysis/kwic.js';
 import { KWIC_SORTS, type KwicSort } from '../../analysis/kwicOrder.js';
+import type { Document } from '../../corpus/document.js';
+import type { Row } from '../../resultTable.js';
 import { noteAbsentTerms } from '../absentTerms.js';
-import { printTable, warn } from '../terminal.js';
+import { printPagedTable, printTable, warn } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
 import { noteLeftOut } from '../leftOut.js';
 import { corpusOptions, nonNegativeInt, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
@@ -40,15 +42,13 @@ export function kwicCommand(): Command {
   return cmd.action((term: string, paths: string[], flags: KwicFlags) => {
     const pattern = searchPattern(term, flags.regex);
     const corpus = openCorpus(paths, flags);
-    const found = concordance(corpus.docs, corpus.segmenter, {
-      pattern,
-      width: flags.width,
-      tokens: flags.tokens,
-      field: flags.by,
-      sample: flags.sample,
-      seed: flags.seed,
-      sort: flags.sort,
-    });
+    const request: ConcordanceRequest = { pattern, width: flags.width, tokens: flags.tokens, field: flags.by, sample: flags.sample, seed: flags.seed, sort: flags.sort };
+    if (!flags.by && !flags.sample && !flags.sort) {
+      const rowsOf = (doc: Document): Row[] => documentLines(doc, corpus.segmenter, request);
+      printPagedTable({ columns: [...CONCORDANCE_COLUMNS], pages: () => streamedLines(corpus.docs, rowsOf, term, flags.limit) }, flags);
+      return;
+    }
+    const found = concordance(corpus.docs, corpus.segmenter, request);
     noteLeftOut(found);
     noteAbsentTerms([term], () => found.hits > 0);
     let { rows } = found.table;
@@ -58,4 +58,21 @@ export function kwicCommand(): Command {
     }
     printTable({ ...found.table, rows }, flags);
   });
+}
+
+/**
+ * The lines of each document as it is read, in reading order: without groups, samples or sorting nothing needs
+ * the lines of other documents, so memory follows one document however many lines the corpus has. With `limit`,
+ * lines past it are counted (for the note), not kept.
+ */
+function* streamedLines(docs: Iterable<Document>, rowsOf: (doc: Document) => Row[], term: string, limit: number | undefined): Generator<Row[]> {
+  let hits = 0;
+  for (const doc of docs) {
+    const rows = rowsOf(doc);
+    const room = limit === undefined ? rows.length : Math.max(0, limit - hits);
+    hits += rows.length;
+    if (room > 0) yield room < rows.length ? rows.slice(0, room) : rows;
+  }
+  noteAbsentTerms([term], () => hits > 0);
+  if (limit !== undefined && hits > limit) warn(`${hits - limit} of ${hits} lines not shown (--limit ${limit})`);
 }

@@ -7,12 +7,15 @@ import type { ResultTable } from '../../resultTable.js';
 import type { SloganCounts } from '../../slogans/collectSlogans.js';
 import { mergeSloganCounts, sloganCountsFromData, sloganCountsToData, type SloganCountsData } from '../../slogans/mergeSlogans.js';
 import { themeTable } from '../../slogans/themeTable.js';
-import { outputOptions, positiveInt, type OutputFlags } from '../options.js';
+import { mergeShardQuotes, quotedFormsTable, shardQuotesFromData, unionOfForms, type ShardQuotes } from '../../slogans/corpusQuotes.js';
+import { sloganTable } from '../../slogans/sloganTable.js';
+import { commaList, outputOptions, positiveInt, type OutputFlags } from '../options.js';
 import { checkShards, readShard, SHARD_VERSION, type Shard, type ShardFile } from '../shard.js';
 import { printTable } from '../terminal.js';
 import { emit } from '../writeOutput.js';
 import { compareTable } from './compare.js';
 import { freqTable } from './freq.js';
+import { QUOTED_FORMS_SHARD } from './slogans.js';
 import { trendTableOf } from './trend.js';
 
 interface MergeFlags extends OutputFlags {
@@ -27,6 +30,8 @@ interface Merger<C> {
   merge(parts: C[]): C;
   write(counts: C): unknown;
   table(counts: C, options: Record<string, unknown>): ResultTable;
+  /** Refuses parts whose merge would not be one run's counts (`staged`: merge --shard, a stage of a larger merge). */
+  check?(parts: C[], files: string[], staged: boolean): void;
 }
 
 function wordCounts(table: (counts: GroupedCounts, options: Record<string, unknown>) => ResultTable): Merger<GroupedCounts> {
@@ -36,14 +41,58 @@ function sloganCounts(table: (counts: SloganCounts, options: Record<string, unkn
   return { read: (data) => sloganCountsFromData(data as SloganCountsData), merge: mergeSloganCounts, write: sloganCountsToData, table };
 }
 
+/** slogans counts: with the stamp of the quoted forms they were counted with (corpusQuotes.ts). */
+interface QuotedSloganCounts {
+  counts: SloganCounts;
+  quotes: ShardQuotes;
+}
+
+const quotedSlogans: Merger<QuotedSloganCounts> = {
+  read: (data) => {
+    const counts = sloganCountsFromData(data as SloganCountsData);
+    const quotes = shardQuotesFromData((data as { quotes?: unknown } | null)?.quotes);
+    return counts && quotes ? { counts, quotes } : undefined;
+  },
+  merge: (parts) => ({ counts: mergeSloganCounts(parts.map((p) => p.counts)), quotes: mergeShardQuotes(parts.map((p) => p.quotes)).quotes }),
+  write: ({ counts, quotes }) => ({ ...sloganCountsToData(counts), quotes }),
+  table: ({ counts }, options) => {
+    const { minCount, minDocs, top, theme } = options as { minCount?: number; minDocs?: number; top?: number; theme?: string };
+    return sloganTable(counts, { minCount, minDocs, top, themes: theme ? commaList(theme) : undefined });
+  },
+  check: (parts, files, staged) => {
+    const { quotes, differs, complete } = mergeShardQuotes(parts.map((p) => p.quotes));
+    const fix = 'count every part with --quoted-from, the merge --shard of the slogans --quoted-forms shards of exactly the parts merged';
+    if (differs !== undefined) {
+      const [a, b] = [parts[0].quotes.countedWith.forms, parts[differs].quotes.countedWith.forms];
+      throw new InputError(`${files[0]} and ${files[differs]} were counted with different quoted formulations (${a}, ${b}): ${fix}`);
+    }
+    if (!staged && !complete) {
+      const n = quotes.countedWith.forms;
+      throw new InputError(`the shards quote ${quotes.own.length} formulations together but were counted with ${n === quotes.own.length ? 'another' : n} (a part missing, or counted without --quoted-from?): ${fix}`);
+    }
+  },
+};
+
+const quotedForms: Merger<string[]> = {
+  read: (data) => {
+    const forms = (data as { forms?: unknown } | null)?.forms;
+    return Array.isArray(forms) && forms.every((f) => typeof f === 'string') ? forms : undefined;
+  },
+  merge: unionOfForms,
+  write: (forms) => ({ forms }),
+  table: (forms) => quotedFormsTable(forms),
+};
+
 /** Options as the command's table functions take them: what the shards were counted with, as JSON holds it. */
 type Options<F extends (c: never, o: never) => unknown> = Parameters<F>[1];
 
 // The options are those the shards were made with: the table is the one that command would have printed.
-const MERGERS: Record<string, Merger<GroupedCounts> | Merger<SloganCounts> | Merger<TrendShardCounts>> = {
+const MERGERS: Record<string, Merger<GroupedCounts> | Merger<SloganCounts> | Merger<QuotedSloganCounts> | Merger<string[]> | Merger<TrendShardCounts>> = {
   freq: wordCounts((counts, options) => freqTable(counts, options as Options<typeof freqTable>)),
   compare: wordCounts((counts, options) => compareTable(counts, options as Options<typeof compareTable>)),
   themes: sloganCounts((counts) => themeTable(counts)),
+  slogans: quotedSlogans,
+  [QUOTED_FORMS_SHARD]: quotedForms,
   trend: {
     read: (data) => trendCountsFromData(data as TrendShardCounts),
     merge: mergeTrendCounts,
@@ -58,6 +107,7 @@ function mergeShards<C>(merger: Merger<C>, shards: ShardFile[], flags: MergeFlag
     if (!counts) throw new InputError(`${file}: the counts of this ${shard.command} shard are damaged or of another version`);
     return counts;
   });
+  merger.check?.(parts, shards.map((s) => s.file), Boolean(flags.shard));
   const merged = merger.merge(parts);
   const { command, options, segmenter } = shards[0].shard;
   if (flags.shard) {
@@ -76,7 +126,7 @@ function mergeShards<C>(merger: Merger<C>, shards: ShardFile[], flags: MergeFlag
 export function mergeCommand(): Command {
   const cmd = new Command('merge')
     .description(
-      'merge the shards (--shard JSON of freq, compare, themes, trend) of parts of a corpus into the table of one run over ' +
+      'merge the shards (--shard JSON of freq, compare, slogans, slogans --quoted-forms, themes, trend) of parts of a corpus into the table of one run over ' +
         'them all, made with the options the shards were counted with; shards must not overlap and must be counted alike',
     )
     .argument('<files...>', 'shard JSON files, in corpus order (Juilland\'s D, first uses and group order follow it)')

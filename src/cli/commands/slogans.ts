@@ -2,10 +2,15 @@ import { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { loadStopwords } from '../../segment/stopwords.js';
 import { collectSlogans, corpusQuotedForms } from '../../slogans/collectSlogans.js';
+import { quotedFormsTable, shardQuotes } from '../../slogans/corpusQuotes.js';
+import { sloganCountsToData } from '../../slogans/mergeSlogans.js';
 import { chooseLexicon, THEMES } from '../../lexicon/lexicon.js';
 import { discoverLexiconTable, discoverTable, sloganTable } from '../../slogans/sloganTable.js';
 import { sloganUses } from '../../slogans/sloganUses.js';
 import { printTable } from '../terminal.js';
+import { readShard, shardJson } from '../shard.js';
+import { emit } from '../writeOutput.js';
+import { InputError } from '../../errors.js';
 import { openCorpus } from '../openCorpus.js';
 import { noteLeftOut } from '../leftOut.js';
 import { commaList, corpusOptions, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
@@ -20,6 +25,21 @@ interface SlogansFlags extends CorpusFlags, OutputFlags {
   show?: string;
   width: number;
   shard?: boolean;
+  quotedForms?: boolean;
+  quotedFrom?: string;
+}
+
+/** The command a --quoted-forms shard names: merge unions these, and --quoted-from reads the union. */
+export const QUOTED_FORMS_SHARD = 'slogans --quoted-forms';
+
+/** The forms of a --quoted-forms shard (one or merged), for --quoted-from. */
+function quotedFrom(file: string): string[] {
+  const { shard } = readShard(file);
+  const forms = (shard.counts as { forms?: unknown } | null)?.forms;
+  if (shard.command !== QUOTED_FORMS_SHARD || !Array.isArray(forms) || !forms.every((f) => typeof f === 'string')) {
+    throw new InputError(`${file}: not a shard of slogans --quoted-forms (tifa slogans PART --quoted-forms --shard, one per part, then tifa merge --shard)`);
+  }
+  return forms;
 }
 
 /** Words that may not open or close a discovered n-gram: function words and the light verbs of official prose. */
@@ -37,10 +57,20 @@ export function slogansCommand(): Command {
     .option('--discover', 'candidates outside the lexicon: quoted, numbered and + finds and recurring word n-grams (with --format tsv, in the lexicon\'s columns, ready to curate and pass back with --lexicon)')
     .option('--show <term>', 'every use of one formulation with document, original line and column, and context')
     .option('--width <n>', 'characters of context on each side for --show', positiveInt, 20)
-    .option('--shard', 'not available for slogans (see themes --shard); refused with the reason');
+    .option('--shard', 'print the complete counts as shard JSON for tifa merge, instead of the table; parts of one corpus are each counted with --quoted-from')
+    .option('--quoted-forms', 'only the formulations outside the lexicon that the corpus quotes, each counted at every use; with --shard, step one of sharded slogans')
+    .option('--quoted-from <shard>', 'with --shard: count with the quoted formulations of the whole corpus, the tifa merge --shard of every part\'s --quoted-forms shard');
   corpusOptions(cmd);
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: SlogansFlags) => {
+    if (flags.quotedFrom !== undefined && !flags.shard) throw new UsageError('--quoted-from counts a part of a corpus as a shard: give --shard');
+    if (flags.shard && (flags.show !== undefined || flags.discover)) {
+      // --discover scores n-grams by counts over the whole corpus, singletons included: a shard would hold them all.
+      throw new UsageError(`${flags.show !== undefined ? '--show' : '--discover'} has no --shard: it needs the whole corpus (slogans --shard and --quoted-forms --shard merge)`);
+    }
+    if (flags.quotedForms && (flags.show !== undefined || flags.discover || flags.quotedFrom !== undefined)) {
+      throw new UsageError('--quoted-forms lists the formulations the corpus quotes; give it without --show, --discover or --quoted-from');
+    }
     if (flags.show !== undefined) {
       const lexicon = chooseLexicon(flags);
       const corpus = openCorpus(paths, flags, { pos: true });
@@ -49,20 +79,30 @@ export function slogansCommand(): Command {
       return;
     }
     if (flags.discover && flags.theme) throw new UsageError('--theme selects lexicon slogans; --discover lists what is not in the lexicon');
-    if (flags.shard) {
-      // A formulation quoted in one document is counted at every use in the corpus: a shard cannot know the
-      // quotes of the others, so its counts would not add up to one run's.
-      throw new UsageError('slogans has no --shard: a formulation quoted anywhere is counted everywhere, which needs the whole corpus (themes --shard merges)');
+    if (flags.quotedForms) {
+      const forms = [...corpusQuotedForms(openCorpus(paths, flags).docs, chooseLexicon(flags))];
+      if (flags.shard) emit(shardJson(QUOTED_FORMS_SHARD, paths, flags, { forms }), flags);
+      else printTable(quotedFormsTable(forms), flags);
+      return;
     }
+    const from = flags.quotedFrom !== undefined ? quotedFrom(flags.quotedFrom) : [];
     const lexicon = chooseLexicon(flags);
     const corpus = openCorpus(paths, flags, { pos: true });
+    // A shard counts with the forms the whole corpus quotes (--quoted-from, in the corpus's order) and records
+    // which (corpusQuotes.ts); one run has no --quoted-from and counts with its own.
+    const own = corpusQuotedForms(corpus.docs, lexicon);
+    const corpusQuotes = new Set([...from, ...own]);
     const counts = collectSlogans(corpus.docs, corpus.segmenter, {
       field: flags.by,
       lexicon,
-      corpusQuotes: corpusQuotedForms(corpus.docs, lexicon),
+      corpusQuotes,
       discover: flags.discover ? { edgeStopwords: loadStopwords(NGRAM_EDGE_STOPWORDS) } : undefined,
     });
     noteLeftOut(counts);
+    if (flags.shard) {
+      emit(shardJson('slogans', paths, flags, { ...sloganCountsToData(counts), quotes: shardQuotes(own, corpusQuotes) }), flags);
+      return;
+    }
     const options = { minCount: flags.minCount, minDocs: flags.minDocs, top: flags.top };
     // TSV is the lexicon's own format: discover → curate → --lexicon is one loop.
     const table = flags.discover
