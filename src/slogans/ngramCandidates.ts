@@ -15,6 +15,8 @@ export interface NgramCandidate {
   score: number;
 }
 
+/** Joins the tokens of an n-gram's map key; U+0001 never occurs in a token. */
+const SEPARATOR = '\u0001';
 const MIN_N = 2;
 const MAX_N = 4;
 /** A candidate recurs: seen at least twice. */
@@ -24,15 +26,6 @@ const MIN_COUNT = 2;
  * least a quarter of their uses are this pair (log-Dice 14 = always together).
  */
 const HIGH_ASSOCIATION = 12;
-
-interface GramStats {
-  parts: string[];
-  surface: string;
-  count: number;
-  docs: number;
-  lastDoc: number;
-  groups: number[];
-}
 
 /**
  * Runs of word tokens in which n-grams are looked for: punctuation ends a run, spaces do not, and a lexicon
@@ -56,14 +49,35 @@ function wordRunsOutsideLexicon(text: string, tokens: Token[], hits: SloganHit[]
   return runs;
 }
 
+/** Typed-array columns of the n-gram table, grown by doubling. */
+function grown(column: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size < column.length) return column;
+  const bigger = new Int32Array(2 * column.length);
+  bigger.set(column);
+  return bigger;
+}
+
 /**
  * Counts word 2- to 4-grams over a stream of documents, with the word and adjacent-pair counts that score them.
- * Memory grows with the number of distinct n-grams, so it is only used for `--discover`.
+ * Memory grows with the number of distinct n-grams (not with the text), so it is only used for `--discover`.
+ * Most n-grams are seen once, so each costs little more than its key: its numbers sit in typed arrays, and its
+ * written form and groups are kept apart only where the key does not give them (other characters between its
+ * words; more than one group).
  */
 export class NgramCounter {
   private readonly words = new Map<string, number>();
   private readonly pairs = new Map<string, number>();
-  private readonly grams = new Map<string, GramStats>();
+  /** Each n-gram's row in the columns below, by gramKey, in order of first sight. */
+  private readonly grams = new Map<string, number>();
+  private count = new Int32Array(1024);
+  private docs = new Int32Array(1024);
+  private lastDoc = new Int32Array(1024);
+  /** The group of its first use. */
+  private firstGroup = new Int32Array(1024);
+  /** Every group of the n-grams used in more than one, in order of first use. */
+  private readonly groupLists = new Map<number, number[]>();
+  /** The written form of the n-grams whose text is not their words run together. */
+  private readonly surfaces = new Map<number, string>();
   private docIndex = -1;
 
   /** @param edgeStopwords words that may not open or close a candidate (的, 和, 推动 …). */
@@ -78,7 +92,7 @@ export class NgramCounter {
         if (i > 0) increment(this.pairs, gramKey([parts[i - 1], p]));
       });
       for (let i = 0; i < run.length; i++) {
-        for (let n = MIN_N; n <= MAX_N && i + n <= run.length; n++) this.addGram(group, text, run.slice(i, i + n));
+        for (let n = MIN_N; n <= MAX_N && i + n <= run.length; n++) this.addGram(group, text, run, i, i + n);
       }
     }
   }
@@ -88,40 +102,64 @@ export class NgramCounter {
    * (log-Dice ≥ 12). An n-gram that only ever occurs inside a longer candidate (same count) is left out for it.
    */
   candidates(): NgramCandidate[] {
-    const admitted = new Map<string, GramStats & { score: number }>();
-    for (const [key, g] of this.grams) {
-      if (g.count < MIN_COUNT) continue;
-      const score = this.score(g.parts);
-      if (g.docs >= 2 || score >= HIGH_ASSOCIATION) admitted.set(key, { ...g, score });
+    const admitted = new Map<string, { row: number; score: number }>();
+    for (const [key, row] of this.grams) {
+      if (this.count[row] < MIN_COUNT) continue;
+      const score = this.score(key.split(SEPARATOR));
+      if (this.docs[row] >= 2 || score >= HIGH_ASSOCIATION) admitted.set(key, { row, score });
     }
     const subsumed = new Set<string>();
-    for (const g of admitted.values()) {
-      for (const inner of innerSequences(g.parts)) {
-        const key = gramKey(inner);
-        if (admitted.get(key)?.count === g.count) subsumed.add(key);
+    for (const [key, { row }] of admitted) {
+      for (const inner of innerSequences(key.split(SEPARATOR))) {
+        const innerKey = gramKey(inner);
+        const found = admitted.get(innerKey);
+        if (found && this.count[found.row] === this.count[row]) subsumed.add(innerKey);
       }
     }
     return [...admitted]
       .filter(([key]) => !subsumed.has(key))
-      .map(([, g]) => ({ term: g.surface, total: g.count, docs: g.docs, groups: g.groups.length, score: g.score }));
+      .map(([key, { row, score }]) => ({
+        term: this.surfaces.get(row) ?? key.split(SEPARATOR).join(''),
+        total: this.count[row],
+        docs: this.docs[row],
+        groups: this.groupLists.get(row)?.length ?? 1,
+        score,
+      }));
   }
 
-  private addGram(group: number, text: string, run: Token[]): void {
-    const parts = run.map((t) => t.text);
-    if (this.edgeStopwords.has(parts[0]) || this.edgeStopwords.has(parts[parts.length - 1])) return;
-    const key = gramKey(parts);
-    let g = this.grams.get(key);
-    if (!g) {
-      const surface = canonicalSurface(text.slice(run[0].start, run[run.length - 1].end));
-      g = { parts, surface, count: 0, docs: 0, lastDoc: -1, groups: [] };
-      this.grams.set(key, g);
+  /** Counts the n-gram of tokens [from, to) of a run. */
+  private addGram(group: number, text: string, run: Token[], from: number, to: number): void {
+    const first = run[from].text;
+    const last = run[to - 1].text;
+    if (this.edgeStopwords.has(first) || this.edgeStopwords.has(last)) return;
+    let key = first;
+    for (let k = from + 1; k < to; k++) key += SEPARATOR + run[k].text;
+    let row = this.grams.get(key);
+    if (row === undefined) {
+      row = this.grams.size;
+      this.grams.set(key, row);
+      this.count = grown(this.count, row);
+      this.docs = grown(this.docs, row);
+      this.lastDoc = grown(this.lastDoc, row);
+      this.firstGroup = grown(this.firstGroup, row);
+      this.lastDoc[row] = -1;
+      this.firstGroup[row] = group;
+      const surface = canonicalSurface(text.slice(run[from].start, run[to - 1].end));
+      if (surface !== key.split(SEPARATOR).join('')) this.surfaces.set(row, surface);
     }
-    g.count++;
-    if (g.lastDoc !== this.docIndex) {
-      g.lastDoc = this.docIndex;
-      g.docs++;
-      if (!g.groups.includes(group)) g.groups.push(group);
+    this.count[row]++;
+    if (this.lastDoc[row] !== this.docIndex) {
+      this.lastDoc[row] = this.docIndex;
+      this.docs[row]++;
+      this.addGroup(row, group);
     }
+  }
+
+  private addGroup(row: number, group: number): void {
+    const list = this.groupLists.get(row);
+    if (list) {
+      if (!list.includes(group)) list.push(group);
+    } else if (group !== this.firstGroup[row]) this.groupLists.set(row, [this.firstGroup[row], group]);
   }
 
   /**
@@ -153,7 +191,7 @@ function innerSequences(parts: string[]): string[][] {
   return out;
 }
 
-/** Map key of a token sequence; U+0001 never occurs in a token. */
+/** Map key of a token sequence. */
 function gramKey(parts: string[]): string {
-  return parts.join('\u0001');
+  return parts.join(SEPARATOR);
 }
