@@ -25,6 +25,22 @@ const MIN_COUNT = 2;
  */
 const HIGH_ASSOCIATION = 12;
 
+/** An NgramCounter as JSON holds it (the shards of `slogans --discover`): words, adjacent pairs, every n-gram. */
+export interface NgramCountsData {
+  words: Array<[string, number]>;
+  pairs: Array<[string, number]>;
+  /** [parts, surface, count, documents, the numbers of the groups using it]. */
+  grams: Array<[string[], string, number, number, number[]]>;
+}
+
+/** The n-gram counts of a shard, or undefined when the data is not what NgramCounter.toData writes. */
+export function ngramCountsFromData(data: unknown): NgramCountsData | undefined {
+  const d = data as NgramCountsData | undefined;
+  const counted = (x: unknown) => Array.isArray(x) && x.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number');
+  const grams = Array.isArray(d?.grams) && d.grams.every((g) => Array.isArray(g) && Array.isArray(g[0]) && typeof g[1] === 'string' && typeof g[2] === 'number' && typeof g[3] === 'number' && Array.isArray(g[4]));
+  return d && counted(d.words) && counted(d.pairs) && grams ? d : undefined;
+}
+
 interface GramStats {
   parts: string[];
   surface: string;
@@ -104,6 +120,35 @@ export class NgramCounter {
     return [...admitted]
       .filter(([key]) => !subsumed.has(key))
       .map(([, g]) => ({ term: g.surface, total: g.count, docs: g.docs, groups: g.groups.length, score: g.score }));
+  }
+
+  /** Every count, singletons included (a gram seen once in each of two shards recurs), for a shard. */
+  toData(): NgramCountsData {
+    return {
+      words: [...this.words],
+      pairs: [...this.pairs],
+      grams: [...this.grams.values()].map((g) => [g.parts, g.surface, g.count, g.docs, g.groups]),
+    };
+  }
+
+  /**
+   * Adds the counts of a shard of later documents (shards taken in corpus order keep one run's first surfaces);
+   * its group g is group `groupNumbers[g]` here. Documents are in one shard each, so their counts add up.
+   */
+  addData(data: NgramCountsData, groupNumbers: readonly number[]): void {
+    for (const [word, n] of data.words) this.words.set(word, (this.words.get(word) ?? 0) + n);
+    for (const [pair, n] of data.pairs) this.pairs.set(pair, (this.pairs.get(pair) ?? 0) + n);
+    for (const [parts, surface, count, docs, groups] of data.grams) {
+      const key = gramKey(parts);
+      let g = this.grams.get(key);
+      if (!g) {
+        g = { parts, surface, count: 0, docs: 0, lastDoc: -1, groups: [] };
+        this.grams.set(key, g);
+      }
+      g.count += count;
+      g.docs += docs;
+      for (const shardGroup of groups) if (!g.groups.includes(groupNumbers[shardGroup])) g.groups.push(groupNumbers[shardGroup]);
+    }
   }
 
   private addGram(group: number, text: string, run: Token[]): void {
