@@ -1,40 +1,66 @@
-// Recall and top-40 precision of `tifa slogans` on the held-out list (tests/fixtures/formulations-heldout/list.tsv:
-// three texts outside the 67 reports the lexicon was mined from, listed by hand before tifa ran on them).
-// The texts are a PDF and two web pages; they are turned into plain text here by the steps the list was counted on
-// (fixture README.md: pdftotext -layout, a plain tag strip), so the measure does not depend on tifa's own readers.
-// Usage: node bench/formulationsHeldout.mjs [extra tifa slogans options…]   (needs ../shared and pdftotext)
+// Recall and top-40 precision of `tifa slogans` on a held-out formulation list: a fixture folder holding list.tsv
+// (recurring formulations listed by hand before tifa ran on the texts), verdicts.tsv (hand verdicts on the tool's extra
+// finds) and sources.tsv (text name → file under ../shared/corpora/). The default is tests/fixtures/formulations-heldout.
+// The texts are PDFs, web pages and Word files; they are turned into plain text here by the steps the lists were counted
+// on (the fixtures' README.md: pdftotext -layout, a plain tag strip, word/document.xml unzipped and stripped), so the
+// measure does not depend on tifa's own readers.
+// Usage: node bench/formulationsHeldout.mjs [--fixture DIR] [--texts-to DIR] [extra tifa slogans options…]
+//   --texts-to DIR writes the plain texts (DIR/TEXT.txt) and stops without running tifa: the texts to list by hand.
+//   Needs ../shared, pdftotext and unzip; SHOW_MISSED=1 lists the misses.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { score } from './formulationsScore.mjs';
 
-const HELD = fileURLToPath(new URL('../tests/fixtures/formulations-heldout/', import.meta.url));
 const CORPORA = fileURLToPath(new URL('../../shared/corpora/', import.meta.url));
-const SOURCES = {
-  'beijing-gwr-2024': `${CORPORA}pdf/beijing-gwr-2024.pdf`,
-  'gz-thnet-gangao-qingnian-2023-1': `${CORPORA}web-pages/gz-thnet-gangao-qingnian-2023-1.html`,
-  'gz-wjw-jiatingyisheng-2023-1930': `${CORPORA}web-pages/gz-wjw-jiatingyisheng-2023-1930.html`,
-};
 
+function option(args, name) {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const [, value] = args.splice(i, 2);
+  if (value === undefined) throw new Error(`${name} needs a value`);
+  return value;
+}
+
+function run(command, args) {
+  const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${command}: ${r.stderr || r.error}`);
+  return r.stdout;
+}
+
+/** Layout lines break mid-sentence: lines stripped, page-number lines dropped, joined unless they end a sentence. */
 function pdfText(file) {
-  const run = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (run.status !== 0) throw new Error(`pdftotext: ${run.stderr || run.error}`);
-  const lines = run.stdout.split('\n').map((l) => l.trim()).filter((l) => l && !/^[—\-－\s]*\d+[—\-－\s]*$/.test(l));
+  const lines = run('pdftotext', ['-layout', file, '-']).split('\n').map((l) => l.trim()).filter((l) => l && !/^[—\-－\s]*\d+[—\-－\s]*$/.test(l));
   return lines.map((l) => (/[。：；！？]$/.test(l) ? `${l}\n` : l)).join('');
 }
 
 const ENTITIES = { nbsp: '\u00a0', gt: '>', lt: '<', amp: '&', quot: '"', apos: "'" };
+const unescape = (s) => s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()] ?? m));
+const nonBlankLines = (s) => s.split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+
 function htmlText(file) {
-  const s = readFileSync(file, 'utf8')
+  return nonBlankLines(unescape(readFileSync(file, 'utf8')
     .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
     .replace(/<br\s*\/?>|<\/p>|<\/div>|<\/tr>|<\/h\d>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()] ?? m));
-  return s.split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+    .replace(/<[^>]+>/g, '')));
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'tifa-heldout-'));
-for (const [text, file] of Object.entries(SOURCES)) writeFileSync(join(dir, `${text}.txt`), file.endsWith('.pdf') ? pdfText(file) : htmlText(file));
-score(`${HELD}list.tsv`, `${HELD}verdicts.tsv`, (text) => join(dir, `${text}.txt`), process.argv.slice(2));
+/** A Word file: word/document.xml, one line per paragraph (</w:p>) or line break (<w:br/>), other tags removed. */
+function docxText(file) {
+  return nonBlankLines(unescape(run('unzip', ['-p', file, 'word/document.xml'])
+    .replace(/<\/w:p>|<w:br\/>/g, '\n')
+    .replace(/<[^>]+>/g, '')));
+}
+
+const plainText = (file) => (file.endsWith('.pdf') ? pdfText(file) : file.endsWith('.docx') ? docxText(file) : htmlText(file));
+
+const args = process.argv.slice(2);
+const fixture = resolve(option(args, '--fixture') ?? fileURLToPath(new URL('../tests/fixtures/formulations-heldout/', import.meta.url)));
+const textsTo = option(args, '--texts-to');
+const rows = readFileSync(join(fixture, 'sources.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).slice(1);
+const dir = textsTo ?? mkdtempSync(join(tmpdir(), 'tifa-heldout-'));
+mkdirSync(dir, { recursive: true });
+for (const [text, source] of rows.map((l) => l.split('\t'))) writeFileSync(join(dir, `${text}.txt`), plainText(join(CORPORA, source)));
+if (textsTo === undefined) score(join(fixture, 'list.tsv'), join(fixture, 'verdicts.tsv'), (text) => join(dir, `${text}.txt`), args);

@@ -4,7 +4,7 @@
 //   top-40 precision: of each text's first 40 rows, those on the list or judged a formulation in the verdicts file.
 // Rows on neither are printed as unjudged (counted as wrong) so that a person can judge them.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -21,7 +21,8 @@ export function score(listFile, verdictFile, pathOf, tifaArgs) {
     if (!listed.has(text)) listed.set(text, new Set());
     listed.get(text).add(norm(form));
   }
-  const verdicts = new Map(rows(verdictFile).map(([term, verdict]) => [norm(term), verdict === 'yes']));
+  // A new list has no verdicts until a person has seen the tool's extra finds: every extra is then unjudged.
+  const verdicts = new Map(existsSync(verdictFile) ? rows(verdictFile).map(([term, verdict]) => [norm(term), verdict === 'yes']) : []);
   let found = 0, total = 0, good = 0, judged = 0;
   const unjudged = new Set();
   const missed = [];

@@ -1,9 +1,10 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CountAccumulator, DocumentCounter, type GroupedCounts } from '../src/analysis/termCounts.js';
 import { CorpusReader } from '../src/pipeline/corpusReader.js';
+import { tokenizerFor } from '../src/pipeline/tokenizerFor.js';
 import { createSegmenter } from '../src/segment/createSegmenter.js';
 import { sentenceChunks } from '../src/segment/sentenceChunks.js';
 import { GOV_REPORTS, ROOT, tifa } from './cli.js';
@@ -120,6 +121,29 @@ describe('corpus reader', () => {
     // One entry per tagging, written by the first run and read by the second.
     const entries = readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.v8'));
     expect(entries).toHaveLength(2);
+  });
+
+  it('read three times with rereads, segments each file once (through the cache, or held without one) and notes a bad file once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-reader-'));
+    writeFileSync(join(dir, 'a.txt'), '深化改革开放。');
+    writeFileSync(join(dir, 'b.txt'), '');
+    writeFileSync(join(dir, 'c.txt'), '推动高质量发展。');
+    const files = ['a.txt', 'b.txt', 'c.txt'].map((f) => join(dir, f));
+    const plainCut = createSegmenter();
+    for (const cacheDir of [join(dir, 'cache'), undefined]) {
+      for (const rereads of [true, false]) {
+        const setup = { segmenter: {}, read: {}, pos: false, cacheDir: cacheDir && `${cacheDir}-${rereads}` };
+        const cuts = vi.spyOn(tokenizerFor(setup).segmenter, 'words');
+        const notes: string[] = [];
+        const reader = new CorpusReader(files, setup, { skipBad: true, warn: (m) => notes.push(m), rereads });
+        const passes = [0, 1, 2].map(() => [...reader.documents()].map((doc) => reader.segmenter.cut(doc.text)));
+        expect(passes).toEqual(Array(3).fill(['深化改革开放。', '推动高质量发展。'].map((text) => plainCut.cut(text))));
+        // Two files of one chunk each: two cuts in all, unless the reader forgets them between passes (no cache, no rereads).
+        expect(cuts).toHaveBeenCalledTimes(cacheDir || rereads ? 2 : 6);
+        expect(notes).toHaveLength(1);
+        cuts.mockRestore();
+      }
+    }
   });
 
   it('cuts a text it did not read with the backend, and skips bad files with a note', () => {

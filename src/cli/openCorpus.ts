@@ -54,15 +54,16 @@ export interface OpenCorpus {
 
 /**
  * Opens a corpus the one way every command does: its files through the token cache (unless --no-cache), with
- * a progress bar on a terminal for long runs. `pos`: the command's cuts are tagged; `keepAll`: the command
- * holds every document and cuts each more than once (see CorpusReader).
+ * a progress bar on a terminal for long runs. `pos`: the command's cuts are tagged; `rereads`: the command
+ * reads the documents once per analysis (see CorpusReader); the bar follows the first pass, which cuts them.
  */
-export function openCorpus(paths: string[] | undefined, flags: CorpusFlags, options: { pos?: boolean; keepAll?: boolean } = {}): OpenCorpus {
+export function openCorpus(paths: string[] | undefined, flags: CorpusFlags, options: { pos?: boolean; rereads?: boolean } = {}): OpenCorpus {
   const files = corpusFiles(paths, flags);
-  const reader = new CorpusReader(files, setupFrom(flags, Boolean(options.pos)), { skipBad: flags.skipBad, warn, keepAll: options.keepAll });
+  const reader = new CorpusReader(files, setupFrom(flags, Boolean(options.pos)), { skipBad: flags.skipBad, warn, rereads: options.rereads });
   const progress = progressFor(files);
+  let passes = 0;
   return {
-    docs: { [Symbol.iterator]: () => tracked(reader.documents(), progress) },
+    docs: { [Symbol.iterator]: () => (passes++ === 0 ? tracked(reader.documents(), progress) : reader.documents()) },
     segmenter: reader.segmenter,
   };
 }

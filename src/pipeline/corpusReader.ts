@@ -10,10 +10,13 @@ export interface CorpusReaderOptions {
   skipBad?: boolean;
   warn: (message: string) => void;
   /**
-   * Keep every document's words once cut, for callers that hold the whole corpus and cut it once per analysis
-   * (report, plot); otherwise only the last few documents read are kept, so memory follows one document.
+   * The caller reads the documents more than once (report, plot: one pass per analysis). With the cache each
+   * file is cut as it is first read and its entry stored, so every later pass reads its words from the cache
+   * (no text or words are held, so memory follows one document); without a cache the documents and their
+   * words are held after the first pass instead. Either way a document is decoded and segmented once.
+   * Otherwise only the last few documents read are kept, so memory follows one document.
    */
-  keepAll?: boolean;
+  rereads?: boolean;
 }
 
 /** Documents read but not yet analysed that a streaming caller may still cut (it cuts the one it was given). */
@@ -29,6 +32,10 @@ const RECENT = 4;
 export class CorpusReader {
   private readonly tokenizer: FileTokenizer;
   private readonly loaded = new Map<string, LoadedFile>();
+  /** With rereads and no cache: every document of the first pass, kept for the later ones. */
+  private held?: LoadedFile[];
+  /** Bad files skipped (and noted) in the first pass, skipped quietly in later ones. */
+  private readonly skipped = new Set<string>();
   readonly segmenter: Segmenter;
 
   constructor(
@@ -43,27 +50,43 @@ export class CorpusReader {
 
   /** The documents, one at a time; files that are not text stop the run, or are noted and skipped with skipBad. */
   *documents(): Generator<Document> {
+    const holding = this.options.rereads && !this.tokenizer.cache;
+    const source = holding && this.held ? this.held : this.loadAll();
+    const kept: LoadedFile[] = [];
+    for (const loaded of source) {
+      if (holding) kept.push(loaded);
+      const { id, path, meta, text, origin, format, headingLines } = loaded;
+      yield { id, path, meta, text, origin, format, headingLines };
+    }
+    if (holding) this.held ??= kept;
+  }
+
+  private *loadAll(): Generator<LoadedFile> {
     for (const file of this.files) {
+      if (this.skipped.has(file)) continue;
       let loaded: LoadedFile;
       try {
         loaded = this.tokenizer.load(file);
       } catch (err) {
         if (this.options.skipBad && err instanceof InputError) {
+          this.skipped.add(file);
           this.options.warn(`skipped ${err.cliMessage}`);
           continue;
         }
         throw err;
       }
+      // Read again later: cut now, so the cache entry is there for the next pass.
+      if (this.options.rereads && this.tokenizer.cache) loaded.cached ??= this.segment(loaded);
       this.remember(loaded);
-      const { id, path, meta, text, origin, format, headingLines } = loaded;
-      yield { id, path, meta, text, origin, format, headingLines };
+      yield loaded;
     }
   }
 
   private remember(file: LoadedFile): void {
     this.loaded.delete(file.text);
     this.loaded.set(file.text, file);
-    if (!this.options.keepAll && this.loaded.size > RECENT) this.loaded.delete(this.loaded.keys().next().value!);
+    const holding = this.options.rereads && !this.tokenizer.cache;
+    if (!holding && this.loaded.size > RECENT) this.loaded.delete(this.loaded.keys().next().value!);
   }
 
   private cut(text: string, pos: boolean): Token[] {

@@ -20,9 +20,12 @@ import { RATE_BASE, sum } from '../analysis/arithmetic.js';
  * (named in each section's note), so a figure can always be checked against `tifa <command>` output.
  */
 
-/** What every analysis reads: the documents (held in memory, read once) and how to segment them. */
+/**
+ * What every analysis reads: the documents, read once per analysis (through the token cache, so each is
+ * segmented once and none is held: see CorpusReader's rereads), and how to segment them.
+ */
 export interface ReportCorpus {
-  docs: Document[];
+  docs: Iterable<Document>;
   segmenter: Segmenter;
   /** The metadata field whose values are the groups (cities). */
   field: string;
@@ -123,8 +126,10 @@ export function groupValues(corpus: ReportCorpus): string[] {
 }
 
 /** Documents without the grouping field: left out of every grouped figure (not of the overview and dispersion). */
-export function documentsWithoutField(corpus: ReportCorpus): Document[] {
-  return corpus.docs.filter((doc) => groupOf(doc, corpus.field) === undefined);
+export function documentsWithoutField(corpus: ReportCorpus): Array<Pick<Document, 'id' | 'meta'>> {
+  const without: Array<Pick<Document, 'id' | 'meta'>> = [];
+  for (const doc of corpus.docs) if (groupOf(doc, corpus.field) === undefined) without.push({ id: doc.id, meta: doc.meta });
+  return without;
 }
 
 /**

@@ -3,10 +3,11 @@ import { GroupIndex, groupOf } from '../../analysis/groups.js';
 import { kwicRows, searchPattern } from '../../analysis/kwic.js';
 import { KWIC_SORTS, sortKwic, type KwicSort } from '../../analysis/kwicOrder.js';
 import { sampleOf, seededRandom } from '../../analysis/random.js';
+import type { Document } from '../../corpus/document.js';
 import type { Row } from '../../resultTable.js';
 import type { Segmenter } from '../../segment/token.js';
 import { noteAbsentTerms } from '../absentTerms.js';
-import { printTable, warn } from '../terminal.js';
+import { printPagedTable, printTable, warn } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
 import { corpusOptions, nonNegativeInt, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
@@ -53,10 +54,16 @@ export function kwicCommand(): Command {
   outputOptions(cmd);
   return cmd.action((term: string, paths: string[], flags: KwicFlags) => {
     const pattern = searchPattern(term, flags.regex);
+    const corpus = openCorpus(paths, flags);
+    const columns = [...(flags.by ? [flags.by] : []), 'doc', 'line', 'column', 'left', 'match', 'right'];
+    const rowsOf = (doc: Document): Row[] => kwicRows(doc, pattern, flags.width, flags.tokens ? tokenBounds(doc.text, corpus.segmenter) : undefined);
+    if (!flags.by && !flags.sample && !flags.sort) {
+      printPagedTable({ columns, pages: () => streamedLines(corpus.docs, rowsOf, term, flags.limit) }, flags);
+      return;
+    }
     const leftOut = leftOutReporter(flags.by);
     const byGroup: Row[][] = [];
     const groups = new GroupIndex(() => byGroup.push([]));
-    const corpus = openCorpus(paths, flags);
     let hits = 0;
     for (const doc of corpus.docs) {
       const group = groupOf(doc, flags.by);
@@ -64,7 +71,7 @@ export function kwicCommand(): Command {
         leftOut.onLeftOut(doc);
         continue;
       }
-      const rows = kwicRows(doc, pattern, flags.width, flags.tokens ? tokenBounds(doc.text, corpus.segmenter) : undefined);
+      const rows = rowsOf(doc);
       hits += rows.length;
       // The cell shows the value itself; `group` may carry the field to keep table columns apart (groupLabel).
       if (flags.by) for (const row of rows) row[flags.by] = doc.meta[flags.by];
@@ -73,7 +80,6 @@ export function kwicCommand(): Command {
     }
     leftOut.report(byGroup.length);
     noteAbsentTerms([term], () => hits > 0);
-    const columns = [...(flags.by ? [flags.by] : []), 'doc', 'line', 'column', 'left', 'match', 'right'];
     // Within each group: sample, then sort; the groups stay in reading order.
     const random = seededRandom(flags.seed);
     const segmenter = flags.sort ? corpus.segmenter : undefined;
@@ -87,4 +93,21 @@ export function kwicCommand(): Command {
     }
     printTable({ columns, rows }, flags);
   });
+}
+
+/**
+ * The lines of each document as it is read, in reading order: without groups, samples or sorting nothing needs
+ * the lines of other documents, so memory follows one document however many lines the corpus has. With `limit`,
+ * lines past it are counted (for the note), not kept.
+ */
+function* streamedLines(docs: Iterable<Document>, rowsOf: (doc: Document) => Row[], term: string, limit: number | undefined): Generator<Row[]> {
+  let hits = 0;
+  for (const doc of docs) {
+    const rows = rowsOf(doc);
+    const room = limit === undefined ? rows.length : Math.max(0, limit - hits);
+    hits += rows.length;
+    if (room > 0) yield room < rows.length ? rows.slice(0, room) : rows;
+  }
+  noteAbsentTerms([term], () => hits > 0);
+  if (limit !== undefined && hits > limit) warn(`${hits - limit} of ${hits} lines not shown (--limit ${limit})`);
 }

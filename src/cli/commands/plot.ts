@@ -31,8 +31,8 @@ export function plotCommand(): Command {
   checkOutputFirst(cmd);
   corpusOptions(cmd);
   return cmd.action((kind: PlotKind, paths: string[], flags: PlotFlags) => {
-    const { docs, segmenter } = openCorpus(paths, flags, { keepAll: true });
-    const corpus = { docs: [...docs], segmenter, field: flags.by };
+    const { docs, segmenter } = openCorpus(paths, flags, { rereads: true });
+    const corpus = { docs, segmenter, field: flags.by };
     reportLeftOut(corpus);
     const svg = plotFigure(kind, corpus, {
       stopwords: flags.stopwords ? loadStopwords(flags.stopwords) : undefined,

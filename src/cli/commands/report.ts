@@ -37,8 +37,8 @@ export function reportCommand(): Command {
   checkOutputFirst(cmd);
   corpusOptions(cmd);
   return cmd.action((paths: string[], flags: ReportFlags) => {
-    const { docs, segmenter } = openCorpus(paths, flags, { keepAll: true });
-    const corpus = { docs: [...docs], segmenter, field: flags.by };
+    const { docs, segmenter } = openCorpus(paths, flags, { rereads: true });
+    const corpus = { docs, segmenter, field: flags.by };
     reportLeftOut(corpus);
     const data = analyseReport(corpus, {
       stopwords: { names: flags.stopwords, words: flags.stopwords ? loadStopwords(flags.stopwords) : undefined },
