@@ -1,8 +1,9 @@
 // tifa bench, every command: corpora of --sizes MB of distinct text (copies of the government work reports,
 // or of the bundled corpus, each copy given its own front matter, so that no file's bytes repeat and the token
 // cache cannot serve one copy from another), each command run once per size with an empty cache. Prints one
-// table: MB/s, the ratio to the raw one-thread @node-rs/jieba cut of the same corpus measured in this run, and
-// peak RSS (GNU time), then the RSS growth from the smallest to the largest size.
+// table: MB/s, the ratio to the raw one-thread @node-rs/jieba cut of the same corpus measured in this run (the
+// first row; each ratio uses the cut timed again just before that run), and peak RSS (GNU time), then the RSS
+// growth from the smallest to the largest size.
 // Usage: node bench/commands.js [--sizes 4,16,64] [--only freq,cooc] [--tifa path/to/bin/tifa.js]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -96,6 +97,8 @@ const COMMANDS = [
   ['themes --by part', (d) => ['themes', d, '--by', 'part', '--format', 'tsv']],
   ['trend 改革 --by year', (d) => ['trend', '改革', d, '--by', 'year', '--format', 'tsv']],
   ['topics --k 10 --iterations 50', (d) => ['topics', d, '--k', '10', '--iterations', '50', '--format', 'tsv']],
+  ['keywords --by part', (d) => ['keywords', d, '--by', 'part', '--format', 'tsv']],
+  ['similar --by part', (d) => ['similar', d, '--by', 'part', '--format', 'tsv']],
   ['report --by part', (d) => ['report', d, '--by', 'part', '--output', join(work, 'report.html'), '--force']],
   ['lint', (d) => ['lint', d, '--format', 'json']],
 ].filter(([name]) => !only || only.has(name.split(' ')[0]));
@@ -106,14 +109,17 @@ console.log(`source: ${source} (${sourceTexts.length} files), copies made distin
 
 const corpora = sizes.map(distinctCorpus);
 const raw = corpora.map(({ dir, bytes }) => bytes / MB / rawCut(dir));
-const results = COMMANDS.map(([name, make]) => ({ name, runs: corpora.map(({ dir, bytes }) => ({ bytes, ...runTifa(make(dir)) })) }));
 
+// Each row is printed as its command finishes, so a long run shows its progress and a stopped one its rows so far.
 const head = ['command', ...corpora.flatMap(({ bytes }) => [`${fmt(bytes / MB, 0)} MB: MB/s`, '× raw', 'RSS MB']), 'RSS growth'];
 console.log(`| ${head.join(' | ')} |`);
 console.log(`|${head.map(() => '---').join('|')}|`);
 console.log(`| raw cut, one thread | ${raw.map((r) => `${fmt(r)} | 1.00 | –`).join(' | ')} | – |`);
-for (const { name, runs: byBytes } of results) {
-  const cells = byBytes.map((run, i) => (run.error ? `${run.error.slice(0, 60)} | | ` : `${fmt(run.bytes / MB / run.seconds)} | ${fmt(run.bytes / MB / run.seconds / raw[i])} | ${fmt(run.rssMb, 0)}`));
+for (const [name, make] of COMMANDS) {
+  // The raw cut again just before each run: on a shared machine the load moves during a long bench, and the
+  // ratio should compare the command with the cut under the same load.
+  const byBytes = corpora.map(({ dir, bytes }) => ({ bytes, raw: bytes / MB / rawCut(dir), ...runTifa(make(dir)) }));
+  const cells = byBytes.map((run) => (run.error ? `${run.error.slice(0, 60)} | | ` : `${fmt(run.bytes / MB / run.seconds)} | ${fmt(run.bytes / MB / run.seconds / run.raw)} | ${fmt(run.rssMb, 0)}`));
   const [first, last] = [byBytes[0], byBytes[byBytes.length - 1]];
   const growth = first.error || last.error || byBytes.length < 2 ? '–' : `${fmt((last.rssMb / first.rssMb - 1) * 100, 0)}%`;
   console.log(`| ${name} | ${cells.join(' | ')} | ${growth} |`);

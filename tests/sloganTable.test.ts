@@ -147,6 +147,14 @@ describe('discoverTable', () => {
   });
 });
 
+describe('discoverTable, n-grams across groups', () => {
+  it('counts every group that uses an n-gram, and names it by its folded written form (full-width letters and digits, spaces)', () => {
+    const corpus = ['建设 ５Ｇ 网络 。', '建设 ５Ｇ 网络 。', '建设 ５Ｇ 网络 。'].map((t, i) => fakeDoc(`d${i}`, { city: i === 1 ? '乙' : '甲' }, t));
+    const counts = collectSlogans(corpus, spaceSegmenter, { field: 'city', lexicon, discover: { edgeStopwords: new Set(['建设']) } });
+    expect(discoverTable(counts).rows).toEqual([{ term: '5G网络', total: 3, docs: 3, groups: 2, source: 'ngram', score: 14 }]);
+  });
+});
+
 describe('sloganUses', () => {
   it('every counted use with its line, column and whether it was quoted', () => {
     const table = sloganUses(docs, spaceSegmenter, '枫桥 经验', { width: 3, lexicon });

@@ -15,6 +15,8 @@ export interface NgramCandidate {
   score: number;
 }
 
+/** Joins the tokens of an n-gram's map key; U+0001 never occurs in a token. */
+const SEPARATOR = '\u0001';
 const MIN_N = 2;
 const MAX_N = 4;
 /** A candidate recurs: seen at least twice. */
@@ -24,31 +26,6 @@ const MIN_COUNT = 2;
  * least a quarter of their uses are this pair (log-Dice 14 = always together).
  */
 const HIGH_ASSOCIATION = 12;
-
-/** An NgramCounter as JSON holds it (the shards of `slogans --discover`): words, adjacent pairs, every n-gram. */
-export interface NgramCountsData {
-  words: Array<[string, number]>;
-  pairs: Array<[string, number]>;
-  /** [parts, surface, count, documents, the numbers of the groups using it]. */
-  grams: Array<[string[], string, number, number, number[]]>;
-}
-
-/** The n-gram counts of a shard, or undefined when the data is not what NgramCounter.toData writes. */
-export function ngramCountsFromData(data: unknown): NgramCountsData | undefined {
-  const d = data as NgramCountsData | undefined;
-  const counted = (x: unknown) => Array.isArray(x) && x.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number');
-  const grams = Array.isArray(d?.grams) && d.grams.every((g) => Array.isArray(g) && Array.isArray(g[0]) && typeof g[1] === 'string' && typeof g[2] === 'number' && typeof g[3] === 'number' && Array.isArray(g[4]));
-  return d && counted(d.words) && counted(d.pairs) && grams ? d : undefined;
-}
-
-interface GramStats {
-  parts: string[];
-  surface: string;
-  count: number;
-  docs: number;
-  lastDoc: number;
-  groups: number[];
-}
 
 /**
  * Runs of word tokens in which n-grams are looked for: punctuation ends a run, spaces do not, and a lexicon
@@ -72,14 +49,55 @@ function wordRunsOutsideLexicon(text: string, tokens: Token[], hits: SloganHit[]
   return runs;
 }
 
+/** An NgramCounter as JSON holds it (the shards of `slogans --discover`): words, adjacent pairs, every n-gram. */
+export interface NgramCountsData {
+  words: Array<[string, number]>;
+  pairs: Array<[string, number]>;
+  /**
+   * [its words joined by U+0001, count, documents, the numbers of the groups using it in order of first use, and
+   * its written form where that is not its words run together].
+   */
+  grams: Array<[string, number, number, number[], string?]>;
+}
+
+/** The n-gram counts of a shard, or undefined when the data is not what NgramCounter.toData writes. */
+export function ngramCountsFromData(data: unknown): NgramCountsData | undefined {
+  const d = data as NgramCountsData | undefined;
+  const counted = (x: unknown) => Array.isArray(x) && x.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number');
+  const gram = (g: unknown[]) =>
+    typeof g[0] === 'string' && typeof g[1] === 'number' && typeof g[2] === 'number' && Array.isArray(g[3]) && g[3].length > 0 && (g[4] === undefined || typeof g[4] === 'string');
+  return d && counted(d.words) && counted(d.pairs) && Array.isArray(d.grams) && d.grams.every((g) => Array.isArray(g) && gram(g)) ? d : undefined;
+}
+
+/** Typed-array columns of the n-gram table, grown by doubling. */
+function grown(column: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size < column.length) return column;
+  const bigger = new Int32Array(2 * column.length);
+  bigger.set(column);
+  return bigger;
+}
+
 /**
  * Counts word 2- to 4-grams over a stream of documents, with the word and adjacent-pair counts that score them.
- * Memory grows with the number of distinct n-grams, so it is only used for `--discover`.
+ * Memory grows with the number of distinct n-grams (not with the text), so it is only used for `--discover`.
+ * Most n-grams are seen once, so each costs little more than its key: its numbers sit in typed arrays, and its
+ * written form and groups are kept apart only where the key does not give them (other characters between its
+ * words; more than one group).
  */
 export class NgramCounter {
   private readonly words = new Map<string, number>();
   private readonly pairs = new Map<string, number>();
-  private readonly grams = new Map<string, GramStats>();
+  /** Each n-gram's row in the columns below, by gramKey, in order of first sight. */
+  private readonly grams = new Map<string, number>();
+  private count = new Int32Array(1024);
+  private docs = new Int32Array(1024);
+  private lastDoc = new Int32Array(1024);
+  /** The group of its first use. */
+  private firstGroup = new Int32Array(1024);
+  /** Every group of the n-grams used in more than one, in order of first use. */
+  private readonly groupLists = new Map<number, number[]>();
+  /** The written form of the n-grams whose text is not their words run together. */
+  private readonly surfaces = new Map<number, string>();
   private docIndex = -1;
 
   /** @param edgeStopwords words that may not open or close a candidate (的, 和, 推动 …). */
@@ -94,7 +112,7 @@ export class NgramCounter {
         if (i > 0) increment(this.pairs, gramKey([parts[i - 1], p]));
       });
       for (let i = 0; i < run.length; i++) {
-        for (let n = MIN_N; n <= MAX_N && i + n <= run.length; n++) this.addGram(group, text, run.slice(i, i + n));
+        for (let n = MIN_N; n <= MAX_N && i + n <= run.length; n++) this.addGram(group, text, run, i, i + n);
       }
     }
   }
@@ -104,69 +122,96 @@ export class NgramCounter {
    * (log-Dice ≥ 12). An n-gram that only ever occurs inside a longer candidate (same count) is left out for it.
    */
   candidates(): NgramCandidate[] {
-    const admitted = new Map<string, GramStats & { score: number }>();
-    for (const [key, g] of this.grams) {
-      if (g.count < MIN_COUNT) continue;
-      const score = this.score(g.parts);
-      if (g.docs >= 2 || score >= HIGH_ASSOCIATION) admitted.set(key, { ...g, score });
+    const admitted = new Map<string, { row: number; score: number }>();
+    for (const [key, row] of this.grams) {
+      if (this.count[row] < MIN_COUNT) continue;
+      const score = this.score(key.split(SEPARATOR));
+      if (this.docs[row] >= 2 || score >= HIGH_ASSOCIATION) admitted.set(key, { row, score });
     }
     const subsumed = new Set<string>();
-    for (const g of admitted.values()) {
-      for (const inner of innerSequences(g.parts)) {
-        const key = gramKey(inner);
-        if (admitted.get(key)?.count === g.count) subsumed.add(key);
+    for (const [key, { row }] of admitted) {
+      for (const inner of innerSequences(key.split(SEPARATOR))) {
+        const innerKey = gramKey(inner);
+        const found = admitted.get(innerKey);
+        if (found && this.count[found.row] === this.count[row]) subsumed.add(innerKey);
       }
     }
     return [...admitted]
       .filter(([key]) => !subsumed.has(key))
-      .map(([, g]) => ({ term: g.surface, total: g.count, docs: g.docs, groups: g.groups.length, score: g.score }));
+      .map(([key, { row, score }]) => ({
+        term: this.surfaces.get(row) ?? key.split(SEPARATOR).join(''),
+        total: this.count[row],
+        docs: this.docs[row],
+        groups: this.groupLists.get(row)?.length ?? 1,
+        score,
+      }));
   }
 
-  /** Every count, singletons included (a gram seen once in each of two shards recurs), for a shard. */
+  /** Every count, singletons included (an n-gram seen once in each of two shards recurs), for a shard. */
   toData(): NgramCountsData {
-    return {
-      words: [...this.words],
-      pairs: [...this.pairs],
-      grams: [...this.grams.values()].map((g) => [g.parts, g.surface, g.count, g.docs, g.groups]),
-    };
+    const grams = [...this.grams].map(([key, row]): NgramCountsData['grams'][number] => {
+      const gram: NgramCountsData['grams'][number] = [key, this.count[row], this.docs[row], this.groupLists.get(row) ?? [this.firstGroup[row]]];
+      const surface = this.surfaces.get(row);
+      if (surface !== undefined) gram.push(surface);
+      return gram;
+    });
+    return { words: [...this.words], pairs: [...this.pairs], grams };
   }
 
   /**
-   * Adds the counts of a shard of later documents (shards taken in corpus order keep one run's first surfaces);
-   * its group g is group `groupNumbers[g]` here. Documents are in one shard each, so their counts add up.
+   * Adds the counts of a shard of later documents (shards taken in corpus order keep one run's order and written
+   * forms); its group g is group `groupNumbers[g]` here. Each document is in one shard, so the counts add up.
    */
   addData(data: NgramCountsData, groupNumbers: readonly number[]): void {
     for (const [word, n] of data.words) this.words.set(word, (this.words.get(word) ?? 0) + n);
     for (const [pair, n] of data.pairs) this.pairs.set(pair, (this.pairs.get(pair) ?? 0) + n);
-    for (const [parts, surface, count, docs, groups] of data.grams) {
-      const key = gramKey(parts);
-      let g = this.grams.get(key);
-      if (!g) {
-        g = { parts, surface, count: 0, docs: 0, lastDoc: -1, groups: [] };
-        this.grams.set(key, g);
-      }
-      g.count += count;
-      g.docs += docs;
-      for (const shardGroup of groups) if (!g.groups.includes(groupNumbers[shardGroup])) g.groups.push(groupNumbers[shardGroup]);
+    for (const [key, count, docs, groups, surface] of data.grams) {
+      const row = this.grams.get(key) ?? this.newRow(key, groupNumbers[groups[0]], surface);
+      this.count[row] += count;
+      this.docs[row] += docs;
+      for (const g of groups) this.addGroup(row, groupNumbers[g]);
     }
   }
 
-  private addGram(group: number, text: string, run: Token[]): void {
-    const parts = run.map((t) => t.text);
-    if (this.edgeStopwords.has(parts[0]) || this.edgeStopwords.has(parts[parts.length - 1])) return;
-    const key = gramKey(parts);
-    let g = this.grams.get(key);
-    if (!g) {
-      const surface = canonicalSurface(text.slice(run[0].start, run[run.length - 1].end));
-      g = { parts, surface, count: 0, docs: 0, lastDoc: -1, groups: [] };
-      this.grams.set(key, g);
+  /** A row for an n-gram first seen in `group`, written `surface` (undefined: its words run together). */
+  private newRow(key: string, group: number, surface: string | undefined): number {
+    const row = this.grams.size;
+    this.grams.set(key, row);
+    this.count = grown(this.count, row);
+    this.docs = grown(this.docs, row);
+    this.lastDoc = grown(this.lastDoc, row);
+    this.firstGroup = grown(this.firstGroup, row);
+    this.lastDoc[row] = -1;
+    this.firstGroup[row] = group;
+    if (surface !== undefined) this.surfaces.set(row, surface);
+    return row;
+  }
+
+  /** Counts the n-gram of tokens [from, to) of a run. */
+  private addGram(group: number, text: string, run: Token[], from: number, to: number): void {
+    const first = run[from].text;
+    const last = run[to - 1].text;
+    if (this.edgeStopwords.has(first) || this.edgeStopwords.has(last)) return;
+    let key = first;
+    for (let k = from + 1; k < to; k++) key += SEPARATOR + run[k].text;
+    let row = this.grams.get(key);
+    if (row === undefined) {
+      const surface = canonicalSurface(text.slice(run[from].start, run[to - 1].end));
+      row = this.newRow(key, group, surface !== key.split(SEPARATOR).join('') ? surface : undefined);
     }
-    g.count++;
-    if (g.lastDoc !== this.docIndex) {
-      g.lastDoc = this.docIndex;
-      g.docs++;
-      if (!g.groups.includes(group)) g.groups.push(group);
+    this.count[row]++;
+    if (this.lastDoc[row] !== this.docIndex) {
+      this.lastDoc[row] = this.docIndex;
+      this.docs[row]++;
+      this.addGroup(row, group);
     }
+  }
+
+  private addGroup(row: number, group: number): void {
+    const list = this.groupLists.get(row);
+    if (list) {
+      if (!list.includes(group)) list.push(group);
+    } else if (group !== this.firstGroup[row]) this.groupLists.set(row, [this.firstGroup[row], group]);
   }
 
   /**
@@ -198,7 +243,7 @@ function innerSequences(parts: string[]): string[][] {
   return out;
 }
 
-/** Map key of a token sequence; U+0001 never occurs in a token. */
+/** Map key of a token sequence. */
 function gramKey(parts: string[]): string {
-  return parts.join('\u0001');
+  return parts.join(SEPARATOR);
 }
