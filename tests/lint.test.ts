@@ -11,7 +11,7 @@ import { sharedReading } from '../src/lint/homophone.js';
 import { singleEdit } from '../src/lint/singleEdit.js';
 import { LINT_FORMATTERS } from '../src/format/lint/index.js';
 import { unifiedDiff } from '../src/lint/lineDiff.js';
-import { lintTexts, type LintOptions } from '../src/lint/linter.js';
+import { linter, lintTexts, type LintOptions } from '../src/lint/linter.js';
 import { RULE_IDS } from '../src/lint/rules/index.js';
 import type { LintResult } from '../src/lint/types.js';
 import { parseLexicon } from '../src/lexicon/lexicon.js';
@@ -84,6 +84,19 @@ describe('one message per place, inconsistent forms within a file', () => {
     expect(lintTexts(inputs, { lexicon, only: ['inconsistent-form'] }).flatMap((r) => r.messages)).toEqual([]);
     const across = lintTexts(inputs, { lexicon, only: ['inconsistent-form'], acrossFiles: true });
     expect(across[0].messages.map((m) => m.message)).toEqual(['found “互联网＋监管”; expected “互联网+监管” as written elsewhere (2×, first at b.txt:1:4)']);
+  });
+
+  it('files linted one at a time (as tifa lint streams them) get the results of one run, unless the run is compared', () => {
+    const inputs = [
+      { filePath: 'a.txt', text: '推进“互联网＋监管”，“互联网+监管”，“互联网+监管”。' },
+      { filePath: 'b.txt', text: '推进“互联网＋监管”。\n“互联网＋监管”，“互联网+监管”。' },
+    ];
+    const options = { lexicon, only: ['inconsistent-form'] };
+    const together = lintTexts(inputs, options);
+    const lint = linter(options);
+    expect(inputs.flatMap((input) => lint([input]))).toEqual(together);
+    // One finding per file, each against its own majority form.
+    expect(together.map((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.suggestion}`))).toEqual([['1:4 互联网+监管'], ['2:11 互联网＋监管']]);
   });
 
   it('never flags the canonical form, even where a variant is more common', () => {

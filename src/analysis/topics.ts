@@ -41,24 +41,26 @@ export function fitTopics(dt: DocumentTerms, options: TopicOptions): TopicModel 
     if (df[id] >= options.minDocs) modelId[id] = vocabulary.push(term) - 1;
   });
   const V = vocabulary.length;
-  const words: number[] = [];
-  const docOf: number[] = [];
+  // One entry per modelled token (the corpus's size, not its vocabulary's): typed arrays of the exact length.
+  let N = 0;
+  for (const row of dt.rows) row.ids.forEach((id, j) => (N += modelId[id] < 0 ? 0 : row.counts[j]));
+  const words = new Int32Array(N);
+  const docOf = new Int32Array(N);
   const docTerms: Array<Set<number>> = [];
+  let at = 0;
   dt.rows.forEach((row, d) => {
     const seen = new Set<number>();
     row.ids.forEach((id, j) => {
       const w = modelId[id];
       if (w < 0) return;
       seen.add(w);
-      for (let c = 0; c < row.counts[j]; c++) {
-        words.push(w);
-        docOf.push(d);
-      }
+      words.fill(w, at, at + row.counts[j]);
+      docOf.fill(d, at, at + row.counts[j]);
+      at += row.counts[j];
     });
     docTerms.push(seen);
   });
   const D = dt.rows.length;
-  const N = words.length;
   const z = new Int32Array(N);
   const ndk = new Int32Array(D * K);
   const nkw = new Int32Array(K * V);

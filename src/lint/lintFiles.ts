@@ -7,7 +7,7 @@ import type { Format } from '../corpus/document.js';
 import { InputError } from '../errors.js';
 import { applyFixes } from './applyFixes.js';
 import { isIgnored, type LintConfig } from './config.js';
-import { lintTexts, type LintInput, type LintOptions } from './linter.js';
+import { linter, lintTexts, type LintInput, type LintOptions } from './linter.js';
 import type { LintResult } from './types.js';
 
 export interface LintFilesOptions {
@@ -41,8 +41,8 @@ export interface LintRun {
   changes: FileChange[];
   /** Files whose fixes cannot be written without changing other bytes, with the reason. */
   unfixable: string[];
-  /** The decoded text each result describes (after fixing, when fixing), by file path: formats that count bytes read it. */
-  texts: ReadonlyMap<string, string>;
+  /** The decoded text a result describes (after fixing, when fixing), by file path: formats that count bytes read it. */
+  textOf: (filePath: string) => string | undefined;
 }
 
 interface SourceFile {
@@ -75,22 +75,18 @@ function fixedBytes(file: SourceFile, fixed: string): Buffer | string {
   return bytes;
 }
 
+/** A file to lint: a text file as it is on disk (so --fix can rewrite it), other formats through their reader. */
+function readInput(filePath: string, options: LintFilesOptions): { input: LintInput; file?: SourceFile } {
+  const bytes = readBytes(filePath);
+  const format = detectFormat(bytes, filePath);
+  if (format !== 'text') return { input: extractedInput(filePath, bytes, format, options) };
+  const decoded = decodeBuffer(bytes, filePath, options.encoding);
+  return { input: { filePath, text: decoded.text }, file: { filePath, bytes, decoded } };
+}
+
 /** Lints files and folders (ignored files left out) and, with `fix`, works out the rewrite of each fixable file. */
 export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
-  // Text files are linted as they are on disk (so --fix can rewrite them); other formats through their reader.
-  const files: SourceFile[] = [];
-  const inputs: LintInput[] = [];
-  for (const filePath of listCorpusFiles(paths).filter((f) => !isIgnored(options.config, f))) {
-    const bytes = readBytes(filePath);
-    const format = detectFormat(bytes, filePath);
-    if (format !== 'text') {
-      inputs.push(extractedInput(filePath, bytes, format, options));
-      continue;
-    }
-    const decoded = decodeBuffer(bytes, filePath, options.encoding);
-    files.push({ filePath, bytes, decoded });
-    inputs.push({ filePath, text: decoded.text });
-  }
+  const listed = listCorpusFiles(paths).filter((f) => !isIgnored(options.config, f));
   const lintOptions: LintOptions = {
     only: options.only,
     settings: options.config.rules,
@@ -99,9 +95,28 @@ export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
     acrossFiles: options.acrossFiles,
     lexicon: options.lexicon,
   };
+  if (!options.fix && !options.acrossFiles) {
+    // Nothing to rewrite and no file compared with another: each file is read, linted and let go, so memory
+    // follows one file and the findings. A format that needs a text reads its file again.
+    const lint = linter(lintOptions);
+    const results = listed.flatMap((filePath) => lint([readInput(filePath, options).input]));
+    let last: LintInput | undefined;
+    const textOf = (filePath: string) => (last?.filePath === filePath ? last : (last = readInput(filePath, options).input)).text;
+    return { results, changes: [], unfixable: [], textOf };
+  }
+  const files: SourceFile[] = [];
+  const inputs: LintInput[] = [];
+  for (const filePath of listed) {
+    const { input, file } = readInput(filePath, options);
+    inputs.push(input);
+    if (file) files.push(file);
+  }
   const results = lintTexts(inputs, lintOptions);
-  const textsOf = () => new Map(inputs.map((input) => [input.filePath, input.text]));
-  if (!options.fix) return { results, changes: [], unfixable: [], texts: textsOf() };
+  const texts = () => {
+    const byPath = new Map(inputs.map((input) => [input.filePath, input.text]));
+    return (filePath: string) => byPath.get(filePath);
+  };
+  if (!options.fix) return { results, changes: [], unfixable: [], textOf: texts() };
   const changes: FileChange[] = [];
   const unfixable: string[] = [];
   files.forEach((file, i) => {
@@ -116,5 +131,5 @@ export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
     inputs[i] = { filePath: file.filePath, text: after };
   });
   // Fixed files are linted again, so positions and the corpus-wide comparison describe the new texts.
-  return { results: changes.length > 0 ? lintTexts(inputs, lintOptions) : results, changes, unfixable, texts: textsOf() };
+  return { results: changes.length > 0 ? lintTexts(inputs, lintOptions) : results, changes, unfixable, textOf: texts() };
 }

@@ -91,7 +91,8 @@ function ruleContext(options: LintOptions): RuleContext {
   const slogans = buildLexiconIndex(entries);
   // The word list takes half a second to read: only a run that needs it pays for it.
   const words = options.words ?? { frequency: (word: string) => bundledWordList().frequency(word) };
-  const cache = new Map<LintBody, { folded: FoldedText; occurrences: SloganOccurrence[] }>();
+  // Weak: a run that lints its files one at a time lets each go once it is linted.
+  const cache = new WeakMap<LintBody, { folded: FoldedText; occurrences: SloganOccurrence[] }>();
   let evidence: BreakEvidence | undefined;
   const breakEvidence = options.breakEvidence ?? { wordAcross: (before: string, after: string) => (evidence ??= segmenterBreakEvidence(createSegmenter())).wordAcross(before, after) };
   return {
@@ -162,8 +163,20 @@ function byPosition(a: LintMessage, b: LintMessage): number {
  * results out, one per input in the same order.
  */
 export function lintTexts(inputs: readonly LintInput[], options: LintOptions = {}): LintResult[] {
-  const files = inputs.map(prepare);
+  return linter(options)(inputs);
+}
+
+/**
+ * lintTexts with the rule context (the compiled lexicon) made once, for a run that lints its files a few at a
+ * time: without acrossFiles no rule compares one file with another, so the results are those of one call.
+ */
+export function linter(options: LintOptions = {}): (inputs: readonly LintInput[]) => LintResult[] {
   const context = ruleContext(options);
+  return (inputs) => lintWith(context, inputs, options);
+}
+
+function lintWith(context: RuleContext, inputs: readonly LintInput[], options: LintOptions): LintResult[] {
+  const files = inputs.map(prepare);
   const messages: LintMessage[][] = files.map(() => []);
   for (const rule of activeRules(options)) {
     if (rule.scope === 'file') {

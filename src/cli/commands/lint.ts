@@ -76,7 +76,7 @@ export function lintCommand(): Command {
           }
         });
         if (fix) warn(`fixed ${applied} problem(s) in ${run.changes.length} file(s)`);
-        emit(LINT_FORMATTERS[flags.format](run.results, { color: colorFor(process.stdout), textOf: (file) => run.texts.get(file) }));
+        emit(LINT_FORMATTERS[flags.format](run.results, { color: colorFor(process.stdout), textOf: run.textOf }));
       }
       // Errors and warnings alike fail the run (a CI job should not pass with findings left), unless --max-warnings
       // allows that many warnings.
