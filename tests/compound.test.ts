@@ -69,21 +69,22 @@ describe('createSegmenter', () => {
     }
   });
 
-  it('covers the text with contiguous tokens, and joins lexicon phrases only with --compound', () => {
+  it('covers the text with contiguous tokens, and joins the phrases with 、 only with --compound', () => {
     for (const s of [segmenter, compound]) {
       const tokens = s.cut(text);
       expect(tokens.map((t) => t.text).join('')).toBe(text);
       tokens.forEach((t, i) => expect(t.start).toBe(i === 0 ? 0 : tokens[i - 1].end));
     }
-    // 市县|主战|、|派出所主防: jieba cuts at 、 before it reads its dictionary; 派出所主防 is a dictionary word
-    expect(segmenter.cut(text).map((t) => t.text).slice(1, 5)).toEqual(['市县', '主战', '、', '派出所主防']);
+    // jieba cuts at 、 before it reads its dictionary: 市县主战 (a dictionary term, joined) and 派出所主防 (a word)
+    expect(segmenter.cut(text).map((t) => t.text).slice(1, 4)).toEqual(['市县主战', '、', '派出所主防']);
     expect(compound.cut(text).map((t) => t.text)).toContain('市县主战、派出所主防');
     expect(compound.cut(text).map((t) => t.text)).toContain('严格、规范、公正、文明');
   });
 
   it('reads page breaks with the phrases joined, with or without --compound (cutUnits)', () => {
     const phrase = '建立新型警务运行模式';
-    expect(segmenter.cut(phrase).map((t) => t.text)).toEqual(['建立', '新型', '警务', '运行', '模式']);
-    for (const s of [segmenter, compound]) expect(s.cutUnits(phrase).map((t) => t.text)).toEqual(['建立', '新型警务运行模式']);
+    const none = createSegmenter({ compound: false });
+    expect(none.cut(phrase).map((t) => t.text)).toEqual(['建立', '新型', '警务', '运行', '模式']);
+    for (const s of [none, segmenter, compound]) expect(s.cutUnits(phrase).map((t) => t.text)).toEqual(['建立', '新型警务运行模式']);
   });
 });

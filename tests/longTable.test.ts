@@ -22,8 +22,7 @@ describe('--long', () => {
     ]);
   });
   it('tifa freq --by city --long', () => {
-    // --compound: freq counts words, and the formulation 枫桥经验 is jieba's 枫桥|经验 unless joined
-    const run = tifa(['freq', '--by', 'city', '--terms', '枫桥经验', '--long', '--format', 'csv', '--compound']);
+    const run = tifa(['freq', '--by', 'city', '--terms', '枫桥经验', '--long', '--format', 'csv']);
     expect(run.stdout.trim().split(/\r?\n/)).toEqual([
       'term,city,count,per10k',
       expect.stringMatching(/^枫桥经验,齐齐哈尔,1,/),

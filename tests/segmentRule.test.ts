@@ -8,11 +8,12 @@ import type { Segmenter, Token } from '../src/segment/token.js';
 import { fakeDoc } from './helpers.js';
 import { HAS_NODEJIEBA, tifa } from './cli.js';
 
-// Issue 16: a dictionary that adds without moving. Tokens are words: a term enters jieba's dictionary only where
-// jieba would cut through it, and a formulation jieba cuts into words stays as those words (--compound joins it).
+// Issue 16: a dictionary that adds without moving. A term enters jieba's dictionary only where jieba would cut
+// through it; a dictionary term jieba cuts into words is joined after segmentation; a lexicon phrase with 、 only
+// with --compound; --no-compound joins nothing.
 for (const backend of ['node-rs', 'nodejieba']) {
   describe.skipIf(backend === 'nodejieba' && !HAS_NODEJIEBA)(`tokens are words, with ${backend} (nodejieba: skipped where the optional package is not installed)`, () => {
-    const cut = (text: string, compound = false) => createSegmenter({ backend, compound }).cut(text).map((t) => t.text);
+    const cut = (text: string, compound?: boolean) => createSegmenter({ backend, compound }).cut(text).map((t) => t.text);
 
     it('keeps a term whole where jieba would cut through it, and takes nothing from the word before', () => {
       // jieba alone: 对涉|黑涉|恶 and 零|容忍; with the terms: 对 stays a word of its own
@@ -20,15 +21,17 @@ for (const backend of ['node-rs', 'nodejieba']) {
       expect(cut('提高市域社会治理能力')).toEqual(['提高', '市域社会治理', '能力']);
     });
 
-    it('leaves a formulation that jieba cuts into words as those words, and --compound joins it', () => {
-      expect(cut('发展全过程人民民主')).toEqual(['发展', '全过程', '人民', '民主']);
-      expect(cut('发展全过程人民民主', true)).toEqual(['发展', '全过程人民民主']);
-      expect(cut('坚持两个确立')).toEqual(['坚持', '两个', '确立']);
-      expect(cut('坚持两个确立', true)).toEqual(['坚持', '两个确立']);
+    it('joins a dictionary term that jieba cuts into words; a phrase with 、 only with --compound', () => {
+      expect(cut('发展全过程人民民主')).toEqual(['发展', '全过程人民民主']);
+      expect(cut('发展全过程人民民主', false)).toEqual(['发展', '全过程', '人民', '民主']);
+      expect(cut('坚持两个确立')).toEqual(['坚持', '两个确立']);
+      expect(cut('坚持市县主战、派出所主防')).toEqual(['坚持', '市县主战', '、', '派出所主防']);
+      expect(cut('坚持市县主战、派出所主防', true)).toEqual(['坚持', '市县主战、派出所主防']);
     });
 
-    it('breaks no common word for a term: 人民群众 stays 人民|群众 beside 群众安全感', () => {
-      expect(cut('人民群众安全感明显增强')).toEqual(['人民', '群众', '安全感', '明显增强']);
+    it('breaks no common word for a term: 群众安全感 is not loaded into jieba, so 人民群众 stays whole', () => {
+      expect(cut('人民群众安全感明显增强')).toEqual(['人民群众', '安全感', '明显增强']);
+      expect(cut('人民群众安全感明显增强', false)).toEqual(['人民', '群众', '安全感', '明显增强']);
     });
   });
 }
@@ -79,7 +82,7 @@ describe('termCoverage', () => {
 });
 
 describe('tifa terms (CLI)', () => {
-  it('--terms FILE checks a list of your own: a dictionary word whole, a phrase as words, a cut-through split', () => {
+  it('--terms FILE checks a list of your own: a dictionary word and a joined phrase whole, a cut-through split', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tifa-terms-'));
     writeFileSync(join(dir, 'a.txt'), '严厉打击对涉黑涉恶犯罪，发展全过程人民民主。');
     // 打击对 is cut through: 严厉打击|对 (黑涉 would be inside the token 涉黑涉恶, 对涉 overlap it)
@@ -87,12 +90,12 @@ describe('tifa terms (CLI)', () => {
     const run = tifa(['terms', join(dir, 'a.txt'), '--terms', join(dir, 'terms.txt'), '--format', 'tsv']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
-      'tifa: 3 listed terms occur 3 times: 1 whole, 0 inside a longer token or term, 1 as words on token boundaries, 0 overlapping another term, 1 split (segmenter node-rs)\n',
+      'tifa: 3 listed terms occur 3 times: 2 whole, 0 inside a longer token or term, 0 as words on token boundaries, 0 overlapping another term, 1 split (segmenter node-rs)\n',
     );
     expect(run.stdout.trim().split('\n')).toEqual([
       'term\toccurrences\twhole\tinside\tsplit\tas_words\toverlap\tkind',
       '打击对\t1\t0\t0\t1\t0\t0\tunlisted',
-      '全过程人民民主\t1\t0\t0\t0\t1\t0\tphrase',
+      '全过程人民民主\t1\t1\t0\t0\t0\t0\tphrase',
       '涉黑涉恶\t1\t1\t0\t0\t0\t0\tword',
     ]);
   });

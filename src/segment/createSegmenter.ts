@@ -22,8 +22,9 @@ export interface SegmenterOptions {
   /** Extra jieba-format dictionaries given with --dict. */
   userDicts?: string[];
   /**
-   * --compound: join the formulations jieba cuts into words (两个|确立, 市县主战|、|派出所主防) into one token, for word
-   * statistics that should count them as items. Off by default: tokens are words (see segmenterVocabulary).
+   * Which phrases jieba cuts into words are joined into one token (segmenterVocabulary): by default the terms of
+   * the police terminology dictionary; true (--compound) the lexicon formulations too (市县主战、派出所主防);
+   * false (--no-compound) none.
    */
   compound?: boolean;
   /** --lexicon files, whose forms the segmenter learns like the bundled ones (file names: options cross to workers). */
@@ -39,27 +40,29 @@ function readDict(file: string): DictEntry[] {
 }
 
 /**
- * Every word the segmenter must know, and the phrases `--compound` joins (issue 16: a dictionary that adds without
- * moving). The rule: tokens are words, and jieba's dictionary decides every boundary it has a word for.
+ * Every word the segmenter must know, and the phrases to join (issue 16: a dictionary that adds without moving).
  * - A bundled term or lexicon form enters jieba's dictionary only where jieba would otherwise cut through it (a
  *   lone content character at an edge: 市|域|社会|治理, 涉|黑|涉|恶 → 对涉|黑涉|恶), each with the smallest frequency
- *   that keeps it whole (JiebaFrequencies: suggest_freq from jieba's own dictionary). So it comes out as one word
- *   and nothing around it moves.
- * - A term or form that jieba already cuts into its own words (两个|确立, 人民|群众, 中国|特色|社会主义, and every
- *   phrase with 、 · or a space, where jieba cuts before it reads its dictionary) is a phrase of words, not a word:
- *   it stays as those words. Its edges are token boundaries, so slogans, lint and kwic, which match the text on
- *   token boundaries, find it whole there; joining it would only remove boundaries that jieba's dictionary and the
- *   segmentation standard both keep (the SIGHAN PKU gold cuts every such formulation into words: joining them cost
- *   0.0026 F1 and gained nothing). These are the `phrases`, joined into one token only with --compound.
+ *   that keeps it whole (JiebaFrequencies: suggest_freq from jieba's own dictionary), so nothing around it moves.
+ * - A term that jieba already cuts into its own words (两个|确立, 人民|群众) is a `phrase`: loading it would only
+ *   change how its own words are cut, and could take a character from a word beside it (群众安全感 would break
+ *   人民群众), so it is joined after segmentation, where its words start and end it.
+ * - Which phrases are joined: the terms of the police terminology dictionary (`dictionaryPhrases`, joined by
+ *   default: segmentation keeps the terminology whole); the lexicon formulations that are no dictionary term, and
+ *   every phrase with 、 · or a space (where jieba cuts before it reads its dictionary), only with --compound and in
+ *   the commands whose items are formulations. The SIGHAN PKU gold cuts every such formulation into words, so each
+ *   join costs F1 where the PKU text uses the phrase (node bench/pku.mjs).
  * --dict entries are loaded as their authors wrote them.
  */
 export function segmenterVocabulary(
   userDicts: string[] = [],
   lexicon: { lexicon?: string[]; bundledLexicon?: boolean } = {},
-): { entries: DictEntry[]; dictText: string; phrases: string[] } {
+): { entries: DictEntry[]; dictText: string; phrases: string[]; dictionaryPhrases: string[] } {
   const terms = new Map<string, string | undefined>();
   for (const e of readDict(bundledDictPath('police-terms.dict.txt'))) terms.set(e.word, e.pos);
+  const dictionary = new Set(terms.keys());
   const phrases: string[] = [];
+  const dictionaryPhrases: string[] = [];
   for (const form of lexiconSurfaceForms(chooseLexicon(lexicon)).keys()) {
     if (SEGMENTER_CUTS.test(form)) phrases.push(form);
     else if (!terms.has(form)) terms.set(form, 'nz');
@@ -68,11 +71,14 @@ export function segmenterVocabulary(
   const entries: DictEntry[] = [];
   for (const [word, pos] of terms) {
     if (jieba.needsEntry(word)) entries.push(pos ? { word, freq: jieba.suggest(word), pos } : { word, freq: jieba.suggest(word) });
-    // Already cut into words where it starts and ends: a phrase, joined only with --compound.
-    else phrases.push(word);
+    else {
+      // Already cut into words where it starts and ends: a phrase, joined after segmentation.
+      phrases.push(word);
+      if (dictionary.has(word)) dictionaryPhrases.push(word);
+    }
   }
   for (const file of userDicts) entries.push(...readDict(file));
-  return { entries, dictText: dictToText(entries), phrases };
+  return { entries, dictText: dictToText(entries), phrases, dictionaryPhrases };
 }
 
 type Vocabulary = ReturnType<typeof segmenterVocabulary>;
@@ -136,7 +142,7 @@ function sha1(text: string): string {
 }
 
 /**
- * The one way commands get a segmenter: backend + all dictionaries (+ the phrase join with --compound). With a
+ * The one way commands get a segmenter: backend + all dictionaries + the phrase join (segmenterVocabulary). With a
  * `store` (the cache, unless --no-cache) the built vocabulary is kept there between runs.
  */
 export function createSegmenter(options: SegmenterOptions = {}, store?: VocabularyStore): WordSegmenter {
@@ -151,8 +157,8 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
   let made: { dictText: string; join: string[]; phraseJoin: PhraseJoin; allPhrases: PhraseJoin } | undefined;
   const vocabulary = () => {
     if (made) return made;
-    const { dictText, phrases } = vocabularyFor(options, store);
-    const join = options.compound === true ? phrases : [];
+    const { dictText, phrases, dictionaryPhrases } = vocabularyFor(options, store);
+    const join = options.compound === true ? phrases : options.compound === false ? [] : dictionaryPhrases;
     const phraseJoin = new PhraseJoin(join);
     return (made = { dictText, join, phraseJoin, allPhrases: options.compound === true ? phraseJoin : new PhraseJoin(phrases) });
   };
