@@ -5,6 +5,9 @@ import type { CountRequest } from '../analysis/countCorpus.js';
 import type { GroupedCounts } from '../analysis/termCounts.js';
 import { CorpusReader } from '../pipeline/corpusReader.js';
 import { countFiles } from '../pipeline/countFiles.js';
+import { collectSloganFiles } from '../pipeline/collectSloganFiles.js';
+import type { LexiconEntry } from '../lexicon/lexicon.js';
+import type { SloganCounts } from '../slogans/collectSlogans.js';
 import type { CountSetup } from '../pipeline/countMessages.js';
 import { defaultCacheDir } from '../pipeline/tokenCache.js';
 import type { Segmenter } from '../segment/token.js';
@@ -101,4 +104,20 @@ export async function countCorpusFiles(
   }).finally(progress.finish);
   leftOut.report(counts.groups.length);
   return counts;
+}
+
+/**
+ * The lexicon slogan counts of a corpus (`themes`): cut tagged, as `tifa slogans` cuts, so both read the same
+ * token cache; for large corpora on worker threads (--jobs), merged in corpus order.
+ */
+export async function collectCorpusSlogans(
+  paths: string[] | undefined,
+  flags: CorpusFlags & CountingFlags,
+  options: { field?: string; lexicon: readonly LexiconEntry[]; onLeftOut: (doc: { id: string; meta: Record<string, string> }) => void },
+): Promise<SloganCounts> {
+  const files = corpusFiles(paths, flags);
+  const progress = progressFor(files);
+  return collectSloganFiles(files, setupFrom(flags, true), { ...options, jobs: flags.jobs, skipBad: flags.skipBad, warn, onFileDone: progress.fileDone }).finally(
+    progress.finish,
+  );
 }
