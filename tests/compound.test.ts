@@ -38,7 +38,7 @@ describe('PhraseJoin', () => {
   it('tags a joined phrase nz and keeps the other tags', () => {
     const { text } = cutOf('推进', '严格', '、', '规范');
     const out = join(['严格、规范'], text, { words: ['推进', '严格', '、', '规范'], tags: ['v', 'a', 'x', 'v'] });
-    expect(out).toEqual({ words: ['推进', '严格、规范'], tags: ['v', 'nz'] });
+    expect(out).toEqual({ words: ['推进', '严格、规范'], tags: ['v', 'nz'], ends: Uint32Array.of(2, 7) });
   });
 });
 
@@ -49,7 +49,8 @@ describe('createSegmenter', () => {
   it('gives the same segmentation as tokens, as words and as words cut off the main thread', async () => {
     for (const pos of [false, true]) {
       const tokens = segmenter.cut(text, { pos });
-      const expected: Words = pos ? { words: tokens.map((t) => t.text), tags: tokens.map((t) => t.pos!) } : { words: tokens.map((t) => t.text) };
+      const ends = Uint32Array.from(tokens.map((t) => t.end));
+      const expected: Words = pos ? { words: tokens.map((t) => t.text), tags: tokens.map((t) => t.pos!), ends } : { words: tokens.map((t) => t.text), ends };
       expect(segmenter.words(text, { pos })).toEqual(expected);
       expect(await segmenter.wordsAsync(text, { pos })).toEqual(expected);
     }

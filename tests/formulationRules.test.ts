@@ -90,3 +90,67 @@ describe('cut-off finds', () => {
     expect(sloganTable(made).rows.map((r) => r.term)).toEqual(['五大安全', '三个区分开来', '新时代枫桥经验', '五大安全风险', '枫桥经验']);
   });
 });
+
+// Rules for texts nobody here has seen (issue 16 items 1–3): each on a tiny text whose answer can be counted by eye.
+describe('what is no formulation although quoted, numbered or joined by +', () => {
+  const table = (...texts: string[]) => {
+    const ds = texts.map((text, i) => fakeDoc(`t${i}`, {}, text));
+    return new Map(sloganTable(collectSlogans(ds, segmenter, { corpusQuotes: corpusQuotedForms(ds) })).rows.map((r) => [r.term as string, r]));
+  };
+
+  it('a word that a definition quotes is not counted, neither there nor at its ordinary uses', () => {
+    const t = table('本办法所称“以上”“以下”“最高”“不超过”均包括本数。\n', '补贴每年不超过5万元，期限不超过3年。“突发事件”，是指突然发生的事件。\n');
+    expect(t.has('不超过')).toBe(false);
+    expect(t.has('突发事件')).toBe(false);
+    // the same quotes outside a definition stay formulations, counted at every use
+    expect(table('落实“山区共富”。\n', '山区共富成效明显。\n').get('山区共富')).toMatchObject({ total: 2, quoted: 1 });
+  });
+
+  it('a quoted manner modifier (“点单式”, “一站式”) is emphasis; a noun ending in 式 is not one', () => {
+    const t = table('开展“点单式”个性化服务，提供“一站式”全专结合服务，形成“广州模式”。\n');
+    expect(t.has('点单式')).toBe(false);
+    expect(t.has('一站式')).toBe(false);
+    expect(t.get('广州模式')).toMatchObject({ total: 1, quoted: 1 });
+  });
+
+  it('a quoted word that opens with 一 is an ordinary word; other numbers open numbered labels', () => {
+    const t = table('提供“一对一”服务，抓住“一把手”。推进“两重”建设，落实“八五”普法。\n');
+    for (const word of ['一对一', '一把手']) expect(t.has(word)).toBe(false);
+    for (const label of ['两重', '八五']) expect(t.get(label)).toMatchObject({ total: 1, quoted: 1 });
+  });
+
+  it('a number with a span of time is a count (六个月内, 五个工作日内)', () => {
+    const t = table('在六个月内办结，五个工作日内答复，三个月后复查，牢固树立四个意识。\n');
+    expect([...t.keys()]).toEqual(['四个意识']);
+  });
+
+  it('a + that adds amounts or sits in a calculation is no formula', () => {
+    const t = table('采取“医药服务价格+上门服务费”的方式收费。\n履约率=（基本包签约人数+免费包签约人数）/抽查人数*100%\n推进互联网+签约服务，落实党建+业务融合。\n');
+    expect(t.has('医药服务价格+上门服务费')).toBe(false);
+    expect([...t.values()].filter((r) => r.kind === 'formula').map((r) => r.term)).toEqual(['党建+业务']);
+  });
+});
+
+describe('paired numbers (一村一品, 三去一降): a numbered formulation without a classifier', () => {
+  it('counts each use; not counts, doublings, idioms, names or list heads', () => {
+    const doc = fakeDoc('p', {}, '推进一村一品，抓好三去一降和一老一小，再抓一村一品。一步一步走，两年一度，不遗一兵一卒，四川三大，三是一些地方。\n');
+    // without the lexicon (it holds 一老一小 and 三去一降): the rule alone
+    const rows = sloganTable(collectSlogans([doc], segmenter, { lexicon: [] })).rows.map((r) => [r.term, r.total, r.kind]);
+    expect(rows).toEqual([
+      ['一村一品', 2, 'numbered'],
+      ['一老一小', 1, 'numbered'],
+      ['三去一降', 1, 'numbered'],
+    ]);
+  });
+});
+
+describe('local formulations: a place programme word and a place name (平安北京, 健康广州)', () => {
+  it('counts each use; not a word tagged a place that names none (智慧城市), nor a place alone', () => {
+    const doc = fakeDoc('l', {}, '建设平安北京和健康广州，深化平安北京建设，推进智慧城市，北京平安。\n');
+    const rows = sloganTable(collectSlogans([doc], segmenter, { lexicon: [] })).rows.map((r) => [r.term, r.total, r.kind]);
+    expect(rows).toEqual([
+      ['平安北京', 2, 'local'],
+      ['健康广州', 1, 'local'],
+    ]);
+  });
+});

@@ -22,6 +22,13 @@ describe('dict/slogans.tsv, the bundled lexicon', () => {
     expect(external.length).toBeLessThanOrEqual(30);
   });
 
+  it('holds formulations, not the names of places, zones, events, treaties or debt instruments they speak of', () => {
+    // The standard of the hand lists (tests/fixtures/formulations-*/verdicts.tsv): 雄安新区 is a place (the formulation
+    // is 高标准高质量建设雄安新区), 自由贸易试验区 a kind of zone, 超长期特别国债 a debt instrument.
+    const NAME = /(?:新区|自由贸易港|试验区|综试区|经济特区|协定|债券|国债|[博交贸]会|班列)$/u;
+    expect(entries.filter((e) => NAME.test(e.canonical)).map((e) => e.canonical)).toEqual([]);
+  });
+
   it('gives every discouraged or wrong variant a status and keeps accepted variants accepted', () => {
     const status = variantStatus(entries);
     expect(status.get('四个自新')).toEqual({ canonical: '四个自信', status: 'wrong' });

@@ -1,7 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { forceLayout } from '../src/report/charts/forceLayout.js';
 import { dispersionTable, sloganPositions } from '../src/report/sloganPositions.js';
+import { countSlogans, sloganDispersion } from '../src/report/analyses.js';
 import { fakeDoc, spaceSegmenter } from './helpers.js';
+
+describe('the report counts slogans as tifa slogans does', () => {
+  // “山区共富” is quoted once in A and used twice unquoted in B: the corpus-wide quote pass counts all 3.
+  const docs = [fakeDoc('A', { city: '甲' }, '推进 “ 山区 共富 ” 行动 。'), fakeDoc('B', { city: '乙' }, '山区 共富 成效 明显 ， 山区 共富 更进一步 。 无锡 模式 。')];
+  const own = [{ canonical: '无锡模式', variants: [], theme: '改革创新', expansion: [], note: '', extra: {} }];
+
+  it('counts a formulation quoted once at every use, in the table and in the dispersion plot', () => {
+    const counts = countSlogans({ docs, segmenter: spaceSegmenter, field: 'city' });
+    expect(counts.slogans.get('山区共富')).toMatchObject({ byGroup: [1, 2], quoted: 1, docs: 2 });
+    const { positions } = sloganDispersion({ docs, segmenter: spaceSegmenter, field: 'city' }, ['山区共富']).positions.slogans[0];
+    // word tokens: A = 推进 山区 共富 行动 (0–3); B starts at 4: 山区 共富 (4, 5) 成效 明显 山区 (8) …
+    expect(positions).toEqual([1, 4, 8]);
+  });
+
+  it("uses the report's lexicon (--lexicon)", () => {
+    expect(countSlogans({ docs, segmenter: spaceSegmenter, field: 'city' }).slogans.has('无锡模式')).toBe(false);
+    const counts = countSlogans({ docs, segmenter: spaceSegmenter, field: 'city', lexicon: own });
+    expect(counts.slogans.get('无锡模式')).toMatchObject({ byGroup: [0, 1], kind: 'lexicon' });
+  });
+});
 
 describe('sloganPositions', () => {
   // spaceSegmenter: word tokens A = 坚持 枫桥经验 推进 枫桥经验 (0–3), B = 发展 枫桥经验 两个确立 (4–6); 。 is no word.

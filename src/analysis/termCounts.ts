@@ -92,6 +92,11 @@ export class DocumentCounter {
     }
   }
 
+  /** Counts one occurrence of a term id (of `id`) in the current document. */
+  addId(id: number): void {
+    if (this.perId[id]++ === 0) this.docIds.push(id);
+  }
+
   /** Ends the current document: its distinct term ids in order of first use and their counts. */
   take(): { ids: number[]; counts: number[] } {
     const ids = this.docIds;

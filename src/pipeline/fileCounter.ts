@@ -1,4 +1,5 @@
 import { charCount, countedItems, groupOf, type CountRequest } from '../analysis/countCorpus.js';
+import { StretchCounter } from '../analysis/stretchCounter.js';
 import { DocumentCounter, positionsOf } from '../analysis/termCounts.js';
 import { wordFilter } from '../analysis/tokenFilter.js';
 import { TifaError } from '../errors.js';
@@ -43,6 +44,8 @@ export interface CutFile {
  */
 export class FileCounter {
   private readonly keep: (word: string, tag: string | undefined) => boolean;
+  /** Counts words where they stand in the text, when the verdict on a word depends on the word alone. */
+  private readonly stretches?: StretchCounter;
 
   /** `counter` gives the term ids: a worker's own, kept across its files, or the accumulator's in this thread. */
   constructor(
@@ -50,7 +53,11 @@ export class FileCounter {
     private readonly request: CountRequest,
     private readonly counter = new DocumentCounter(),
   ) {
-    this.keep = wordFilter(request.filter ?? {});
+    const keep = (this.keep = wordFilter(request.filter ?? {}));
+    const { only } = request;
+    if (!request.ngram && !request.filter?.pos && !request.keepPositions) {
+      this.stretches = new StretchCounter(counter, (word) => keep(word, undefined) && (only === undefined || only.has(word)));
+    }
   }
 
   /**
@@ -78,22 +85,27 @@ export class FileCounter {
 
   /** Starts counting a prepared file, whose words then come chunk by chunk (or all at once from the cache). */
   open(prepared: CutFile): OpenFile {
-    const { counter, request, keep } = this;
+    const { counter, request, keep, stretches } = this;
+    const { text } = prepared.file;
     const recorder = this.tokenizer.recorder(prepared.file);
     // Word positions within the document by term id, for Juilland's D (--parts).
     const positions = request.keepPositions ? new Map<number, number[]>() : undefined;
     let size = 0;
     return {
       add: (start, cut) => {
+        recorder?.add(start, cut);
+        if (stretches && cut.ends) {
+          size += stretches.add(text, start, cut.ends);
+          return;
+        }
         const units = countedItems(cut, request, keep, positions !== undefined);
         counter.addItems(units.items, request.only, positions && positionsOf(units, size, positions));
         size += units.words;
-        recorder?.add(start, cut);
       },
       close: () => {
         recorder?.finish();
         const { ids, counts } = counter.take();
-        const chars = charCount(prepared.file.text);
+        const chars = charCount(text);
         if (prepared.memoKey) {
           const { file, label } = prepared;
           const terms = ids.map((id) => counter.vocabulary[id]);

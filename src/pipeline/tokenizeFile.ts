@@ -3,7 +3,7 @@ import type { Document, Meta, OriginMap } from '../corpus/document.js';
 import { detectFormat } from '../corpus/formats.js';
 import { NORMALISE_VERSION } from '../corpus/normalise.js';
 import { segmenterBreakEvidence } from '../segment/breakEvidence.js';
-import { wordStart } from '../segment/offsets.js';
+import { wordEnds } from '../segment/offsets.js';
 import { sentenceChunks } from '../segment/sentenceChunks.js';
 import type { WordSegmenter, Words } from '../segment/token.js';
 import { sum } from '../analysis/arithmetic.js';
@@ -32,14 +32,7 @@ export function wordsFromEnds(text: string, ends: Uint32Array, tags?: string[]):
     words[i] = text.slice(start, ends[i]);
     start = ends[i];
   }
-  return tags ? { words, tags } : { words };
-}
-
-/** End offset of each word in `text`, the words following one another from offset `from` on. */
-export function wordEnds(text: string, words: string[], from = 0): Uint32Array {
-  const ends = new Uint32Array(words.length);
-  for (let i = 0, at = from; i < words.length; i++) ends[i] = at = wordStart(text, words[i], at) + words[i].length;
-  return ends;
+  return tags ? { words, tags, ends } : { words, ends };
 }
 
 /** Collects a file's token ends (and tags) chunk by chunk, then writes its token cache entry. */
@@ -55,7 +48,8 @@ export class CutRecorder {
 
   /** The words of the chunk of the file's text that starts at `start`. */
   add(start: number, cut: Words): void {
-    this.ends.push(wordEnds(this.file.text, cut.words, start));
+    const { text } = this.file;
+    this.ends.push(cut.ends ? cut.ends.map((end) => start + end) : wordEnds(text, cut.words, start));
     if (this.pos) for (const tag of cut.tags!) this.tags.push(tag);
   }
 

@@ -1,5 +1,6 @@
 import { outerMeta } from '../corpus/readCorpus.js';
 import { createSegmenter } from '../segment/createSegmenter.js';
+import { CacheStore } from './cacheStore.js';
 import type { CountSetup } from './countMessages.js';
 import { FileTokenizer } from './tokenizeFile.js';
 
@@ -9,7 +10,9 @@ let current: { key: string; value: FileTokenizer } | undefined;
 export function tokenizerFor(setup: CountSetup): FileTokenizer {
   const key = JSON.stringify(setup);
   if (current?.key !== key) {
-    current = { key, value: new FileTokenizer(createSegmenter(setup.segmenter), setup.read, outerMeta(setup.read), setup.pos, setup.cacheDir) };
+    // The cache folder keeps the segmenter's built vocabulary too, beside the tokens.
+    const segmenter = createSegmenter(setup.segmenter, setup.cacheDir ? new CacheStore(setup.cacheDir) : undefined);
+    current = { key, value: new FileTokenizer(segmenter, setup.read, outerMeta(setup.read), setup.pos, setup.cacheDir) };
   }
   return current.value;
 }

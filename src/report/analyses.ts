@@ -9,8 +9,8 @@ import type { Document } from '../corpus/document.js';
 import type { NetworkEdge, NetworkNode } from '../analysis/networkGraph.js';
 import type { ResultTable, Row } from '../resultTable.js';
 import type { Segmenter } from '../segment/token.js';
-import { collectSlogans, type SloganCounts } from '../slogans/collectSlogans.js';
-import { lexiconSurfaceForms, loadBundledLexicon } from '../lexicon/lexicon.js';
+import { collectSlogans, corpusQuotedForms, type SloganCounts } from '../slogans/collectSlogans.js';
+import { lexiconSurfaceForms, loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import { sloganTable } from '../slogans/sloganTable.js';
 import { dispersionTable, sloganPositions, type SloganPositions } from './sloganPositions.js';
 import { RATE_BASE, sum } from '../analysis/arithmetic.js';
@@ -29,6 +29,12 @@ export interface ReportCorpus {
   segmenter: Segmenter;
   /** The metadata field whose values are the groups (cities). */
   field: string;
+  /** The slogan lexicon (`--lexicon`, `--no-bundled-lexicon`); default the bundled one. */
+  lexicon?: readonly LexiconEntry[];
+}
+
+function reportLexicon(corpus: ReportCorpus): readonly LexiconEntry[] {
+  return corpus.lexicon ?? loadBundledLexicon();
 }
 
 /** The report's fixed sizes; each section's note states the one it uses. */
@@ -43,9 +49,13 @@ export const REPORT_LIMITS = {
 export const KEYNESS_FILTER = { minLl: 3.84, p: 0.05, minCount: 3 } as const;
 
 
-/** Slogan counts per group, as `tifa slogans --by <field>` counts them (documents without the field left out). */
+/**
+ * Slogan counts per group, as `tifa slogans --by <field>` counts them (documents without the field left out): the
+ * same lexicon and the same corpus-wide quote pass, so a formulation quoted once is counted at every use here too.
+ */
 export function countSlogans(corpus: ReportCorpus): SloganCounts {
-  return collectSlogans(corpus.docs, corpus.segmenter, { field: corpus.field });
+  const lexicon = reportLexicon(corpus);
+  return collectSlogans(corpus.docs, corpus.segmenter, { field: corpus.field, lexicon, corpusQuotes: corpusQuotedForms(corpus.docs, lexicon) });
 }
 
 /**
@@ -97,7 +107,7 @@ export function sloganNetwork(corpus: ReportCorpus): SloganNetwork {
   const counts = countCooccurrence(corpus.docs, corpus.segmenter, {
     field: corpus.field,
     unit: { kind: 'sentence', window: 0 }, // the window size counts only for window units
-    terms: { kind: 'forms', forms: lexiconSurfaceForms(loadBundledLexicon()) },
+    terms: { kind: 'forms', forms: lexiconSurfaceForms(reportLexicon(corpus)) },
     top: REPORT_LIMITS.networkSlogans,
     min: 1,
   });
@@ -111,7 +121,8 @@ export interface SloganDispersion {
 
 /** Where the chosen slogans are used across all documents (grouped or not), with Gries' DP. */
 export function sloganDispersion(corpus: ReportCorpus, slogans: string[]): SloganDispersion {
-  const positions = sloganPositions(corpus.docs, corpus.segmenter, slogans);
+  const lexicon = reportLexicon(corpus);
+  const positions = sloganPositions(corpus.docs, corpus.segmenter, slogans, { lexicon, corpusQuotes: corpusQuotedForms(corpus.docs, lexicon) });
   return { positions, table: dispersionTable(positions) };
 }
 

@@ -4,7 +4,8 @@ import type { ResultTable, Row } from '../resultTable.js';
 import type { Segmenter, Token } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
 import { createLexiconMatcher, extractSlogans } from '../slogans/extract.js';
-import { loadBundledLexicon } from '../lexicon/lexicon.js';
+import { corpusQuoteMatcher } from '../slogans/collectSlogans.js';
+import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import { canonicalSurface } from '../lexicon/fold.js';
 
 /** Where chosen slogans are used, in word-token positions of the whole corpus (documents in reading order). */
@@ -28,20 +29,29 @@ function wordIndexAt(tokens: Token[], offsets: number[]): number[] {
   return out;
 }
 
+export interface SloganPositionsOptions {
+  /** The slogan lexicon; default the bundled one. */
+  lexicon?: readonly LexiconEntry[];
+  /** The corpus's quoted formulations (corpusQuotedForms), counted at every use as `tifa slogans` counts them. */
+  corpusQuotes?: ReadonlySet<string>;
+}
+
 /**
  * Finds the uses of the given slogans (any written form; counted under the canonical form, as `tifa slogans`
- * counts them) in every document, as word-token positions: a use at position p is preceded by p word tokens of
- * the corpus. Word tokens are tokens with a letter or digit, the denominator of every rate in tifa.
+ * counts them: tagged tokens, the corpus's quoted forms at every use) in every document, as word-token positions:
+ * a use at position p is preceded by p word tokens of the corpus. Word tokens are tokens with a letter or digit,
+ * the denominator of every rate in tifa.
  */
-export function sloganPositions(docs: Iterable<Document>, segmenter: Segmenter, slogans: string[]): SloganPositions {
-  const matcher = createLexiconMatcher(loadBundledLexicon());
+export function sloganPositions(docs: Iterable<Document>, segmenter: Segmenter, slogans: string[], options: SloganPositionsOptions = {}): SloganPositions {
+  const matcher = createLexiconMatcher(options.lexicon ?? loadBundledLexicon());
+  const corpus = corpusQuoteMatcher(options.corpusQuotes);
   const terms = [...new Set(slogans.map((s) => matcher.canonicalOf(s) ?? canonicalSurface(s)))];
   const positions = new Map(terms.map((t) => [t, [] as number[]]));
   const documents: SloganPositions['documents'] = [];
   let start = 0;
   for (const doc of docs) {
-    const tokens = segmenter.cut(doc.text);
-    const hits = extractSlogans(doc.text, tokens, matcher).filter((h) => positions.has(h.canonical));
+    const tokens = segmenter.cut(doc.text, { pos: true });
+    const hits = extractSlogans(doc.text, tokens, matcher, corpus).filter((h) => positions.has(h.canonical));
     const at = wordIndexAt(tokens, hits.map((h) => h.start));
     hits.forEach((h, i) => positions.get(h.canonical)!.push(start + at[i]));
     const size = tokens.filter((t) => isWordToken(t.text)).length;

@@ -1,5 +1,5 @@
-import { buildCharTrie, type CharTrie } from '../lexicon/charTrie.js';
-import { wordStart } from './offsets.js';
+import { CodeUnitTrie } from '../lexicon/charTrie.js';
+import { wordEnds } from './offsets.js';
 import type { Words } from './token.js';
 
 /**
@@ -12,59 +12,75 @@ import type { Words } from './token.js';
  * comma inside (`专业 + 机制`) would be a new word in every table. Slogans and lint see such forms through the fold.
  */
 export class PhraseJoin {
-  private readonly trie: CharTrie<string>;
+  private readonly trie = new CodeUnitTrie();
+  /** 1 at the trie nodes where a phrase ends. */
+  private readonly phraseEnd: Uint8Array;
   private readonly empty: boolean;
+  /** 1 at each code unit some phrase starts with: about half the words open one, the rest are answered here. */
+  private readonly opens = new Uint8Array(0x10000);
 
   /** `phrases`: lexicon forms that hold a segmenter cut (LexiconIndex forms, see createSegmenter). */
   constructor(phrases: Iterable<string>) {
     // One unit is one word at most: nothing to join.
     const joinable = [...phrases].filter((phrase) => phrase.length >= 2);
     this.empty = joinable.length === 0;
-    this.trie = buildCharTrie(joinable.map((phrase): [string, string] => [phrase, phrase]));
+    const ends = joinable.map((phrase) => this.trie.insert(phrase));
+    this.phraseEnd = new Uint8Array(this.trie.size);
+    for (const end of ends) this.phraseEnd[end] = 1;
+    for (const phrase of joinable) this.opens[phrase.charCodeAt(0)] = 1;
   }
 
+  /** The cut with its phrases joined, and the end offset of each of its words in `text` (Words.ends). */
   apply(text: string, cut: Words): Words {
     const { words, tags } = cut;
-    if (this.empty || words.length < 2) return cut;
-    const starts = new Int32Array(words.length);
-    const ends = new Int32Array(words.length);
-    for (let i = 0, at = 0; i < words.length; i++) {
-      starts[i] = wordStart(text, words[i], at);
-      at = ends[i] = starts[i] + words[i].length;
-    }
+    const ends = cut.ends ?? wordEnds(text, words, 0, text.length);
+    if (this.empty || words.length < 2) return { ...cut, ends };
+    const { trie, phraseEnd, opens } = this;
+    const startOf = (i: number) => ends[i] - words[i].length;
     const joins: Array<[number, number]> = [];
     for (let first = 0; first < words.length; first++) {
-      if (!this.trie.opens(text, starts[first])) continue;
-      // The walk reports phrase ends in increasing order and word ends increase too: one pointer finds the
+      const start = startOf(first);
+      if (opens[text.charCodeAt(start)] === 0) continue;
+      // The walk meets phrase ends in increasing order and word ends increase too: one pointer finds the
       // word ending at each phrase end, no map of every word's end per chunk.
       let last = -1;
       let k = first;
-      this.trie.walk(text, starts[first], (end) => {
+      for (let i = start, node = CodeUnitTrie.ROOT; i < text.length; i++) {
+        node = trie.next(node, text.charCodeAt(i));
+        if (node < 0) break;
+        if (phraseEnd[node] === 0) continue;
+        const end = i + 1;
         while (k < words.length && ends[k] < end) k++;
-        if (k >= words.length || ends[k] !== end) return;
+        if (k >= words.length) break;
+        if (ends[k] !== end) continue;
         while (k + 1 < words.length && ends[k + 1] === end) k++;
         if (k > first) last = k;
-      });
+      }
       if (last > first) {
         joins.push([first, last]);
         first = last;
       }
     }
-    if (joins.length === 0) return cut;
+    if (joins.length === 0) return { ...cut, ends };
     const outWords: string[] = [];
     const outTags: string[] | undefined = tags ? [] : undefined;
+    const outEnds: number[] = [];
     let next = 0;
     const keep = (i: number) => {
       outWords.push(words[i]);
       outTags?.push(tags![i]);
+      outEnds.push(ends[i]);
     };
     for (const [first, last] of joins) {
       while (next < first) keep(next++);
-      outWords.push(text.slice(starts[first], starts[last] + words[last].length));
+      outWords.push(text.slice(startOf(first), ends[last]));
       outTags?.push('nz');
+      outEnds.push(ends[last]);
       next = last + 1;
     }
     while (next < words.length) keep(next++);
-    return outTags ? { words: outWords, tags: outTags } : { words: outWords };
+    const joined: Words = outTags ? { words: outWords, tags: outTags } : { words: outWords };
+    joined.ends = Uint32Array.from(outEnds);
+    return joined;
   }
 }

@@ -10,6 +10,7 @@ import { createNodeRsBackend, jiebaDictionary } from './nodeRsJieba.js';
 import { JiebaFrequencies } from './suggestFreq.js';
 import { assertNodejiebaInstalled, createNodejiebaBackend } from './nodejiebaBackend.js';
 import { withOffsets } from './offsets.js';
+import { vocabularyKey, type VocabularyStore } from './vocabularyKey.js';
 import { sentenceChunks } from './sentenceChunks.js';
 import type { Token, WordSegmenter, Words } from './token.js';
 
@@ -72,12 +73,23 @@ type VocabularyInputs = { userDicts?: string[]; lexiconFiles?: string[]; bundled
  * instead of building it again.
  */
 const vocabularies = new Map<string, Vocabulary>();
-const vocabularyKey = (o: VocabularyInputs) => JSON.stringify([o.userDicts ?? [], o.lexiconFiles ?? [], o.bundledLexicon ?? true]);
+const vocabularyInputsKey = (o: VocabularyInputs) => JSON.stringify([o.userDicts ?? [], o.lexiconFiles ?? [], o.bundledLexicon ?? true]);
 
-function vocabularyFor(o: VocabularyInputs): Vocabulary {
-  const key = vocabularyKey(o);
+/**
+ * The vocabulary for these inputs: built in this thread before, or kept in `store` by an earlier run (keyed
+ * by everything it is built from: vocabularyKey), or built now (and kept).
+ */
+function vocabularyFor(o: VocabularyInputs, store?: VocabularyStore): Vocabulary {
+  const key = vocabularyInputsKey(o);
   let vocabulary = vocabularies.get(key);
-  if (!vocabulary) vocabularies.set(key, (vocabulary = segmenterVocabulary(o.userDicts, { lexicon: o.lexiconFiles, bundledLexicon: o.bundledLexicon })));
+  if (vocabulary) return vocabulary;
+  const stored = store && vocabularyKey(jiebaDictionary(), { userDicts: o.userDicts ?? [], lexiconFiles: o.lexiconFiles ?? [], bundledLexicon: o.bundledLexicon ?? true });
+  vocabulary = stored ? store!.get<Vocabulary>(stored) : undefined;
+  if (!vocabulary) {
+    vocabulary = segmenterVocabulary(o.userDicts, { lexicon: o.lexiconFiles, bundledLexicon: o.bundledLexicon });
+    if (stored) store!.put(stored, vocabulary);
+  }
+  vocabularies.set(key, vocabulary);
   return vocabulary;
 }
 
@@ -112,8 +124,11 @@ function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-/** The one way commands get a segmenter: backend + all dictionaries + the phrase join. */
-export function createSegmenter(options: SegmenterOptions = {}): WordSegmenter {
+/**
+ * The one way commands get a segmenter: backend + all dictionaries + the phrase join. With a `store` (the
+ * cache, unless --no-cache) the built vocabulary is kept there between runs.
+ */
+export function createSegmenter(options: SegmenterOptions = {}, store?: VocabularyStore): WordSegmenter {
   const backend = options.backend ?? 'node-rs';
   if (!(BACKENDS as readonly string[]).includes(backend)) {
     throw new UsageError(`unknown segmenter "${backend}"; choose one of: ${BACKENDS.join(', ')}`);
@@ -125,7 +140,7 @@ export function createSegmenter(options: SegmenterOptions = {}): WordSegmenter {
   let made: { dictText: string; join: string[]; phraseJoin: PhraseJoin } | undefined;
   const vocabulary = () => {
     if (made) return made;
-    const { dictText, phrases } = vocabularyFor(options);
+    const { dictText, phrases } = vocabularyFor(options, store);
     const join = options.compound === false ? [] : phrases;
     return (made = { dictText, join, phraseJoin: new PhraseJoin(join) });
   };
@@ -138,11 +153,14 @@ export function createSegmenter(options: SegmenterOptions = {}): WordSegmenter {
     const bounds = sentenceChunks(text);
     if (bounds.length === 2) return cutChunk(text, pos);
     const all: Words = pos ? { words: [], tags: [] } : { words: [] };
+    const ends: number[] = [];
     for (let k = 1; k < bounds.length; k++) {
       const chunk = cutChunk(text.slice(bounds[k - 1], bounds[k]), pos);
       for (const word of chunk.words) all.words.push(word);
+      for (const end of chunk.ends!) ends.push(bounds[k - 1] + end);
       if (pos) for (const tag of chunk.tags!) all.tags!.push(tag);
     }
+    all.ends = Uint32Array.from(ends);
     return all;
   };
   return {

@@ -8,6 +8,22 @@ export function wordStart(text: string, word: string, at: number): number {
   return text.startsWith(word, at) ? at : Math.max(at, text.indexOf(word, at));
 }
 
+/**
+ * End offset of each word in `text`, the words following one another from offset `from` on. jieba's words are
+ * slices of the text, one after the other: when their lengths add up to `to` (where they should end), the ends
+ * are running sums of the lengths. Otherwise (a backend that dropped characters, or no `to` given) each word is
+ * looked for (wordStart).
+ */
+export function wordEnds(text: string, words: readonly string[], from = 0, to?: number): Uint32Array {
+  const ends = new Uint32Array(words.length);
+  let at = from;
+  for (let i = 0; i < words.length; i++) ends[i] = at += words[i].length;
+  if (at === to) return ends;
+  at = from;
+  for (let i = 0; i < words.length; i++) ends[i] = at = wordStart(text, words[i], at) + words[i].length;
+  return ends;
+}
+
 /** Tokens with offsets from a segmentation's words (and tags). */
 export function withOffsets(text: string, { words, tags }: Words): Token[] {
   const tokens: Token[] = new Array(words.length);

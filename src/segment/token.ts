@@ -20,6 +20,8 @@ export interface Segmenter {
 export interface Words {
   words: string[];
   tags?: string[];
+  /** End offset of each word in the text that was cut, where the segmenter has worked them out (tokens are contiguous). */
+  ends?: Uint32Array;
 }
 
 /**

@@ -2,14 +2,14 @@ import { GroupIndex, groupOf } from '../analysis/groups.js';
 import type { Document } from '../corpus/document.js';
 import type { Segmenter } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
-import { createLexiconMatcher, extractSlogans, quotedHits, SLOGAN_KINDS, type SloganHit, type SloganKind } from './extract.js';
+import { createLexiconMatcher, extractSlogans, quotedHits, SLOGAN_KINDS, type LexiconMatcher, type SloganHit, type SloganKind } from './extract.js';
 import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import { NgramCounter, type NgramCandidate } from './ngramCandidates.js';
 
 /** Everything the tables say about one canonical formulation. */
 export interface SloganStats {
   canonical: string;
-  /** The strongest source that found it anywhere (lexicon > numbered > formula > quoted). */
+  /** The strongest source that found it anywhere (lexicon > numbered > formula > local > quoted). */
   kind: SloganKind;
   /** The lexicon theme; '' for a formulation found by a pattern only. */
   theme: string;
@@ -66,9 +66,13 @@ export function corpusQuotedForms(docs: Iterable<Document>, lexicon: readonly Le
   return forms;
 }
 
-/** A lexicon of the corpus's quoted forms, for the matcher: no theme, no variants. */
-function corpusLexicon(forms: ReadonlySet<string>): LexiconEntry[] {
-  return [...forms].map((canonical) => ({ canonical, variants: [], theme: '', expansion: [], note: '', extra: {} }));
+/**
+ * The matcher of the corpus's quoted forms (a lexicon without themes or variants) that extractSlogans takes as
+ * `corpus`; undefined when there are none. One for `slogans`, `slogans --show` and the report alike.
+ */
+export function corpusQuoteMatcher(forms: Iterable<string> | undefined): LexiconMatcher | undefined {
+  const entries = [...(forms ?? [])].map((canonical) => ({ canonical, variants: [], theme: '', expansion: [], note: '', extra: {} }));
+  return entries.length > 0 ? createLexiconMatcher(entries) : undefined;
 }
 
 function strongerKind(a: SloganKind, b: SloganKind): SloganKind {
@@ -120,7 +124,7 @@ function addHits(
  */
 export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, options: CollectOptions = {}): SloganCounts {
   const matcher = createLexiconMatcher(options.lexicon ?? loadBundledLexicon());
-  const corpus = options.corpusQuotes && options.corpusQuotes.size > 0 ? createLexiconMatcher(corpusLexicon(options.corpusQuotes)) : undefined;
+  const corpus = corpusQuoteMatcher(options.corpusQuotes);
   const counts: SloganCounts = { field: options.field, groups: [], tokens: [], slogans: new Map() };
   const groupIndex = new GroupIndex(() => counts.tokens.push(0));
   counts.groups = groupIndex.labels;

@@ -6,7 +6,7 @@ export type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
 export { createLexiconMatcher } from '../lexicon/lexiconMatcher.js';
 
 /** How a formulation was found; when several sources find the same stretch, the first in this order wins. */
-export const SLOGAN_KINDS = ['lexicon', 'numbered', 'formula', 'quoted'] as const;
+export const SLOGAN_KINDS = ['lexicon', 'numbered', 'formula', 'local', 'quoted'] as const;
 export type SloganKind = (typeof SLOGAN_KINDS)[number];
 
 /** One use of a formulation in a text. */
@@ -88,13 +88,40 @@ const SENTENCE_PUNCTUATION = /[。！？；!?;]/;
 /**
  * The rule for a quoted formulation outside the lexicon: 2–20 characters (after noise removal) or a parallel
  * enumeration, no sentence punctuation (。！？；), at least one letter (so `“+”` or `“、”` are not formulations, nor a
- * date or a number: `“23·7”` names a rainstorm, `“12320”` a hotline). A comma or 、 is allowed: formulations often
- * have two halves (`思想引领，学习在先`).
+ * date or a number: `“23·7”` names a rainstorm, `“12320”` a hotline), not a manner modifier (MANNER_MODIFIER:
+ * `“点单式”`) nor a sum of amounts (`“医药服务价格+上门服务费”`). A comma or 、 is allowed: formulations often have two
+ * halves (`思想引领，学习在先`).
  */
 export function isQuotedFormulation(content: string): boolean {
   const length = [...content].length;
-  if (length < QUOTED_MIN || SENTENCE_PUNCTUATION.test(content) || !/\p{L}/u.test(content)) return false;
+  if (length < QUOTED_MIN || SENTENCE_PUNCTUATION.test(content) || !/\p{L}/u.test(content) || MANNER_MODIFIER.test(content) || isSumOfAmounts(content)) return false;
   return length <= QUOTED_MAX || isParallelEnumeration(content);
+}
+
+/**
+ * A short “X式” (“点单式”, “一站式”, “内卷式”, “组团式”, “全链条式”) says in what manner the noun after it is done
+ * (“点单式”个性化服务): a modifier quoted for emphasis, not a formulation. Not the nouns that end in 式 (“广州模式”,
+ * 方式, 形式), nor forms with 式 inside (中国式现代化).
+ */
+const MANNER_MODIFIER = /^\p{Script=Han}{2,3}(?<![模方形样范仪公正程格招款制])式$/u;
+
+/**
+ * The text before and after the run of quotes (only 、 or commas between them: “以上”“以下”“最高”“不超过”) that holds
+ * the quote pair opened at `open` and closed at `close`: the words of a legal definition come in such runs.
+ */
+function quoteRun(text: string, open: number, close: number): { before: string; after: string } {
+  const before = text.slice(Math.max(0, open - 80), open).replace(/(?:[“「『][^“”「」『』\n]*[”」』][、，,]?)*$/u, '');
+  const after = text.slice(close + 1, close + 81).replace(/^(?:[、，,]?[“「『][^“”「」『』\n]*[”」』])*/u, '');
+  return { before, after };
+}
+
+/**
+ * Words a text defines (本办法所称“以上”“以下”“最高”“不超过”均包括本数; “突发事件”，是指…): the quotes mention a word
+ * to say what it means, so it is no formulation, and its ordinary uses elsewhere (不超过 10 个) are not uses of one.
+ */
+function isDefinedTerm(text: string, open: number, close: number): boolean {
+  const { before, after } = quoteRun(text, open, close);
+  return /所称$/u.test(before) || /^[，,]?(?:是指|系指)/u.test(after);
 }
 
 /** The parts of a longer quoted enumeration are short and of nearly one length. */
@@ -125,8 +152,14 @@ function isCoinage(token: Token): boolean {
   return token.pos === 'x' && token.text.length >= 2 && /^\p{Script=Han}+$/u.test(token.text);
 }
 
-/** Numbers open numbered labels written as one word (“两新”, “三北”, “双减”): those stay formulations. */
-const NUMBER_OPENING = /^[一二三四五六七八九十两双百千万]/;
+/**
+ * Numbers open numbered labels written as one word (“两新”, “三北”, “双减”, “八五”): those stay formulations. Not 一
+ * alone, which opens ordinary words (“一对一”, “一把手”, “一站式”, “一刀切”) as it is the indefinite article of
+ * prose (see NUMBER_CLASSIFIER); with a second number it counts again (“一岗双责”). Nor an idiom (jieba's i:
+ * “千方百计”) or an attribute (b); a fixed phrase (l: “三步走”) is what a numbered label is.
+ */
+const NUMBER_OPENING = /^(?:[二三四五六七八九十两双百千万]|一.*[二三四五六七八九十两双])/u;
+const isNumberedLabel = (token: Token): boolean => NUMBER_OPENING.test(token.text) && token.pos !== 'i' && token.pos !== 'b';
 
 /**
  * The contents of quote pairs: a lexicon form (whatever its length) counts as that slogan, other formulations as
@@ -144,11 +177,10 @@ export function quotedHits(text: string, lexicon: LexiconMatcher, tokens?: Token
       const slogan = lexicon.canonicalOf(surface);
       const content = canonicalSurface(surface);
       if (slogan !== undefined) hits.push(hit(text, start, end, slogan, 'lexicon', true));
-      else if (isQuotedFormulation(content)) {
+      else if (isQuotedFormulation(content) && !isDefinedTerm(text, m.index, m.index + m[0].length - 1)) {
         const found = hit(text, start, end, content, 'quoted', true);
-        if (tokens && isOneToken(tokens, start, end) && !NUMBER_OPENING.test(content) && !isCoinage(tokens[tokenIndexAt(tokens, start)])) {
-          found.singleWord = true;
-        }
+        const token = tokens?.[tokenIndexAt(tokens, start)];
+        if (tokens && token && isOneToken(tokens, start, end) && !isNumberedLabel(token) && !isCoinage(token)) found.singleWord = true;
         hits.push(found);
       }
     }
@@ -177,6 +209,11 @@ const GENERIC_HEADS: ReadonlySet<string> = new Set([
   ...['以后', '以来', '以前', '期间', '可能', '类型', '人', '次', '孩子', '工人', '职工', '国家', '地区', '城市', '地方', '大洲'],
   ...['自治区', '单位', '部门', '企业', '行业', '港口', '方案', '文件', '案件', '项目', '建设项目'],
 ]);
+/**
+ * A head that starts with a span of time counts days or months whatever follows (六个月内, 六个月无人认领, 五个工作日内,
+ * 三个月后): the number's token may hold the unit (六个月), so the head is tested as text.
+ */
+const TIME_HEAD = /^(?:[年月日天周]|小时|工作日|季度|星期|世纪|多月|周年)/u;
 /** Heads that only qualify the word after them: `四项基本|原则` takes both. */
 const MODIFIER_HEADS: ReadonlySet<string> = new Set(['基本', '主要', '重大', '重要', '重点', '大型', '根本', '总体', '特别']);
 
@@ -202,18 +239,46 @@ function numberedHead(text: string, tokens: Token[], afterClassifier: number): {
   return { head: text.slice(afterClassifier, tokens[last].end), end: tokens[last].end };
 }
 
-/**
- * Numbered formulas: number + classifier + head (四个意识, 五大安全, 两个维护, 六项规定, 三个务必), the head
- * found with the tokens. Not formulas: a head in GENERIC_HEADS or not all Han; a number inside a word (the number
- * must start a token); 八大/九大/十大 (party congresses).
- * List heads (`一是`, `二、`) never match: 是 and 、 are not classifiers. Only 化 stands without a head (`四化`).
- */
 /** The token that starts at `offset`, '' when none does. */
 function firstWord(tokens: Token[], offset: number): string {
   const t = tokens[tokenIndexAt(tokens, offset)];
   return t.start === offset ? t.text : '';
 }
 
+/**
+ * Paired numbers, each with one character (一村一品, 一老一小, 三去一降, 五险一金, 三区三州, 一业一证): the shape of a
+ * numbered formulation without a classifier. Not when a character is a number, a unit of counting or time or a side
+ * (一个五年, 一点二倍, 两年一度, 一时一地, 二〇二〇, 两岸双方, 一式二份), nor a doubling (一步一步, 一年一年), nor an idiom the segmenter knows as one
+ * word (一兵一卒, 千方百计: tag i), nor a place name and a number (四川三大). It must start and end on token boundaries and not continue a number
+ * (十一届三中全会 holds 一届三中).
+ */
+const PAIRED_NUMBERS = /(?<![0-9一二三四五六七八九十百千万两第])[一二三四五六七八九十两双](\p{Script=Han})[一二三四五六七八九十两双](\p{Script=Han})/gu;
+/** Numbers, units of counting and time, 方 (sides: 两岸双方), 是 (list heads: 三是), 份 and 式 (一式二份). */
+const COUNTING_CHARACTER = /[一二三四五六七八九十百千万亿两双〇零个届次点年月日号时天周岁多项条件代步度批倍等到成分元方期是份式]/u;
+
+function pairedNumberHits(text: string, tokens: Token[], boundaries: Uint8Array): SloganHit[] {
+  const hits: SloganHit[] = [];
+  for (const m of text.matchAll(PAIRED_NUMBERS)) {
+    const [whole, x, y] = m;
+    const end = m.index + whole.length;
+    if ((boundaries[m.index] & 1) === 0 || (boundaries[end] & 2) === 0) continue;
+    if (x === y || COUNTING_CHARACTER.test(x) || COUNTING_CHARACTER.test(y)) continue;
+    const token = tokens[tokenIndexAt(tokens, m.index)];
+    if (token.end === end && token.pos === 'i') continue;
+    // A name that opens with a number (四川|三大).
+    if (token.end === m.index + 2 && (token.pos === 'ns' || token.pos === 'nr')) continue;
+    hits.push(hit(text, m.index, end, whole, 'numbered'));
+  }
+  return hits;
+}
+
+/**
+ * Numbered formulas: number + classifier + head (四个意识, 五大安全, 两个维护, 六项规定, 三个务必), the head
+ * found with the tokens. Not formulas: a head in GENERIC_HEADS, a span of time (TIME_HEAD) or not all Han; a number
+ * inside a word (the number must start a token); 八大/九大/十大 (party congresses).
+ * List heads (`一是`, `二、`) never match: 是 and 、 are not classifiers. Only 化 stands without a head (`四化`).
+ * Then the paired numbers (pairedNumberHits).
+ */
 function numberedHits(text: string, tokens: Token[], boundaries: Uint8Array): SloganHit[] {
   const hits: SloganHit[] = [];
   for (const m of [...text.matchAll(NUMBER_CLASSIFIER), ...(text.includes('第') ? text.matchAll(ORDINAL) : [])]) {
@@ -222,10 +287,10 @@ function numberedHits(text: string, tokens: Token[], boundaries: Uint8Array): Sl
     if (classifier === '大' && CONGRESS_NUMBERS.has(number)) continue;
     const { head, end } = numberedHead(text, tokens, m.index + whole.length);
     const headless = head === '' && classifier === '化';
-    if (!headless && (!/^\p{Script=Han}+$/u.test(head) || GENERIC_HEADS.has(head) || GENERIC_HEADS.has(firstWord(tokens, m.index + whole.length)))) continue;
+    if (!headless && (!/^\p{Script=Han}+$/u.test(head) || GENERIC_HEADS.has(head) || TIME_HEAD.test(head) || GENERIC_HEADS.has(firstWord(tokens, m.index + whole.length)))) continue;
     hits.push(hit(text, m.index, end, canonicalSurface(text.slice(m.index, end)), 'numbered'));
   }
-  return hits;
+  return [...hits, ...pairedNumberHits(text, tokens, boundaries)];
 }
 
 const OPERAND_CHAR = '[\\p{Script=Han}A-Za-z0-9\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a]';
@@ -236,12 +301,30 @@ const FORMULA = new RegExp(`(?<!${OPERAND_CHAR})${OPERAND}(?:${PLUS}${OPERAND})+
 const LEADING_OPERAND = new RegExp(`^${OPERAND}`, 'u');
 const TRAILING_OPERAND = new RegExp(`${OPERAND}$`, 'u');
 
+/** An operand that names an amount (医药服务价格+上门服务费, 签约人数+…): the + adds numbers, it names no formulation. */
+const QUANTITY = /(?:价格|价|费|费用|金额|人数|户数|次数|数量|总额|总数|成本|收入|得分|分值|比例|比率)$/u;
+
+/** A + formula with an amount among its operands, quoted (“医药服务价格+上门服务费”) or not. */
+function isSumOfAmounts(formula: string): boolean {
+  return /[+＋]/u.test(formula) && formula.split(/\s*[+＋]\s*/u).some((o) => QUANTITY.test(o));
+}
+
+/** The sentence around `[start, end)` holds an equation or a product (…=（A+B）/C*100%): a calculation, not a formula. */
+function isCalculation(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !/[。！？；\n]/u.test(text[from - 1])) from--;
+  let to = end;
+  while (to < text.length && !/[。！？；\n]/u.test(text[to])) to++;
+  return /[=＝×÷*＊]/u.test(text.slice(from, to));
+}
+
 /**
  * Formulas: operands (Han, letters, digits) joined by + or ＋, spaces around it tolerated (1+9+N, 专业+机制+大数据,
  * 四所一庭一中心+N). A run of Han characters has no word breaks, so the first operand starts and the last one ends
  * with the word (token) next to the +, taking the nouns beside it when the tokens carry tags (`产业大脑+未来工厂`),
  * never a verb: `落实党建+业务融合` gives `党建+业务`. Sums of bare numbers (`3+5`) are not formulas, nor a formula
- * with a one-character Han operand (`A+大`, `A+中`: a web page's font-size buttons); placeholders stay (`1+9+N`).
+ * with a one-character Han operand (`A+大`, `A+中`: a web page's font-size buttons), nor sums of amounts (QUANTITY)
+ * or a + inside a calculation (isCalculation); placeholders stay (`1+9+N`).
  */
 function formulaHits(text: string, tokens: Token[]): SloganHit[] {
   const hits: SloganHit[] = [];
@@ -260,8 +343,33 @@ function formulaHits(text: string, tokens: Token[]): SloganHit[] {
     const start = Math.max(m.index, tokens[first].start);
     const end = Math.min(matchEnd, tokens[last].end);
     const operands = text.slice(start, end).split(/\s*[+＋]\s*/);
-    if (operands.some((o) => /^\p{Script=Han}$/u.test(o))) continue;
+    if (operands.some((o) => /^\p{Script=Han}$/u.test(o)) || isSumOfAmounts(text.slice(start, end)) || isCalculation(text, m.index, matchEnd)) continue;
     hits.push(hit(text, start, end, canonicalSurface(text.slice(start, end)), 'formula'));
+  }
+  return hits;
+}
+
+/**
+ * The words that make a place's programme of itself (平安北京, 健康广州, 法治广东, 美丽浙江, 人文北京, 书香京城): the
+ * shape in which every province and city names its own version of a national formulation (平安中国, 健康中国, 法治中国,
+ * 美丽中国, 数字中国, most of them in the lexicon).
+ */
+const PLACE_BRANDS: ReadonlySet<string> = new Set([
+  ...['平安', '法治', '健康', '美丽', '数字', '智慧', '幸福', '文明', '诚信', '清廉', '廉洁', '人文', '科技', '绿色', '书香', '生态', '宜居', '韧性', '善治'],
+]);
+/** Words jieba tags as places (ns) that name no place: 智慧城市 is no city's programme. */
+const NO_PLACE: ReadonlySet<string> = new Set(['城市', '宜居', '河湖', '城乡', '乡村', '地区', '区域', '社区', '园区', '城区', '国际']);
+
+/**
+ * Local formulations: a word of PLACE_BRANDS and the name of a place right after it, both whole tokens (平安|北京, the
+ * place tagged ns): 平安北京, 健康广州.
+ */
+function localHits(text: string, tokens: Token[]): SloganHit[] {
+  const hits: SloganHit[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [brand, place] = [tokens[i], tokens[i + 1]];
+    if (!PLACE_BRANDS.has(brand.text) || place.pos !== 'ns' || NO_PLACE.has(place.text) || !/^\p{Script=Han}{2,4}$/u.test(place.text)) continue;
+    hits.push(hit(text, brand.start, place.end, brand.text + place.text, 'local'));
   }
   return hits;
 }
@@ -342,13 +450,13 @@ function corpusHits(text: string, tokens: Token[], boundaries: Uint8Array, corpu
 /**
  * Every formulation used in `text` (the analysis text of a Document, `tokens` its segmentation, tagged for the
  * noun rules of numbered and + formulas): lexicon slogans, the corpus's quoted formulations wherever they are used
- * (`corpus`, optional), quoted formulations, numbered formulas and + formulas, one hit per stretch of text, then
+ * (`corpus`, optional), quoted formulations, numbered formulas, + formulas and local formulations, one hit per stretch of text, then
  * the lexicon slogans nested in a lexicon hit (marked `nested`), in text order.
  */
 export function extractSlogans(text: string, tokens: Token[], lexicon: LexiconMatcher, corpus?: LexiconMatcher): SloganHit[] {
   if (tokens.length === 0) return [];
   const boundaries = tokenBoundaries(text, tokens);
-  const structural = [...numberedHits(text, tokens, boundaries), ...formulaHits(text, tokens)];
+  const structural = [...numberedHits(text, tokens, boundaries), ...formulaHits(text, tokens), ...localHits(text, tokens)];
   const fromCorpus = corpus ? corpusHits(text, tokens, boundaries, corpus) : [];
   const hits = mergeHits(text.length, lexiconHits(text, tokens, boundaries, lexicon), fromCorpus, structural, quotedHits(text, lexicon, tokens));
   const nested = nestedHits(text, lexicon, hits);

@@ -57,7 +57,7 @@ function cutOffs(slogans: Iterable<SloganStats>): Set<string> {
  * `--discover` lists both as candidates.
  * Columns: `term` (canonical form), `total` (uses), one count per group when grouped, `docs` (documents using it),
  * `quoted` (uses that are the whole content of quotes), `theme` (lexicon theme, '' for a pattern find),
- * `variants` (written forms seen other than `term`, `|`-joined), `kind` (lexicon | numbered | formula | quoted,
+ * `variants` (written forms seen other than `term`, `|`-joined), `kind` (lexicon | numbered | formula | local | quoted,
  * the strongest source that found it), `first` (`doc:line` of the first use, the line of the file on disk).
  * Grouped by a numeric or date field (year), a formulation's life cycle follows: `first_<field>` and
  * `last_<field>` (the first and last value it is used at) and `peak_<field>` (the value of its highest rate per

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import type { ResultTable, Row } from '../resultTable.js';
 import type { Segmenter } from '../segment/token.js';
 import { createLexiconMatcher, extractSlogans, type SloganHit } from './extract.js';
+import { corpusQuoteMatcher } from './collectSlogans.js';
 import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import { canonicalSurface } from '../lexicon/fold.js';
 import { escapeRegExp } from '../escapeRegExp.js';
@@ -43,7 +44,7 @@ export function sloganUses(docs: Iterable<Document>, segmenter: Segmenter, term:
   if (term.trim() === '') throw new UsageError('sloganUses needs a formulation, e.g. 枫桥经验', { cli: '--show needs a formulation, e.g. --show 枫桥经验' });
   const matcher = createLexiconMatcher(options.lexicon ?? loadBundledLexicon());
   const canonical = matcher.canonicalOf(term) ?? canonicalSurface(term);
-  const corpus = options.corpusQuotes?.has(canonical) ? createLexiconMatcher([{ canonical, variants: [], theme: '', expansion: [], note: '', extra: {} }]) : undefined;
+  const corpus = corpusQuoteMatcher(options.corpusQuotes?.has(canonical) ? [canonical] : undefined);
   const rows: Row[] = [];
   for (const doc of docs) {
     const hits = extractSlogans(doc.text, segmenter.cut(doc.text, { pos: true }), matcher, corpus).filter((h) => h.canonical === canonical);

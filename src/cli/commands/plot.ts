@@ -1,6 +1,7 @@
 import { Argument, Command, Option } from 'commander';
 import { PLOT_KINDS, plotFigure, type PlotKind } from '../../report/plotFigure.js';
 import { loadStopwords } from '../../segment/stopwords.js';
+import { chooseLexicon } from '../../lexicon/lexicon.js';
 import { openCorpus } from '../openCorpus.js';
 import { checkOutputFirst, commaList, corpusOptions, type CorpusFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
@@ -32,7 +33,7 @@ export function plotCommand(): Command {
   corpusOptions(cmd);
   return cmd.action((kind: PlotKind, paths: string[], flags: PlotFlags) => {
     const { docs, segmenter } = openCorpus(paths, flags, { rereads: true });
-    const corpus = { docs, segmenter, field: flags.by };
+    const corpus = { docs, segmenter, field: flags.by, lexicon: chooseLexicon(flags) };
     reportLeftOut(corpus);
     const svg = plotFigure(kind, corpus, {
       stopwords: flags.stopwords ? loadStopwords(flags.stopwords) : undefined,

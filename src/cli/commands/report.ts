@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { loadStopwords } from '../../segment/stopwords.js';
 import { documentsWithoutField, groupValues, type ReportCorpus } from '../../report/analyses.js';
 import { analyseReport, renderReport } from '../../report/buildReport.js';
+import { chooseLexicon } from '../../lexicon/lexicon.js';
 import { corpusPaths, openCorpus } from '../openCorpus.js';
 import { leftOutReporter } from '../leftOut.js';
 import { checkOutputFirst, commaList, corpusOptions, type CorpusFlags } from '../options.js';
@@ -38,7 +39,7 @@ export function reportCommand(): Command {
   corpusOptions(cmd);
   return cmd.action((paths: string[], flags: ReportFlags) => {
     const { docs, segmenter } = openCorpus(paths, flags, { rereads: true });
-    const corpus = { docs, segmenter, field: flags.by };
+    const corpus = { docs, segmenter, field: flags.by, lexicon: chooseLexicon(flags) };
     reportLeftOut(corpus);
     const data = analyseReport(corpus, {
       stopwords: { names: flags.stopwords, words: flags.stopwords ? loadStopwords(flags.stopwords) : undefined },

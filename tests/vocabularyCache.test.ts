@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSegmenter, segmenterVocabulary } from '../src/segment/createSegmenter.js';
+import { jiebaDictionary } from '../src/segment/nodeRsJieba.js';
+import { vocabularyKey, type VocabularyStore } from '../src/segment/vocabularyKey.js';
+import { tifa } from './cli.js';
+
+/** A store in memory that records what was asked of it. */
+function memoryStore(): VocabularyStore & { entries: Map<string, unknown>; gets: number } {
+  const entries = new Map<string, unknown>();
+  const store = {
+    entries,
+    gets: 0,
+    get: <T>(key: string) => (store.gets++, entries.get(key) as T | undefined),
+    put: (key: string, entry: unknown) => void entries.set(key, entry),
+  };
+  return store;
+}
+
+describe('the segmenter vocabulary kept between runs', () => {
+  it('is read from the store under the key of its inputs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-vocab-'));
+    const dict = join(dir, 'user.dict');
+    writeFileSync(dict, '钬钐铽镝钬 1000 n\n');
+    const inputs = { userDicts: [dict], lexiconFiles: [], bundledLexicon: true };
+    const key = vocabularyKey(jiebaDictionary(), inputs)!;
+    // A vocabulary planted under the key: a segmenter that reads the store cuts by it (no 钬钐铽镝钬 entry).
+    const planted = memoryStore();
+    planted.put(key, { ...segmenterVocabulary(), phrases: [] });
+    expect(createSegmenter({ userDicts: [dict] }, planted).words('今天钬钐铽镝钬出现').words).not.toContain('钬钐铽镝钬');
+    expect(planted.gets).toBe(1);
+  });
+
+  it('misses when a file it was built from changes, though its name does not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-vocab-'));
+    const dict = join(dir, 'user.dict');
+    writeFileSync(dict, '钬钐铽镝钬 1000 n\n');
+    const inputs = { userDicts: [dict], lexiconFiles: [], bundledLexicon: true };
+    const before = vocabularyKey(jiebaDictionary(), inputs);
+    writeFileSync(dict, '钬钐 1000 n\n');
+    expect(vocabularyKey(jiebaDictionary(), inputs)).not.toBe(before);
+    expect(vocabularyKey(jiebaDictionary(), { ...inputs, bundledLexicon: false })).not.toBe(vocabularyKey(jiebaDictionary(), inputs));
+    expect(vocabularyKey(jiebaDictionary(), { ...inputs, userDicts: [join(dir, 'missing.dict')] })).toBeUndefined();
+  });
+
+  it('gives the tokens of the dictionary as it is now: tifa freq after a --dict file is edited', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-vocab-'));
+    const cache = { TIFA_CACHE_DIR: join(dir, 'cache') };
+    writeFileSync(join(dir, 'a.txt'), '今天钬钐铽镝钬出现了。\n');
+    const dict = join(dir, 'user.dict');
+    const terms = () => tifa(['freq', join(dir, 'a.txt'), '--dict', dict, '--format', 'tsv'], { env: cache }).stdout.split('\n').map((line) => line.split('\t')[0]);
+    writeFileSync(dict, '钬钐铽镝钬 1000 n\n');
+    expect(terms()).toContain('钬钐铽镝钬');
+    writeFileSync(dict, '# no entries now\n');
+    expect(terms()).not.toContain('钬钐铽镝钬');
+  });
+});
