@@ -91,6 +91,7 @@ const COMMANDS = [
   ['kwic 改革', (d) => ['kwic', '改革', d, '--format', 'tsv']],
   ['cooc --top 1000 --min 2', (d) => ['cooc', d, '--top', '1000', '--min', '2', '--format', 'tsv']],
   ['cooc whole vocabulary --min 1', (d) => ['cooc', d, '--top', '10000000', '--min', '1', '--format', 'tsv']],
+  ['cooc whole vocabulary --unit paragraph', (d) => ['cooc', d, '--top', '10000000', '--unit', 'paragraph', '--format', 'tsv']],
   ['collocates 发展', (d) => ['collocates', '发展', d]],
   ['slogans', (d) => ['slogans', d, '--format', 'tsv']],
   ['slogans --discover', (d) => ['slogans', d, '--discover', '--format', 'tsv']],

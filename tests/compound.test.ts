@@ -35,6 +35,16 @@ describe('PhraseJoin', () => {
     expect(join(['a、a'], text, cut).words).toEqual(['a、a', '、', 'a、a']);
   });
 
+  it('joins thousands of phrases in one long chunk, with every word end where its word ends', () => {
+    const words = Array.from({ length: 6000 }, () => ['a', '·', 'b', 'cd']).flat();
+    const { text, cut } = cutOf(...words);
+    const out = join(['a·b'], text, { ...cut, tags: words.map(() => 'x') });
+    expect(out.words).toEqual(Array.from({ length: 6000 }, () => ['a·b', 'cd']).flat());
+    expect(out.tags).toEqual(Array.from({ length: 6000 }, () => ['nz', 'x']).flat());
+    expect([...out.ends!.slice(0, 4)]).toEqual([3, 5, 8, 10]);
+    expect(out.ends![out.ends!.length - 1]).toBe(text.length);
+  });
+
   it('tags a joined phrase nz and keeps the other tags', () => {
     const { text } = cutOf('推进', '严格', '、', '规范');
     const out = join(['严格、规范'], text, { words: ['推进', '严格', '、', '规范'], tags: ['v', 'a', 'x', 'v'] });

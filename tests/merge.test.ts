@@ -45,6 +45,9 @@ const CASES: Array<{ name: string; year?: boolean; args: (paths: string[]) => st
   { name: 'compare --target 黄山 --negative', args: (p) => ['compare', ...p, '--target', '黄山', '--negative'] },
   { name: 'compare (every group against the rest)', args: (p) => ['compare', ...p, '--min-count', '2'] },
   { name: 'themes --by city', args: (p) => ['themes', ...p, '--by', 'city'] },
+  { name: 'cooc --by city --unit paragraph --min 2 --top 300', args: (p) => ['cooc', ...p, '--by', 'city', '--unit', 'paragraph', '--min', '2', '--top', '300'] },
+  { name: 'cooc --slogans --window 4 --measure mi', args: (p) => ['cooc', ...p, '--slogans', '--window', '4', '--measure', 'mi'] },
+  { name: 'cooc --matrix --top 12 --value logdice', args: (p) => ['cooc', ...p, '--matrix', '--top', '12', '--value', 'logdice'] },
   { name: 'trend 改革,发展 --by year', year: true, args: (p) => ['trend', '改革', '发展', ...p, '--meta-from-name', '{x}_{year}', '--rolling', '2'] },
 ];
 

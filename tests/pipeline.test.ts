@@ -206,6 +206,28 @@ describe('counting files', () => {
     }
   });
 
+  it('gives the same cooc table on two worker threads as in one, without the cache, writing it, and reading it', () => {
+    for (const extra of [['--top', '300', '--min', '2', '--by', 'city'], ['--slogans', '--unit', 'paragraph'], ['--pos', 'n,v', '--window', '3', '--top', '100']]) {
+      const args = ['cooc', BUNDLED, ...extra, '--format', 'tsv'];
+      const one = tifa([...args, '--no-cache', '--jobs', '1']);
+      expect(one.code, one.stderr).toBe(0);
+      expect(one.stdout.split('\n').length).toBeGreaterThan(20);
+      const env = { TIFA_CACHE_DIR: mkdtempSync(join(tmpdir(), 'tifa-cache-')) };
+      for (const jobs of ['2', '1']) expect(tifa([...args, '--jobs', jobs], { env }).stdout).toBe(one.stdout);
+    }
+  }, 120_000);
+
+  it('gives the same collocates on two worker threads as in one, without the cache, writing it, and reading it', () => {
+    for (const extra of [['发展', '--by', 'city'], ['改革', '--left', '2', '--right', '4', '--pos', 'n,v', '--top', '50']]) {
+      const args = ['collocates', ...extra.slice(0, 1), BUNDLED, ...extra.slice(1), '--format', 'tsv'];
+      const one = tifa([...args, '--no-cache', '--jobs', '1']);
+      expect(one.code, one.stderr).toBe(0);
+      expect(one.stdout.split('\n').length).toBeGreaterThan(10);
+      const env = { TIFA_CACHE_DIR: mkdtempSync(join(tmpdir(), 'tifa-cache-')) };
+      for (const jobs of ['2', '1']) expect(tifa([...args, '--jobs', jobs], { env }).stdout).toBe(one.stdout);
+    }
+  }, 120_000);
+
   it('answers cooc, collocates, slogans and themes from the token cache the same as without it', () => {
     const env = { TIFA_CACHE_DIR: mkdtempSync(join(tmpdir(), 'tifa-cache-')) };
     for (const args of [

@@ -3,9 +3,9 @@ import type { ResultTable, Row } from '../resultTable.js';
 import type { Segmenter } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
 import { associationRow, type AssociationRow } from './association.js';
-import { groupOf } from './countCorpus.js';
+import { GroupIndex, groupOf } from './groups.js';
 import { sideBySide } from './sideBySide.js';
-import { tokenFilter, type FilterOptions } from './tokenFilter.js';
+import { wordFilter, type FilterOptions } from './tokenFilter.js';
 
 /**
  * Collocates as AntConc and LancsBox count them: per occurrence of the node. Every word token (a token with a
@@ -46,6 +46,17 @@ export interface CollocateCounts {
   collocates: Map<string, { freq: number[]; at: number[][] }>;
 }
 
+/** One document's collocate counts as plain data: per word, its tokens and its count at each span position. */
+export interface DocumentCollocates {
+  tokens: number;
+  nodeFreq: number;
+  span: number;
+  words: string[];
+  freq: number[];
+  /** Span-position counts, left + right per word, in the order of `words`. */
+  at: number[];
+}
+
 /** Collocate rankings by the names LancsBox uses; t is the tscore column. */
 export const COLLOCATE_MEASURES = ['logdice', 'mi', 't', 'll'] as const;
 export type CollocateMeasure = (typeof COLLOCATE_MEASURES)[number];
@@ -59,46 +70,81 @@ export function positionColumns(left: number, right: number): string[] {
   return names;
 }
 
-/** Segments each document once and counts the node's collocates per group. */
-export function countCollocates(
-  docs: Iterable<Document>,
-  segmenter: Segmenter,
-  request: CollocateRequest,
-  onLeftOut: (doc: Document) => void = () => {},
-): CollocateCounts {
-  const { node, left, right } = request;
-  const keep = tokenFilter(request.filter ?? {});
-  const tagging = Boolean(request.filter?.pos);
-  const counts: CollocateCounts = { field: request.field, node, left, right, groups: [], tokens: [], nodeFreq: [], span: [], collocates: new Map() };
-  const groupIds = new Map<string, number>();
-  const entry = (word: string, g: number) => {
-    let e = counts.collocates.get(word);
-    if (!e) counts.collocates.set(word, (e = { freq: [], at: [] }));
+/**
+ * Counts the node's collocates document by document: `document(label)` takes one document's words chunk by
+ * chunk (as the chunked pipeline gives them) and counts them when it is closed, holding one document's words.
+ */
+export class CollocateCounter {
+  readonly counts: CollocateCounts;
+  private readonly keep: (word: string, tag: string | undefined) => boolean;
+  private readonly groups: GroupIndex;
+
+  constructor(readonly request: CollocateRequest) {
+    const { node, left, right, field } = request;
+    this.keep = wordFilter(request.filter ?? {});
+    this.counts = { field, node, left, right, groups: [], tokens: [], nodeFreq: [], span: [], collocates: new Map() };
+    this.groups = new GroupIndex(() => (this.counts.tokens.push(0), this.counts.nodeFreq.push(0), this.counts.span.push(0)));
+    this.counts.groups = this.groups.labels;
+  }
+
+  private entry(word: string, g: number): { freq: number[]; at: number[][] } {
+    const { left, right } = this.request;
+    let e = this.counts.collocates.get(word);
+    if (!e) this.counts.collocates.set(word, (e = { freq: [], at: [] }));
     while (e.freq.length <= g) e.freq.push(0);
     while (e.at.length <= g) e.at.push(new Array<number>(left + right).fill(0));
     return e;
-  };
-  for (const doc of docs) {
-    const label = groupOf(doc, request.field);
-    if (label === undefined) {
-      onLeftOut(doc);
-      continue;
-    }
-    let g = groupIds.get(label);
-    if (g === undefined) {
-      g = counts.groups.push(label) - 1;
-      groupIds.set(label, g);
-      counts.tokens.push(0);
-      counts.nodeFreq.push(0);
-      counts.span.push(0);
-    }
+  }
+
+  /** One document of group `label`: add its words (and tags) in order, then close it. */
+  document(label: string): { add(words: readonly string[], tags?: readonly string[]): void; close(): void } {
+    const { node } = this.request;
     // Positions: every word token; null where the filter drops it (it still takes its place).
     const words: (string | null)[] = [];
-    for (const t of segmenter.cut(doc.text, { pos: tagging })) {
-      if (isWordToken(t.text)) words.push(t.text === node || keep(t) ? t.text : null);
+    return {
+      add: (chunk, tags) => {
+        for (let i = 0; i < chunk.length; i++) {
+          const w = chunk[i];
+          if (isWordToken(w)) words.push(w === node || this.keep(w, tags?.[i]) ? w : null);
+        }
+      },
+      close: () => this.count(this.groups.numberOf(label), words),
+    };
+  }
+
+  /** The counts of the one document this counter saw, as plain data (what a worker thread sends). */
+  documentCounts(): DocumentCollocates {
+    const { counts } = this;
+    const width = this.request.left + this.request.right;
+    const part: DocumentCollocates = { tokens: counts.tokens[0] ?? 0, nodeFreq: counts.nodeFreq[0] ?? 0, span: counts.span[0] ?? 0, words: [], freq: [], at: [] };
+    for (const [word, e] of counts.collocates) {
+      part.words.push(word);
+      part.freq.push(e.freq[0] ?? 0);
+      for (let k = 0; k < width; k++) part.at.push(e.at[0]?.[k] ?? 0);
     }
+    return part;
+  }
+
+  /** One document of group `label` counted elsewhere (documentCounts of a counter of the same request). */
+  addDocument(label: string, part: DocumentCollocates): void {
+    const g = this.groups.numberOf(label);
+    const { counts } = this;
+    const width = this.request.left + this.request.right;
+    counts.tokens[g] += part.tokens;
+    counts.nodeFreq[g] += part.nodeFreq;
+    counts.span[g] += part.span;
+    part.words.forEach((word, i) => {
+      const e = this.entry(word, g);
+      e.freq[g] += part.freq[i];
+      for (let k = 0; k < width; k++) e.at[g][k] += part.at[i * width + k];
+    });
+  }
+
+  private count(g: number, words: (string | null)[]): void {
+    const { node, left, right } = this.request;
+    const { counts } = this;
     counts.tokens[g] += words.length;
-    for (const w of words) if (w !== null && w !== node) entry(w, g).freq[g]++;
+    for (const w of words) if (w !== null && w !== node) this.entry(w, g).freq[g]++;
     words.forEach((w, i) => {
       if (w !== node) return;
       counts.nodeFreq[g]++;
@@ -108,11 +154,36 @@ export function countCollocates(
         counts.span[g]++;
         const c = words[j];
         if (c === null || c === node) continue;
-        entry(c, g).at[g][d < 0 ? left + d : left + d - 1]++;
+        this.entry(c, g).at[g][d < 0 ? left + d : left + d - 1]++;
       }
     });
   }
-  return counts;
+}
+
+/** Segments each document once and counts the node's collocates per group (documents at hand). */
+export function countCollocates(
+  docs: Iterable<Document>,
+  segmenter: Segmenter,
+  request: CollocateRequest,
+  onLeftOut: (doc: Document) => void = () => {},
+): CollocateCounts {
+  const counter = new CollocateCounter(request);
+  const pos = Boolean(request.filter?.pos);
+  for (const doc of docs) {
+    const label = groupOf(doc, request.field);
+    if (label === undefined) {
+      onLeftOut(doc);
+      continue;
+    }
+    const tokens = segmenter.cut(doc.text, { pos });
+    const document = counter.document(label);
+    document.add(
+      tokens.map((t) => t.text),
+      pos ? tokens.map((t) => t.pos ?? '') : undefined,
+    );
+    document.close();
+  }
+  return counter.counts;
 }
 
 function measuresOf(o: number, r1: number, c1: number, n: number): AssociationRow | undefined {

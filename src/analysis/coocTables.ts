@@ -1,9 +1,11 @@
 import type { NetworkEdge, NetworkNode } from '../analysis/networkGraph.js';
 import type { PagedTable, ResultTable, Row } from '../resultTable.js';
+import { UsageError } from '../errors.js';
 import { RATE_BASE, sum } from './arithmetic.js';
 import { associationRow, type AssociationRow } from './association.js';
 import type { CoocCounts } from './cooccurrence.js';
 import { PairCounts } from './pairCounts.js';
+import { SortedRuns, type RecordOrder } from './sortedRuns.js';
 
 export const COOC_MEASURES = ['mi', 'tscore', 'logdice', 'jaccard', 'll'] as const;
 export type CoocMeasure = (typeof COOC_MEASURES)[number];
@@ -33,44 +35,89 @@ export function groupView(counts: CoocCounts, g: number): CountView {
 
 function pooledView(counts: CoocCounts): CountView {
   if (counts.pairs.length === 1) return groupView(counts, 0);
-  const pairs = new PairCounts(counts.terms.length);
+  const pairs = new PairCounts(counts.terms.length, 1, counts.pairs[0].budget);
   for (const group of counts.pairs) pairs.addAll(group);
   const unitFreq = counts.terms.map((_, id) => pooled(counts.unitFreq, id));
   return { units: sum(counts.units), unitFreq, pairs };
 }
 
-/** The pairs of a view with both ≥ min, as parallel arrays in ranking order (see rankOrder). */
-interface Ranking {
+/** Ranked pairs, a page of them: pair keys and units, in ranking order. */
+interface RankedPage {
   keys: Float64Array;
-  both: Uint32Array;
-  order: Uint32Array;
+  both: Float64Array;
+  n: number;
 }
+
+/** Ranking runs hold [measure, both, key]: measure, then both, descending; then key. */
+const byRank: RecordOrder = (x, i, y, j) => y[j] - x[i] || y[j + 1] - x[i + 1] || x[i + 2] - y[j + 2];
 
 /**
  * The pairs of a view with both ≥ min, ranked by a measure, then both, descending; ties then go by term ids
- * (frequency rank), i.e. by key. Typed arrays and an index sort, not an object per pair, so that ranking a
- * whole-vocabulary table takes 24 bytes a pair.
+ * (frequency rank), i.e. by key: a total order. Typed arrays and an index sort, not an object per pair, so
+ * that ranking takes 28 bytes a pair; past half the pair budget's worth of pairs, sorted chunks go to runs of
+ * the budget's spill and are merged back, so that memory stays bounded however many pairs there are.
  */
-function rankOrder(view: CountView, size: number, min: number, measure: keyof AssociationRow): Ranking {
+function* rankedPages(view: CountView, size: number, min: number, measure: keyof AssociationRow): Generator<RankedPage> {
+  const capacity = Math.max(16, Math.floor(view.pairs.budget.bytes / 2 / 28));
+  let keys = new Float64Array(Math.min(capacity, 1 << 16));
+  let both = new Float64Array(keys.length);
+  let rank = new Float64Array(keys.length);
   let n = 0;
-  view.pairs.forEach((_, both) => {
-    if (both >= min) n++;
-  });
-  const keys = new Float64Array(n);
-  const both = new Uint32Array(n);
-  const rank = new Float64Array(n);
-  let i = 0;
+  const runs = new SortedRuns(3, view.pairs.budget.spill, byRank, view.pairs.budget.runBlockBytes);
+  const sorted = () => {
+    const order = new Uint32Array(n);
+    for (let j = 0; j < n; j++) order[j] = j;
+    return order.sort((x, y) => rank[y] - rank[x] || both[y] - both[x] || keys[x] - keys[y]);
+  };
+  const writeRun = () => {
+    const order = sorted();
+    const record = [0, 0, 0];
+    runs.writeFrom((put) => {
+      for (const j of order) {
+        [record[0], record[1], record[2]] = [rank[j], both[j], keys[j]];
+        put(record);
+      }
+    });
+    n = 0;
+  };
   view.pairs.forEach((key, o) => {
     if (o < min) return;
+    if (n === keys.length) {
+      if (n === capacity) writeRun();
+      else {
+        const grown = Math.min(capacity, keys.length * 2);
+        [keys, both, rank] = [keys, both, rank].map((a) => {
+          const b = new Float64Array(grown);
+          b.set(a);
+          return b;
+        });
+      }
+    }
     const a = Math.floor(key / size);
-    keys[i] = key;
-    both[i] = o;
-    rank[i++] = associationRow(o, view.unitFreq[a], view.unitFreq[key - a * size], view.units)[measure];
+    keys[n] = key;
+    both[n] = o;
+    rank[n++] = associationRow(o, view.unitFreq[a], view.unitFreq[key - a * size], view.units)[measure];
   });
-  const order = new Uint32Array(n);
-  for (let j = 0; j < n; j++) order[j] = j;
-  order.sort((x, y) => rank[y] - rank[x] || both[y] - both[x] || keys[x] - keys[y]);
-  return { keys, both, order };
+  if (runs.length === 0) {
+    const order = sorted();
+    for (let from = 0; from < n; from += PAGE_ROWS) {
+      const page = { keys: new Float64Array(Math.min(PAGE_ROWS, n - from)), both: new Float64Array(Math.min(PAGE_ROWS, n - from)), n: 0 };
+      for (let k = from; k < from + page.keys.length; k++) [page.keys[page.n], page.both[page.n++]] = [keys[order[k]], both[order[k]]];
+      yield page;
+    }
+    return;
+  }
+  if (n > 0) writeRun();
+  [keys, both, rank] = [new Float64Array(0), new Float64Array(0), new Float64Array(0)];
+  let page = { keys: new Float64Array(PAGE_ROWS), both: new Float64Array(PAGE_ROWS), n: 0 };
+  for (const record of runs.merged()) {
+    [page.keys[page.n], page.both[page.n++]] = [record[2], record[1]];
+    if (page.n === PAGE_ROWS) {
+      yield page;
+      page = { keys: new Float64Array(PAGE_ROWS), both: new Float64Array(PAGE_ROWS), n: 0 };
+    }
+  }
+  if (page.n > 0) yield page;
 }
 
 /** A pair with both ≥ min; a < b are term ids, so a is the more frequent term. */
@@ -80,13 +127,16 @@ export interface RankedPair {
   both: number;
 }
 
-/** rankOrder as one object per pair, for the short lists (collocates of one node). */
+/** rankedPages as one object per pair, for the network's edges. */
 export function rankedPairs(view: CountView, size: number, min: number, measure: keyof AssociationRow): RankedPair[] {
-  const { keys, both, order } = rankOrder(view, size, min, measure);
-  return Array.from(order, (j) => {
-    const a = Math.floor(keys[j] / size);
-    return { a, b: keys[j] - a * size, both: both[j] };
-  });
+  const pairs: RankedPair[] = [];
+  for (const { keys, both, n } of rankedPages(view, size, min, measure)) {
+    for (let j = 0; j < n; j++) {
+      const a = Math.floor(keys[j] / size);
+      pairs.push({ a, b: keys[j] - a * size, both: both[j] });
+    }
+  }
+  return pairs;
 }
 
 /**
@@ -104,11 +154,9 @@ export function cooccurrenceRows(counts: CoocCounts, options: { measure?: CoocMe
     for (let g = 0; g < counts.groups.length; g++) {
       const group = counts.groups[g];
       const view = groupView(counts, g);
-      const { keys, both, order } = rankOrder(view, size, counts.min, measure);
-      for (let from = 0; from < order.length; from += PAGE_ROWS) {
+      for (const { keys, both, n } of rankedPages(view, size, counts.min, measure)) {
         const page: Row[] = [];
-        for (let k = from; k < Math.min(from + PAGE_ROWS, order.length); k++) {
-          const j = order[k];
+        for (let j = 0; j < n; j++) {
           const a = Math.floor(keys[j] / size);
           const b = keys[j] - a * size;
           const [n1, n2, units] = [view.unitFreq[a], view.unitFreq[b], view.units];
@@ -144,6 +192,9 @@ export function cooccurrenceMatrix(counts: CoocCounts, options: { value?: Matrix
   const grouped = counts.field !== undefined;
   const size = counts.terms.length;
   const rows: Row[] = [];
+  if (counts.pairs.some((pairs) => pairs.spilled)) {
+    throw new UsageError(`a matrix of ${size} terms is too large to hold (${size}² cells); choose fewer terms (top)`, { cli: `a matrix of ${size} terms is too large to hold (${size}² cells); use --top` });
+  }
   counts.groups.forEach((group, g) => {
     const view = groupView(counts, g);
     counts.terms.forEach((term, a) => {

@@ -1,9 +1,10 @@
 import type { Document } from '../corpus/document.js';
-import type { Segmenter, Token } from '../segment/token.js';
+import type { Segmenter } from '../segment/token.js';
 import { GroupIndex, groupOf } from './groups.js';
 import { PairBudget, PairCounts } from './pairCounts.js';
-import { tokenFilter, type FilterOptions } from './tokenFilter.js';
-import { forEachUnit, unitCount, unitLayout, type UnitLayout, type UnitSpec } from './units.js';
+import { memorySpill, NumberReader, NumberWriter, type Spill } from './spill.js';
+import { wordFilter, type FilterOptions } from './tokenFilter.js';
+import { forEachUnit, LayoutBuilder, unitCount, type UnitLayout, type UnitSpec } from './units.js';
 
 /** Which tokens are terms, and under which name they are counted. */
 export type TermSet =
@@ -23,8 +24,10 @@ export interface CoocRequest {
   top?: number;
   /** Rows need both ≥ min; terms in fewer than min units are dropped before pairs are counted. */
   min?: number;
-  /** Bytes the pair counts may take before the count stops with a UsageError (default: see PairBudget). */
+  /** Bytes the pair counts may take in memory before they spill (default: see PairBudget). */
   pairBudget?: number;
+  /** Where layouts and pair counts too large for memory go (default: memory; the pipeline gives files). */
+  spill?: Spill;
 }
 
 /**
@@ -49,14 +52,20 @@ export interface CoocCounts {
   pairs: PairCounts[];
 }
 
-function termOf(set: TermSet): (t: Token) => string | undefined {
+/** The term a word is counted under, or undefined when it is no term of the set. */
+export function termMatcher(set: TermSet): (word: string, tag: string | undefined) => string | undefined {
   if (set.kind === 'terms') {
     const wanted = new Set(set.terms);
-    return (t) => (wanted.has(t.text) ? t.text : undefined);
+    return (word) => (wanted.has(word) ? word : undefined);
   }
-  if (set.kind === 'forms') return (t) => set.forms.get(t.text);
-  const keep = tokenFilter(set.filter ?? {});
-  return (t) => (keep(t) ? t.text : undefined);
+  if (set.kind === 'forms') return (word) => set.forms.get(word);
+  const keep = wordFilter(set.filter ?? {});
+  return (word, tag) => (keep(word, tag) ? word : undefined);
+}
+
+/** Whether the term set needs POS tags. */
+export function tagsNeeded(set: TermSet): boolean {
+  return set.kind === 'words' && Boolean(set.filter?.pos);
 }
 
 function bump(counts: number[], i: number): void {
@@ -68,63 +77,33 @@ function byTerm(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Pass 1 over the corpus: every document's layout in vocabulary ids, token and unit counts per group. */
-interface Pass1 {
-  groups: string[];
-  vocabulary: string[];
-  tokens: number[];
-  units: number[];
-  frequency: number[][];
-  unitFreq: number[][];
-  layouts: { g: number; layout: UnitLayout }[];
-}
-
-function layOut(
-  docs: Iterable<Document>,
-  segmenter: Segmenter,
-  request: CoocRequest,
-  onLeftOut: (doc: Document) => void,
-): Pass1 {
-  const match = termOf(request.terms);
-  const tagging = request.terms.kind === 'words' && Boolean(request.terms.filter?.pos);
-  const ids = new Map<string, number>();
-  const p: Pass1 = { groups: [], vocabulary: [], tokens: [], units: [], frequency: [], unitFreq: [], layouts: [] };
-  const groups = new GroupIndex(() => (p.tokens.push(0), p.units.push(0), p.frequency.push([]), p.unitFreq.push([])));
-  p.groups = groups.labels;
-  for (const doc of docs) {
-    const label = groupOf(doc, request.field);
-    if (label === undefined) {
-      onLeftOut(doc);
-      continue;
-    }
-    const g = groups.numberOf(label);
-    const freq = p.frequency[g];
-    const layout = unitLayout(segmenter.cut(doc.text, { pos: tagging }), request.unit.kind, (t) => {
-      const term = match(t);
-      if (term === undefined) return -1;
-      let id = ids.get(term);
-      if (id === undefined) {
-        id = p.vocabulary.push(term) - 1;
-        ids.set(term, id);
-      }
-      bump(freq, id);
-      return id;
-    });
-    p.tokens[g] += layout.ids.length;
-    p.units[g] += unitCount(layout, request.unit);
-    const seen = p.unitFreq[g];
-    forEachUnit(layout, request.unit, (terms, n) => {
-      for (let i = 0; i < n; i++) bump(seen, terms[i]);
-    });
-    p.layouts.push({ g, layout });
-  }
-  return p;
-}
-
 function pooled(perGroup: number[][], id: number): number {
   let sum = 0;
   for (const counts of perGroup) sum += counts[id] ?? 0;
   return sum;
+}
+
+/**
+ * The terms of a count out of its vocabulary: most tokens first (pooled over groups; ties by term), cut to
+ * `top`; and each vocabulary id's term id, or −1 outside `top` or in fewer than `min` units (pooled), since
+ * both ≤ min(n1, n2) could not reach `min`. One run and merged shards choose the same way.
+ */
+export function chooseTerms(
+  vocabulary: readonly string[],
+  frequency: number[][],
+  unitFreq: number[][],
+  top: number | undefined,
+  min: number,
+): { order: number[]; active: Int32Array } {
+  const totals = vocabulary.map((_, v) => pooled(frequency, v));
+  let order = vocabulary.map((_, v) => v);
+  order.sort((a, b) => totals[b] - totals[a] || byTerm(vocabulary[a], vocabulary[b]));
+  if (top !== undefined) order = order.slice(0, top);
+  const active = new Int32Array(vocabulary.length).fill(-1);
+  order.forEach((v, id) => {
+    if (pooled(unitFreq, v) >= min) active[v] = id;
+  });
+  return { order, active };
 }
 
 /** Counts every pair of distinct terms in a unit: n·(n−1)/2 updates for a unit of n terms. */
@@ -136,11 +115,113 @@ function countAllPairs(pairs: PairCounts, terms: Int32Array, n: number, size: nu
 }
 
 /**
+ * Counts co-occurrence document by document (layouts in the counter's vocabulary ids), in two passes: the
+ * first counts tokens, units and units per term as documents come, and writes each layout to the spill (4
+ * bytes a position, so that memory does not grow with the corpus); the second, once the terms are chosen
+ * (top, min), reads the layouts back and counts the pairs. Pair counting is sparse: a unit of n distinct terms
+ * touches n·(n−1)/2 entries, so the cost follows the text, never the vocabulary squared; tables past the
+ * budget spill too (see PairBudget). Terms in fewer than `min` units are dropped before pairs are counted: at
+ * min 2 that drops every term seen in one unit only (39% of the word types of the government work reports).
+ */
+export class CoocCounter {
+  readonly vocabulary: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly groups: GroupIndex;
+  private readonly tokens: number[] = [];
+  private readonly units: number[] = [];
+  private readonly frequency: number[][] = [];
+  private readonly unitFreq: number[][] = [];
+  private readonly spill: Spill;
+  private readonly layouts: NumberWriter;
+  private documents = 0;
+
+  constructor(readonly request: CoocRequest) {
+    this.spill = request.spill ?? memorySpill;
+    this.layouts = new NumberWriter(this.spill.create());
+    this.groups = new GroupIndex(() => (this.tokens.push(0), this.units.push(0), this.frequency.push([]), this.unitFreq.push([])));
+  }
+
+  /** The vocabulary id of a term, numbered as terms are first seen. */
+  termId(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.vocabulary.push(term) - 1;
+      this.ids.set(term, id);
+    }
+    return id;
+  }
+
+  /** A word's vocabulary id, or −1 when it is no term: what LayoutBuilder takes. */
+  wordId(): (word: string, tag: string | undefined) => number {
+    const match = termMatcher(this.request.terms);
+    return (word, tag) => {
+      const term = match(word, tag);
+      return term === undefined ? -1 : this.termId(term);
+    };
+  }
+
+  /** One document of group `label`, its layout in vocabulary ids. */
+  add(label: string, layout: UnitLayout): void {
+    const g = this.groups.numberOf(label);
+    const { ids, starts } = layout;
+    const freq = this.frequency[g];
+    for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) bump(freq, ids[i]);
+    this.tokens[g] += ids.length;
+    this.units[g] += unitCount(layout, this.request.unit);
+    const seen = this.unitFreq[g];
+    forEachUnit(layout, this.request.unit, (terms, n) => {
+      for (let i = 0; i < n; i++) bump(seen, terms[i]);
+    });
+    const w = this.layouts;
+    w.int(g);
+    w.int(ids.length);
+    w.int(starts.length);
+    w.ints(ids);
+    w.ints(starts);
+    this.documents++;
+  }
+
+  /** Chooses the terms and counts their pairs (the second pass). */
+  finish(): CoocCounts {
+    const { request } = this;
+    const min = request.min ?? 1;
+    const { order, active } = chooseTerms(this.vocabulary, this.frequency, this.unitFreq, request.top, min);
+    const size = order.length;
+    const groups = this.groups.labels;
+    const budget = new PairBudget(request.pairBudget, this.spill);
+    const pairs = groups.map(() => new PairCounts(size, groups.length, budget));
+    this.layouts.flush();
+    const reader = new NumberReader(this.layouts.stream);
+    try {
+      for (let d = 0; d < this.documents; d++) {
+        const g = reader.int();
+        const [nIds, nStarts] = [reader.int(), reader.int()];
+        const ids = reader.ints(nIds);
+        const starts = reader.ints(nStarts);
+        // From vocabulary ids to term ids (−1: outside top or below min).
+        for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) ids[i] = active[ids[i]];
+        forEachUnit({ ids, starts }, request.unit, (terms, n) => countAllPairs(pairs[g], terms, n, size));
+      }
+    } finally {
+      this.layouts.stream.dispose();
+    }
+    return {
+      field: request.field,
+      min,
+      groups,
+      terms: order.map((v) => this.vocabulary[v]),
+      tokens: this.tokens,
+      units: this.units,
+      frequency: this.frequency.map((f) => order.map((v) => f[v] ?? 0)),
+      unitFreq: this.unitFreq.map((f) => order.map((v) => f[v] ?? 0)),
+      pairs,
+    };
+  }
+}
+
+/**
  * Segments a stream of documents once and counts, per group, units (N), units with each term (n) and units
- * with each pair of terms (both). Pair counting is sparse: a unit of n distinct terms touches n·(n−1)/2 map
- * entries, so the cost follows the text, never the vocabulary squared. Terms in fewer than `min` units are
- * dropped before pairs are counted, since both ≤ min(n1, n2) could not reach `min`; at min 2 that drops
- * every term seen in one unit only (39% of the word types of the government work reports).
+ * with each pair of terms (both): a CoocCounter fed with documents at hand (the pipeline feeds it files).
  */
 export function countCooccurrence(
   docs: Iterable<Document>,
@@ -148,39 +229,24 @@ export function countCooccurrence(
   request: CoocRequest,
   onLeftOut: (doc: Document) => void = () => {},
 ): CoocCounts {
-  const min = request.min ?? 1;
-  const p = layOut(docs, segmenter, request, onLeftOut);
-  const totals = p.vocabulary.map((_, v) => pooled(p.frequency, v));
-  let order = p.vocabulary.map((_, v) => v);
-  order.sort((a, b) => totals[b] - totals[a] || byTerm(p.vocabulary[a], p.vocabulary[b]));
-  if (request.top !== undefined) order = order.slice(0, request.top);
-
-  const size = order.length;
-  const active = new Int32Array(p.vocabulary.length).fill(-1);
-  order.forEach((v, id) => {
-    if (pooled(p.unitFreq, v) >= min) active[v] = id;
-  });
-  const budget = new PairBudget(request.pairBudget, () => done / p.layouts.length);
-  const pairs = p.groups.map(() => new PairCounts(size, p.groups.length, budget));
-  let done = 0;
-  for (const { g, layout } of p.layouts) {
-    // From vocabulary ids to term ids in place (−1: outside --top or below --min); pass 1 is done with them.
-    const ids = layout.ids;
-    for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) ids[i] = active[ids[i]];
-    forEachUnit(layout, request.unit, (terms, n) => countAllPairs(pairs[g], terms, n, size));
-    done++;
+  const counter = new CoocCounter(request);
+  const wordId = counter.wordId();
+  const pos = tagsNeeded(request.terms);
+  for (const doc of docs) {
+    const label = groupOf(doc, request.field);
+    if (label === undefined) {
+      onLeftOut(doc);
+      continue;
+    }
+    const tokens = segmenter.cut(doc.text, { pos });
+    const builder = new LayoutBuilder(request.unit.kind, wordId);
+    builder.add(
+      tokens.map((t) => t.text),
+      pos ? tokens.map((t) => t.pos ?? '') : undefined,
+    );
+    counter.add(label, builder.finish());
   }
-  return {
-    field: request.field,
-    min,
-    groups: p.groups,
-    terms: order.map((v) => p.vocabulary[v]),
-    tokens: p.tokens,
-    units: p.units,
-    frequency: p.frequency.map((f) => order.map((v) => f[v] ?? 0)),
-    unitFreq: p.unitFreq.map((f) => order.map((v) => f[v] ?? 0)),
-    pairs,
-  };
+  return counter.finish();
 }
 
 /** Whether a term of the set occurs at all (in any group). */

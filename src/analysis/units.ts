@@ -1,5 +1,4 @@
 import { isWordToken } from '../segment/wordToken.js';
-import type { Token } from '../segment/token.js';
 
 /**
  * Co-occurrence units. Every unit is a stretch of a document's word tokens (its "positions": tokens with a
@@ -33,28 +32,45 @@ export interface UnitSpec {
 export interface UnitLayout {
   ids: Int32Array;
   /** Ascending starts of sentence, paragraph or document units; unit j spans [starts[j], starts[j + 1]). */
-  starts: number[];
+  starts: Int32Array;
 }
 
 const SENTENCE_END = /[。！？；…!?;\n]/;
 const PARAGRAPH_END = /\n/;
 
-/** Lays out one document's tokens; `termId` gives a word token's term id or −1. */
-export function unitLayout(tokens: Token[], kind: UnitKind, termId: (t: Token) => number): UnitLayout {
-  const end = kind === 'sentence' ? SENTENCE_END : kind === 'paragraph' ? PARAGRAPH_END : undefined;
-  const ids: number[] = [];
-  const starts: number[] = [];
-  let open = false;
-  for (const t of tokens) {
-    if (isWordToken(t.text)) {
-      if (!open) starts.push(ids.length);
-      open = true;
-      ids.push(termId(t));
-    } else if (end?.test(t.text)) {
-      open = false;
+/**
+ * Lays out one document from its words as they come, chunk after chunk of the document in order (the chunked
+ * pipeline's cuts, or all tokens at once); `termId` gives a word's term id or −1.
+ */
+export class LayoutBuilder {
+  private readonly ids: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly end: RegExp | undefined;
+  private open = false;
+
+  constructor(
+    kind: UnitKind,
+    private readonly termId: (word: string, tag: string | undefined) => number,
+  ) {
+    this.end = kind === 'sentence' ? SENTENCE_END : kind === 'paragraph' ? PARAGRAPH_END : undefined;
+  }
+
+  add(words: readonly string[], tags?: readonly string[]): void {
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i];
+      if (isWordToken(word)) {
+        if (!this.open) this.starts.push(this.ids.length);
+        this.open = true;
+        this.ids.push(this.termId(word, tags?.[i]));
+      } else if (this.end?.test(word)) {
+        this.open = false;
+      }
     }
   }
-  return { ids: Int32Array.from(ids), starts };
+
+  finish(): UnitLayout {
+    return { ids: Int32Array.from(this.ids), starts: Int32Array.from(this.starts) };
+  }
 }
 
 /** N contributed by one document: its units that hold at least one word. */
@@ -75,7 +91,7 @@ export function forEachUnit(layout: UnitLayout, spec: UnitSpec, visit: (terms: I
     for (let i = 0; i < ids.length; i++) emit(i, Math.min(i + spec.window + 1, ids.length));
     return;
   }
-  starts.forEach((from, j) => emit(from, j + 1 < starts.length ? starts[j + 1] : ids.length));
+  for (let j = 0; j < starts.length; j++) emit(starts[j], j + 1 < starts.length ? starts[j + 1] : ids.length);
 }
 
 /** Writes the distinct non-negative ids of ids[from, to) into out, ascending; returns how many. */

@@ -8,7 +8,11 @@ import { countFiles } from '../pipeline/countFiles.js';
 import { collectSloganFiles } from '../pipeline/collectSloganFiles.js';
 import type { LexiconEntry } from '../lexicon/lexicon.js';
 import type { SloganCounts } from '../slogans/collectSlogans.js';
-import type { CountSetup } from '../pipeline/countMessages.js';
+import type { CountFilesOptions, CountSetup } from '../pipeline/countMessages.js';
+import { countCoocFiles } from '../pipeline/coocFiles.js';
+import { countCollocateFiles } from '../pipeline/collocateFiles.js';
+import type { CollocateCounts, CollocateRequest } from '../analysis/collocates.js';
+import { tagsNeeded, type CoocCounts, type CoocRequest } from '../analysis/cooccurrence.js';
 import { defaultCacheDir } from '../pipeline/tokenCache.js';
 import type { Segmenter } from '../segment/token.js';
 import { leftOutReporter } from './leftOut.js';
@@ -83,19 +87,18 @@ function* tracked(docs: Iterable<Document>, progress: Progress): Generator<Docum
   }
 }
 
-/**
- * Reads, segments and counts a corpus (through the token cache and, for large corpora, worker threads),
- * noting on stderr the documents left out of a grouped count.
- */
-export async function countCorpusFiles(
+/** Runs a pipeline count over a corpus's files, with the progress bar and the note on left-out documents. */
+async function overFiles<T extends { groups: readonly string[] }>(
   paths: string[] | undefined,
   flags: CorpusFlags & CountingFlags,
-  request: CountRequest,
-): Promise<GroupedCounts> {
-  const leftOut = leftOutReporter(request.field);
+  field: string | undefined,
+  pos: boolean,
+  count: (files: string[], setup: CountSetup, options: CountFilesOptions) => Promise<T>,
+): Promise<T> {
+  const leftOut = leftOutReporter(field);
   const files = corpusFiles(paths, flags);
   const progress = progressFor(files);
-  const counts = await countFiles(files, setupFrom(flags, Boolean(request.filter?.pos)), request, {
+  const counts = await count(files, setupFrom(flags, pos), {
     jobs: flags.jobs,
     skipBad: flags.skipBad,
     warn,
@@ -120,4 +123,22 @@ export async function collectCorpusSlogans(
   return collectSloganFiles(files, setupFrom(flags, true), { ...options, jobs: flags.jobs, skipBad: flags.skipBad, warn, onFileDone: progress.fileDone }).finally(
     progress.finish,
   );
+}
+
+/**
+ * Reads, segments and counts a corpus (through the token cache and, for large corpora, worker threads),
+ * noting on stderr the documents left out of a grouped count.
+ */
+export function countCorpusFiles(paths: string[] | undefined, flags: CorpusFlags & CountingFlags, request: CountRequest): Promise<GroupedCounts> {
+  return overFiles(paths, flags, request.field, Boolean(request.filter?.pos), (files, setup, options) => countFiles(files, setup, request, options));
+}
+
+/** Collocates of a corpus, read the same way (the chunked pipeline, the token cache, workers). */
+export function countCorpusCollocates(paths: string[] | undefined, flags: CorpusFlags & CountingFlags, request: CollocateRequest): Promise<CollocateCounts> {
+  return overFiles(paths, flags, request.field, Boolean(request.filter?.pos), (files, setup, options) => countCollocateFiles(files, setup, request, options));
+}
+
+/** Co-occurrence counts of a corpus, read the same way (the pipeline, the token cache, workers). */
+export function countCorpusCooc(paths: string[] | undefined, flags: CorpusFlags & CountingFlags, request: CoocRequest): Promise<CoocCounts> {
+  return overFiles(paths, flags, request.field, tagsNeeded(request.terms), (files, setup, options) => countCoocFiles(files, setup, request, options));
 }

@@ -12,7 +12,7 @@ import { tokenizerFor } from './tokenizerFor.js';
 /** Below this a thread pool costs more (a dictionary load per thread, ~0.2 s) than it saves. */
 const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 
-function chooseJobs(files: string[], request: CountRequest, jobs: number | undefined): number {
+export function chooseJobs(files: string[], request: CountRequest, jobs: number | undefined): number {
   // Juilland's D needs corpus-wide token positions in file order: one thread keeps them exact.
   if (request.keepPositions) return 1;
   // A worker counts whole files: more workers than files would only wait.
@@ -85,7 +85,7 @@ const READ_AHEAD = 16;
  * The items of `source` with the results of `start` (undefined: no work), in order, starting the next items'
  * work before the current one is handed out, so that up to `ahead` of them run while the caller works.
  */
-async function* lookahead<T, R>(source: Iterator<T>, start: (item: T) => Promise<R> | undefined, ahead: number): AsyncGenerator<[T, R | undefined]> {
+export async function* lookahead<T, R>(source: Iterator<T>, start: (item: T) => Promise<R> | undefined, ahead: number): AsyncGenerator<[T, R | undefined]> {
   const queue: Array<[T, Promise<R> | undefined]> = [];
   let running = 0;
   const fill = () => {

@@ -11,6 +11,9 @@ import type { Words } from './token.js';
  * The text is matched as written, not folded: a token is a stretch of the text, and a term with a space or a
  * comma inside (`专业 + 机制`) would be a new word in every table. Slogans and lint see such forms through the fold.
  */
+/** Words copied by one call at most (a call takes its arguments on the stack). */
+const STRETCH = 4096;
+
 export class PhraseJoin {
   private readonly trie = new CodeUnitTrie();
   /** 1 at the trie nodes where a phrase ends. */
@@ -62,25 +65,27 @@ export class PhraseJoin {
       }
     }
     if (joins.length === 0) return { ...cut, ends };
+    // The words between joins are copied a stretch at a time (push of a slice, set of a subarray): a chunk
+    // holds a few joins and thousands of words. A stretch goes in parts so that no call takes too many arguments.
     const outWords: string[] = [];
-    const outTags: string[] | undefined = tags ? [] : undefined;
-    const outEnds: number[] = [];
+    const outTags: string[] = [];
+    const outEnds = new Uint32Array(words.length - joins.reduce((n, [first, last]) => n + last - first, 0));
     let next = 0;
-    const keep = (i: number) => {
-      outWords.push(words[i]);
-      outTags?.push(tags![i]);
-      outEnds.push(ends[i]);
+    const keep = (to: number) => {
+      outEnds.set(ends.subarray(next, to), outWords.length);
+      for (let from = next; from < to; from += STRETCH) {
+        outWords.push(...words.slice(from, Math.min(to, from + STRETCH)));
+        if (tags) outTags.push(...tags.slice(from, Math.min(to, from + STRETCH)));
+      }
     };
     for (const [first, last] of joins) {
-      while (next < first) keep(next++);
+      keep(first);
+      outEnds[outWords.length] = ends[last];
       outWords.push(text.slice(startOf(first), ends[last]));
-      outTags?.push('nz');
-      outEnds.push(ends[last]);
+      if (tags) outTags.push('nz');
       next = last + 1;
     }
-    while (next < words.length) keep(next++);
-    const joined: Words = outTags ? { words: outWords, tags: outTags } : { words: outWords };
-    joined.ends = Uint32Array.from(outEnds);
-    return joined;
+    keep(words.length);
+    return tags ? { words: outWords, tags: outTags, ends: outEnds } : { words: outWords, ends: outEnds };
   }
 }

@@ -1,22 +1,23 @@
 import { Command, Option } from 'commander';
-import { COLLOCATE_MEASURES, collocatesTable, countCollocates, type CollocateMeasure } from '../../analysis/collocates.js';
+import { COLLOCATE_MEASURES, collocatesTable, type CollocateMeasure } from '../../analysis/collocates.js';
 import { noteAbsentTerms } from '../absentTerms.js';
 import { printTable } from '../terminal.js';
-import { openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { countCorpusCollocates } from '../openCorpus.js';
 import {
   filterFrom,
   corpusOptions,
+  countingOptions,
   filterOptions,
   nonNegativeInt,
   outputOptions,
   positiveInt,
   type CorpusFlags,
+  type CountingFlags,
   type FilterFlags,
   type OutputFlags,
 } from '../options.js';
 
-interface CollocatesFlags extends CorpusFlags, FilterFlags, OutputFlags {
+interface CollocatesFlags extends CorpusFlags, CountingFlags, FilterFlags, OutputFlags {
   window: number;
   left?: number;
   right?: number;
@@ -40,17 +41,16 @@ export function collocatesCommand(): Command {
     .option('--top <n>', 'the n best collocates (per group)', positiveInt, 20);
   filterOptions(cmd);
   corpusOptions(cmd);
+  countingOptions(cmd);
   outputOptions(cmd);
-  return cmd.action((term: string, paths: string[], flags: CollocatesFlags) => {
-    const leftOut = leftOutReporter(flags.by);
-    const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
-    const counts = countCollocates(
-      corpus.docs,
-      corpus.segmenter,
-      { node: term, left: flags.left ?? flags.window, right: flags.right ?? flags.window, field: flags.by, filter: filterFrom(flags) },
-      leftOut.onLeftOut,
-    );
-    leftOut.report(counts.groups.length);
+  return cmd.action(async (term: string, paths: string[], flags: CollocatesFlags) => {
+    const counts = await countCorpusCollocates(paths, flags, {
+      node: term,
+      left: flags.left ?? flags.window,
+      right: flags.right ?? flags.window,
+      field: flags.by,
+      filter: filterFrom(flags),
+    });
     noteAbsentTerms([term], () => counts.nodeFreq.some((n) => n > 0));
     printTable(collocatesTable(counts, { measure: flags.measure, top: flags.top, min: flags.min }), flags);
   });

@@ -1,10 +1,12 @@
 import { Command, Option } from 'commander';
-import { countCooccurrence, occurs, type CoocCounts, type TermSet } from '../../analysis/cooccurrence.js';
+import { occurs, type CoocCounts, type CoocRequest, type TermSet } from '../../analysis/cooccurrence.js';
+import { coocCountsToData } from '../../analysis/mergeCooc.js';
 import {
   COOC_MEASURES,
   MATRIX_VALUES,
   cooccurrenceMatrix,
   cooccurrenceRows,
+  cooccurrenceTable,
   coocNetwork,
   type CoocMeasure,
   type MatrixValue,
@@ -16,22 +18,25 @@ import { lexiconSurfaceForms, loadBundledLexicon } from '../../lexicon/lexicon.j
 import { UsageError } from '../../errors.js';
 import { noteAbsentTerms } from '../absentTerms.js';
 import { printPagedTable, printTable } from '../terminal.js';
-import { openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import type { ResultTable } from '../../resultTable.js';
+import { countCorpusCooc } from '../openCorpus.js';
+import { shardJson } from '../shard.js';
 import {
   filterFrom,
   commaList,
   corpusOptions,
+  countingOptions,
   filterOptions,
   outputOptions,
   positiveInt,
   type CorpusFlags,
+  type CountingFlags,
   type FilterFlags,
   type OutputFlags,
 } from '../options.js';
 import { emit } from '../writeOutput.js';
 
-interface CoocFlags extends CorpusFlags, FilterFlags, OutputFlags {
+interface CoocFlags extends CorpusFlags, CountingFlags, FilterFlags, OutputFlags {
   terms?: string;
   slogans?: boolean;
   top?: number;
@@ -42,6 +47,7 @@ interface CoocFlags extends CorpusFlags, FilterFlags, OutputFlags {
   min: number;
   matrix?: boolean;
   value: MatrixValue;
+  shard?: boolean;
 }
 
 const DEFAULT_TOP = 50;
@@ -51,6 +57,27 @@ function termSet(flags: CoocFlags): TermSet {
   if (flags.terms) return { kind: 'terms', terms: commaList(flags.terms) };
   if (flags.slogans) return { kind: 'forms', forms: lexiconSurfaceForms(loadBundledLexicon()) };
   return { kind: 'words', filter: filterFrom(flags) };
+}
+
+/** What the flags ask to count. */
+function coocRequest(flags: CoocFlags): CoocRequest {
+  return {
+    field: flags.by,
+    unit: { kind: flags.unit ?? (flags.window ? 'window' : 'sentence'), window: flags.window ?? DEFAULT_WINDOW },
+    terms: termSet(flags),
+    top: termTop(flags),
+    min: flags.min,
+  };
+}
+
+/** How many terms --top keeps: all of a list or the lexicon, else DEFAULT_TOP unless given. */
+export function termTop(flags: Pick<CoocFlags, 'top' | 'terms' | 'slogans'>): number | undefined {
+  return flags.top ?? (flags.terms || flags.slogans ? undefined : DEFAULT_TOP);
+}
+
+/** The pair table or the matrix of counts as one table (what tifa merge prints). */
+export function coocTableOf(counts: CoocCounts, flags: Pick<CoocFlags, 'matrix' | 'value' | 'measure'>): ResultTable {
+  return flags.matrix ? cooccurrenceMatrix(counts, { value: flags.value }) : cooccurrenceTable(counts, { measure: flags.measure });
 }
 
 /** Tables through the usual formatters; the network as GEXF or GraphML, or as edge/node CSV for Gephi. */
@@ -63,7 +90,7 @@ function print(counts: CoocCounts, flags: CoocFlags): void {
     else printTable(out.csv, { ...flags, format: 'csv' });
     return;
   }
-  if (flags.matrix) printTable(cooccurrenceMatrix(counts, { value: flags.value }), flags);
+  if (flags.matrix) printTable(coocTableOf(counts, flags), flags);
   else printPagedTable(cooccurrenceRows(counts, { measure: flags.measure }), flags);
 }
 
@@ -80,30 +107,21 @@ export function coocCommand(): Command {
     .addOption(new Option('--measure <name>', 'rank pairs (and network edges) by').choices([...COOC_MEASURES]).default('logdice'))
     .option('--min <n>', 'only pairs that share at least n units', positiveInt, 1)
     .option('--matrix', 'a term × term table instead of one row per pair')
-    .addOption(new Option('--value <name>', 'what --matrix shows').choices([...MATRIX_VALUES]).default('count'));
+    .addOption(new Option('--value <name>', 'what --matrix shows').choices([...MATRIX_VALUES]).default('count'))
+    .option('--shard', 'print the counts of every term of the set as shard JSON for tifa merge (which applies --top and --min), instead of the table');
   filterOptions(cmd);
   corpusOptions(cmd);
+  countingOptions(cmd);
   outputOptions(cmd, [...Object.keys(TABLE_FORMATS), 'xlsx', ...NETWORK_FORMATS]);
-  return cmd.action((paths: string[], flags: CoocFlags) => {
+  return cmd.action(async (paths: string[], flags: CoocFlags) => {
     if (flags.window !== undefined && flags.unit !== undefined && flags.unit !== 'window') {
       throw new UsageError(`--window sets the size of window units; it does nothing with --unit ${flags.unit}`);
     }
-    const leftOut = leftOutReporter(flags.by);
-    const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) && !flags.terms && !flags.slogans });
-    const counts = countCooccurrence(
-      corpus.docs,
-      corpus.segmenter,
-      {
-        field: flags.by,
-        unit: { kind: flags.unit ?? (flags.window ? 'window' : 'sentence'), window: flags.window ?? DEFAULT_WINDOW },
-        terms: termSet(flags),
-        top: flags.top ?? (flags.terms || flags.slogans ? undefined : DEFAULT_TOP),
-        min: flags.min,
-      },
-      leftOut.onLeftOut,
-    );
-    leftOut.report(counts.groups.length);
+    const request = coocRequest(flags);
+    // A shard counts the whole term set: the top terms and those reaching --min are chosen once shards are pooled.
+    const counts = await countCorpusCooc(paths, flags, flags.shard ? { ...request, top: undefined, min: 1 } : request);
     if (flags.terms) noteAbsentTerms(commaList(flags.terms), (term) => occurs(counts, term));
-    print(counts, flags);
+    if (flags.shard) emit(shardJson('cooc', paths, flags, coocCountsToData(counts)), flags);
+    else print(counts, flags);
   });
 }

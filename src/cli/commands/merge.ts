@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { groupedCountsFromData, groupedCountsToData, mergeGroupedCounts, type GroupedCountsData } from '../../analysis/mergeFrequency.js';
+import { coocCountsFromData, coocCountsOf, mergeCoocCounts, type CoocShardCounts } from '../../analysis/mergeCooc.js';
 import { mergeTrendCounts, trendCountsFromData, type TrendShardCounts } from '../../analysis/mergeTrend.js';
 import type { GroupedCounts } from '../../analysis/termCounts.js';
 import { InputError } from '../../errors.js';
@@ -14,6 +15,7 @@ import { checkShards, readShard, SHARD_VERSION, type Shard, type ShardFile } fro
 import { printTable } from '../terminal.js';
 import { emit } from '../writeOutput.js';
 import { compareTable } from './compare.js';
+import { coocTableOf, termTop } from './cooc.js';
 import { freqTable } from './freq.js';
 import { QUOTED_FORMS_SHARD } from './slogans.js';
 import { trendTableOf } from './trend.js';
@@ -87,7 +89,10 @@ const quotedForms: Merger<string[]> = {
 type Options<F extends (c: never, o: never) => unknown> = Parameters<F>[1];
 
 // The options are those the shards were made with: the table is the one that command would have printed.
-const MERGERS: Record<string, Merger<GroupedCounts> | Merger<SloganCounts> | Merger<QuotedSloganCounts> | Merger<string[]> | Merger<TrendShardCounts>> = {
+const MERGERS: Record<
+  string,
+  Merger<GroupedCounts> | Merger<SloganCounts> | Merger<QuotedSloganCounts> | Merger<string[]> | Merger<TrendShardCounts> | Merger<CoocShardCounts>
+> = {
   freq: wordCounts((counts, options) => freqTable(counts, options as Options<typeof freqTable>)),
   compare: wordCounts((counts, options) => compareTable(counts, options as Options<typeof compareTable>)),
   themes: sloganCounts((counts) => themeTable(counts)),
@@ -99,6 +104,13 @@ const MERGERS: Record<string, Merger<GroupedCounts> | Merger<SloganCounts> | Mer
     write: (counts) => counts,
     table: (counts, options) => trendTableOf(counts, options as Options<typeof trendTableOf>),
   } satisfies Merger<TrendShardCounts>,
+  // Shards hold every term of the set: the merged counts choose the top terms and those reaching --min.
+  cooc: {
+    read: coocCountsFromData,
+    merge: mergeCoocCounts,
+    write: (counts) => counts,
+    table: (counts, options) => coocTableOf(coocCountsOf(counts, termTop(options), Number(options.min ?? 1)), options as Options<typeof coocTableOf>),
+  } satisfies Merger<CoocShardCounts>,
 };
 
 function mergeShards<C>(merger: Merger<C>, shards: ShardFile[], flags: MergeFlags): void {
@@ -126,7 +138,7 @@ function mergeShards<C>(merger: Merger<C>, shards: ShardFile[], flags: MergeFlag
 export function mergeCommand(): Command {
   const cmd = new Command('merge')
     .description(
-      'merge the shards (--shard JSON of freq, compare, slogans, slogans --quoted-forms, themes, trend) of parts of a corpus into the table of one run over ' +
+      'merge the shards (--shard JSON of freq, compare, slogans, slogans --quoted-forms, themes, trend, cooc) of parts of a corpus into the table of one run over ' +
         'them all, made with the options the shards were counted with; shards must not overlap and must be counted alike',
     )
     .argument('<files...>', 'shard JSON files, in corpus order (Juilland\'s D, first uses and group order follow it)')
