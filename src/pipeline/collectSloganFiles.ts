@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { Document, Meta } from '../corpus/document.js';
+import type { Document } from '../corpus/document.js';
 import { InputError } from '../errors.js';
 import type { LexiconEntry } from '../lexicon/lexicon.js';
 import { builtVocabularies } from '../segment/createSegmenter.js';
@@ -20,14 +20,13 @@ export interface CollectFilesOptions {
   jobs?: number;
   skipBad?: boolean;
   warn: (message: string) => void;
-  onLeftOut: (doc: { id: string; meta: Meta }) => void;
   /** Called as each file's counts are in (a progress bar). */
   onFileDone?: (file: string) => void;
 }
 
 /** What a worker sends back for a run of consecutive files: their counts, and the notes to replay in order. */
 export type CollectedPart =
-  | { kind: 'counts'; files: string[]; counts: SloganCounts; leftOut: Array<{ id: string; meta: Meta }>; warnings: string[] }
+  | { kind: 'counts'; files: string[]; counts: SloganCounts; warnings: string[] }
   | { kind: 'error'; message: string };
 
 function chooseJobs(files: string[], jobs: number | undefined): number {
@@ -51,7 +50,7 @@ function* tracked(docs: Iterable<Document>, onFileDone: (file: string) => void):
 /**
  * Lexicon slogan counts (what `themes` tabulates) of a list of files: in this thread for small corpora, else on
  * a thread pool, each thread collecting runs of consecutive files through the token cache, merged in corpus
- * order (mergeSloganCounts), so the counts, first uses and notes are those of one run in this thread.
+ * order (mergeSloganCounts), so the counts, first uses, left-out documents and notes are those of one run here.
  */
 export async function collectSloganFiles(files: string[], setup: CountSetup, options: CollectFilesOptions): Promise<SloganCounts> {
   const jobs = chooseJobs(files, options.jobs);
@@ -59,7 +58,7 @@ export async function collectSloganFiles(files: string[], setup: CountSetup, opt
     const reader = new CorpusReader(files, setup, { skipBad: options.skipBad, warn: options.warn });
     const { onFileDone } = options;
     const docs = onFileDone ? tracked(reader.documents(), onFileDone) : reader.documents();
-    return collectSlogans(docs, reader.segmenter, { field: options.field, lexicon: options.lexicon, onLeftOut: options.onLeftOut });
+    return collectSlogans(docs, reader.segmenter, { field: options.field, lexicon: options.lexicon });
   }
   const { Piscina } = await import('piscina');
   const pool = new Piscina({
@@ -82,7 +81,6 @@ export async function collectSloganFiles(files: string[], setup: CountSetup, opt
       const part = await task;
       if (part.kind === 'error') throw new InputError(part.message);
       part.warnings.forEach(options.warn);
-      part.leftOut.forEach(options.onLeftOut);
       merged = merged ? mergeSloganCounts([merged, part.counts]) : part.counts;
       part.files.forEach((file) => options.onFileDone?.(file));
     }

@@ -1,4 +1,4 @@
-import { GroupIndex, groupOf } from '../analysis/groups.js';
+import { GroupIndex, type Grouping, type LeftOutDocument } from '../analysis/groups.js';
 import type { Document } from '../corpus/document.js';
 import type { Segmenter } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
@@ -28,9 +28,9 @@ export interface SloganStats {
 }
 
 /** What the slogan and theme tables need, counted in one pass; no text is kept. */
-export interface SloganCounts {
-  field?: string;
+export interface SloganCounts extends Grouping {
   groups: string[];
+  leftOut: LeftOutDocument[];
   /** Word tokens per group (tokens holding a letter or digit): the denominator of rates and keyness. */
   tokens: number[];
   /** Canonical formulations in order of first use. */
@@ -46,8 +46,6 @@ export interface CollectOptions {
   lexicon?: readonly LexiconEntry[];
   /** Also count word n-grams for discovery; these words may not open or close one. */
   discover?: { edgeStopwords: ReadonlySet<string> };
-  /** Called for each document without the grouping field (it is then left out). */
-  onLeftOut?: (doc: Document) => void;
   /**
    * Formulations the corpus quotes somewhere (corpusQuotedForms over the same documents): each is counted at
    * every use, quoted or not. Without it a formulation outside the lexicon is counted where it is quoted.
@@ -120,22 +118,19 @@ function addHits(
 
 /**
  * Streams documents once: segments each, extracts its formulations (extractSlogans), counts them per group, and
- * forgets the text. Documents without the grouping field are passed to `onLeftOut` and not counted.
+ * forgets the text. Documents without the grouping field are not counted (they are in `leftOut`).
  */
 export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, options: CollectOptions = {}): SloganCounts {
   const matcher = createLexiconMatcher(options.lexicon ?? loadBundledLexicon());
   const corpus = corpusQuoteMatcher(options.corpusQuotes);
-  const counts: SloganCounts = { field: options.field, groups: [], tokens: [], slogans: new Map() };
-  const groupIndex = new GroupIndex(() => counts.tokens.push(0));
+  const counts: SloganCounts = { field: options.field, groups: [], leftOut: [], tokens: [], slogans: new Map() };
+  const groupIndex = new GroupIndex(options.field, () => counts.tokens.push(0));
   counts.groups = groupIndex.labels;
+  counts.leftOut = groupIndex.leftOut;
   const ngrams = options.discover ? new NgramCounter(options.discover.edgeStopwords) : undefined;
   for (const doc of docs) {
-    const label = groupOf(doc, options.field);
-    if (label === undefined) {
-      options.onLeftOut?.(doc);
-      continue;
-    }
-    const group = groupIndex.numberOf(label);
+    const group = groupIndex.groupOf(doc);
+    if (group === undefined) continue;
     // Tagged: numbered and + formulas take the nouns that continue them (三大科创高地, 产业大脑+未来工厂).
     const tokens = segmenter.cut(doc.text, { pos: true });
     const hits = extractSlogans(doc.text, tokens, matcher, corpus);

@@ -12,7 +12,7 @@ import { readShard, shardJson } from '../shard.js';
 import { emit } from '../writeOutput.js';
 import { InputError } from '../../errors.js';
 import { openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { noteLeftOut } from '../leftOut.js';
 import { commaList, corpusOptions, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
 
 interface SlogansFlags extends CorpusFlags, OutputFlags {
@@ -86,7 +86,6 @@ export function slogansCommand(): Command {
       return;
     }
     const from = flags.quotedFrom !== undefined ? quotedFrom(flags.quotedFrom) : [];
-    const leftOut = leftOutReporter(flags.by);
     const lexicon = chooseLexicon(flags);
     const corpus = openCorpus(paths, flags, { pos: true });
     // A shard counts with the forms the whole corpus quotes (--quoted-from, in the corpus's order) and records
@@ -98,9 +97,8 @@ export function slogansCommand(): Command {
       lexicon,
       corpusQuotes,
       discover: flags.discover ? { edgeStopwords: loadStopwords(NGRAM_EDGE_STOPWORDS) } : undefined,
-      onLeftOut: leftOut.onLeftOut,
     });
-    leftOut.report(counts.groups.length);
+    noteLeftOut(counts);
     if (flags.shard) {
       emit(shardJson('slogans', paths, flags, { ...sloganCountsToData(counts), quotes: shardQuotes(own, corpusQuotes) }), flags);
       return;

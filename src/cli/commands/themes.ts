@@ -6,7 +6,7 @@ import { shardJson } from '../shard.js';
 import { emit } from '../writeOutput.js';
 import { printTable } from '../terminal.js';
 import { collectCorpusSlogans } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { noteLeftOut } from '../leftOut.js';
 import { corpusOptions, countingOptions, outputOptions, type CorpusFlags, type CountingFlags, type OutputFlags } from '../options.js';
 
 interface ThemesFlags extends CorpusFlags, CountingFlags, OutputFlags {
@@ -24,9 +24,8 @@ export function themesCommand(): Command {
   countingOptions(cmd);
   outputOptions(cmd);
   return cmd.action(async (paths: string[], flags: ThemesFlags) => {
-    const leftOut = leftOutReporter(flags.by);
-    const counts = await collectCorpusSlogans(paths, flags, { field: flags.by, lexicon: chooseLexicon(flags), onLeftOut: leftOut.onLeftOut });
-    leftOut.report(counts.groups.length);
+    const counts = await collectCorpusSlogans(paths, flags, { field: flags.by, lexicon: chooseLexicon(flags) });
+    noteLeftOut(counts);
     if (flags.shard) emit(shardJson('themes', paths, flags, sloganCountsToData(counts)), flags);
     else printTable(themeTable(counts), flags);
   });
