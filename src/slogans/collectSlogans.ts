@@ -37,6 +37,8 @@ export interface SloganCounts extends Grouping {
   slogans: Map<string, SloganStats>;
   /** Recurring n-grams outside the lexicon, only when discovery was asked for. */
   ngrams?: NgramCandidate[];
+  /** What the candidates are scored from, every n-gram included: a --discover shard writes it (NgramCounter.toData). */
+  ngramCounter?: NgramCounter;
 }
 
 export interface CollectOptions {
@@ -138,6 +140,6 @@ export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, o
     addHits(counts, group, doc, hits, (canonical) => matcher.themeOf(canonical));
     ngrams?.addDocument(group, doc.text, tokens, hits);
   }
-  if (ngrams) counts.ngrams = ngrams.candidates();
+  if (ngrams) [counts.ngrams, counts.ngramCounter] = [ngrams.candidates(), ngrams];
   return counts;
 }

@@ -6,7 +6,6 @@ import { countCorpusCollocates } from '../openCorpus.js';
 import {
   filterFrom,
   corpusOptions,
-  countingOptions,
   filterOptions,
   nonNegativeInt,
   outputOptions,
@@ -41,7 +40,8 @@ export function collocatesCommand(): Command {
     .option('--top <n>', 'the n best collocates (per group)', positiveInt, 20);
   filterOptions(cmd);
   corpusOptions(cmd);
-  countingOptions(cmd);
+  // Not countingOptions: here one thread is the default (see pipeline/coocFiles.ts, collocateFiles.ts).
+  cmd.option('--jobs <n>', 'worker threads (default: none; the cut runs off the main thread, which measured faster)', positiveInt);
   outputOptions(cmd);
   return cmd.action(async (term: string, paths: string[], flags: CollocatesFlags) => {
     const counts = await countCorpusCollocates(paths, flags, {

@@ -25,7 +25,6 @@ import {
   filterFrom,
   commaList,
   corpusOptions,
-  countingOptions,
   filterOptions,
   outputOptions,
   positiveInt,
@@ -111,7 +110,8 @@ export function coocCommand(): Command {
     .option('--shard', 'print the counts of every term of the set as shard JSON for tifa merge (which applies --top and --min), instead of the table');
   filterOptions(cmd);
   corpusOptions(cmd);
-  countingOptions(cmd);
+  // Not countingOptions: here one thread is the default (see pipeline/coocFiles.ts, collocateFiles.ts).
+  cmd.option('--jobs <n>', 'worker threads (default: none; the cut runs off the main thread, which measured faster)', positiveInt);
   outputOptions(cmd, [...Object.keys(TABLE_FORMATS), 'xlsx', ...NETWORK_FORMATS]);
   return cmd.action(async (paths: string[], flags: CoocFlags) => {
     if (flags.window !== undefined && flags.unit !== undefined && flags.unit !== 'window') {
