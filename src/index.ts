@@ -26,6 +26,8 @@ export type { Token, Segmenter, WordSegmenter, Words } from './segment/token.js'
 export { countCorpus, type CountRequest } from './analysis/countCorpus.js';
 export type { GroupedCounts, TermCount } from './analysis/termCounts.js';
 export type { FilterOptions } from './analysis/tokenFilter.js';
+// Grouping: every grouped count returns its groups and the documents it left out (lacking the field)
+export { checkGrouping, type Grouping, type LeftOutDocument } from './analysis/groups.js';
 // Tables
 export type { Cell, Row, ResultTable, PagedTable } from './resultTable.js';
 export type { FrequencyTableOptions } from './analysis/frequencyTable.js';
@@ -34,6 +36,7 @@ export { countCooccurrence, type CoocCounts, type TermSet } from './analysis/coo
 export { cooccurrenceTable, cooccurrenceRows, cooccurrenceMatrix, coocNetwork, COOC_MEASURES, type CoocMeasure } from './analysis/coocTables.js';
 export type { NetworkEdge, NetworkNode } from './analysis/networkGraph.js';
 export { kwicRows, searchPattern } from './analysis/kwic.js';
+export { concordance, type Concordance, type ConcordanceRequest } from './analysis/concordance.js';
 // Slogans and themes
 export { collectSlogans, type CollectOptions, type SloganCounts, type SloganStats } from './slogans/collectSlogans.js';
 export { themeTable } from './slogans/themeTable.js';

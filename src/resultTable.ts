@@ -17,6 +17,11 @@ export function computedColumn(name: string, dataColumns: ReadonlySet<string>): 
   return column;
 }
 
+/** computedColumn for several names at once: each computed column's name beside these data columns. */
+export function computedColumns<K extends string>(names: readonly K[], dataColumns: ReadonlySet<string>): Record<K, string> {
+  return Object.fromEntries(names.map((name) => [name, computedColumn(name, dataColumns)])) as Record<K, string>;
+}
+
 /** `R`: the row type, for tables whose columns are known (FrequencyRow, … in src/index.ts). */
 export interface ResultTable<R extends Row = Row> {
   columns: string[];

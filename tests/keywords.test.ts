@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentTerms, documentUnits } from '../src/analysis/documentTerms.js';
-import { idf, TextRankGraph, textrankKeywords, tfidfKeywords } from '../src/analysis/keywords.js';
+import { idf, TextRankGraph, TextRankGraphs, textrankKeywords, tfidfKeywords } from '../src/analysis/keywords.js';
 import { tokenFilter } from '../src/analysis/tokenFilter.js';
 import { tifa } from './cli.js';
 import { fakeDoc, spaceSegmenter } from './helpers.js';
@@ -67,6 +67,15 @@ describe('TextRank keywords', () => {
     const table = textrankKeywords(dt, documentUnits(dt, undefined), [graph], { top: 5, unitColumn: 'doc' });
     expect(table.columns).toEqual(['doc', 'rank', 'term', 'count', 'textrank']);
     expect(table.rows[0]).toMatchObject({ doc: 'A', rank: 1, term: 'a', count: 2, textrank: 1 });
+  });
+
+  it('builds one graph per group from its documents only, as documentTerms reads them', () => {
+    // x: A (a b a c) and B (b d); y: C (e, a single word: no edge); a document without g adds nothing.
+    const graphs = new TextRankGraphs('g');
+    const dt = documentTerms([...docs, fakeDoc('N', {}, 'z z')], spaceSegmenter, {}, graphs.onTokens);
+    const [x, y] = graphs.of(documentUnits(dt, 'g')).map((g) => [...g.rank().keys()].sort());
+    expect(x).toEqual(['a', 'b', 'c', 'd']);
+    expect(y).toEqual([]);
   });
 });
 

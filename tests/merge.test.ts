@@ -132,11 +132,11 @@ describe('tifa merge refuses what would double or mix counts, in one line naming
     refused([file], `${file}: not a tifa shard (write one with --shard, e.g. tifa freq DIR --shard -o part.json)`);
   });
 
-  it('--quoted-from without --shard, --discover --shard, and a --quoted-from that is no --quoted-forms shard', () => {
+  it('--quoted-from without --shard, --show --shard, and a --quoted-from that is no --quoted-forms shard', () => {
     const [freq] = writeShards([join(CORPUS, '01-齐齐哈尔.txt')], (s) => ['freq', s]);
     const cases: Array<[string[], string]> = [
       [['slogans', '--quoted-from', freq], '--quoted-from counts a part of a corpus as a shard: give --shard'],
-      [['slogans', '--discover', '--shard'], '--discover has no --shard: it needs the whole corpus (slogans --shard and --quoted-forms --shard merge)'],
+      [['slogans', '--show', '枫桥经验', '--shard'], '--show has no --shard: it prints the uses themselves (slogans --shard and --quoted-forms --shard merge)'],
       [['slogans', '--shard', '--quoted-from', freq], `${freq}: not a shard of slogans --quoted-forms (tifa slogans PART --quoted-forms --shard, one per part, then tifa merge --shard)`],
     ];
     for (const [args, message] of cases) {
@@ -156,7 +156,8 @@ describe('tifa merge refuses what would double or mix counts, in one line naming
 describe('tifa merge of slogans shards, counted with the quoted forms of the whole corpus', () => {
   /** Step one and two over `parts`: the merged quoted forms, and one count shard per part. */
   function sloganShards(parts: string[], args: string[]): { quoted: string; counts: string[] } {
-    const quotes = writeShards(parts, (part) => ['slogans', part, ...args, '--quoted-forms']);
+    // Step one lists quotes only: --discover is refused there.
+    const quotes = writeShards(parts, (part) => ['slogans', part, ...args.filter((a) => a !== '--discover'), '--quoted-forms']);
     const quoted = join(mkdtempSync(join(tmpdir(), 'tifa-quoted-')), 'quoted.json');
     const merged = tifa(['merge', ...quotes, '--shard', '-o', quoted]);
     expect(merged.code, merged.stderr).toBe(0);
@@ -167,6 +168,8 @@ describe('tifa merge of slogans shards, counted with the quoted forms of the who
     { name: 'slogans --by city', args: ['--by', 'city'] },
     { name: 'slogans --by year (life cycle columns) --min-count 2', year: true, args: ['--meta-from-name', '{x}_{year}', '--by', 'year', '--min-count', '2'] },
     { name: 'slogans --theme 政治建警,改革创新 --top 5', args: ['--theme', '政治建警,改革创新', '--top', '5'] },
+    // The n-gram candidates: every n-gram is in the shard, singletons too, so that one seen once in two parts recurs.
+    { name: 'slogans --discover --by city (tsv: the lexicon\'s columns)', args: ['--discover', '--by', 'city'] },
   ];
   for (const { name, year, args } of SLOGAN_CASES) {
     it(`${name}: 3 shards give byte for byte the table of one run`, () => {
@@ -227,6 +230,22 @@ describe('tifa merge of slogans shards, counted with the quoted forms of the who
     const staged = join(mkdtempSync(join(tmpdir(), 'tifa-staged-')), 'staged.json');
     expect(tifa(['merge', counts[0], counts[1], '--shard', '-o', staged]).code).toBe(0);
     expect(tifa(['merge', staged, counts[2], '-f', 'tsv']).stdout).toBe(HAND_COUNTED);
+  });
+
+  it('--discover: an n-gram used once in each of two parts is a candidate of the whole, as in one run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-discover-'));
+    const texts: Array<[string, string]> = [['a.txt', '我们坚持数字赋能工程。\n'], ['b.txt', '坚持数字赋能工程！\n']];
+    const parts = texts.map(([name, text]) => {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, name), text);
+      return join(dir, name);
+    });
+    const term = (run: { stdout: string }) => (JSON.parse(run.stdout) as Array<{ term: string; total: number; docs: number; source: string }>).find((r) => r.term === '坚持数字赋能工程');
+    expect(term(tifa(['slogans', parts[0], '--discover', '-f', 'json']))).toBeUndefined();
+    const one = tifa(['slogans', ...parts, '--discover', '-f', 'json']);
+    expect(term(one)).toMatchObject({ total: 2, docs: 2, source: 'ngram' });
+    const { counts } = sloganShards(parts, ['--discover']);
+    expect(tifa(['merge', ...counts, '-f', 'json']).stdout).toBe(one.stdout);
   });
 
   it('refuses shards counted without the quoted forms of all the parts, or a part missing, in one line', () => {

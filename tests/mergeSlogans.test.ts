@@ -16,7 +16,7 @@ function part(doc: string, uses: number, singleWord: boolean): SloganCounts {
     first: { doc, line: 1, column: 1 },
     singleWord,
   };
-  return { groups: ['all'], tokens: [10], slogans: new Map([[stats.canonical, stats]]) };
+  return { groups: ['all'], leftOut: [], tokens: [10], slogans: new Map([[stats.canonical, stats]]) };
 }
 
 describe('mergeSloganCounts', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { forceLayout } from '../src/report/charts/forceLayout.js';
+import { createSegmenter } from '../src/segment/createSegmenter.js';
 import { dispersionTable, sloganPositions } from '../src/report/sloganPositions.js';
-import { countSlogans, sloganDispersion } from '../src/report/analyses.js';
+import { countSlogans, sloganDispersion, sloganRateTable } from '../src/report/analyses.js';
 import { fakeDoc, spaceSegmenter } from './helpers.js';
 
 describe('the report counts slogans as tifa slogans does', () => {
@@ -79,5 +80,22 @@ describe('forceLayout', () => {
 
   it('centres a lone node', () => {
     expect(forceLayout(1, [], frame)).toEqual([[400, 300]]);
+  });
+});
+
+describe('the heatmap table: rates per group from the counts tifa slogans makes', () => {
+  // “山区共富” is quoted in A only; B writes it without quotes. tifa slogans counts a formulation the corpus quotes
+  // somewhere at every use: 2 uses, one per city, and the report's heatmap rows say the same.
+  const segmenter = createSegmenter();
+  const docs = [fakeDoc('A', { city: '甲' }, '各地推进“山区共富”行动。'), fakeDoc('B', { city: '乙' }, '山区共富成效明显。')];
+  it('a formulation quoted in one document is counted where another writes it without quotes', () => {
+    const rates = sloganRateTable(countSlogans({ docs, segmenter, field: 'city' }), 5);
+    expect(rates.rows.find((r) => r.term === '山区共富')).toMatchObject({ total: 2, 甲: 1, 乙: 1 });
+  });
+  it('a city called total keeps its column; the computed total steps aside', () => {
+    const clash = [fakeDoc('A', { city: 'total' }, '各地推进“山区共富”行动。'), fakeDoc('B', { city: '乙' }, '山区共富成效明显。')];
+    const rates = sloganRateTable(countSlogans({ docs: clash, segmenter, field: 'city' }), 5);
+    expect(rates.columns.slice(0, 3)).toEqual(['term', 'total_', 'total']);
+    expect(rates.rows.find((r) => r.term === '山区共富')).toMatchObject({ total_: 2, total: 1, 乙: 1 });
   });
 });

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { averageLinkage, mergeTable } from '../src/analysis/clustering.js';
 import { correspondence, inertiaTable } from '../src/analysis/correspondence.js';
+import { documentTerms, groupDocuments, unitTermCounts } from '../src/analysis/documentTerms.js';
 import { cosine } from '../src/analysis/similarity.js';
 import { dendrogramSvg } from '../src/report/charts/dendrogram.js';
 import { tifa } from './cli.js';
+import { fakeDoc, spaceSegmenter } from './helpers.js';
+
+describe('the table correspondence analysis reads', () => {
+  it('units × the top terms over the grouped documents (ties by term), cells the uses in each unit', () => {
+    // 甲: a a b | c; 乙: b b c. Totals a 2, b 3, c 2: the top 2 are b, then a (a < c on the tie).
+    const docs = [fakeDoc('1', { g: '甲' }, 'a a b'), fakeDoc('2', { g: '甲' }, 'c'), fakeDoc('3', { g: '乙' }, 'b b c'), fakeDoc('4', {}, 'a a a')];
+    const dt = documentTerms(docs, spaceSegmenter);
+    const { units } = groupDocuments(dt, 'g');
+    expect(unitTermCounts(dt, units, 2)).toEqual({ terms: ['b', 'a'], counts: [[1, 2], [2, 0]] });
+  });
+});
 
 describe('similarity and clustering', () => {
   it('cosine of sparse vectors', () => {

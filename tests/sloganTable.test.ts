@@ -30,13 +30,8 @@ describe('collectSlogans', () => {
   });
 
   it('leaves out documents without the field', () => {
-    const left: string[] = [];
-    const counts = collectSlogans([...docs, fakeDoc('D', {}, '枫桥经验')], spaceSegmenter, {
-      field: 'city',
-      lexicon,
-      onLeftOut: (d) => left.push(d.id),
-    });
-    expect(left).toEqual(['D']);
+    const counts = collectSlogans([...docs, fakeDoc('D', {}, '枫桥经验')], spaceSegmenter, { field: 'city', lexicon });
+    expect(counts.leftOut.map((d) => d.id)).toEqual(['D']);
     expect(counts.slogans.get('枫桥经验')!.docs).toBe(2);
   });
 });

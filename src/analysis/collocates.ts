@@ -3,7 +3,7 @@ import type { ResultTable, Row } from '../resultTable.js';
 import type { Segmenter } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
 import { associationRow, type AssociationRow } from './association.js';
-import { GroupIndex, groupOf } from './groups.js';
+import { GroupIndex, type Grouping, type LeftOutDocument } from './groups.js';
 import { sideBySide } from './sideBySide.js';
 import { wordFilter, type FilterOptions } from './tokenFilter.js';
 
@@ -30,12 +30,12 @@ export interface CollocateRequest {
   filter?: FilterOptions;
 }
 
-export interface CollocateCounts {
-  field?: string;
+export interface CollocateCounts extends Grouping {
   node: string;
   left: number;
   right: number;
   groups: string[];
+  leftOut: LeftOutDocument[];
   /** N: word tokens per group. */
   tokens: number[];
   /** n1: occurrences of the node per group. */
@@ -82,9 +82,21 @@ export class CollocateCounter {
   constructor(readonly request: CollocateRequest) {
     const { node, left, right, field } = request;
     this.keep = wordFilter(request.filter ?? {});
-    this.counts = { field, node, left, right, groups: [], tokens: [], nodeFreq: [], span: [], collocates: new Map() };
-    this.groups = new GroupIndex(() => (this.counts.tokens.push(0), this.counts.nodeFreq.push(0), this.counts.span.push(0)));
+    this.counts = { field, node, left, right, groups: [], leftOut: [], tokens: [], nodeFreq: [], span: [], collocates: new Map() };
+    this.groups = new GroupIndex(field, () => (this.counts.tokens.push(0), this.counts.nodeFreq.push(0), this.counts.span.push(0)));
     this.counts.groups = this.groups.labels;
+    this.counts.leftOut = this.groups.leftOut;
+  }
+
+  /** The group label of a document, or undefined when it lacks the field: it is then noted as left out. */
+  groupOf(doc: Pick<Document, 'id' | 'meta'>): string | undefined {
+    const g = this.groups.groupOf(doc);
+    return g === undefined ? undefined : this.groups.labels[g];
+  }
+
+  /** Notes a document left out of the grouping elsewhere (in a worker thread). */
+  leaveOut(doc: Pick<Document, 'id' | 'meta'>): void {
+    this.groups.leaveOut(doc);
   }
 
   private entry(word: string, g: number): { freq: number[]; at: number[][] } {
@@ -161,20 +173,12 @@ export class CollocateCounter {
 }
 
 /** Segments each document once and counts the node's collocates per group (documents at hand). */
-export function countCollocates(
-  docs: Iterable<Document>,
-  segmenter: Segmenter,
-  request: CollocateRequest,
-  onLeftOut: (doc: Document) => void = () => {},
-): CollocateCounts {
+export function countCollocates(docs: Iterable<Document>, segmenter: Segmenter, request: CollocateRequest): CollocateCounts {
   const counter = new CollocateCounter(request);
   const pos = Boolean(request.filter?.pos);
   for (const doc of docs) {
-    const label = groupOf(doc, request.field);
-    if (label === undefined) {
-      onLeftOut(doc);
-      continue;
-    }
+    const label = counter.groupOf(doc);
+    if (label === undefined) continue;
     const tokens = segmenter.cut(doc.text, { pos });
     const document = counter.document(label);
     document.add(

@@ -1,6 +1,6 @@
 import type { Document } from '../corpus/document.js';
 import type { Segmenter } from '../segment/token.js';
-import { GroupIndex, groupOf } from './groups.js';
+import { GroupIndex, type Grouping, type LeftOutDocument } from './groups.js';
 import { PairBudget, PairCounts } from './pairCounts.js';
 import { memorySpill, NumberReader, NumberWriter, type Spill } from './spill.js';
 import { wordFilter, type FilterOptions } from './tokenFilter.js';
@@ -34,10 +34,10 @@ export interface CoocRequest {
  * Sparse co-occurrence counts. Term ids are indices into `terms`; per-term arrays are indexed [group][id].
  * Groups never share a unit, so pooled counts are sums over groups.
  */
-export interface CoocCounts {
-  field?: string;
+export interface CoocCounts extends Grouping {
   min: number;
   groups: string[];
+  leftOut: LeftOutDocument[];
   /** The term set, most tokens first (ties by term). */
   terms: string[];
   /** Word-token positions per group: the denominator of rates (and N of window units). */
@@ -138,7 +138,7 @@ export class CoocCounter {
   constructor(readonly request: CoocRequest) {
     this.spill = request.spill ?? memorySpill;
     this.layouts = new NumberWriter(this.spill.create());
-    this.groups = new GroupIndex(() => (this.tokens.push(0), this.units.push(0), this.frequency.push([]), this.unitFreq.push([])));
+    this.groups = new GroupIndex(request.field, () => (this.tokens.push(0), this.units.push(0), this.frequency.push([]), this.unitFreq.push([])));
   }
 
   /** The vocabulary id of a term, numbered as terms are first seen. */
@@ -158,6 +158,17 @@ export class CoocCounter {
       const term = match(word, tag);
       return term === undefined ? -1 : this.termId(term);
     };
+  }
+
+  /** The group label of a document, or undefined when it lacks the field: it is then noted as left out. */
+  groupOf(doc: Pick<Document, 'id' | 'meta'>): string | undefined {
+    const g = this.groups.groupOf(doc);
+    return g === undefined ? undefined : this.groups.labels[g];
+  }
+
+  /** Notes a document left out of the grouping elsewhere (in a worker thread). */
+  leaveOut(doc: Pick<Document, 'id' | 'meta'>): void {
+    this.groups.leaveOut(doc);
   }
 
   /** One document of group `label`, its layout in vocabulary ids. */
@@ -209,6 +220,7 @@ export class CoocCounter {
       field: request.field,
       min,
       groups,
+      leftOut: this.groups.leftOut,
       terms: order.map((v) => this.vocabulary[v]),
       tokens: this.tokens,
       units: this.units,
@@ -223,21 +235,13 @@ export class CoocCounter {
  * Segments a stream of documents once and counts, per group, units (N), units with each term (n) and units
  * with each pair of terms (both): a CoocCounter fed with documents at hand (the pipeline feeds it files).
  */
-export function countCooccurrence(
-  docs: Iterable<Document>,
-  segmenter: Segmenter,
-  request: CoocRequest,
-  onLeftOut: (doc: Document) => void = () => {},
-): CoocCounts {
+export function countCooccurrence(docs: Iterable<Document>, segmenter: Segmenter, request: CoocRequest): CoocCounts {
   const counter = new CoocCounter(request);
   const wordId = counter.wordId();
   const pos = tagsNeeded(request.terms);
   for (const doc of docs) {
-    const label = groupOf(doc, request.field);
-    if (label === undefined) {
-      onLeftOut(doc);
-      continue;
-    }
+    const label = counter.groupOf(doc);
+    if (label === undefined) continue;
     const tokens = segmenter.cut(doc.text, { pos });
     const builder = new LayoutBuilder(request.unit.kind, wordId);
     builder.add(

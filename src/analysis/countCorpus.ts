@@ -1,6 +1,5 @@
 import type { Document, Meta } from '../corpus/document.js';
 import type { Segmenter, Words } from '../segment/token.js';
-import { groupLabel, groupOf } from './groups.js';
 import { ngramsOf } from './ngrams.js';
 import { CountAccumulator, type CountedUnits, type CountOptions, type GroupedCounts } from './termCounts.js';
 import { isWordToken } from '../segment/wordToken.js';
@@ -13,9 +12,6 @@ export interface CountRequest extends CountOptions {
   /** Count only these terms (rates still use all tokens as the denominator). */
   only?: Set<string>;
 }
-
-// The grouping contract lives in groups.ts; re-exported for the counts that already import it from here.
-export { groupLabel, groupOf };
 
 /**
  * The counted units of a segmented text (kept words, or n-grams inside runs of kept words) and its size in word
@@ -63,29 +59,19 @@ export interface SegmentedDocument {
   cut: Words;
 }
 
-/** Counts a stream of segmented documents in one pass. */
-export function countSegmented(
-  docs: Iterable<SegmentedDocument>,
-  request: CountRequest,
-  onLeftOut: (doc: { id: string; meta: Meta }) => void = () => {},
-): GroupedCounts {
+/** Counts a stream of segmented documents in one pass (documents without the grouping field in `leftOut`). */
+export function countSegmented(docs: Iterable<SegmentedDocument>, request: CountRequest): GroupedCounts {
   const acc = new CountAccumulator(request);
   const keep = wordFilter(request.filter ?? {});
   for (const doc of docs) {
-    const label = groupOf(doc, request.field);
-    if (label === undefined) onLeftOut(doc);
-    else acc.add(label, countedItems(doc.cut, request, keep, Boolean(request.keepPositions)), charCount(doc.text), request.only);
+    const label = acc.groupOf(doc);
+    if (label !== undefined) acc.add(label, countedItems(doc.cut, request, keep, Boolean(request.keepPositions)), charCount(doc.text), request.only);
   }
   return acc.counts;
 }
 
-/** Segments and counts a stream of documents in one pass. */
-export function countCorpus(
-  docs: Iterable<Document>,
-  segmenter: Segmenter,
-  request: CountRequest = {},
-  onLeftOut: (doc: { id: string; meta: Meta }) => void = () => {},
-): GroupedCounts {
+/** Segments and counts a stream of documents in one pass (documents without the grouping field in `leftOut`). */
+export function countCorpus(docs: Iterable<Document>, segmenter: Segmenter, request: CountRequest = {}): GroupedCounts {
   const tagging = Boolean(request.filter?.pos);
   function* segmented(): Generator<SegmentedDocument> {
     for (const doc of docs) {
@@ -95,5 +81,5 @@ export function countCorpus(
       yield { id: doc.id, meta: doc.meta, text: doc.text, cut };
     }
   }
-  return countSegmented(segmented(), request, onLeftOut);
+  return countSegmented(segmented(), request);
 }

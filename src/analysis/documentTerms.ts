@@ -1,6 +1,7 @@
 import type { Document, Meta } from '../corpus/document.js';
 import type { Segmenter, Token } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
+import { GroupIndex, type Grouping, type LeftOutDocument } from './groups.js';
 import { tokenFilter, type FilterOptions } from './tokenFilter.js';
 
 /**
@@ -61,16 +62,47 @@ export interface DocumentUnit {
   docs: number[];
 }
 
-/** Documents as units, or one unit per value of `field` (documents without it left out, in reading order). */
-export function documentUnits(dt: DocumentTerms, field: string | undefined): DocumentUnit[] {
-  if (!field) return dt.docs.map((d, i) => ({ label: d.id, docs: [i] }));
-  const units = new Map<string, number[]>();
+/** The units of a DocumentTerms and the grouping they come from (`groups`: the units' labels). */
+export interface DocumentGrouping extends Grouping {
+  units: DocumentUnit[];
+  leftOut: LeftOutDocument[];
+}
+
+/** Documents as units, or one unit per value of `field` in reading order (documents without it in `leftOut`). */
+export function groupDocuments(dt: DocumentTerms, field: string | undefined): DocumentGrouping {
+  if (!field) return { field, groups: dt.docs.map((d) => d.id), units: dt.docs.map((d, i) => ({ label: d.id, docs: [i] })), leftOut: [] };
+  const units: DocumentUnit[] = [];
+  const groups = new GroupIndex(field, (g) => units.push({ label: groups.labels[g], docs: [] }));
   dt.docs.forEach((d, i) => {
-    const value = d.meta[field];
-    if (!value) return;
-    const list = units.get(value) ?? [];
-    list.push(i);
-    units.set(value, list);
+    const g = groups.groupOf(d);
+    if (g !== undefined) units[g].docs.push(i);
   });
-  return [...units].map(([label, docs]) => ({ label, docs }));
+  return { field, groups: groups.labels, units, leftOut: groups.leftOut };
+}
+
+/**
+ * The unit × term counts correspondence analysis reads: columns are the `top` terms most used over the units'
+ * documents (ties by term), rows the units, each cell the term's uses in the unit's documents.
+ */
+export function unitTermCounts(dt: DocumentTerms, units: readonly DocumentUnit[], top: number): { terms: string[]; counts: number[][] } {
+  const totals = new Map<number, number>();
+  for (const u of units) for (const d of u.docs) dt.rows[d].ids.forEach((id, j) => totals.set(id, (totals.get(id) ?? 0) + dt.rows[d].counts[j]));
+  const columns = [...totals].sort((a, b) => b[1] - a[1] || (dt.vocabulary[a[0]] < dt.vocabulary[b[0]] ? -1 : 1)).slice(0, top).map(([id]) => id);
+  const at = new Map(columns.map((id, j) => [id, j]));
+  const counts = units.map((u) => {
+    const row = new Array<number>(columns.length).fill(0);
+    for (const d of u.docs) {
+      dt.rows[d].ids.forEach((id, j) => {
+        const col = at.get(id);
+        if (col !== undefined) row[col] += dt.rows[d].counts[j];
+      });
+    }
+    return row;
+  });
+  return { terms: columns.map((id) => dt.vocabulary[id]), counts };
+}
+
+/** The units alone (groupDocuments). */
+export function documentUnits(dt: DocumentTerms, field: string | undefined): DocumentUnit[] {
+  return groupDocuments(dt, field).units;
 }

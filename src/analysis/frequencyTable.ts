@@ -1,4 +1,4 @@
-import type { ResultTable, Row } from '../resultTable.js';
+import { computedColumns, type ResultTable, type Row } from '../resultTable.js';
 import { equalParts, griesDP, juillandD } from './dispersion.js';
 import { groupCount, termTotal, type GroupedCounts, type TermCount } from './termCounts.js';
 import { RATE_BASE, sum } from './arithmetic.js';
@@ -34,33 +34,35 @@ export function frequencyTable(counts: GroupedCounts, options: FrequencyTableOpt
   const allDenominator = sum(denominators);
   const totalTokens = sum(counts.tokens);
 
+  // The group columns are the user's values (a city called `total`): the computed columns step aside.
+  const groupColumns = grouped ? counts.groups.flatMap((g) => [g, `${g}_${rateName}`]) : [];
+  const c = computedColumns(['term', 'total', rateName, 'docfreq', 'dp', 'juilland_d'], new Set(groupColumns));
+
   let entries = [...counts.terms].map(([term, tc]) => ({ term, tc, total: termTotal(tc) }));
   entries = entries.filter((e) => e.total >= minCount);
   entries.sort((x, y) => y.total - x.total || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
   if (options.top !== undefined) entries = entries.slice(0, options.top);
 
-  const columns = ['term', 'total', rateName];
-  if (grouped) for (const g of counts.groups) columns.push(g, `${g}_${rateName}`);
-  columns.push('docfreq');
-  if (options.dispersion) columns.push('dp');
-  if (options.parts) columns.push('juilland_d');
+  const columns = [c.term, c.total, c[rateName], ...groupColumns, c.docfreq];
+  if (options.dispersion) columns.push(c.dp);
+  if (options.parts) columns.push(c.juilland_d);
 
   const rows = entries.map(({ term, tc, total }) => {
-    const row: Row = { term, total, [rateName]: rate(total, allDenominator) };
+    const row: Row = { [c.term]: term, [c.total]: total, [c[rateName]]: rate(total, allDenominator) };
     if (grouped) {
       counts.groups.forEach((g, i) => {
         row[g] = groupCount(tc, i);
         row[`${g}_${rateName}`] = rate(groupCount(tc, i), denominators[i]);
       });
     }
-    row.docfreq = tc.docs;
-    if (options.dispersion) row.dp = dpAcrossDocuments(tc, counts.docTokens);
-    if (options.parts) row.juilland_d = juillandD(equalParts(tc.positions ?? [], totalTokens, options.parts));
+    row[c.docfreq] = tc.docs;
+    if (options.dispersion) row[c.dp] = dpAcrossDocuments(tc, counts.docTokens);
+    if (options.parts) row[c.juilland_d] = juillandD(equalParts(tc.positions ?? [], totalTokens, options.parts));
     return row;
   });
-  const decimals: Record<string, number> = { dp: 3, juilland_d: 3 };
+  const decimals: Record<string, number> = { [c.dp]: 3, [c.juilland_d]: 3 };
   const long = grouped
-    ? { field: counts.field!, groups: counts.groups, keys: ['term'], values: [{ suffix: '', name: 'count' }, { suffix: `_${rateName}`, name: rateName }] }
+    ? { field: counts.field!, groups: counts.groups, keys: [c.term], values: [{ suffix: '', name: 'count' }, { suffix: `_${rateName}`, name: rateName }] }
     : undefined;
   return { columns, rows, decimals, long };
 }

@@ -1,6 +1,5 @@
 import { UsageError } from '../errors.js';
 import type { ResultTable, Row } from '../resultTable.js';
-import { groupLabel } from './countCorpus.js';
 import { keynessRow } from './keyness.js';
 import { sideBySide } from './sideBySide.js';
 import { groupCount, termTotal, type GroupedCounts } from './termCounts.js';
@@ -27,7 +26,7 @@ export interface KeynessOptions {
 const SORT_KEY: Record<Measure, string> = { ll: 'll', chi2: 'chi2', logratio: 'log_ratio', pdiff: 'pct_diff' };
 
 function groupIndex(counts: GroupedCounts, value: string, role: string): number {
-  const i = counts.groups.indexOf(counts.field === undefined ? value : groupLabel(value, counts.field));
+  const i = counts.groups.indexOf(value);
   if (i < 0) throw new UsageError(`${role} "${value}" is not a value of "${counts.field}"; values: ${counts.groups.join(', ')}`);
   return i;
 }

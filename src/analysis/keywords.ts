@@ -1,6 +1,8 @@
+import type { Document } from '../corpus/document.js';
 import type { ResultTable, Row } from '../resultTable.js';
 import type { Token } from '../segment/token.js';
 import { documentFrequency, type DocumentTerms, type DocumentUnit } from './documentTerms.js';
+import { groupOf } from './groups.js';
 
 /**
  * Keywords of each document or group. Two methods, the two jieba offers:
@@ -116,6 +118,29 @@ export class TextRankGraph {
     const scaled = new Map<string, number>();
     for (const [w, v] of ws) scaled.set(w, max - min / 10 === 0 ? 1 : (v - min / 10) / (max - min / 10));
     return scaled;
+  }
+}
+
+/**
+ * The TextRank graph of each unit, built as documentTerms reads the corpus (pass `onTokens` to it): one per
+ * document, or per value of `field` (the units of groupDocuments; documents without the field have none).
+ */
+export class TextRankGraphs {
+  private readonly byLabel = new Map<string, TextRankGraph>();
+
+  constructor(private readonly field: string | undefined) {}
+
+  readonly onTokens = (doc: Pick<Document, 'id' | 'meta'>, tokens: Token[], keep: (t: Token) => boolean): void => {
+    const label = this.field ? groupOf(doc, this.field) : doc.id;
+    if (label === undefined) return;
+    let graph = this.byLabel.get(label);
+    if (!graph) this.byLabel.set(label, (graph = new TextRankGraph()));
+    graph.add(tokens, keep);
+  };
+
+  /** The graphs of these units, in their order. */
+  of(units: readonly DocumentUnit[]): TextRankGraph[] {
+    return units.map((u) => this.byLabel.get(u.label) ?? new TextRankGraph());
   }
 }
 

@@ -66,7 +66,7 @@ export function mergeCoocCounts(parts: CoocShardCounts[]): CoocShardCounts {
   const merged: CoocShardCounts = { field: parts[0]?.field, groups: [], terms, tokens: [], units: [], frequency: [], unitFreq: [], pairs: [] };
   const tables: PairCounts[] = [];
   const budget = new PairBudget();
-  const groups = new GroupIndex(() => {
+  const groups = new GroupIndex(merged.field, () => {
     merged.tokens.push(0);
     merged.units.push(0);
     merged.frequency.push(new Array<number>(terms.length).fill(0));
@@ -121,6 +121,8 @@ export function coocCountsOf(data: CoocShardCounts, top: number | undefined, min
     field: data.field,
     min,
     groups: data.groups,
+    // A shard does not keep the documents it left out: its own run named them.
+    leftOut: [],
     terms: order.map((v) => data.terms[v]),
     tokens: data.tokens,
     units: data.units,

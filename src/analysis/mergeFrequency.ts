@@ -1,9 +1,11 @@
+import { GroupIndex } from './groups.js';
 import type { GroupedCounts, TermCount } from './termCounts.js';
 
 /**
  * GroupedCounts as JSON can hold them: the counts of a shard of a corpus (`--shard`), complete (no term is cut
  * by --top or --min-count, which apply only when the table is made), with the totals rates are computed from.
- * A term is [term, counts per group, documents, per-document pairs?, word positions?].
+ * A term is [term, counts per group, documents, per-document pairs?, word positions?]. The documents a shard
+ * left out are not kept: the shard's own run named them.
  */
 export interface GroupedCountsData {
   field: string | null;
@@ -42,7 +44,7 @@ export function groupedCountsFromData(data: GroupedCountsData): GroupedCounts | 
     if (positions) tc.positions = positions;
     map.set(term, tc);
   }
-  return { field: field ?? undefined, groups, tokens, chars, docTokens, terms: map };
+  return { field: field ?? undefined, groups, leftOut: [], tokens, chars, docTokens, terms: map };
 }
 
 /**
@@ -51,16 +53,15 @@ export function groupedCountsFromData(data: GroupedCountsData): GroupedCounts | 
  * and word positions (for Juilland's D) follow each other, so shards in corpus order give one run's numbers.
  */
 export function mergeGroupedCounts(parts: readonly GroupedCounts[]): GroupedCounts {
-  const merged: GroupedCounts = { field: parts[0]?.field, groups: [], tokens: [], chars: [], docTokens: [], terms: new Map() };
+  const merged: GroupedCounts = { field: parts[0]?.field, groups: [], leftOut: [], tokens: [], chars: [], docTokens: [], terms: new Map() };
+  const groups = new GroupIndex(merged.field, () => (merged.tokens.push(0), merged.chars.push(0)));
+  merged.groups = groups.labels;
+  merged.leftOut = groups.leftOut;
   let wordsBefore = 0;
   for (const part of parts) {
+    part.leftOut.forEach((doc) => groups.leaveOut(doc));
     const indices = part.groups.map((label, g) => {
-      let m = merged.groups.indexOf(label);
-      if (m < 0) {
-        m = merged.groups.push(label) - 1;
-        merged.tokens.push(0);
-        merged.chars.push(0);
-      }
+      const m = groups.numberOf(label);
       merged.tokens[m] += part.tokens[g];
       merged.chars[m] += part.chars[g];
       return m;

@@ -1,4 +1,5 @@
-import { GroupIndex } from './groups.js';
+import type { Meta } from '../corpus/document.js';
+import { GroupIndex, type Grouping, type LeftOutDocument } from './groups.js';
 /** Counts of one term: per group, in how many documents, and where (only when dispersion is asked for). */
 export interface TermCount {
   byGroup: number[];
@@ -13,9 +14,9 @@ export interface TermCount {
  * Everything frequency, keyness and dispersion need, counted in one pass. Memory grows with the vocabulary
  * (and with occurrences only when positions are kept for --parts), not with the text.
  */
-export interface GroupedCounts {
-  field?: string;
+export interface GroupedCounts extends Grouping {
   groups: string[];
+  leftOut: LeftOutDocument[];
   tokens: number[];
   chars: number[];
   docTokens: number[];
@@ -126,14 +127,22 @@ export class CountAccumulator {
   private position = 0;
 
   constructor(private readonly options: CountOptions = {}) {
-    const counts: GroupedCounts = { field: options.field, groups: [], tokens: [], chars: [], docTokens: [], terms: new Map() };
-    this.groupIndex = new GroupIndex(() => (counts.tokens.push(0), counts.chars.push(0)));
+    const counts: GroupedCounts = { field: options.field, groups: [], leftOut: [], tokens: [], chars: [], docTokens: [], terms: new Map() };
+    this.groupIndex = new GroupIndex(options.field, () => (counts.tokens.push(0), counts.chars.push(0)));
     counts.groups = this.groupIndex.labels;
+    counts.leftOut = this.groupIndex.leftOut;
     this.counts = counts;
   }
 
-  private group(label: string): number {
-    return this.groupIndex.numberOf(label);
+  /** The group label of a document (groupOf), or undefined when it lacks the field: it is then noted as left out. */
+  groupOf(doc: { id: string; meta: Meta }): string | undefined {
+    const g = this.groupIndex.groupOf(doc);
+    return g === undefined ? undefined : this.groupIndex.labels[g];
+  }
+
+  /** Notes a document left out of the grouping elsewhere (in a worker thread, or a memo of one). */
+  leaveOut(doc: { id: string; meta: Meta }): void {
+    this.groupIndex.leaveOut(doc);
   }
 
   /**
@@ -177,7 +186,7 @@ export class CountAccumulator {
   /** Opens a document's entry; returns its group index. */
   private document(groupLabel: string, tokenCount: number, charCount: number): number {
     const { counts } = this;
-    const g = this.group(groupLabel);
+    const g = this.groupIndex.numberOf(groupLabel);
     counts.docTokens.push(tokenCount);
     counts.tokens[g] += tokenCount;
     counts.chars[g] += charCount;

@@ -2,6 +2,7 @@ import type { Document } from '../corpus/document.js';
 import { UsageError } from '../errors.js';
 import type { ResultTable, Row } from '../resultTable.js';
 import { RATE_BASE } from './arithmetic.js';
+import { GroupIndex, type LeftOutDocument } from './groups.js';
 import { searchPattern } from './kwic.js';
 
 /**
@@ -20,6 +21,8 @@ export interface TrendCounts {
   counts: number[][];
   /** [term][value]: documents using the term. */
   termDocs: number[][];
+  /** Documents without the field (not in a shard's JSON: the shard's own run named them). */
+  leftOut?: LeftOutDocument[];
 }
 
 /** A value a timeline can place: a number (1954, 20, 2.5) or an ISO-like date (2024, 2024-03, 2024-03-05, 2024/3/5). */
@@ -61,24 +64,16 @@ function occurrences(text: string, pattern: RegExp): number {
   return n;
 }
 
-/** Counts the terms in every document that has the field (the others go to onLeftOut). */
-export function countTrend(
-  docs: Iterable<Pick<Document, 'id' | 'meta' | 'text'>>,
-  terms: string[],
-  field: string,
-  onLeftOut: (doc: Pick<Document, 'id' | 'meta'>) => void = () => {},
-): TrendCounts {
+/** Counts the terms in every document that has the field (the others are in `leftOut`). */
+export function countTrend(docs: Iterable<Pick<Document, 'id' | 'meta' | 'text'>>, terms: string[], field: string): TrendCounts {
   // The same search as kwic: literal (full-width ＋ read as +), or /a regular expression/.
   const patterns = terms.map((term) => searchPattern(term));
-  const byValue = new Map<string, { docs: number; counts: number[]; termDocs: number[] }>();
+  const entries: Array<{ docs: number; counts: number[]; termDocs: number[] }> = [];
+  const groups = new GroupIndex(field, () => entries.push({ docs: 0, counts: terms.map(() => 0), termDocs: terms.map(() => 0) }));
   for (const doc of docs) {
-    const value = doc.meta[field];
-    if (!value) {
-      onLeftOut(doc);
-      continue;
-    }
-    let entry = byValue.get(value);
-    if (!entry) byValue.set(value, (entry = { docs: 0, counts: terms.map(() => 0), termDocs: terms.map(() => 0) }));
+    const g = groups.groupOf(doc);
+    if (g === undefined) continue;
+    const entry = entries[g];
     entry.docs++;
     patterns.forEach((pattern, t) => {
       const n = occurrences(doc.text, pattern);
@@ -86,8 +81,8 @@ export function countTrend(
       if (n > 0) entry.termDocs[t]++;
     });
   }
-  const values = timeOrder(byValue.keys(), field);
-  const at = values.map((v) => byValue.get(v)!);
+  const values = timeOrder(groups.labels, field);
+  const at = values.map((v) => entries[groups.numberOf(v)]);
   return {
     field,
     values,
@@ -95,6 +90,7 @@ export function countTrend(
     terms,
     counts: terms.map((_, t) => at.map((e) => e.counts[t])),
     termDocs: terms.map((_, t) => at.map((e) => e.termDocs[t])),
+    leftOut: groups.leftOut,
   };
 }
 

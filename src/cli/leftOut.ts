@@ -1,29 +1,12 @@
-import { HIDDEN_FIELDS } from '../corpus/document.js';
-import { UsageError } from '../errors.js';
+import { checkGrouping, type Grouping } from '../analysis/groups.js';
 import { firstFew, warn } from './terminal.js';
 
 /**
- * Notes on stderr which documents a grouped table leaves out, once, after counting; a field that no
- * document has is a usage error (most likely a typo), named with the fields that do exist.
+ * What every grouped command says about the documents its count left out (the `leftOut` of the count it
+ * returned): a field that no document has is an error (checkGrouping), otherwise one note on stderr.
  */
-export function leftOutReporter(field: string | undefined): {
-  onLeftOut: (doc: { id: string; meta: Record<string, string> }) => void;
-  report: (groupsFound: number) => void;
-} {
-  const ids: string[] = [];
-  const seenFields = new Set<string>();
-  return {
-    onLeftOut: (doc) => {
-      ids.push(doc.id);
-      for (const key of Object.keys(doc.meta)) if (!HIDDEN_FIELDS.has(key)) seenFields.add(key);
-    },
-    report: (groupsFound) => {
-      if (groupsFound === 0 && ids.length > 0) {
-        throw new UsageError(`no document has the field "${field}"; fields present: ${[...seenFields].sort().join(', ')}`);
-      }
-      if (ids.length > 0) {
-        warn(`${ids.length} document(s) without "${field}" left out: ${firstFew(ids)}`);
-      }
-    },
-  };
+export function noteLeftOut(grouping: Grouping): void {
+  checkGrouping(grouping);
+  const ids = grouping.leftOut.map((doc) => doc.id);
+  if (ids.length > 0) warn(`${ids.length} document(s) without "${grouping.field}" left out: ${firstFew(ids)}`);
 }

@@ -2,6 +2,7 @@ import type { Document } from '../corpus/document.js';
 import { bundledCorpusPath, listCorpusFiles } from '../corpus/files.js';
 import { readManifest } from '../corpus/manifest.js';
 import type { CountRequest } from '../analysis/countCorpus.js';
+import type { Grouping } from '../analysis/groups.js';
 import type { GroupedCounts } from '../analysis/termCounts.js';
 import { CorpusReader } from '../pipeline/corpusReader.js';
 import { countFiles } from '../pipeline/countFiles.js';
@@ -12,7 +13,7 @@ import type { CollocateCounts, CollocateRequest } from '../analysis/collocates.j
 import { tagsNeeded, type CoocCounts, type CoocRequest } from '../analysis/cooccurrence.js';
 import { defaultCacheDir } from '../pipeline/tokenCache.js';
 import type { Segmenter } from '../segment/token.js';
-import { leftOutReporter } from './leftOut.js';
+import { noteLeftOut } from './leftOut.js';
 import type { CorpusFlags, CountingFlags } from './options.js';
 import { progressFor, type Progress } from './progress.js';
 import { firstFew, warn } from './terminal.js';
@@ -85,24 +86,21 @@ function* tracked(docs: Iterable<Document>, progress: Progress): Generator<Docum
 }
 
 /** Runs a pipeline count over a corpus's files, with the progress bar and the note on left-out documents. */
-async function overFiles<T extends { groups: readonly string[] }>(
+async function overFiles<T extends Grouping>(
   paths: string[] | undefined,
   flags: CorpusFlags & CountingFlags,
-  field: string | undefined,
   pos: boolean,
   count: (files: string[], setup: CountSetup, options: CountFilesOptions) => Promise<T>,
 ): Promise<T> {
-  const leftOut = leftOutReporter(field);
   const files = corpusFiles(paths, flags);
   const progress = progressFor(files);
   const counts = await count(files, setupFrom(flags, pos), {
     jobs: flags.jobs,
     skipBad: flags.skipBad,
     warn,
-    onLeftOut: leftOut.onLeftOut,
     onProgress: progress.advance,
   }).finally(progress.finish);
-  leftOut.report(counts.groups.length);
+  noteLeftOut(counts);
   return counts;
 }
 
@@ -111,15 +109,15 @@ async function overFiles<T extends { groups: readonly string[] }>(
  * noting on stderr the documents left out of a grouped count.
  */
 export function countCorpusFiles(paths: string[] | undefined, flags: CorpusFlags & CountingFlags, request: CountRequest): Promise<GroupedCounts> {
-  return overFiles(paths, flags, request.field, Boolean(request.filter?.pos), (files, setup, options) => countFiles(files, setup, request, options));
+  return overFiles(paths, flags, Boolean(request.filter?.pos), (files, setup, options) => countFiles(files, setup, request, options));
 }
 
 /** Collocates of a corpus, read the same way (the chunked pipeline, the token cache, workers). */
 export function countCorpusCollocates(paths: string[] | undefined, flags: CorpusFlags & CountingFlags, request: CollocateRequest): Promise<CollocateCounts> {
-  return overFiles(paths, flags, request.field, Boolean(request.filter?.pos), (files, setup, options) => countCollocateFiles(files, setup, request, options));
+  return overFiles(paths, flags, Boolean(request.filter?.pos), (files, setup, options) => countCollocateFiles(files, setup, request, options));
 }
 
 /** Co-occurrence counts of a corpus, read the same way (the pipeline, the token cache, workers). */
 export function countCorpusCooc(paths: string[] | undefined, flags: CorpusFlags & CountingFlags, request: CoocRequest): Promise<CoocCounts> {
-  return overFiles(paths, flags, request.field, tagsNeeded(request.terms), (files, setup, options) => countCoocFiles(files, setup, request, options));
+  return overFiles(paths, flags, tagsNeeded(request.terms), (files, setup, options) => countCoocFiles(files, setup, request, options));
 }

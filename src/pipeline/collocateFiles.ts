@@ -18,7 +18,7 @@ export async function countCollocateFiles(files: string[], setup: CountSetup, re
     await readFileWords(files, setup, request.field, options, (label) => {
       const document = counter.document(label);
       return { add: (cut) => document.add(cut.words, cut.tags), close: document.close };
-    });
+    }, (doc) => counter.leaveOut(doc));
     return counter.counts;
   }
   await inWorkers<string, CollocateTask, CollocateMessage>(
@@ -29,7 +29,7 @@ export async function countCollocateFiles(files: string[], setup: CountSetup, re
     (file) => ({ file, setup, request }),
     (file, message) => {
       if (message.kind === 'collocates') counter.addDocument(message.label, message.counts);
-      else noteNoWords(message, options);
+      else noteNoWords(message, options, (doc) => counter.leaveOut(doc));
       options.onProgress?.(file, 1);
     },
   );

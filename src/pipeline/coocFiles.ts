@@ -14,7 +14,7 @@ function layOutInThisThread(files: string[], setup: CountSetup, counter: CoocCou
   return readFileWords(files, setup, field, options, (label) => {
     const builder = new LayoutBuilder(unit.kind, wordId);
     return { add: (cut) => builder.add(cut.words, cut.tags), close: () => counter.add(label, builder.finish()) };
-  });
+  }, (doc) => counter.leaveOut(doc));
 }
 
 /**
@@ -38,7 +38,7 @@ async function layOutInWorkers(files: string[], setup: CountSetup, counter: Cooc
     jobs,
     (file) => ({ file, setup, field, unit: unit.kind, terms }),
     (file, { worker, message }) => {
-      if (message.kind !== 'layout') noteNoWords(message, options);
+      if (message.kind !== 'layout') noteNoWords(message, options, (doc) => counter.leaveOut(doc));
       else {
         const { terms, toCounter } = vocabularyOf(worker);
         const { ids } = message.layout;

@@ -107,9 +107,10 @@ export async function* lookahead<T, R>(source: Iterator<T>, start: (item: T) => 
   }
 }
 
+/** A whole run as stored (leftOut kept beside the counts: memos stored before counts held it have it there). */
 interface CorpusMemo {
   counts: GroupedCounts;
-  leftOut: Array<{ id: string; meta: Record<string, string> }>;
+  leftOut: GroupedCounts['leftOut'];
 }
 
 /** Key of a whole run: every file's content key, in order, and the request. */
@@ -123,28 +124,22 @@ function corpusKey(files: string[], setup: CountSetup, request: CountRequest): s
 
 /**
  * Counts a list of files: in this thread for small corpora, on a thread pool for large ones. With the cache,
- * an unchanged corpus under the same request is answered from one stored result (replaying its notes), and a
+ * an unchanged corpus under the same request is answered from one stored result (with the documents it left out), and a
  * partly changed one from the per-file memos of the files that did not change.
  */
 export async function countFiles(files: string[], setup: CountSetup, request: CountRequest, options: CountFilesOptions): Promise<GroupedCounts> {
   const key = corpusKey(files, setup, request);
   const cache = tokenizerFor(setup).cache;
   const memo = key ? cache!.get<CorpusMemo>(key) : undefined;
-  if (memo) {
-    memo.leftOut.forEach(options.onLeftOut);
-    return memo.counts;
-  }
-  const record: CorpusMemo = { counts: undefined!, leftOut: [] };
+  if (memo) return { ...memo.counts, leftOut: memo.leftOut };
   let skipped = false;
-  const recording: CountFilesOptions = {
-    ...options,
-    warn: (message) => ((skipped = true), options.warn(message)),
-    onLeftOut: (doc) => (record.leftOut.push({ id: doc.id, meta: doc.meta }), options.onLeftOut(doc)),
-  };
+  const recording: CountFilesOptions = { ...options, warn: (message) => ((skipped = true), options.warn(message)) };
   const jobs = chooseJobs(files, request, options.jobs);
-  if (jobs <= 1) record.counts = await countInThisThread(files, setup, request, recording);
-  else record.counts = await countInWorkers(files, setup, request, jobs, recording);
+  const counts = jobs <= 1 ? await countInThisThread(files, setup, request, recording) : await countInWorkers(files, setup, request, jobs, recording);
   // A run that skipped files is not stored whole: replayed, it would pass without --skip-bad.
-  if (key && !skipped) cache!.put(key, record);
-  return record.counts;
+  if (key && !skipped) {
+    const memo: CorpusMemo = { counts: { ...counts, leftOut: [] }, leftOut: counts.leftOut };
+    cache!.put(key, memo);
+  }
+  return counts;
 }

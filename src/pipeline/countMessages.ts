@@ -42,12 +42,11 @@ export interface CountFilesOptions {
   jobs?: number;
   skipBad?: boolean;
   warn: (message: string) => void;
-  onLeftOut: (doc: { id: string; meta: Record<string, string> }) => void;
   /** Called as a share (0–1) of a file is counted, 1 when its counts are merged, in file order (a progress bar). */
   onProgress?: (file: string, share: number) => void;
 }
 
-/** Adds one file's counts, in whichever form they came, to the accumulator; notes left-out and bad files. */
+/** Adds one file's counts, in whichever form they came, to the accumulator (a left-out file to its leftOut); notes bad files. */
 export function mergeMessage(
   acc: CountAccumulator,
   message: DocumentCountsMessage | WorkerCountsMessage,
@@ -56,7 +55,7 @@ export function mergeMessage(
 ): void {
   if (message.kind === 'ids') workers!.merge(acc, message);
   else if (message.kind === 'counts') acc.addCounts(message.label, message.terms, message.counts, message.size, message.chars);
-  else if (message.kind === 'left-out') options.onLeftOut(message);
+  else if (message.kind === 'left-out') acc.leaveOut(message);
   else if (options.skipBad) options.warn(`skipped ${message.message}`);
   else throw new InputError(message.message);
 }

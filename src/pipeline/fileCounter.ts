@@ -1,4 +1,5 @@
-import { charCount, countedItems, groupOf, type CountRequest } from '../analysis/countCorpus.js';
+import { charCount, countedItems, type CountRequest } from '../analysis/countCorpus.js';
+import { groupOf } from '../analysis/groups.js';
 import { StretchCounter } from '../analysis/stretchCounter.js';
 import { DocumentCounter, positionsOf } from '../analysis/termCounts.js';
 import { wordFilter } from '../analysis/tokenFilter.js';

@@ -25,9 +25,12 @@ export function prepareFile(tokenizer: FileTokenizer, path: string, field: strin
   }
 }
 
-/** A left-out document is noted; a bad file is skipped with --skip-bad, else it stops the run. */
-export function noteNoWords(message: NoWords, options: CountFilesOptions): void {
-  if (message.kind === 'left-out') options.onLeftOut(message);
+/** The count a left-out document goes to: it keeps its left-out documents (GroupIndex.leaveOut). */
+export type LeaveOut = (doc: { id: string; meta: Record<string, string> }) => void;
+
+/** A left-out document is noted in the count; a bad file is skipped with --skip-bad, else it stops the run. */
+export function noteNoWords(message: NoWords, options: CountFilesOptions, leaveOut: LeaveOut): void {
+  if (message.kind === 'left-out') leaveOut(message);
   else if (options.skipBad) options.warn(`skipped ${message.message}`);
   else throw new InputError(message.message);
 }
@@ -46,7 +49,14 @@ type Step = { kind: 'none'; file: string; message: NoWords } | { kind: 'chunk'; 
  * one before (the chunked pipeline freq counts with). The cut of a file the cache did not hold is stored in it
  * chunk by chunk, as `freq` stores it, so that every command shares one entry per file.
  */
-export async function readFileWords(files: string[], setup: CountSetup, field: string | undefined, options: CountFilesOptions, open: (label: string) => WordSink): Promise<void> {
+export async function readFileWords(
+  files: string[],
+  setup: CountSetup,
+  field: string | undefined,
+  options: CountFilesOptions,
+  open: (label: string) => WordSink,
+  leaveOut: LeaveOut,
+): Promise<void> {
   const tokenizer = tokenizerFor(setup);
   function* steps(): Generator<Step> {
     for (const file of files) {
@@ -69,7 +79,7 @@ export async function readFileWords(files: string[], setup: CountSetup, field: s
   let current: { sink: WordSink; recorder: ReturnType<FileTokenizer['recorder']> } | undefined;
   for await (const [step, words] of lookahead(steps(), cut, CUTS_IN_FLIGHT)) {
     if (step.kind === 'none') {
-      noteNoWords(step.message, options);
+      noteNoWords(step.message, options, leaveOut);
       options.onProgress?.(step.file, 1);
       continue;
     }

@@ -1,13 +1,14 @@
 import { countCooccurrence } from '../analysis/cooccurrence.js';
 import { coocNetwork } from '../analysis/coocTables.js';
-import { countCorpus, groupLabel, groupOf } from '../analysis/countCorpus.js';
+import { countCorpus } from '../analysis/countCorpus.js';
+import { GroupIndex, type Grouping } from '../analysis/groups.js';
 import { countTrend, trendTable, type TrendOptions } from '../analysis/trend.js';
 import type { CloudPanel, CloudWord } from './charts/wordCloud.js';
 import { summariseCorpus } from '../analysis/corpusSummary.js';
 import { keynessOverview } from '../analysis/keynessTable.js';
 import type { Document } from '../corpus/document.js';
 import type { NetworkEdge, NetworkNode } from '../analysis/networkGraph.js';
-import type { ResultTable, Row } from '../resultTable.js';
+import { computedColumns, type ResultTable, type Row } from '../resultTable.js';
 import type { Segmenter } from '../segment/token.js';
 import { collectSlogans, corpusQuotedForms, type SloganCounts } from '../slogans/collectSlogans.js';
 import { lexiconSurfaceForms, loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
@@ -63,22 +64,27 @@ export function countSlogans(corpus: ReportCorpus): SloganCounts {
  * per 10,000 word tokens of the group (`<group>_per10k`).
  */
 export function sloganRateTable(counts: SloganCounts, top: number): ResultTable {
-  const ranked = sloganTable(counts, { top });
-  const rows = ranked.rows.map((slogan) => {
-    const row: Row = { term: slogan.term, total: slogan.total };
+  // The group columns are the user's values (a city called `total`): the computed columns step aside.
+  const groupColumns = counts.groups.flatMap((g) => [g, `${g}_per10k`]);
+  const c = computedColumns(['term', 'total'], new Set(groupColumns));
+  const rows = topSlogans(counts, top).map((term) => {
+    const { byGroup } = counts.slogans.get(term)!;
+    const row: Row = { [c.term]: term, [c.total]: sum(byGroup) };
     counts.groups.forEach((g, i) => {
-      const uses = Number(slogan[g] ?? 0);
+      const uses = byGroup[i] ?? 0;
       row[g] = uses;
       row[`${g}_per10k`] = counts.tokens[i] > 0 ? (uses * RATE_BASE) / counts.tokens[i] : 0;
     });
     return row;
   });
-  return { columns: ['term', 'total', ...counts.groups.flatMap((g) => [g, `${g}_per10k`])], rows };
+  return { columns: [c.term, c.total, ...groupColumns], rows };
 }
 
 /** The most used formulations, most used first: the default rows of the dispersion plot. */
 export function topSlogans(counts: SloganCounts, top: number): string[] {
-  return sloganTable(counts, { top }).rows.map((r) => String(r.term));
+  // The first column is the formulation, whatever name it has beside the groups' columns.
+  const table = sloganTable(counts, { top });
+  return table.rows.map((r) => String(r[table.columns[0]]));
 }
 
 /** One row per document: metadata, characters and word tokens (`tifa corpus`). */
@@ -126,21 +132,14 @@ export function sloganDispersion(corpus: ReportCorpus, slogans: string[]): Sloga
   return { positions, table: dispersionTable(positions) };
 }
 
-/** The values of the grouping field in reading order: the order every analysis finds them in, and the colour order. */
-export function groupValues(corpus: ReportCorpus): string[] {
-  const values = new Set<string>();
-  for (const doc of corpus.docs) {
-    const value = groupOf(doc, corpus.field);
-    if (value !== undefined) values.add(value);
-  }
-  return [...values];
-}
-
-/** Documents without the grouping field: left out of every grouped figure (not of the overview and dispersion). */
-export function documentsWithoutField(corpus: ReportCorpus): Array<Pick<Document, 'id' | 'meta'>> {
-  const without: Array<Pick<Document, 'id' | 'meta'>> = [];
-  for (const doc of corpus.docs) if (groupOf(doc, corpus.field) === undefined) without.push({ id: doc.id, meta: doc.meta });
-  return without;
+/**
+ * The groups of the report in reading order (the order every analysis finds them in, and the colour order), and
+ * the documents without the field: left out of every grouped figure (not of the overview and dispersion).
+ */
+export function corpusGrouping(corpus: ReportCorpus): Grouping {
+  const groups = new GroupIndex(corpus.field);
+  for (const doc of corpus.docs) groups.groupOf(doc);
+  return { field: corpus.field, groups: groups.labels, leftOut: groups.leftOut };
 }
 
 /**
@@ -153,7 +152,7 @@ export function trendOfCorpus(corpus: ReportCorpus, terms: string[], options: Tr
   let tokens = tokensOf;
   if (!tokens) {
     const totals = countCorpus(corpus.docs, corpus.segmenter, { field: corpus.field, only: new Set() });
-    tokens = (value) => totals.tokens[totals.groups.indexOf(groupLabel(value, corpus.field))] ?? 0;
+    tokens = (value) => totals.tokens[totals.groups.indexOf(value)] ?? 0;
   }
   return trendTable(counts, counts.values.map(tokens), options);
 }

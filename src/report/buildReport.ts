@@ -2,8 +2,7 @@ import type { ResultTable } from '../resultTable.js';
 import { themeTable } from '../slogans/themeTable.js';
 import {
   countSlogans,
-  documentsWithoutField,
-  groupValues,
+  corpusGrouping,
   keyTermsTable,
   overviewTable,
   REPORT_LIMITS,
@@ -59,13 +58,14 @@ export interface ReportData {
 /** Runs every analysis of the report over the corpus. */
 export function analyseReport(corpus: ReportCorpus, options: ReportOptions): ReportData {
   const counts = countSlogans(corpus);
-  const groups = groupValues(corpus);
+  const grouping = corpusGrouping(corpus);
+  const groups = [...grouping.groups];
   const slogans = options.slogans ?? topSlogans(counts, REPORT_LIMITS.dispersionSlogans);
   return {
     field: corpus.field,
     groups,
     groupTokens: groups.map((g) => counts.tokens[counts.groups.indexOf(g)] ?? 0),
-    leftOut: documentsWithoutField(corpus).map((doc) => doc.id),
+    leftOut: grouping.leftOut.map((doc) => doc.id),
     segmenter: corpus.segmenter.name,
     sources: options.sources,
     stopwords: options.stopwords.names,

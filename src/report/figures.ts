@@ -13,7 +13,7 @@ import type { SloganPositions } from './sloganPositions.js';
 export const RATE_UNIT = 'per 10,000 word tokens';
 
 export function sloganHeatmapFigure(rates: ResultTable, groups: string[]): string {
-  return heatmapSvg(rates, { label: 'term', cells: groups.map((g) => ({ column: `${g}_per10k`, name: g })), unit: RATE_UNIT });
+  return heatmapSvg(rates, { label: rates.columns[0], cells: groups.map((g) => ({ column: `${g}_per10k`, name: g })), unit: RATE_UNIT });
 }
 
 export function keyTermsFigure(keyTerms: ResultTable, groups: string[]): string {

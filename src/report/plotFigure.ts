@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import { themeTable } from '../slogans/themeTable.js';
 import {
   countSlogans,
-  groupValues,
+  corpusGrouping,
   keyTermsTable,
   REPORT_LIMITS,
   sloganDispersion,
@@ -34,7 +34,7 @@ export interface PlotOptions {
 
 /** One figure of the report as a standalone SVG, computing only the analysis it needs. */
 export function plotFigure(kind: PlotKind, corpus: ReportCorpus, options: PlotOptions): string {
-  const groups = groupValues(corpus);
+  const groups = [...corpusGrouping(corpus).groups];
   switch (kind) {
     case 'heatmap':
       return sloganHeatmapFigure(sloganRateTable(countSlogans(corpus), REPORT_LIMITS.heatmapSlogans), groups);

@@ -1,4 +1,4 @@
-import { GroupIndex, groupOf } from '../analysis/groups.js';
+import { GroupIndex, type Grouping, type LeftOutDocument } from '../analysis/groups.js';
 import type { Document } from '../corpus/document.js';
 import type { Segmenter } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
@@ -28,15 +28,17 @@ export interface SloganStats {
 }
 
 /** What the slogan and theme tables need, counted in one pass; no text is kept. */
-export interface SloganCounts {
-  field?: string;
+export interface SloganCounts extends Grouping {
   groups: string[];
+  leftOut: LeftOutDocument[];
   /** Word tokens per group (tokens holding a letter or digit): the denominator of rates and keyness. */
   tokens: number[];
   /** Canonical formulations in order of first use. */
   slogans: Map<string, SloganStats>;
   /** Recurring n-grams outside the lexicon, only when discovery was asked for. */
   ngrams?: NgramCandidate[];
+  /** What the candidates are scored from, every n-gram included: a --discover shard writes it (NgramCounter.toData). */
+  ngramCounter?: NgramCounter;
 }
 
 export interface CollectOptions {
@@ -46,8 +48,6 @@ export interface CollectOptions {
   lexicon?: readonly LexiconEntry[];
   /** Also count word n-grams for discovery; these words may not open or close one. */
   discover?: { edgeStopwords: ReadonlySet<string> };
-  /** Called for each document without the grouping field (it is then left out). */
-  onLeftOut?: (doc: Document) => void;
   /**
    * Formulations the corpus quotes somewhere (corpusQuotedForms over the same documents): each is counted at
    * every use, quoted or not. Without it a formulation outside the lexicon is counted where it is quoted.
@@ -120,22 +120,19 @@ function addHits(
 
 /**
  * Streams documents once: segments each, extracts its formulations (extractSlogans), counts them per group, and
- * forgets the text. Documents without the grouping field are passed to `onLeftOut` and not counted.
+ * forgets the text. Documents without the grouping field are not counted (they are in `leftOut`).
  */
 export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, options: CollectOptions = {}): SloganCounts {
   const matcher = createLexiconMatcher(options.lexicon ?? loadBundledLexicon());
   const corpus = corpusQuoteMatcher(options.corpusQuotes);
-  const counts: SloganCounts = { field: options.field, groups: [], tokens: [], slogans: new Map() };
-  const groupIndex = new GroupIndex(() => counts.tokens.push(0));
+  const counts: SloganCounts = { field: options.field, groups: [], leftOut: [], tokens: [], slogans: new Map() };
+  const groupIndex = new GroupIndex(options.field, () => counts.tokens.push(0));
   counts.groups = groupIndex.labels;
+  counts.leftOut = groupIndex.leftOut;
   const ngrams = options.discover ? new NgramCounter(options.discover.edgeStopwords) : undefined;
   for (const doc of docs) {
-    const label = groupOf(doc, options.field);
-    if (label === undefined) {
-      options.onLeftOut?.(doc);
-      continue;
-    }
-    const group = groupIndex.numberOf(label);
+    const group = groupIndex.groupOf(doc);
+    if (group === undefined) continue;
     // Tagged: numbered and + formulas take the nouns that continue them (三大科创高地, 产业大脑+未来工厂).
     const tokens = segmenter.cut(doc.text, { pos: true });
     const hits = extractSlogans(doc.text, tokens, matcher, corpus);
@@ -143,6 +140,6 @@ export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, o
     addHits(counts, group, doc, hits, (canonical) => matcher.themeOf(canonical));
     ngrams?.addDocument(group, doc.text, tokens, hits);
   }
-  if (ngrams) counts.ngrams = ngrams.candidates();
+  if (ngrams) [counts.ngrams, counts.ngramCounter] = [ngrams.candidates(), ngrams];
   return counts;
 }

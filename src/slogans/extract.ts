@@ -106,22 +106,20 @@ export function isQuotedFormulation(content: string): boolean {
 const MANNER_MODIFIER = /^\p{Script=Han}{2,3}(?<![模方形样范仪公正程格招款制])式$/u;
 
 /**
- * The text before and after the run of quotes (only 、 or commas between them: “以上”“以下”“最高”“不超过”) that holds
- * the quote pair opened at `open` and closed at `close`: the words of a legal definition come in such runs.
+ * The text before the run of quotes (only 、 or commas between them: “以上”“以下”“最高”“不超过”) that holds the quote
+ * pair opened at `open`: the words of a legal definition come in such runs.
  */
-function quoteRun(text: string, open: number, close: number): { before: string; after: string } {
-  const before = text.slice(Math.max(0, open - 80), open).replace(/(?:[“「『][^“”「」『』\n]*[”」』][、，,]?)*$/u, '');
-  const after = text.slice(close + 1, close + 81).replace(/^(?:[、，,]?[“「『][^“”「」『』\n]*[”」』])*/u, '');
-  return { before, after };
+function quoteRun(text: string, open: number): { before: string } {
+  return { before: text.slice(Math.max(0, open - 80), open).replace(/(?:[“「『][^“”「」『』\n]*[”」』][、，,]?)*$/u, '') };
 }
 
 /**
- * Words a text defines (本办法所称“以上”“以下”“最高”“不超过”均包括本数; “突发事件”，是指…): the quotes mention a word
- * to say what it means, so it is no formulation, and its ordinary uses elsewhere (不超过 10 个) are not uses of one.
+ * Words a legal text defines (本办法所称“以上”“以下”“最高”“不超过”均包括本数; 本法所称“突发事件”，是指…): the quotes
+ * mention a word to say what it means, so it is no formulation, and its ordinary uses elsewhere (不超过 10 个) are not
+ * uses of one. Only 所称 marks a definition: “最多跑一次”是指… explains a formulation, as news and speeches do.
  */
-function isDefinedTerm(text: string, open: number, close: number): boolean {
-  const { before, after } = quoteRun(text, open, close);
-  return /所称$/u.test(before) || /^[，,]?(?:是指|系指)/u.test(after);
+function isDefinedTerm(text: string, open: number): boolean {
+  return /所称$/u.test(quoteRun(text, open).before);
 }
 
 /** The parts of a longer quoted enumeration are short and of nearly one length. */
@@ -177,7 +175,7 @@ export function quotedHits(text: string, lexicon: LexiconMatcher, tokens?: Token
       const slogan = lexicon.canonicalOf(surface);
       const content = canonicalSurface(surface);
       if (slogan !== undefined) hits.push(hit(text, start, end, slogan, 'lexicon', true));
-      else if (isQuotedFormulation(content) && !isDefinedTerm(text, m.index, m.index + m[0].length - 1)) {
+      else if (isQuotedFormulation(content) && !isDefinedTerm(text, m.index)) {
         const found = hit(text, start, end, content, 'quoted', true);
         const token = tokens?.[tokenIndexAt(tokens, start)];
         if (tokens && token && isOneToken(tokens, start, end) && !isNumberedLabel(token) && !isCoinage(token)) found.singleWord = true;

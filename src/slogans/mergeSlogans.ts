@@ -1,7 +1,11 @@
+import { GroupIndex } from '../analysis/groups.js';
 import { SLOGAN_KINDS, type SloganKind } from './extract.js';
 import type { SloganCounts, SloganStats } from './collectSlogans.js';
 
-/** SloganCounts as JSON can hold them (variants as a list), for the shards of `slogans` and `themes --shard`. */
+/**
+ * SloganCounts as JSON can hold them (variants as a list), for the shards of `slogans` and `themes --shard`.
+ * The documents a shard left out are not kept: the shard's own run named them.
+ */
 export interface SloganCountsData {
   field: string | null;
   groups: string[];
@@ -37,7 +41,7 @@ export function sloganCountsFromData(data: SloganCountsData): SloganCounts | und
     if (!ok) return undefined;
     map.set(s.canonical, { ...s, variants: new Set(s.variants) });
   }
-  return { field: field ?? undefined, groups, tokens, slogans: map };
+  return { field: field ?? undefined, groups, leftOut: [], tokens, slogans: map };
 }
 
 const stronger = (a: SloganKind, b: SloganKind) => (SLOGAN_KINDS.indexOf(a) <= SLOGAN_KINDS.indexOf(b) ? a : b);
@@ -48,12 +52,15 @@ const stronger = (a: SloganKind, b: SloganKind) => (SLOGAN_KINDS.indexOf(a) <= S
  * counts of `slogans` add up only if every shard was counted with the corpus's quoted forms (corpusQuotes.ts).
  */
 export function mergeSloganCounts(parts: readonly SloganCounts[]): SloganCounts {
-  const merged: SloganCounts = { field: parts[0]?.field, groups: [], tokens: [], slogans: new Map() };
+  const merged: SloganCounts = { field: parts[0]?.field, groups: [], leftOut: [], tokens: [], slogans: new Map() };
+  const groups = new GroupIndex(merged.field, () => merged.tokens.push(0));
+  merged.groups = groups.labels;
+  merged.leftOut = groups.leftOut;
   for (const part of parts) {
+    part.leftOut.forEach((doc) => groups.leaveOut(doc));
     const indices = part.groups.map((label, g) => {
-      let m = merged.groups.indexOf(label);
-      if (m < 0) m = merged.groups.push(label) - 1;
-      merged.tokens[m] = (merged.tokens[m] ?? 0) + part.tokens[g];
+      const m = groups.numberOf(label);
+      merged.tokens[m] += part.tokens[g];
       return m;
     });
     for (const [canonical, s] of part.slogans) {

@@ -49,6 +49,26 @@ function wordRunsOutsideLexicon(text: string, tokens: Token[], hits: SloganHit[]
   return runs;
 }
 
+/** An NgramCounter as JSON holds it (the shards of `slogans --discover`): words, adjacent pairs, every n-gram. */
+export interface NgramCountsData {
+  words: Array<[string, number]>;
+  pairs: Array<[string, number]>;
+  /**
+   * [its words joined by U+0001, count, documents, the numbers of the groups using it in order of first use, and
+   * its written form where that is not its words run together].
+   */
+  grams: Array<[string, number, number, number[], string?]>;
+}
+
+/** The n-gram counts of a shard, or undefined when the data is not what NgramCounter.toData writes. */
+export function ngramCountsFromData(data: unknown): NgramCountsData | undefined {
+  const d = data as NgramCountsData | undefined;
+  const counted = (x: unknown) => Array.isArray(x) && x.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number');
+  const gram = (g: unknown[]) =>
+    typeof g[0] === 'string' && typeof g[1] === 'number' && typeof g[2] === 'number' && Array.isArray(g[3]) && g[3].length > 0 && (g[4] === undefined || typeof g[4] === 'string');
+  return d && counted(d.words) && counted(d.pairs) && Array.isArray(d.grams) && d.grams.every((g) => Array.isArray(g) && gram(g)) ? d : undefined;
+}
+
 /** Typed-array columns of the n-gram table, grown by doubling. */
 function grown(column: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
   if (size < column.length) return column;
@@ -127,6 +147,46 @@ export class NgramCounter {
       }));
   }
 
+  /** Every count, singletons included (an n-gram seen once in each of two shards recurs), for a shard. */
+  toData(): NgramCountsData {
+    const grams = [...this.grams].map(([key, row]): NgramCountsData['grams'][number] => {
+      const gram: NgramCountsData['grams'][number] = [key, this.count[row], this.docs[row], this.groupLists.get(row) ?? [this.firstGroup[row]]];
+      const surface = this.surfaces.get(row);
+      if (surface !== undefined) gram.push(surface);
+      return gram;
+    });
+    return { words: [...this.words], pairs: [...this.pairs], grams };
+  }
+
+  /**
+   * Adds the counts of a shard of later documents (shards taken in corpus order keep one run's order and written
+   * forms); its group g is group `groupNumbers[g]` here. Each document is in one shard, so the counts add up.
+   */
+  addData(data: NgramCountsData, groupNumbers: readonly number[]): void {
+    for (const [word, n] of data.words) this.words.set(word, (this.words.get(word) ?? 0) + n);
+    for (const [pair, n] of data.pairs) this.pairs.set(pair, (this.pairs.get(pair) ?? 0) + n);
+    for (const [key, count, docs, groups, surface] of data.grams) {
+      const row = this.grams.get(key) ?? this.newRow(key, groupNumbers[groups[0]], surface);
+      this.count[row] += count;
+      this.docs[row] += docs;
+      for (const g of groups) this.addGroup(row, groupNumbers[g]);
+    }
+  }
+
+  /** A row for an n-gram first seen in `group`, written `surface` (undefined: its words run together). */
+  private newRow(key: string, group: number, surface: string | undefined): number {
+    const row = this.grams.size;
+    this.grams.set(key, row);
+    this.count = grown(this.count, row);
+    this.docs = grown(this.docs, row);
+    this.lastDoc = grown(this.lastDoc, row);
+    this.firstGroup = grown(this.firstGroup, row);
+    this.lastDoc[row] = -1;
+    this.firstGroup[row] = group;
+    if (surface !== undefined) this.surfaces.set(row, surface);
+    return row;
+  }
+
   /** Counts the n-gram of tokens [from, to) of a run. */
   private addGram(group: number, text: string, run: Token[], from: number, to: number): void {
     const first = run[from].text;
@@ -136,16 +196,8 @@ export class NgramCounter {
     for (let k = from + 1; k < to; k++) key += SEPARATOR + run[k].text;
     let row = this.grams.get(key);
     if (row === undefined) {
-      row = this.grams.size;
-      this.grams.set(key, row);
-      this.count = grown(this.count, row);
-      this.docs = grown(this.docs, row);
-      this.lastDoc = grown(this.lastDoc, row);
-      this.firstGroup = grown(this.firstGroup, row);
-      this.lastDoc[row] = -1;
-      this.firstGroup[row] = group;
       const surface = canonicalSurface(text.slice(run[from].start, run[to - 1].end));
-      if (surface !== key.split(SEPARATOR).join('')) this.surfaces.set(row, surface);
+      row = this.newRow(key, group, surface !== key.split(SEPARATOR).join('') ? surface : undefined);
     }
     this.count[row]++;
     if (this.lastDoc[row] !== this.docIndex) {

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { ResultTable, Row } from '../resultTable.js';
+import { computedColumns, type ResultTable, type Row } from '../resultTable.js';
 import type { SloganCounts, SloganStats } from './collectSlogans.js';
 import { THEMES } from '../lexicon/lexicon.js';
 import { sum } from '../analysis/arithmetic.js';
@@ -19,8 +19,15 @@ function total(stats: SloganStats): number {
   return sum(stats.byGroup);
 }
 
-function byTotalThenTerm(x: Row, y: Row): number {
-  return (y.total as number) - (x.total as number) || (y.docs as number) - (x.docs as number) || (x.term! < y.term! ? -1 : x.term! > y.term! ? 1 : 0);
+/** What a row is kept and ranked by: most uses, then most documents, then term. */
+interface Ranked {
+  total: number;
+  docs: number;
+  term: string;
+}
+
+function byTotalThenTerm(x: Ranked, y: Ranked): number {
+  return y.total - x.total || y.docs - x.docs || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
 }
 
 function checkThemes(themes: string[]): void {
@@ -28,9 +35,11 @@ function checkThemes(themes: string[]): void {
   if (unknown.length > 0) throw new UsageError(`unknown theme "${unknown[0]}"; themes: ${THEMES.join(', ')}`);
 }
 
-function keep(rows: Row[], { minCount = 1, minDocs = 1, top }: DiscoverTableOptions): Row[] {
-  const kept = rows.filter((r) => (r.total as number) >= minCount && (r.docs as number) >= minDocs).sort(byTotalThenTerm);
-  return top === undefined ? kept : kept.slice(0, top);
+/** The items with --min-count uses and --min-docs documents, ranked, the first --top. */
+function keep<T>(items: T[], rankOf: (item: T) => Ranked, { minCount = 1, minDocs = 1, top }: DiscoverTableOptions): T[] {
+  const ranked = items.map((item) => ({ item, rank: rankOf(item) }));
+  const kept = ranked.filter(({ rank }) => rank.total >= minCount && rank.docs >= minDocs).sort((x, y) => byTotalThenTerm(x.rank, y.rank));
+  return (top === undefined ? kept : kept.slice(0, top)).map(({ item }) => item);
 }
 
 /**
@@ -69,28 +78,31 @@ export function sloganTable(counts: SloganCounts, options: SloganTableOptions = 
   const timeline = grouped && counts.groups.length > 0 && counts.groups.every((g) => timeKey(g) !== undefined);
   const order = timeline ? timeOrder(counts.groups, counts.field!).map((g) => counts.groups.indexOf(g)) : [];
   const lifeColumns = timeline ? ['first', 'last', 'peak'].map((c) => `${c}_${counts.field}`) : [];
-  const rows: Row[] = [];
+  // The group columns are the user's values (a city called `total`): the computed columns step aside.
+  const c = computedColumns(['term', 'total', 'docs', 'quoted', 'theme', 'variants', 'kind', 'first', ...lifeColumns], new Set(grouped ? counts.groups : []));
   const cut = cutOffs(counts.slogans.values());
-  for (const stats of counts.slogans.values()) {
-    if (options.themes && !options.themes.includes(stats.theme)) continue;
-    if ((stats.singleWord && stats.kind !== 'lexicon') || cut.has(stats.canonical)) continue;
-    const row: Row = { term: stats.canonical, total: total(stats) };
+  const listed = [...counts.slogans.values()].filter(
+    (stats) => (!options.themes || options.themes.includes(stats.theme)) && !(stats.singleWord && stats.kind !== 'lexicon') && !cut.has(stats.canonical),
+  );
+  const rows: Row[] = [];
+  for (const stats of keep(listed, (s) => ({ total: total(s), docs: s.docs, term: s.canonical }), options)) {
+    const row: Row = { [c.term]: stats.canonical, [c.total]: total(stats) };
     if (grouped) counts.groups.forEach((g, i) => (row[g] = stats.byGroup[i] ?? 0));
-    row.docs = stats.docs;
-    row.quoted = stats.quoted;
-    row.theme = stats.theme;
-    row.variants = [...stats.variants].join('|');
-    row.kind = stats.kind;
-    row.first = `${stats.first.doc}:${stats.first.line}`;
+    row[c.docs] = stats.docs;
+    row[c.quoted] = stats.quoted;
+    row[c.theme] = stats.theme;
+    row[c.variants] = [...stats.variants].join('|');
+    row[c.kind] = stats.kind;
+    row[c.first] = `${stats.first.doc}:${stats.first.line}`;
     if (timeline) {
       const life = lifeCycle(order.map((g) => counts.groups[g]), order.map((g) => stats.byGroup[g] ?? 0), order.map((g) => counts.tokens[g]));
-      [row[lifeColumns[0]], row[lifeColumns[1]], row[lifeColumns[2]]] = [life?.first ?? '', life?.last ?? '', life?.peak ?? ''];
+      [row[c[lifeColumns[0]]], row[c[lifeColumns[1]]], row[c[lifeColumns[2]]]] = [life?.first ?? '', life?.last ?? '', life?.peak ?? ''];
     }
     rows.push(row);
   }
-  const columns = ['term', 'total', ...(grouped ? counts.groups : []), 'docs', 'quoted', 'theme', 'variants', 'kind', 'first', ...lifeColumns];
-  const long = grouped ? { field: counts.field!, groups: counts.groups, keys: ['term'], values: [{ suffix: '', name: 'count' }] } : undefined;
-  return { columns, rows: keep(rows, options), long };
+  const columns = [c.term, c.total, ...(grouped ? counts.groups : []), c.docs, c.quoted, c.theme, c.variants, c.kind, c.first, ...lifeColumns.map((l) => c[l])];
+  const long = grouped ? { field: counts.field!, groups: counts.groups, keys: [c.term], values: [{ suffix: '', name: 'count' }] } : undefined;
+  return { columns, rows, long };
 }
 
 /**
@@ -110,7 +122,7 @@ export function discoverTable(counts: SloganCounts, options: DiscoverTableOption
     if (counts.slogans.has(gram.term)) continue;
     rows.push({ term: gram.term, total: gram.total, docs: gram.docs, groups: gram.groups, source: 'ngram', score: gram.score });
   }
-  return { columns: ['term', 'total', 'docs', 'groups', 'source', 'score'], rows: keep(rows, options) };
+  return { columns: ['term', 'total', 'docs', 'groups', 'source', 'score'], rows: keep(rows, (r) => ({ total: r.total as number, docs: r.docs as number, term: r.term as string }), options) };
 }
 
 /**

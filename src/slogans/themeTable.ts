@@ -1,5 +1,5 @@
 import { keynessRow } from '../analysis/keyness.js';
-import type { ResultTable, Row } from '../resultTable.js';
+import { computedColumns, type ResultTable, type Row } from '../resultTable.js';
 import type { SloganCounts } from './collectSlogans.js';
 import { THEMES } from '../lexicon/lexicon.js';
 import { RATE_BASE, sum } from '../analysis/arithmetic.js';
@@ -36,10 +36,13 @@ export function themeTable(counts: SloganCounts): ResultTable {
   const allTokens = sum(counts.tokens);
   const ratio = (n: number, of: number) => (of > 0 ? n / of : 0);
   const grouped = counts.field !== undefined;
+  // The group columns are the user's values (a city called `theme`): the computed columns step aside.
+  const groupColumns = grouped ? counts.groups.flatMap((g) => [g, `${g}_share`, `${g}_per10k`, `${g}_ll`]) : [];
+  const c = computedColumns(['theme', 'total'], new Set(groupColumns));
   const rows: Row[] = [];
   for (const [theme, perGroup] of byTheme) {
     const total = sum(perGroup);
-    const row: Row = { theme, total };
+    const row: Row = { [c.theme]: theme, [c.total]: total };
     if (grouped) {
       counts.groups.forEach((g, i) => {
         row[g] = perGroup[i];
@@ -53,7 +56,7 @@ export function themeTable(counts: SloganCounts): ResultTable {
     }
     rows.push(row);
   }
-  const columns = ['theme', 'total', ...(grouped ? counts.groups.flatMap((g) => [g, `${g}_share`, `${g}_per10k`, `${g}_ll`]) : ['share', 'per10k'])];
+  const columns = [c.theme, c.total, ...(grouped ? groupColumns : ['share', 'per10k'])];
   const decimals: Record<string, number> = { share: 3 };
   for (const g of counts.groups) decimals[`${g}_share`] = 3;
   return { columns, rows, decimals };

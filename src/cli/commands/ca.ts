@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
 import { coordinateTable, correspondence, inertiaTable } from '../../analysis/correspondence.js';
-import { documentTerms, documentUnits } from '../../analysis/documentTerms.js';
+import { documentTerms, groupDocuments, unitTermCounts } from '../../analysis/documentTerms.js';
 import { UsageError } from '../../errors.js';
 import { caBiplotSvg } from '../../report/charts/caBiplot.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { noteLeftOut } from '../leftOut.js';
 import { corpusOptions, filterFrom, filterOptions, outputOptions, positiveInt, type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 
@@ -34,25 +34,12 @@ export function caCommand(): Command {
   return cmd.action((paths: string[], flags: CaFlags) => {
     const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
     const dt = documentTerms(corpus.docs, corpus.segmenter, filterFrom(flags));
-    const leftOut = leftOutReporter(flags.by);
-    for (const d of dt.docs) if (!d.meta[flags.by]) leftOut.onLeftOut(d);
-    const units = documentUnits(dt, flags.by);
-    leftOut.report(units.length);
+    const grouping = groupDocuments(dt, flags.by);
+    noteLeftOut(grouping);
+    const { units } = grouping;
     if (units.length < 2) throw new UsageError(`correspondence analysis needs at least two values of "${flags.by}"; found ${units.length}`);
-    // Columns: the most frequent terms over the grouped documents (ties by term).
-    const totals = new Map<number, number>();
-    for (const u of units) for (const d of u.docs) dt.rows[d].ids.forEach((id, j) => totals.set(id, (totals.get(id) ?? 0) + dt.rows[d].counts[j]));
-    const columns = [...totals].sort((a, b) => b[1] - a[1] || (dt.vocabulary[a[0]] < dt.vocabulary[b[0]] ? -1 : 1)).slice(0, flags.terms).map(([id]) => id);
-    const at = new Map(columns.map((id, j) => [id, j]));
-    const counts = units.map((u) => {
-      const row = new Array<number>(columns.length).fill(0);
-      for (const d of u.docs) dt.rows[d].ids.forEach((id, j) => {
-        const col = at.get(id);
-        if (col !== undefined) row[col] += dt.rows[d].counts[j];
-      });
-      return row;
-    });
-    const ca = correspondence(units.map((u) => u.label), columns.map((id) => dt.vocabulary[id]), counts);
+    const { terms, counts } = unitTermCounts(dt, units, flags.terms);
+    const ca = correspondence(units.map((u) => u.label), terms, counts);
     if (flags.svg) writeFileAtomic(flags.svg, caBiplotSvg(ca, flags.labels), Boolean(flags.force));
     if (flags.format === 'xlsx') printTable(coordinateTable(ca, flags.dims, flags.by), { ...flags, sheet: 'coordinates' }, [{ name: 'inertia', table: inertiaTable(ca) }]);
     else printTable(flags.show === 'inertia' ? inertiaTable(ca) : coordinateTable(ca, flags.dims, flags.by), flags);

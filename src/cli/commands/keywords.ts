@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
-import { documentFrequency, documentTerms, documentUnits } from '../../analysis/documentTerms.js';
-import { KEYWORD_METHODS, TextRankGraph, textrankKeywords, tfidfKeywords, type KeywordMethod } from '../../analysis/keywords.js';
+import { documentFrequency, documentTerms, groupDocuments } from '../../analysis/documentTerms.js';
+import { KEYWORD_METHODS, TextRankGraphs, textrankKeywords, tfidfKeywords, type KeywordMethod } from '../../analysis/keywords.js';
 import { UsageError } from '../../errors.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { noteLeftOut } from '../leftOut.js';
 import {
   corpusOptions,
   filterFrom,
@@ -41,23 +41,14 @@ export function keywordsCommand(): Command {
     // Single characters are never keywords, as in jieba (its filter needs two characters).
     const filter = { ...filterFrom(flags), minLength: Math.max(2, flags.minLength) };
     const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
-    const graphs = new Map<string, TextRankGraph>();
-    const dt = documentTerms(corpus.docs, corpus.segmenter, filter, flags.method === 'textrank'
-      ? (doc, tokens, keep) => {
-          const label = flags.by ? doc.meta[flags.by] : doc.id;
-          if (!label) return;
-          let graph = graphs.get(label);
-          if (!graph) graphs.set(label, (graph = new TextRankGraph()));
-          graph.add(tokens, keep);
-        }
-      : undefined);
-    const leftOut = leftOutReporter(flags.by);
-    if (flags.by) for (const d of dt.docs) if (!d.meta[flags.by]) leftOut.onLeftOut(d);
-    const units = documentUnits(dt, flags.by);
-    leftOut.report(units.length);
+    const graphs = flags.method === 'textrank' ? new TextRankGraphs(flags.by) : undefined;
+    const dt = documentTerms(corpus.docs, corpus.segmenter, filter, graphs?.onTokens);
+    const grouping = groupDocuments(dt, flags.by);
+    noteLeftOut(grouping);
+    const { units } = grouping;
     const unitColumn = flags.by ?? 'doc';
     if (flags.method === 'textrank') {
-      printTable(textrankKeywords(dt, units, units.map((u) => graphs.get(u.label)!), { top: flags.top, unitColumn }), flags);
+      printTable(textrankKeywords(dt, units, graphs!.of(units), { top: flags.top, unitColumn }), flags);
       return;
     }
     let reference: { df: Map<string, number>; docs: number } | undefined;

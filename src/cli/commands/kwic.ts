@@ -1,15 +1,13 @@
 import { Command, Option } from 'commander';
-import { GroupIndex, groupOf } from '../../analysis/groups.js';
-import { kwicRows, searchPattern } from '../../analysis/kwic.js';
-import { KWIC_SORTS, sortKwic, type KwicSort } from '../../analysis/kwicOrder.js';
-import { sampleOf, seededRandom } from '../../analysis/random.js';
+import { CONCORDANCE_COLUMNS, concordance, documentLines, type ConcordanceRequest } from '../../analysis/concordance.js';
+import { searchPattern } from '../../analysis/kwic.js';
+import { KWIC_SORTS, type KwicSort } from '../../analysis/kwicOrder.js';
 import type { Document } from '../../corpus/document.js';
 import type { Row } from '../../resultTable.js';
-import type { Segmenter } from '../../segment/token.js';
 import { noteAbsentTerms } from '../absentTerms.js';
 import { printPagedTable, printTable, warn } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { noteLeftOut } from '../leftOut.js';
 import { corpusOptions, nonNegativeInt, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
 
 interface KwicFlags extends CorpusFlags, OutputFlags {
@@ -21,17 +19,6 @@ interface KwicFlags extends CorpusFlags, OutputFlags {
   limit?: number;
   sample?: number;
   seed: number;
-}
-
-/** Where the tokens of a document start and end: --tokens keeps the hits that begin and end on these. */
-function tokenBounds(text: string, segmenter: Segmenter): { starts: Set<number>; ends: Set<number> } {
-  const starts = new Set<number>();
-  const ends = new Set<number>();
-  for (const t of segmenter.cut(text)) {
-    starts.add(t.start);
-    ends.add(t.end);
-  }
-  return { starts, ends };
 }
 
 export function kwicCommand(): Command {
@@ -55,43 +42,21 @@ export function kwicCommand(): Command {
   return cmd.action((term: string, paths: string[], flags: KwicFlags) => {
     const pattern = searchPattern(term, flags.regex);
     const corpus = openCorpus(paths, flags);
-    const columns = [...(flags.by ? [flags.by] : []), 'doc', 'line', 'column', 'left', 'match', 'right'];
-    const rowsOf = (doc: Document): Row[] => kwicRows(doc, pattern, flags.width, flags.tokens ? tokenBounds(doc.text, corpus.segmenter) : undefined);
+    const request: ConcordanceRequest = { pattern, width: flags.width, tokens: flags.tokens, field: flags.by, sample: flags.sample, seed: flags.seed, sort: flags.sort };
     if (!flags.by && !flags.sample && !flags.sort) {
-      printPagedTable({ columns, pages: () => streamedLines(corpus.docs, rowsOf, term, flags.limit) }, flags);
+      const rowsOf = (doc: Document): Row[] => documentLines(doc, corpus.segmenter, request);
+      printPagedTable({ columns: [...CONCORDANCE_COLUMNS], pages: () => streamedLines(corpus.docs, rowsOf, term, flags.limit) }, flags);
       return;
     }
-    const leftOut = leftOutReporter(flags.by);
-    const byGroup: Row[][] = [];
-    const groups = new GroupIndex(() => byGroup.push([]));
-    let hits = 0;
-    for (const doc of corpus.docs) {
-      const group = groupOf(doc, flags.by);
-      if (group === undefined) {
-        leftOut.onLeftOut(doc);
-        continue;
-      }
-      const rows = rowsOf(doc);
-      hits += rows.length;
-      // The cell shows the value itself; `group` may carry the field to keep table columns apart (groupLabel).
-      if (flags.by) for (const row of rows) row[flags.by] = doc.meta[flags.by];
-      const groupRows = byGroup[groups.numberOf(group)];
-      for (const row of rows) groupRows.push(row);
-    }
-    leftOut.report(byGroup.length);
-    noteAbsentTerms([term], () => hits > 0);
-    // Within each group: sample, then sort; the groups stay in reading order.
-    const random = seededRandom(flags.seed);
-    const segmenter = flags.sort ? corpus.segmenter : undefined;
-    let rows = byGroup.flatMap((group) => {
-      const drawn = flags.sample ? sampleOf(group, flags.sample, random) : group;
-      return segmenter ? sortKwic(drawn, flags.sort!, segmenter) : drawn;
-    });
+    const found = concordance(corpus.docs, corpus.segmenter, request);
+    noteLeftOut(found);
+    noteAbsentTerms([term], () => found.hits > 0);
+    let { rows } = found.table;
     if (flags.limit !== undefined && rows.length > flags.limit) {
       warn(`${rows.length - flags.limit} of ${rows.length} lines not shown (--limit ${flags.limit})`);
       rows = rows.slice(0, flags.limit);
     }
-    printTable({ columns, rows }, flags);
+    printTable({ ...found.table, rows }, flags);
   });
 }
 

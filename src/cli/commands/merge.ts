@@ -9,15 +9,15 @@ import type { SloganCounts } from '../../slogans/collectSlogans.js';
 import { mergeSloganCounts, sloganCountsFromData, sloganCountsToData, type SloganCountsData } from '../../slogans/mergeSlogans.js';
 import { themeTable } from '../../slogans/themeTable.js';
 import { mergeShardQuotes, quotedFormsTable, shardQuotesFromData, unionOfForms, type ShardQuotes } from '../../slogans/corpusQuotes.js';
-import { sloganTable } from '../../slogans/sloganTable.js';
-import { commaList, outputOptions, positiveInt, type OutputFlags } from '../options.js';
+import { NgramCounter, ngramCountsFromData, type NgramCountsData } from '../../slogans/ngramCandidates.js';
+import { outputOptions, positiveInt, type OutputFlags } from '../options.js';
 import { checkShards, readShard, SHARD_VERSION, type Shard, type ShardFile } from '../shard.js';
 import { printTable } from '../terminal.js';
 import { emit } from '../writeOutput.js';
 import { compareTable } from './compare.js';
 import { coocTableOf, termTop } from './cooc.js';
 import { freqTable } from './freq.js';
-import { QUOTED_FORMS_SHARD } from './slogans.js';
+import { QUOTED_FORMS_SHARD, slogansTable } from './slogans.js';
 import { trendTableOf } from './trend.js';
 
 interface MergeFlags extends OutputFlags {
@@ -31,7 +31,7 @@ interface Merger<C> {
   read(data: unknown): C | undefined;
   merge(parts: C[]): C;
   write(counts: C): unknown;
-  table(counts: C, options: Record<string, unknown>): ResultTable;
+  table(counts: C, options: Record<string, unknown>, flags: MergeFlags): ResultTable;
   /** Refuses parts whose merge would not be one run's counts (`staged`: merge --shard, a stage of a larger merge). */
   check?(parts: C[], files: string[], staged: boolean): void;
 }
@@ -47,19 +47,37 @@ function sloganCounts(table: (counts: SloganCounts, options: Record<string, unkn
 interface QuotedSloganCounts {
   counts: SloganCounts;
   quotes: ShardQuotes;
+  /** The n-gram counts of --discover. */
+  ngrams?: NgramCountsData;
+}
+
+/** A counter of n-grams holding `parts` (given in corpus order); it only adds, so no edge stopwords are needed. */
+function ngramCounter(parts: ReadonlyArray<{ data: NgramCountsData; groupNumbers: readonly number[] }>): NgramCounter {
+  const counter = new NgramCounter(new Set());
+  for (const { data, groupNumbers } of parts) counter.addData(data, groupNumbers);
+  return counter;
 }
 
 const quotedSlogans: Merger<QuotedSloganCounts> = {
   read: (data) => {
     const counts = sloganCountsFromData(data as SloganCountsData);
     const quotes = shardQuotesFromData((data as { quotes?: unknown } | null)?.quotes);
-    return counts && quotes ? { counts, quotes } : undefined;
+    const raw = (data as { ngrams?: unknown } | null)?.ngrams;
+    const ngrams = raw === undefined ? undefined : ngramCountsFromData(raw);
+    return counts && quotes && (raw === undefined || ngrams) ? { counts, quotes, ngrams } : undefined;
   },
-  merge: (parts) => ({ counts: mergeSloganCounts(parts.map((p) => p.counts)), quotes: mergeShardQuotes(parts.map((p) => p.quotes)).quotes }),
-  write: ({ counts, quotes }) => ({ ...sloganCountsToData(counts), quotes }),
-  table: ({ counts }, options) => {
-    const { minCount, minDocs, top, theme } = options as { minCount?: number; minDocs?: number; top?: number; theme?: string };
-    return sloganTable(counts, { minCount, minDocs, top, themes: theme ? commaList(theme) : undefined });
+  merge: (parts) => {
+    const counts = mergeSloganCounts(parts.map((p) => p.counts));
+    const quotes = mergeShardQuotes(parts.map((p) => p.quotes)).quotes;
+    // Shards of one merge are all --discover or none (checkShards compares their options).
+    if (!parts[0].ngrams) return { counts, quotes };
+    const numbered = parts.map((p) => ({ data: p.ngrams!, groupNumbers: p.counts.groups.map((label) => counts.groups.indexOf(label)) }));
+    return { counts, quotes, ngrams: ngramCounter(numbered).toData() };
+  },
+  write: ({ counts, quotes, ngrams }) => ({ ...sloganCountsToData(counts), quotes, ...(ngrams ? { ngrams } : {}) }),
+  table: ({ counts, ngrams }, options, flags) => {
+    const candidates = ngrams ? ngramCounter([{ data: ngrams, groupNumbers: counts.groups.map((_, g) => g) }]).candidates() : undefined;
+    return slogansTable({ ...counts, ngrams: candidates }, options as Parameters<typeof slogansTable>[1], flags.format);
   },
   check: (parts, files, staged) => {
     const { quotes, differs, complete } = mergeShardQuotes(parts.map((p) => p.quotes));
@@ -127,11 +145,11 @@ function mergeShards<C>(merger: Merger<C>, shards: ShardFile[], flags: MergeFlag
     emit(`${JSON.stringify(shard)}\n`, flags);
     return;
   }
-  const table = merger.table(merged, {
-    ...options,
-    ...(flags.top !== undefined ? { top: flags.top } : {}),
-    ...(flags.minCount !== undefined ? { minCount: flags.minCount } : {}),
-  });
+  const table = merger.table(
+    merged,
+    { ...options, ...(flags.top !== undefined ? { top: flags.top } : {}), ...(flags.minCount !== undefined ? { minCount: flags.minCount } : {}) },
+    flags,
+  );
   printTable(table, flags);
 }
 

@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import { loadStopwords } from '../../segment/stopwords.js';
-import { documentsWithoutField, groupValues, type ReportCorpus } from '../../report/analyses.js';
+import { corpusGrouping, type ReportCorpus } from '../../report/analyses.js';
 import { analyseReport, renderReport } from '../../report/buildReport.js';
 import { chooseLexicon } from '../../lexicon/lexicon.js';
 import { corpusPaths, openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { noteLeftOut } from '../leftOut.js';
 import { checkOutputFirst, commaList, corpusOptions, type CorpusFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 
@@ -21,9 +21,7 @@ export const REPORT_STOPWORDS = 'zh,domain';
 
 /** Notes on stderr the documents without the grouping field; none having it is a usage error (a typo, most likely). */
 export function reportLeftOut(corpus: ReportCorpus): void {
-  const leftOut = leftOutReporter(corpus.field);
-  for (const doc of documentsWithoutField(corpus)) leftOut.onLeftOut(doc);
-  leftOut.report(groupValues(corpus).length);
+  noteLeftOut(corpusGrouping(corpus));
 }
 
 export function reportCommand(): Command {

@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
 import { averageLinkage, mergeTable } from '../../analysis/clustering.js';
-import { documentTerms, documentUnits } from '../../analysis/documentTerms.js';
+import { documentTerms, groupDocuments } from '../../analysis/documentTerms.js';
 import { similarityMatrix, tfidfVectors } from '../../analysis/similarity.js';
 import { dendrogramSvg } from '../../report/charts/dendrogram.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { noteLeftOut } from '../leftOut.js';
 import { corpusOptions, filterFrom, filterOptions, outputOptions, type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 
@@ -28,10 +28,9 @@ export function similarCommand(): Command {
   return cmd.action((paths: string[], flags: SimilarFlags) => {
     const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
     const dt = documentTerms(corpus.docs, corpus.segmenter, filterFrom(flags));
-    const leftOut = leftOutReporter(flags.by);
-    if (flags.by) for (const d of dt.docs) if (!d.meta[flags.by]) leftOut.onLeftOut(d);
-    const units = documentUnits(dt, flags.by);
-    leftOut.report(units.length);
+    const grouping = groupDocuments(dt, flags.by);
+    noteLeftOut(grouping);
+    const { units } = grouping;
     const labels = units.map((u) => u.label);
     const { table, matrix } = similarityMatrix(labels, tfidfVectors(dt, units), flags.by ?? 'doc');
     const merges = averageLinkage(matrix.map((row) => row.map((cos) => 1 - cos)));

@@ -1,18 +1,19 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { loadStopwords } from '../../segment/stopwords.js';
-import { collectSlogans, corpusQuotedForms } from '../../slogans/collectSlogans.js';
+import { collectSlogans, corpusQuotedForms, type SloganCounts } from '../../slogans/collectSlogans.js';
 import { quotedFormsTable, shardQuotes } from '../../slogans/corpusQuotes.js';
 import { sloganCountsToData } from '../../slogans/mergeSlogans.js';
 import { chooseLexicon, THEMES } from '../../lexicon/lexicon.js';
-import { discoverLexiconTable, discoverTable, sloganTable } from '../../slogans/sloganTable.js';
+import { discoverLexiconTable, discoverTable, sloganTable, type DiscoverTableOptions } from '../../slogans/sloganTable.js';
+import type { ResultTable } from '../../resultTable.js';
 import { sloganUses } from '../../slogans/sloganUses.js';
 import { printTable } from '../terminal.js';
 import { readShard, shardJson } from '../shard.js';
 import { emit } from '../writeOutput.js';
 import { InputError } from '../../errors.js';
 import { openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { noteLeftOut } from '../leftOut.js';
 import { commaList, corpusOptions, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
 
 interface SlogansFlags extends CorpusFlags, OutputFlags {
@@ -45,6 +46,14 @@ function quotedFrom(file: string): string[] {
 /** Words that may not open or close a discovered n-gram: function words and the light verbs of official prose. */
 const NGRAM_EDGE_STOPWORDS = 'zh,domain';
 
+/** The table of `tifa slogans` (and of its merged shards) from its counts and options. */
+export function slogansTable(counts: SloganCounts, options: DiscoverTableOptions & { discover?: boolean; theme?: string }, format: string | undefined): ResultTable {
+  const { discover, theme, ...kept } = options;
+  if (!discover) return sloganTable(counts, { ...kept, themes: theme ? commaList(theme) : undefined });
+  // TSV is the lexicon's own format: discover → curate → --lexicon is one loop.
+  return format === 'tsv' ? discoverLexiconTable(discoverTable(counts, kept)) : discoverTable(counts, kept);
+}
+
 export function slogansCommand(): Command {
   const cmd = new Command('slogans')
     .description('slogans (提法): lexicon slogans, quoted formulations, numbered and + formulas, one row per canonical form')
@@ -64,10 +73,7 @@ export function slogansCommand(): Command {
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: SlogansFlags) => {
     if (flags.quotedFrom !== undefined && !flags.shard) throw new UsageError('--quoted-from counts a part of a corpus as a shard: give --shard');
-    if (flags.shard && (flags.show !== undefined || flags.discover)) {
-      // --discover scores n-grams by counts over the whole corpus, singletons included: a shard would hold them all.
-      throw new UsageError(`${flags.show !== undefined ? '--show' : '--discover'} has no --shard: it needs the whole corpus (slogans --shard and --quoted-forms --shard merge)`);
-    }
+    if (flags.shard && flags.show !== undefined) throw new UsageError('--show has no --shard: it prints the uses themselves (slogans --shard and --quoted-forms --shard merge)');
     if (flags.quotedForms && (flags.show !== undefined || flags.discover || flags.quotedFrom !== undefined)) {
       throw new UsageError('--quoted-forms lists the formulations the corpus quotes; give it without --show, --discover or --quoted-from');
     }
@@ -86,7 +92,6 @@ export function slogansCommand(): Command {
       return;
     }
     const from = flags.quotedFrom !== undefined ? quotedFrom(flags.quotedFrom) : [];
-    const leftOut = leftOutReporter(flags.by);
     const lexicon = chooseLexicon(flags);
     const corpus = openCorpus(paths, flags, { pos: true });
     // A shard counts with the forms the whole corpus quotes (--quoted-from, in the corpus's order) and records
@@ -98,20 +103,14 @@ export function slogansCommand(): Command {
       lexicon,
       corpusQuotes,
       discover: flags.discover ? { edgeStopwords: loadStopwords(NGRAM_EDGE_STOPWORDS) } : undefined,
-      onLeftOut: leftOut.onLeftOut,
     });
-    leftOut.report(counts.groups.length);
+    noteLeftOut(counts);
     if (flags.shard) {
-      emit(shardJson('slogans', paths, flags, { ...sloganCountsToData(counts), quotes: shardQuotes(own, corpusQuotes) }), flags);
+      const ngrams = counts.ngramCounter?.toData();
+      emit(shardJson('slogans', paths, flags, { ...sloganCountsToData(counts), quotes: shardQuotes(own, corpusQuotes), ...(ngrams ? { ngrams } : {}) }), flags);
       return;
     }
     const options = { minCount: flags.minCount, minDocs: flags.minDocs, top: flags.top };
-    // TSV is the lexicon's own format: discover → curate → --lexicon is one loop.
-    const table = flags.discover
-      ? flags.format === 'tsv'
-        ? discoverLexiconTable(discoverTable(counts, options))
-        : discoverTable(counts, options)
-      : sloganTable(counts, { ...options, themes: flags.theme ? commaList(flags.theme) : undefined });
-    printTable(table, flags);
+    printTable(slogansTable(counts, { ...options, discover: flags.discover, theme: flags.theme }, flags.format), flags);
   });
 }

@@ -7,7 +7,7 @@ import { shardJson } from '../shard.js';
 import { emit } from '../writeOutput.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { noteLeftOut } from '../leftOut.js';
 import { corpusOptions, outputOptions, type CorpusFlags, type OutputFlags } from '../options.js';
 
 interface ThemesFlags extends CorpusFlags, OutputFlags {
@@ -24,11 +24,10 @@ export function themesCommand(): Command {
   corpusOptions(cmd);
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: ThemesFlags) => {
-    const leftOut = leftOutReporter(flags.by);
     // Tagged as `tifa slogans` cuts, so both read the same token cache.
     const corpus = openCorpus(paths, flags, { pos: true });
-    const counts = collectSlogans(corpus.docs, corpus.segmenter, { field: flags.by, lexicon: chooseLexicon(flags), onLeftOut: leftOut.onLeftOut });
-    leftOut.report(counts.groups.length);
+    const counts = collectSlogans(corpus.docs, corpus.segmenter, { field: flags.by, lexicon: chooseLexicon(flags) });
+    noteLeftOut(counts);
     if (flags.shard) emit(shardJson('themes', paths, flags, sloganCountsToData(counts)), flags);
     else printTable(themeTable(counts), flags);
   });

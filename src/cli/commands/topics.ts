@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
-import { documentTerms } from '../../analysis/documentTerms.js';
+import { documentTerms, groupDocuments } from '../../analysis/documentTerms.js';
 import { fitTopics, topicShares, topicSummary, topicWords } from '../../analysis/topics.js';
 import { topicBarsSvg } from '../../report/charts/topicBars.js';
 import { UsageError } from '../../errors.js';
 import { printTable } from '../terminal.js';
 import { openCorpus } from '../openCorpus.js';
-import { leftOutReporter } from '../leftOut.js';
+import { noteLeftOut } from '../leftOut.js';
 import {
   corpusOptions,
   filterFrom,
@@ -68,11 +68,8 @@ export function topicsCommand(): Command {
       return;
     }
     if (flags.show === 'docs') {
-      const leftOut = leftOutReporter(flags.by);
-      if (flags.by) for (const d of dt.docs) if (!d.meta[flags.by]) leftOut.onLeftOut(d);
-      const table = topicShares(model, dt, flags.by);
-      leftOut.report(table.rows.length);
-      printTable(table, flags);
+      noteLeftOut(groupDocuments(dt, flags.by));
+      printTable(topicShares(model, dt, flags.by), flags);
     } else printTable(flags.show === 'words' ? topicWords(model, flags.top) : topicSummary(model, flags.top), flags);
   });
 }

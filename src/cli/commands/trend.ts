@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { groupLabel } from '../../analysis/countCorpus.js';
 import { countTrend, trendTable } from '../../analysis/trend.js';
 import { UsageError } from '../../errors.js';
 import type { TrendShardCounts } from '../../analysis/mergeTrend.js';
@@ -46,10 +45,10 @@ export function trendCommand(): Command {
   return cmd.action(async (args: string[], flags: TrendFlags) => {
     const { terms, paths } = termsThenPaths(args);
     if (terms.length === 0) throw new UsageError('name at least one term before the paths');
-    // Token totals per value come from the counting pipeline (cached, threaded); it also notes left-out documents.
+    // Token totals per value come from the counting pipeline (cached, threaded), which notes the left-out documents.
     const totals = await countCorpusFiles(paths, flags, { field: flags.by, only: new Set() });
-    const counts = countTrend(openCorpus(paths, flags).docs, terms, flags.by);
-    const tokens = counts.values.map((v) => totals.tokens[totals.groups.indexOf(groupLabel(v, flags.by))] ?? 0);
+    const { leftOut, ...counts } = countTrend(openCorpus(paths, flags).docs, terms, flags.by);
+    const tokens = counts.values.map((v) => totals.tokens[totals.groups.indexOf(v)] ?? 0);
     // The terms are arguments, not flags: the shard records them with the options, so shards of other terms differ.
     if (flags.shard) emit(shardJson('trend', paths, { ...flags, terms }, { trend: counts, tokens }), flags);
     else printTable(trendTableOf({ trend: counts, tokens }, flags), flags);
