@@ -129,6 +129,10 @@ describe('what is no formulation although quoted, numbered or joined by +', () =
   it('a + that adds amounts or sits in a calculation is no formula', () => {
     const t = table('采取“医药服务价格+上门服务费”的方式收费。\n履约率=（基本包签约人数+免费包签约人数）/抽查人数*100%\n推进互联网+签约服务，落实党建+业务融合。\n');
     expect(t.has('医药服务价格+上门服务费')).toBe(false);
+    // a line that is only a formula is a table cell (an indicator's method)
+    const cells = table('考核方法\n统计数据+抽查真实性。\n推进产业大脑+未来工厂建设。\n');
+    expect(cells.has('统计数据+抽查真实性')).toBe(false);
+    expect(cells.get('产业大脑+未来工厂')).toMatchObject({ total: 1, kind: 'formula' });
     expect([...t.values()].filter((r) => r.kind === 'formula').map((r) => r.term)).toEqual(['党建+业务']);
   });
 });

@@ -160,6 +160,25 @@ describe('corpus reader', () => {
 });
 
 describe('counting files', () => {
+  it('themes on worker threads: the table, shard and notes of one thread, a hand-counted slogan included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-themes-'));
+    const texts = ['坚持以人民为中心。', '坚持以人民为中心，以人民为中心。', '', '推动高质量发展。', '坚持以人民为中心。'];
+    texts.forEach((text, i) => writeFileSync(join(dir, `d${i}.txt`), i === 2 ? '' : `---\ncity: ${i % 2 ? '甲' : '乙'}\n---\n${text}`));
+    writeFileSync(join(dir, 'd5.txt'), '推动高质量发展。');
+    const run = (jobs: string, ...extra: string[]) => tifa(['themes', dir, '--by', 'city', '--skip-bad', '--no-cache', '--jobs', jobs, ...extra]);
+    for (const extra of [['--format', 'tsv'], ['--shard']]) {
+      const one = run('1', ...extra);
+      const three = run('3', ...extra);
+      expect(one.code).toBe(0);
+      expect(three.stdout).toBe(one.stdout);
+      expect(three.stderr).toBe(one.stderr);
+    }
+    // 以人民为中心: 4 uses (d0, d1 twice, d4); the empty file noted once, d5 (no city) left out.
+    const shard = JSON.parse(run('3', '--shard').stdout);
+    expect(shard.counts.slogans.find((s: { canonical: string }) => s.canonical === '以人民为中心')).toMatchObject({ byGroup: [2, 2], docs: 3 });
+    expect(run('3', '--format', 'tsv').stderr).toMatch(/skipped .*d2\.txt: no text to analyse[\s\S]*1 document\(s\) without "city" left out: d5/);
+  });
+
   // One test per option set: each is two full runs over the reports, which on a loaded machine take most of a
   // test's time limit (two runs, not six, per limit).
   for (const extra of [['--by', 'year', '--meta-from-name', '{x}_{year}', '--dp'], ['--ngram', '2..3', '--stopwords', 'zh'], ['--pos', 'n,v']]) {

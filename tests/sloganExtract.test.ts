@@ -210,7 +210,7 @@ describe('formulas with +', () => {
   });
 
   it('a one-character Han operand is not one (a web page\'s font-size buttons), a letter placeholder is', () => {
-    expect(brief('A+大\nA+中')).toEqual([]);
-    expect(brief('党建+N')).toEqual(['党建+N/formula']);
+    expect(brief('字号：A+大 A+中。')).toEqual([]);
+    expect(brief('推行党建+N。')).toEqual(['党建+N/formula']);
   });
 });

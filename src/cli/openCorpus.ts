@@ -6,6 +6,9 @@ import type { Grouping } from '../analysis/groups.js';
 import type { GroupedCounts } from '../analysis/termCounts.js';
 import { CorpusReader } from '../pipeline/corpusReader.js';
 import { countFiles } from '../pipeline/countFiles.js';
+import { collectSloganFiles } from '../pipeline/collectSloganFiles.js';
+import type { LexiconEntry } from '../lexicon/lexicon.js';
+import type { SloganCounts } from '../slogans/collectSlogans.js';
 import type { CountFilesOptions, CountSetup } from '../pipeline/countMessages.js';
 import { countCoocFiles } from '../pipeline/coocFiles.js';
 import { countCollocateFiles } from '../pipeline/collocateFiles.js';
@@ -102,6 +105,22 @@ async function overFiles<T extends Grouping>(
   }).finally(progress.finish);
   noteLeftOut(counts);
   return counts;
+}
+
+/**
+ * The lexicon slogan counts of a corpus (`themes`): cut tagged, as `tifa slogans` cuts, so both read the same
+ * token cache; for large corpora on worker threads (--jobs), merged in corpus order.
+ */
+export async function collectCorpusSlogans(
+  paths: string[] | undefined,
+  flags: CorpusFlags & CountingFlags,
+  options: { field?: string; lexicon: readonly LexiconEntry[] },
+): Promise<SloganCounts> {
+  const files = corpusFiles(paths, flags);
+  const progress = progressFor(files);
+  return collectSloganFiles(files, setupFrom(flags, true), { ...options, jobs: flags.jobs, skipBad: flags.skipBad, warn, onFileDone: progress.fileDone }).finally(
+    progress.finish,
+  );
 }
 
 /**

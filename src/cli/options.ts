@@ -3,6 +3,8 @@ import type { FilterOptions } from '../analysis/tokenFilter.js';
 import { TABLE_FORMATS } from '../format/formatters.js';
 import { TOKEN_CLASSES, type TokenClass } from '../analysis/tokenClasses.js';
 import { UsageError } from '../errors.js';
+import { CacheStore } from '../pipeline/cacheStore.js';
+import { defaultCacheDir } from '../pipeline/tokenCache.js';
 import { posTags } from '../segment/createSegmenter.js';
 import { loadStopwords } from '../segment/stopwords.js';
 import { checkOutputTarget } from './writeOutput.js';
@@ -152,16 +154,17 @@ export interface CountingFlags {
 export const CONTENT_WORDS = { stopwords: 'zh,domain', drop: ['numbers', 'latin'] as TokenClass[] };
 
 /** A --pos prefix that no tag the segmenter gives starts with is a typo: the table would be silently empty. */
-function checkPos(pos: string[], userDicts: string[] | undefined): void {
-  const tags = [...posTags(userDicts)];
+function checkPos(pos: string[], userDicts: string[] | undefined, cache: boolean): void {
+  // The tags come from the segmenter's vocabulary, which the cache folder keeps between runs (unless --no-cache).
+  const tags = [...posTags(userDicts, cache ? new CacheStore(defaultCacheDir()) : undefined)];
   const matchless = pos.filter((prefix) => !tags.some((tag) => tag.startsWith(prefix)));
   if (matchless.length > 0) {
     throw new UsageError(`--pos ${matchless.join(',')}: no part-of-speech tag starts with this; the tags are ${tags.sort().join(' ')}`);
   }
 }
 
-export function filterFrom(flags: FilterFlags & Pick<CorpusFlags, 'dict'>): FilterOptions {
-  if (flags.pos) checkPos(commaList(flags.pos), flags.dict);
+export function filterFrom(flags: FilterFlags & Pick<CorpusFlags, 'dict' | 'cache'>): FilterOptions {
+  if (flags.pos) checkPos(commaList(flags.pos), flags.dict, flags.cache !== false);
   const lists = [flags.stopwords, flags.contentWords ? CONTENT_WORDS.stopwords : undefined].filter(Boolean).join(',');
   const drop = [...new Set([...(flags.drop ?? []), ...(flags.contentWords ? CONTENT_WORDS.drop : [])])];
   return {

@@ -23,6 +23,7 @@ export async function countCollocateFiles(files: string[], setup: CountSetup, re
   }
   await inWorkers<string, CollocateTask, CollocateMessage>(
     new URL('./collocateWorker.js', import.meta.url),
+    setup,
     files,
     jobs,
     (file) => ({ file, setup, request }),

@@ -33,6 +33,7 @@ async function layOutInWorkers(files: string[], setup: CountSetup, counter: Cooc
   };
   await inWorkers<string, LayoutTask, WorkerLayout>(
     new URL('./layoutWorker.js', import.meta.url),
+    setup,
     files,
     jobs,
     (file) => ({ file, setup, field, unit: unit.kind, terms }),

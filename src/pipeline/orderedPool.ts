@@ -1,17 +1,23 @@
 import { builtVocabularies } from '../segment/createSegmenter.js';
+import type { CountSetup } from './countMessages.js';
+import { tokenizerFor } from './tokenizerFor.js';
 
-/** Tasks in flight per worker thread: enough to keep threads busy, few enough to keep memory flat. */
-const IN_FLIGHT_PER_THREAD = 4;
+/**
+ * Tasks in flight per worker thread: results are used in item order, so a long file holds up the ones behind
+ * it; 16 kept both threads busy where 4 let one wait (freq's measurement, workerPool.ts).
+ */
+const IN_FLIGHT_PER_THREAD = 16;
 
 /**
  * Runs `task(item)` for every item on a pool of `jobs` threads running module `worker` (handed this thread's
- * segmenter vocabularies, so that threads do not build them again) and gives the results back in item order,
+ * segmenter vocabulary for `setup`, so that threads do not build it again) and gives the results back in item order,
  * at most jobs × IN_FLIGHT_PER_THREAD at a time. `finished` sees each result as soon as its thread is done,
  * in the order threads finish (which need not be item order), e.g. to learn a thread's term ids in the order
  * it numbered them.
  */
 export async function inWorkers<T, M, R>(
   worker: URL,
+  setup: CountSetup,
   items: readonly T[],
   jobs: number,
   task: (item: T) => M,
@@ -20,6 +26,8 @@ export async function inWorkers<T, M, R>(
 ): Promise<void> {
   // Loaded here: small corpora never start a pool and should not pay for loading it.
   const { Piscina } = await import('piscina');
+  // The segmenter's vocabulary, built here once (or read from the cache) for every worker to take.
+  void tokenizerFor(setup).segmenter.key;
   const pool = new Piscina({ filename: worker.href, minThreads: jobs, maxThreads: jobs, workerData: { vocabularies: builtVocabularies() } });
   const pending: Array<{ item: T; result: Promise<R> }> = [];
   const useOldest = async () => {

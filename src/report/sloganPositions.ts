@@ -62,6 +62,20 @@ export function sloganPositions(docs: Iterable<Document>, segmenter: Segmenter, 
 }
 
 /**
+ * How many of the positions (ascending) fall in each document (in corpus order, each starting where the one
+ * before ends): one sweep, not a scan of every position per document.
+ */
+function usesPerDocument(positions: number[], documents: SloganPositions['documents']): number[] {
+  const counts = new Array<number>(documents.length).fill(0);
+  let d = 0;
+  for (const p of positions) {
+    while (d < documents.length && p >= documents[d].start + documents[d].tokens) d++;
+    if (d < documents.length && p >= documents[d].start) counts[d]++;
+  }
+  return counts;
+}
+
+/**
  * One row per slogan: `term`, `total` uses, one count per document (column = document id) and `dp`, Gries' DP over
  * the documents as parts with their word-token counts as sizes (0 = spread as the document sizes predict, near 1 =
  * concentrated; NaN when unused).
@@ -69,7 +83,7 @@ export function sloganPositions(docs: Iterable<Document>, segmenter: Segmenter, 
 export function dispersionTable(data: SloganPositions): ResultTable {
   const sizes = data.documents.map((d) => d.tokens);
   const rows = data.slogans.map(({ term, positions }) => {
-    const perDoc = data.documents.map((d) => positions.filter((p) => p >= d.start && p < d.start + d.tokens).length);
+    const perDoc = usesPerDocument(positions, data.documents);
     const row: Row = { term, total: positions.length };
     data.documents.forEach((d, i) => (row[d.id] = perDoc[i]));
     row.dp = data.totalTokens > 0 ? griesDP(perDoc, sizes) : NaN;

@@ -127,13 +127,13 @@ const UNLISTED_TAGS = ['eng', 'x'];
  * Every part-of-speech tag the segmenter can give: those of jieba's dictionary (its HMM tags new words from the
  * same set), of the bundled terms and lexicon, and of --dict files. A --pos prefix that none starts with is a typo.
  */
-export function posTags(userDicts: string[] = []): Set<string> {
+export function posTags(userDicts: string[] = [], store?: VocabularyStore): Set<string> {
   const tags = new Set(UNLISTED_TAGS);
   for (const line of jiebaDictionary().toString('utf8').split('\n')) {
     const tag = line.split(' ')[2]?.trim();
     if (tag) tags.add(tag);
   }
-  for (const entry of vocabularyFor({ userDicts }).entries) if (entry.pos) tags.add(entry.pos);
+  for (const entry of vocabularyFor({ userDicts }, store).entries) if (entry.pos) tags.add(entry.pos);
   return tags;
 }
 

@@ -307,6 +307,15 @@ function isSumOfAmounts(formula: string): boolean {
   return /[+＋]/u.test(formula) && formula.split(/\s*[+＋]\s*/u).some((o) => QUANTITY.test(o));
 }
 
+/**
+ * `[start, end)` is all its line holds, but for a full stop: a cell of a table (an indicator's method of calculation:
+ * `统计数据+抽查真实性。`), not prose, where a formula is named inside a sentence (推进“互联网+政务服务”); a quoted one
+ * is still found by its quotes.
+ */
+function isTableCell(text: string, start: number, end: number): boolean {
+  return (start === 0 || text[start - 1] === '\n') && /^[。；]?\s*(?:\n|$)/u.test(text.slice(end, end + 3));
+}
+
 /** The sentence around `[start, end)` holds an equation or a product (…=（A+B）/C*100%): a calculation, not a formula. */
 function isCalculation(text: string, start: number, end: number): boolean {
   let from = start;
@@ -322,7 +331,7 @@ function isCalculation(text: string, start: number, end: number): boolean {
  * with the word (token) next to the +, taking the nouns beside it when the tokens carry tags (`产业大脑+未来工厂`),
  * never a verb: `落实党建+业务融合` gives `党建+业务`. Sums of bare numbers (`3+5`) are not formulas, nor a formula
  * with a one-character Han operand (`A+大`, `A+中`: a web page's font-size buttons), nor sums of amounts (QUANTITY)
- * or a + inside a calculation (isCalculation); placeholders stay (`1+9+N`).
+ * or a + inside a calculation (isCalculation) or alone on its line (isTableCell); placeholders stay (`1+9+N`).
  */
 function formulaHits(text: string, tokens: Token[]): SloganHit[] {
   const hits: SloganHit[] = [];
@@ -341,7 +350,7 @@ function formulaHits(text: string, tokens: Token[]): SloganHit[] {
     const start = Math.max(m.index, tokens[first].start);
     const end = Math.min(matchEnd, tokens[last].end);
     const operands = text.slice(start, end).split(/\s*[+＋]\s*/);
-    if (operands.some((o) => /^\p{Script=Han}$/u.test(o)) || isSumOfAmounts(text.slice(start, end)) || isCalculation(text, m.index, matchEnd)) continue;
+    if (operands.some((o) => /^\p{Script=Han}$/u.test(o)) || isSumOfAmounts(text.slice(start, end)) || isCalculation(text, m.index, matchEnd) || isTableCell(text, start, end)) continue;
     hits.push(hit(text, start, end, canonicalSurface(text.slice(start, end)), 'formula'));
   }
   return hits;

@@ -1,16 +1,15 @@
 import { Command } from 'commander';
-import { collectSlogans } from '../../slogans/collectSlogans.js';
 import { chooseLexicon } from '../../lexicon/lexicon.js';
 import { themeTable } from '../../slogans/themeTable.js';
 import { sloganCountsToData } from '../../slogans/mergeSlogans.js';
 import { shardJson } from '../shard.js';
 import { emit } from '../writeOutput.js';
 import { printTable } from '../terminal.js';
-import { openCorpus } from '../openCorpus.js';
+import { collectCorpusSlogans } from '../openCorpus.js';
 import { noteLeftOut } from '../leftOut.js';
-import { corpusOptions, outputOptions, type CorpusFlags, type OutputFlags } from '../options.js';
+import { corpusOptions, countingOptions, outputOptions, type CorpusFlags, type CountingFlags, type OutputFlags } from '../options.js';
 
-interface ThemesFlags extends CorpusFlags, OutputFlags {
+interface ThemesFlags extends CorpusFlags, CountingFlags, OutputFlags {
   by?: string;
   shard?: boolean;
 }
@@ -22,11 +21,10 @@ export function themesCommand(): Command {
     .option('--by <field>', 'one set of columns per value of this metadata field (e.g. city), with keyness against the rest')
     .option('--shard', 'print the complete counts as shard JSON for tifa merge, instead of the table');
   corpusOptions(cmd);
+  countingOptions(cmd);
   outputOptions(cmd);
-  return cmd.action((paths: string[], flags: ThemesFlags) => {
-    // Tagged as `tifa slogans` cuts, so both read the same token cache.
-    const corpus = openCorpus(paths, flags, { pos: true });
-    const counts = collectSlogans(corpus.docs, corpus.segmenter, { field: flags.by, lexicon: chooseLexicon(flags) });
+  return cmd.action(async (paths: string[], flags: ThemesFlags) => {
+    const counts = await collectCorpusSlogans(paths, flags, { field: flags.by, lexicon: chooseLexicon(flags) });
     noteLeftOut(counts);
     if (flags.shard) emit(shardJson('themes', paths, flags, sloganCountsToData(counts)), flags);
     else printTable(themeTable(counts), flags);
