@@ -1,6 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCooccurrence } from '../src/analysis/cooccurrence.js';
 import { cooccurrenceTable } from '../src/analysis/coocTables.js';
 import { SortedRuns } from '../src/analysis/sortedRuns.js';
@@ -11,6 +12,18 @@ import { fakeDoc, spaceSegmenter } from './helpers.js';
 const spillFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('tifa-spill-'));
 
 describe('spill streams', () => {
+  // A temporary folder of this test's own: other tifa runs on the machine make tifa-spill- folders too.
+  const saved = process.env.TMPDIR;
+  let own = '';
+  beforeAll(() => {
+    own = mkdtempSync(join(tmpdir(), 'tifa-spill-test-'));
+    process.env.TMPDIR = own;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+    rmSync(own, { recursive: true, force: true });
+  });
   for (const [name, make] of [['in memory', () => memorySpill], ['in files', fileSpill]] as const) {
     it(`${name}: give back the numbers written, in order, whatever the block sizes`, () => {
       const stream = make().create();
