@@ -4,7 +4,8 @@ import { tokenizerFor } from './tokenizerFor.js';
 
 /**
  * Tasks in flight per worker thread: results are used in item order, so a long file holds up the ones behind
- * it; 16 kept both threads busy where 4 let one wait (freq's measurement, workerPool.ts).
+ * it; with 4 the other thread ran out of files and waited (one freq profile on 20 MB: idle 0.7 s of 4.4 s with 4,
+ * 0.2 s of 3.0 s with 16). Few enough to keep memory flat: a file's result is its distinct terms.
  */
 const IN_FLIGHT_PER_THREAD = 16;
 
@@ -13,7 +14,8 @@ const IN_FLIGHT_PER_THREAD = 16;
  * segmenter vocabulary for `setup`, so that threads do not build it again) and gives the results back in item order,
  * at most jobs × IN_FLIGHT_PER_THREAD at a time. `finished` sees each result as soon as its thread is done,
  * in the order threads finish (which need not be item order), e.g. to learn a thread's term ids in the order
- * it numbered them.
+ * it numbered them. `workerData` adds to what every thread is handed at its start (e.g. the lexicon).
+ * The one thread pool of tifa: freq, themes, cooc and collocates all run their workers through it.
  */
 export async function inWorkers<T, M, R>(
   worker: URL,
@@ -23,12 +25,13 @@ export async function inWorkers<T, M, R>(
   task: (item: T) => M,
   use: (item: T, result: R) => void,
   finished: (result: R) => void = () => {},
+  workerData: Record<string, unknown> = {},
 ): Promise<void> {
   // Loaded here: small corpora never start a pool and should not pay for loading it.
   const { Piscina } = await import('piscina');
   // The segmenter's vocabulary, built here once (or read from the cache) for every worker to take.
   void tokenizerFor(setup).segmenter.key;
-  const pool = new Piscina({ filename: worker.href, minThreads: jobs, maxThreads: jobs, workerData: { vocabularies: builtVocabularies() } });
+  const pool = new Piscina({ filename: worker.href, minThreads: jobs, maxThreads: jobs, workerData: { ...workerData, vocabularies: builtVocabularies() } });
   const pending: Array<{ item: T; result: Promise<R> }> = [];
   const useOldest = async () => {
     const { item, result } = pending.shift()!;
