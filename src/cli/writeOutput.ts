@@ -200,7 +200,10 @@ export function replaceReadFile(file: string, original: Buffer, content: Buffer,
 function writeStdout(content: string | Iterable<string>): void {
   const stat = fstatSync(1);
   if (!stat.isFile() && !(stat.isCharacterDevice() && !process.stdout.isTTY)) {
-    // Pipes and terminals are written synchronously on Linux and macOS, so chunks do not pile up in memory.
+    // Node's stream writes a pipe asynchronously: when the reader is slower, every chunk not yet taken waits in
+    // memory (a 2.2M-row cooc table through `| cat` held 1.2 GB against 0.55 GB into a file). Made blocking, as
+    // Node makes a terminal's, each write returns once the pipe has taken it, so memory stays one chunk.
+    (process.stdout as unknown as { _handle?: { setBlocking?: (blocking: boolean) => void } })._handle?.setBlocking?.(true);
     if (typeof content === 'string') process.stdout.write(content);
     else for (const chunk of content) process.stdout.write(chunk);
     return;
