@@ -2,10 +2,10 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { CountRequest } from '../analysis/countCorpus.js';
 import { CountAccumulator, type GroupedCounts } from '../analysis/termCounts.js';
-import type { Words } from '../segment/token.js';
-import { FileCounter, requestSignature, type CutFile, type OpenFile } from './fileCounter.js';
+import { FileCounter, requestSignature, type OpenFile } from './fileCounter.js';
 import { TokenCache } from './tokenCache.js';
-import { mergeMessage, type CountFilesOptions, type CountSetup, type DocumentCountsMessage } from './countMessages.js';
+import { mergeMessage, type CountFilesOptions, type CountSetup } from './countMessages.js';
+import { chunksCut } from './chunksCut.js';
 import { countInWorkers } from './workerPool.js';
 import { tokenizerFor } from './tokenizerFor.js';
 
@@ -25,48 +25,20 @@ export function chooseJobs(files: string[], request: CountRequest, jobs: number 
   return 1;
 }
 
-/**
- * Chunks being cut off this thread while it counts the one before. Two keep the cut going while this
- * thread turns a finished cut into strings and counts them (which takes about as long as the cut itself).
- */
-const CUTS_IN_FLIGHT = 2;
-
-/** One step of counting in this thread: a file answered already, or one chunk of a file to cut and count. */
-type Step = { kind: 'done'; file: string; message: DocumentCountsMessage } | { kind: 'chunk'; file: string; prepared: CutFile; start: number; end: number };
-
 /** Counts in this thread while the segmenter cuts the next chunks off it (a pipeline), in file order. */
 async function countInThisThread(files: string[], setup: CountSetup, request: CountRequest, options: CountFilesOptions): Promise<GroupedCounts> {
   const acc = new CountAccumulator(request);
   const counter = new FileCounter(tokenizerFor(setup), request, acc.counter);
-  const { tokenizer } = counter;
-  function* steps(): Generator<Step> {
-    for (const file of files) {
-      const prepared = counter.prepare(file);
-      if (prepared.kind === 'done') {
-        yield { kind: 'done', file, message: prepared.message };
-        continue;
-      }
-      const bounds = tokenizer.chunks(prepared.file);
-      for (let k = 1; k < bounds.length; k++) yield { kind: 'chunk', file, prepared, start: bounds[k - 1], end: bounds[k] };
-    }
-  }
-  const cut = (step: Step): Promise<Words> | undefined => {
-    if (step.kind === 'done') return undefined;
-    const words = tokenizer.chunkWordsAsync(step.prepared.file, step.start, step.end);
-    // Awaited in order below; this keeps a failure of a later cut from counting as unhandled meanwhile.
-    words.catch(() => {});
-    return words;
-  };
   let open: OpenFile | undefined;
-  for await (const [step, words] of lookahead(steps(), cut, CUTS_IN_FLIGHT)) {
-    if (step.kind === 'done') {
-      mergeMessage(acc, step.message, options);
+  for await (const step of chunksCut(counter.tokenizer, files, (file) => counter.prepare(file))) {
+    if (step.kind === 'whole') {
+      mergeMessage(acc, step.prepared.message, options);
       options.onProgress?.(step.file, 1);
       continue;
     }
-    const { prepared, start, end } = step;
+    const { prepared, start, end, words } = step;
     open ??= counter.open(prepared);
-    open.add(start, words!);
+    open.add(start, words);
     const share = end / prepared.file.text.length;
     if (share === 1) {
       const { ids, counts, size, chars, positions } = open.close();
@@ -76,35 +48,6 @@ async function countInThisThread(files: string[], setup: CountSetup, request: Co
     options.onProgress?.(step.file, share);
   }
   return acc.counts;
-}
-
-/** Items read ahead of the one being handed out, at most: bounds memory when many need no work. */
-const READ_AHEAD = 16;
-
-/**
- * The items of `source` with the results of `start` (undefined: no work), in order, starting the next items'
- * work before the current one is handed out, so that up to `ahead` of them run while the caller works.
- */
-export async function* lookahead<T, R>(source: Iterator<T>, start: (item: T) => Promise<R> | undefined, ahead: number): AsyncGenerator<[T, R | undefined]> {
-  const queue: Array<[T, Promise<R> | undefined]> = [];
-  let running = 0;
-  const fill = () => {
-    while (running < ahead && queue.length < READ_AHEAD) {
-      const next = source.next();
-      if (next.done) return;
-      const work = start(next.value);
-      if (work) running++;
-      queue.push([next.value, work]);
-    }
-  };
-  fill();
-  while (queue.length > 0) {
-    const [item, work] = queue.shift()!;
-    if (work) running--;
-    const result = await work;
-    fill();
-    yield [item, result];
-  }
 }
 
 /** A whole run as stored (leftOut kept beside the counts: memos stored before counts held it have it there). */

@@ -1,7 +1,7 @@
 import { groupOf } from '../analysis/groups.js';
 import { InputError, TifaError } from '../errors.js';
 import type { Words } from '../segment/token.js';
-import { lookahead } from './countFiles.js';
+import { chunksCut } from './chunksCut.js';
 import type { CountFilesOptions, CountSetup } from './countMessages.js';
 import type { FileTokenizer, LoadedFile } from './tokenizeFile.js';
 import { tokenizerFor } from './tokenizerFor.js';
@@ -41,8 +41,6 @@ export interface WordSink {
   close(): void;
 }
 
-type Step = { kind: 'none'; file: string; message: NoWords } | { kind: 'chunk'; file: string; prepared: PreparedFile & { kind: 'cut' }; start: number; end: number };
-
 /**
  * Gives the words of every file, document by document in file order, to the sink `open` makes for its group:
  * through the token cache, the segmenter cutting the next chunks off this thread while this thread handles the
@@ -58,35 +56,17 @@ export async function readFileWords(
   leaveOut: LeaveOut,
 ): Promise<void> {
   const tokenizer = tokenizerFor(setup);
-  function* steps(): Generator<Step> {
-    for (const file of files) {
-      const prepared = prepareFile(tokenizer, file, field);
-      if (prepared.kind !== 'cut') {
-        yield { kind: 'none', file, message: prepared };
-        continue;
-      }
-      const bounds = tokenizer.chunks(prepared.file);
-      for (let k = 1; k < bounds.length; k++) yield { kind: 'chunk', file, prepared, start: bounds[k - 1], end: bounds[k] };
-    }
-  }
-  const cut = (step: Step): Promise<Words> | undefined => {
-    if (step.kind === 'none') return undefined;
-    const words = tokenizer.chunkWordsAsync(step.prepared.file, step.start, step.end);
-    // Awaited in order below; this keeps a failure of a later cut from counting as unhandled meanwhile.
-    words.catch(() => {});
-    return words;
-  };
   let current: { sink: WordSink; recorder: ReturnType<FileTokenizer['recorder']> } | undefined;
-  for await (const [step, words] of lookahead(steps(), cut, CUTS_IN_FLIGHT)) {
-    if (step.kind === 'none') {
-      noteNoWords(step.message, options, leaveOut);
+  for await (const step of chunksCut(tokenizer, files, (file) => prepareFile(tokenizer, file, field))) {
+    if (step.kind === 'whole') {
+      noteNoWords(step.prepared, options, leaveOut);
       options.onProgress?.(step.file, 1);
       continue;
     }
-    const { prepared, start, end } = step;
+    const { prepared, start, end, words } = step;
     current ??= { sink: open(prepared.label), recorder: tokenizer.recorder(prepared.file) };
-    current.sink.add(words!);
-    current.recorder?.add(start, words!);
+    current.sink.add(words);
+    current.recorder?.add(start, words);
     const share = end / prepared.file.text.length;
     if (share === 1) {
       current.recorder?.finish();
@@ -96,6 +76,3 @@ export async function readFileWords(
     options.onProgress?.(step.file, share);
   }
 }
-
-/** Chunks being cut off this thread while it handles the one before (as freq counts). */
-const CUTS_IN_FLIGHT = 2;
