@@ -55,7 +55,8 @@ function readDict(file: string): DictEntry[] {
  *   reads its dictionary), only with --compound and in the commands whose items are formulations (slogans and
  *   lint find them in the words either way). The SIGHAN PKU gold cuts every such phrase into words, so each join
  *   costs F1 where the PKU text uses the phrase (node bench/pku.mjs).
- * --dict entries are loaded as their authors wrote them.
+ * --dict entries are loaded as their authors wrote them, but for full-width digits and letters: every word the
+ * segmenter learns is read as the text is cut (foldWidth), so a `５Ｇ基站` entry still matches.
  */
 export function segmenterVocabulary(
   userDicts: string[] = [],
@@ -66,7 +67,8 @@ export function segmenterVocabulary(
   const dictionary = new Set(terms.keys());
   const phrases: string[] = [];
   const dictionaryPhrases: string[] = [];
-  for (const form of lexiconSurfaceForms(chooseLexicon(lexicon)).keys()) {
+  for (const written of lexiconSurfaceForms(chooseLexicon(lexicon)).keys()) {
+    const form = foldWidth(written);
     if (SEGMENTER_CUTS.test(form)) phrases.push(form);
     else if (!terms.has(form)) terms.set(form, 'nz');
   }
@@ -80,7 +82,7 @@ export function segmenterVocabulary(
       if (dictionary.has(word) && !jieba.isClause(word)) dictionaryPhrases.push(word);
     }
   }
-  for (const file of userDicts) entries.push(...readDict(file));
+  for (const file of userDicts) for (const entry of readDict(file)) entries.push({ ...entry, word: foldWidth(entry.word) });
   return { entries, dictText: dictToText(entries), phrases, dictionaryPhrases };
 }
 
