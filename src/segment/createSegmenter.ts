@@ -13,6 +13,7 @@ import { withOffsets } from './offsets.js';
 import { vocabularyKey, type VocabularyStore } from './vocabularyKey.js';
 import { sentenceChunks } from './sentenceChunks.js';
 import { asWritten, foldWidth } from './widthFold.js';
+import { joinMarkRuns } from './markRuns.js';
 import type { Token, WordSegmenter, Words } from './token.js';
 
 export const BACKENDS = ['node-rs', 'nodejieba'] as const;
@@ -144,12 +145,22 @@ export function posTags(userDicts: string[] = [], store?: VocabularyStore): Set<
 
 /**
  * Changes whenever the same backend and vocabulary cut a text differently (the token cache is keyed by `key`, so
- * cuts of an earlier version must not be served): 2, full-width digits and letters read as ASCII (foldWidth).
+ * cuts of an earlier version must not be served): 2, full-width digits and letters read as ASCII (foldWidth);
+ * 3, a run of dashes or ellipses one token (joinMarkRuns).
  */
-const CUT_VERSION = 'cut 2';
+const CUT_VERSION = 'cut 3';
 
 function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
+}
+
+/**
+ * What the segmenter makes of the backend's cut of `folded` (foldWidth of `text`): the phrases joined, each run of
+ * a dash or ellipsis one mark (joinMarkRuns), the words given back in the characters of `text`.
+ */
+function finish(text: string, folded: string, cut: Words, join: PhraseJoin): Words {
+  const words = joinMarkRuns(folded, join.apply(folded, cut));
+  return folded === text ? words : asWritten(text, words);
 }
 
 /**
@@ -179,8 +190,7 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
   const chunked = (text: string, pos: boolean, join: () => PhraseJoin): Words => {
     const cutChunk = (chunk: string): Words => {
       const folded = foldWidth(chunk);
-      const cut = join().apply(folded, binding().cut(folded, pos));
-      return folded === chunk ? cut : asWritten(chunk, cut);
+      return finish(chunk, folded, binding().cut(folded, pos), join());
     };
     const bounds = sentenceChunks(text);
     if (bounds.length === 2) return cutChunk(text);
@@ -206,8 +216,7 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     words,
     wordsAsync: async (text, cutOptions) => {
       const folded = foldWidth(text);
-      const cut = vocabulary().phraseJoin.apply(folded, await binding().cutAsync(folded, Boolean(cutOptions?.pos)));
-      return folded === text ? cut : asWritten(text, cut);
+      return finish(text, folded, await binding().cutAsync(folded, Boolean(cutOptions?.pos)), vocabulary().phraseJoin);
     },
     cutUnits: (text: string): Token[] => withOffsets(text, chunked(text, false, () => vocabulary().allPhrases)),
   };
