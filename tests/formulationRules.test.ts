@@ -186,7 +186,10 @@ describe('parts of long lexicon entries used on their own (为人民服务 of �
 describe('recurring phrases of formulation shape (kind recurring), decided per document', () => {
   const entry = (canonical: string) => ({ canonical, variants: [], theme: '国防军队', expansion: [], note: '', extra: {} });
   // The lexicon gives the vocabulary (国防, 军队, 革命化 …) and the slogans a phrase may extend (京津冀协同发展, 平安中国).
-  const lexicon = [entry('国防和军队现代化'), entry('京津冀协同发展'), entry('平安中国'), entry('廉政建设'), entry('反腐败斗争')];
+  const lexicon = [
+    ...['国防和军队现代化', '京津冀协同发展', '平安中国', '廉政建设', '反腐败斗争', '东西部协作', '对口支援', '分级管理、统一指挥'].map(entry),
+    ...['人民民主专政', '改革开放'].map(entry),
+  ];
   const table = (...texts: string[]) => sloganTable(collectSlogans(texts.map((t, i) => fakeDoc(`r${i}`, {}, t)), segmenter, { lexicon }));
   const recurring = (...texts: string[]) => table(...texts).rows.filter((r) => r.kind === 'recurring').map((r) => [r.term, r.total, r.docs]);
 
@@ -195,6 +198,19 @@ describe('recurring phrases of formulation shape (kind recurring), decided per d
       ['国防和军队建设', 2, 1],
       ['廉政建设和反腐败工作', 2, 1],
     ]);
+  });
+
+  it('X和Y + head where Y is one verb after a noun, made a noun by the head; not two activities (管理与指挥体制)', () => {
+    expect(recurring('做好东西部协作和支援合作，深化东西部协作和支援合作。建立管理与指挥体制，完善管理与指挥体制。\n')).toEqual([['东西部协作和支援合作', 2, 1]]);
+  });
+
+  it('a lexicon slogan with the same modifier of two words or more before it (…的人民民主专政), not a one-word possessive', () => {
+    const t = table('我国是工人阶级领导的、以工农联盟为基础的人民民主专政的国家。国家是工人阶级领导的、以工农联盟为基础的人民民主专政。坚持人民民主专政。坚持社会主义的改革开放，社会主义的改革开放。\n');
+    const rows = new Map(t.rows.map((r) => [r.term as string, r]));
+    expect(rows.get('工人阶级领导的、以工农联盟为基础的人民民主专政')).toMatchObject({ total: 2, kind: 'recurring' });
+    expect(rows.get('人民民主专政')).toMatchObject({ total: 3, kind: 'lexicon' });
+    expect(rows.has('社会主义的改革开放')).toBe(false);
+    expect(rows.get('改革开放')).toMatchObject({ total: 2 });
   });
 
   it('a lexicon slogan and a naming head (战略), not an activity head (建设): 平安中国建设 is 平安中国 at work', () => {

@@ -1,7 +1,7 @@
 import type { Token } from '../segment/token.js';
 import { canonicalSurface } from '../lexicon/fold.js';
 import type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
-import { markFinds, recurringPhrases } from './recurringPhrases.js';
+import { markFinds, modifiedSlogans, recurringPhrases } from './recurringPhrases.js';
 import type { SloganMatcher } from './entryParts.js';
 
 export type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
@@ -484,11 +484,15 @@ function corpusHits(text: string, tokens: Token[], boundaries: Uint8Array, corpu
 
 /**
  * The document's recurring phrases of formulation shape (recurringPhrases) outside the other finds, a lexicon
- * slogan held whole allowed (京津冀协同发展战略 beside 京津冀协同发展, a use of both).
+ * slogan held whole allowed (京津冀协同发展战略 beside 京津冀协同发展, a use of both), and the lexicon slogans it
+ * uses twice with the same modifier (modifiedSlogans: …的人民民主专政).
  */
 function recurringHits(text: string, tokens: Token[], finds: SloganHit[], lexicon: LexiconMatcher): SloganHit[] {
   const marks = markFinds(text.length, finds.map((h) => ({ start: h.start, end: h.end, lexicon: h.kind === 'lexicon' })));
-  return recurringPhrases(tokens, text, marks, (word) => lexicon.inVocabulary(word)).flatMap((p) => p.spans.map(([start, end]) => hit(text, start, end, p.canonical, 'recurring')));
+  const slogans = finds.filter((h) => h.kind === 'lexicon' && !h.part);
+  return [...recurringPhrases(tokens, text, marks, (word) => lexicon.inVocabulary(word)), ...modifiedSlogans(tokens, text, slogans, marks)].flatMap((p) =>
+    p.spans.map(([start, end]) => hit(text, start, end, p.canonical, 'recurring')),
+  );
 }
 
 /**

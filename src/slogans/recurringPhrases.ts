@@ -50,7 +50,8 @@ function adjacent(tokens: Token[], from: number, to: number): boolean {
 
 /**
  * The three shapes of a formulation that the text alone shows, tokens [from, to] inclusive, all adjacent:
- * - coordinated: `X和Y` + head, X and Y each one or two words of the lexicon's vocabulary (`inVocabulary`), the head
+ * - coordinated: `X和Y` + head, X and Y each one or two words of the lexicon's vocabulary (`inVocabulary`; Y may be
+ *   one verb after a noun-like X, made a noun by the head: 东西部协作和支援合作), the head
  *   a formulation head or 工作 (国防和军队建设, 廉政建设和反腐败工作, 东西部协作和支援合作); not a sector noun right before
  *   the head or first (国民经济和社会发展, 科学和技术发展);
  * - parallel: two or more `…化` words + head (革命化现代化正规化建设);
@@ -69,7 +70,13 @@ function hasFormulationShape(tokens: Token[], from: number, to: number, marks: U
   if (at < 0) return head !== COORDINATED_HEAD && words.every((t) => isHan(t) && t.text.length >= 2 && t.text.endsWith('化') && t.pos !== 'v');
   const [left, right] = [words.slice(0, at), words.slice(at + 1)];
   const conjunct = (part: Token[]) => part.length >= 1 && part.length <= 2 && part.every((t) => isConjunctWord(t) && inVocabulary(t.text));
-  return conjunct(left) && conjunct(right) && !SECTOR_NOUNS.has(words[0].text) && !SECTOR_NOUNS.has(words[words.length - 1].text);
+  // After a noun-like conjunct the last word may be a verb that the head makes a noun of (东西部协作和支援|合作);
+  // two verbs coordinated are a task (加强和改进|工作), no formulation.
+  const nominalised = right.length === 1 && right[0].pos === 'v' && isHan(right[0]) && right[0].text.length === 2 && inVocabulary(right[0].text);
+  // Two single two-character words are a pair of nouns (国防和军队), not of activities (管理与指挥 体制: a plain phrase).
+  const activities = left.length === 1 && right.length === 1 && left[0].text.length === 2 && right[0].text.length === 2 && [left[0], right[0]].some((t) => !/^n/.test(t.pos ?? ''));
+  if (activities) return false;
+  return conjunct(left) && (conjunct(right) || (nominalised && left.every((t) => /^(?:n|nz|l|j)$/.test(t.pos ?? '')))) && !SECTOR_NOUNS.has(words[0].text) && !SECTOR_NOUNS.has(words[words.length - 1].text);
 }
 
 /** A recurring phrase and where each use is, `[start, end)` in the text. */
@@ -157,4 +164,60 @@ function isFree(marks: Uint8Array, start: number, end: number): boolean {
     if (marks[k] === 0) adds = true;
   }
   return adds;
+}
+
+/** The longest modifier looked for before a slogan, in code units (工人阶级领导的、以工农联盟为基础的: 17). */
+const MAX_MODIFIER = 24;
+/** A modifier holds at least this many characters before its 的. */
+const MIN_MODIFIER = 4;
+/** What ends the stretch a modifier is taken from: clause punctuation, quotes, brackets, a line break. */
+const CLAUSE_END = /[，,。；;：:！!？?“”"（）()《》\n]/u;
+/** Tags that cannot open a modifier: verbs (是, 坚持), pronouns (我国, 我们), function words, numbers, adverbs. */
+const NO_OPENING_TAGS = /^(?:v|vd|r|p|c|d|u|uj|ul|uz|ud|ug|uv|m|q|f|y|e|o)$/;
+
+/** How many words start in [from, to): a modifier of one word is a plain possessive (社会主义的改革开放, 地方政府的机构改革). */
+function wordsIn(starts: Map<number, Token>, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (starts.get(k) && isHan(starts.get(k)!)) n++;
+  return n;
+}
+
+/**
+ * A lexicon slogan with the same modifier before it (`…的` + slogan) at two or more of its uses in the document:
+ * the longer form is the formulation the text fixes (工人阶级领导的、以工农联盟为基础的人民民主专政 beside
+ * 人民民主专政). The modifier is the longest shared stretch before the slogan that starts on a word that is no
+ * verb, pronoun or function word, ends in 的, holds two words or more and MIN_MODIFIER characters before it, no clause
+ * punctuation (、 allowed), and touches no other find. Its uses are the spans of modifier and slogan.
+ */
+export function modifiedSlogans(tokens: Token[], text: string, slogans: Array<{ start: number; end: number; canonical: string }>, marks: Uint8Array): RecurringPhrase[] {
+  const starts = new Map<number, Token>();
+  for (const t of tokens) starts.set(t.start, t);
+  const uses = new Map<string, Array<[number, number]>>();
+  for (const s of slogans) {
+    if (text[s.start - 1] !== '的') continue;
+    let from = s.start - 1;
+    while (from > 0 && s.start - from < MAX_MODIFIER && !CLAUSE_END.test(text[from - 1])) from--;
+    // every start of a word in [from, s.start - 1) opens a candidate modifier
+    for (let at = from; at < s.start - 1; at++) {
+      const opening = starts.get(at);
+      if (!opening || NO_OPENING_TAGS.test(opening.pos ?? '') || !isHan(opening)) continue;
+      const modifier = text.slice(at, s.start);
+      if (modifier.replace(/[、的]/gu, '').length < MIN_MODIFIER || !isFree(marks, at, s.start - 1) || wordsIn(starts, at, s.start - 1) < 2) continue;
+      const form = canonicalSurface(modifier) + s.canonical;
+      let list = uses.get(form);
+      if (!list) uses.set(form, (list = []));
+      list.push([at, s.end]);
+    }
+  }
+  // The longest shared modifier at each use: a use claimed by a longer recurring form is that form's.
+  const recurring = [...uses].filter(([, spans]) => spans.length >= MIN_RECURRENCE).sort(([a], [b]) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  const claimedEnds = new Set<number>();
+  const found: RecurringPhrase[] = [];
+  for (const [canonical, spans] of recurring) {
+    const free = spans.filter(([, e]) => !claimedEnds.has(e));
+    if (free.length < MIN_RECURRENCE) continue;
+    for (const [, e] of free) claimedEnds.add(e);
+    found.push({ canonical, spans: free });
+  }
+  return found;
 }
