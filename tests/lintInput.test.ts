@@ -122,3 +122,29 @@ describe('tifa lint on a PDF', () => {
     expect(tifa(['lint', file]).stdout).toContain('  p.2  warning');
   });
 });
+
+describe('tifa lint on extracted text: the file\'s own paragraphs are no page breaks', () => {
+  // A list the law sets one item to a paragraph, each ending in a comma: as a plain text these blank lines could be
+  // page breaks, in a Word file (or a PDF, whose reader joined what its layout ran on) they are the file's own.
+  const ITEMS = ['全国人民代表大会常务委员会由下列人员组成：', '委员长，', '副委员长若干人，', '秘书长，', '委员若干人。'];
+
+  it('reports no paragraph break inside a sentence in a Word file, where a plain text of it gets them', async () => {
+    const folder = dir();
+    const file = join(folder, 'law.docx');
+    writeFileSync(file, await Packer.toBuffer(new DocxDocument({ sections: [{ children: ITEMS.map((text) => new Paragraph({ text })) }] })));
+    const run = tifa(['lint', '--rule', 'page-break', '--format', 'compact', file]);
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it('prints each finding of the plain text on one line, a quoted line break as ⏎', () => {
+    const file = join(dir(), 'law.txt');
+    writeFileSync(file, `${ITEMS.join('\n\n')}\n`);
+    const run = tifa(['lint', '--rule', 'page-break', '--format', 'compact', file]);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^\S+law\.txt:\d+:\d+: error paragraph break inside a sentence: .* \[page-break\]$/);
+    expect(run.stdout).toContain('⏎');
+  });
+});
