@@ -137,14 +137,20 @@ describe('tifa lint on extracted text: the file\'s own paragraphs are no page br
     expect(run.code).toBe(0);
   });
 
-  it('prints each finding of the plain text on one line, a quoted line break as ⏎', () => {
-    const file = join(dir(), 'law.txt');
-    writeFileSync(file, `${ITEMS.join('\n\n')}\n`);
+  it('prints each finding on one line, a quoted line break as ⏎', () => {
+    const file = join(dir(), 'cut.txt');
+    // No paragraph opens on a comma: the break after 委员长 is inside a sentence.
+    writeFileSync(file, '会议选举产生了领导成员。\n委员长\n\n，副委员长若干人。\n');
     const run = tifa(['lint', '--rule', 'page-break', '--format', 'compact', file]);
     expect(run.code).toBe(1);
-    const lines = run.stdout.trim().split('\n');
-    expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line).toMatch(/^\S+law\.txt:\d+:\d+: error paragraph break inside a sentence: .* \[page-break\]$/);
-    expect(run.stdout).toContain('⏎');
+    expect(run.stdout).toBe(`${file}:2:4: error paragraph break inside a sentence: "员。⏎委员长" continues with "，副委员长若" [page-break]\n`);
+  });
+
+  it('leaves a plain text\'s list items of comma-ended lines as they are: page breaks lie a page apart', () => {
+    const file = join(dir(), 'law.txt');
+    writeFileSync(file, `${ITEMS.join('\n\n')}\n`);
+    const run = tifa(['lint', '--rule', 'page-break', '--fix', file]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(`${ITEMS.join('\n\n')}\n`);
   });
 });

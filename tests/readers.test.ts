@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  AlignmentType,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
@@ -10,8 +11,12 @@ import {
   Document as DocxDocument,
   HeadingLevel,
   InsertedTextRun,
+  LevelFormat,
   Packer,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
 } from 'docx';
 import iconv from 'iconv-lite';
@@ -186,6 +191,45 @@ describe('Word documents', () => {
     expect([...(doc.headingLines ?? [])]).toEqual([doc.origin.locate(0).line]);
     // 全市 is in the third paragraph, column 11 of it (第二条, the ideographic space, 本办法适用于).
     expect(placeLabel(doc.origin.locate(doc.text.indexOf('全市')))).toBe('¶3:11');
+  });
+
+  it('writes the numbers Word puts before list items, and a table row as one paragraph of tab-separated cells', async () => {
+    const level = (n: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({ level: n, format, text, alignment: AlignmentType.LEFT });
+    const doc = new DocxDocument({
+      numbering: {
+        config: [
+          { reference: 'cn', levels: [level(0, LevelFormat.CHINESE_COUNTING, '%1、'), level(1, LevelFormat.CHINESE_COUNTING, '（%2）')] },
+          { reference: 'dec', levels: [level(0, LevelFormat.DECIMAL, '%1.')] },
+          { reference: 'dot', levels: [level(0, LevelFormat.BULLET, '●')] },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '总体要求', numbering: { reference: 'cn', level: 0 } }),
+            new Paragraph({ text: '坚持党的领导', numbering: { reference: 'cn', level: 1 } }),
+            new Paragraph({ text: '坚持人民至上', numbering: { reference: 'cn', level: 1 } }),
+            new Paragraph({ text: '重点任务', numbering: { reference: 'cn', level: 0 } }),
+            new Paragraph({ text: '健全网格', numbering: { reference: 'cn', level: 1 } }),
+            new Paragraph({ text: '完善机制。', numbering: { reference: 'dec', level: 0 } }),
+            new Paragraph({ text: '落实责任。', numbering: { reference: 'dot', level: 0 } }),
+            new Table({
+              rows: [
+                new TableRow({ children: ['序号', '单位'].map((t) => new TableCell({ children: [new Paragraph(t)] })) }),
+                new TableRow({ children: [new TableCell({ children: [new Paragraph('1')] }), new TableCell({ children: [new Paragraph('市粮食储备库'), new Paragraph('（事业单位）')] })] }),
+              ],
+            }),
+            new Paragraph('附件如上。'),
+          ],
+        },
+      ],
+    });
+    const file = join(dir(), 'plan.docx');
+    writeFileSync(file, await Packer.toBuffer(doc));
+    const read1 = read(file);
+    expect(read1.text.split('\n\n')).toEqual(['一、总体要求', '（一）坚持党的领导', '（二）坚持人民至上', '二、重点任务', '（一）健全网格', '1.完善机制。', '落实责任。', '序号\t单位', '1\t市粮食储备库\n（事业单位）', '附件如上。']);
+    // Places count Word's paragraphs, a cell's too: 序号 is the eighth, 附件如上 the thirteenth.
+    expect(placeLabel(read1.origin.locate(read1.text.indexOf('附件')))).toBe('¶13:1');
   });
 
   it('stops on .doc and .wps with one line pointing to a conversion', () => {

@@ -9,9 +9,7 @@ const ASCII_ALNUM = /^[A-Za-z0-9]$/;
 /** (a) Removes the newline and blank lines of every page break inside a sentence (see normalise's `pageStarts`). */
 function repairPageBreaks(text: string, evidence?: BreakEvidence, pageStarts?: readonly number[]): Edit[] {
   if (pageStarts?.length === 0) return [];
-  let joins = findPageBreakJoins(text, evidence);
-  if (pageStarts) joins = joins.filter((join) => pageStarts.some((at) => join.offset <= at && at <= join.end));
-  return joins.map(({ offset, end }) => ({ start: offset, end, text: '' }));
+  return findPageBreakJoins(text, evidence, pageStarts).map(({ offset, end }) => ({ start: offset, end, text: '' }));
 }
 
 /**
@@ -75,9 +73,9 @@ function collapseSpaces(text: string): Edit[] {
 /**
  * Changes whenever what a file reads as changes (decoding, a format's reader, a repair): the token cache is keyed by
  * the file's bytes, so cached texts of another version must not be reused. 3: Big5 told from GB18030. 4: web pages'
- * source line breaks and table cells.
+ * source line breaks and table cells. 5: UTF-16 without a BOM, double-encoded UTF-8, plain-text page breaks apart.
  */
-export const NORMALISE_VERSION = 4;
+export const NORMALISE_VERSION = 5;
 
 /** The noise repairs, in the order they must run: each sees the output of the one before. */
 const STEPS: ReadonlyArray<(text: string, evidence?: BreakEvidence, pageStarts?: readonly number[]) => Edit[]> = [repairPageBreaks, tightenPlus, joinHanAndAscii, collapseSpaces];
