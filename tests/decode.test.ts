@@ -52,6 +52,11 @@ describe('decodeBuffer', () => {
     );
   });
 
+  it('reads a few characters of GB18030 as GB18030, where Big5 would read them as other characters (さ and 今)', () => {
+    expect(decodeBuffer(iconv.encode('さ', 'gb18030'), 'a.txt')).toMatchObject({ text: 'さ', encoding: 'gb18030' });
+    expect(decodeBuffer(iconv.encode('推进', 'gb18030'), 'a.txt')).toMatchObject({ text: '推进', encoding: 'gb18030' });
+  });
+
   it('reads UTF-16 without a BOM, either byte order, when it reads as Chinese', () => {
     const long = TEXT.repeat(3);
     expect(decodeBuffer(iconv.encode(long, 'utf16le'), 'a.txt')).toMatchObject({ text: long, encoding: 'utf16le', bom: false });

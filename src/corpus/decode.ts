@@ -118,7 +118,10 @@ function gbOrBig5(bytes: Buffer, file: string): { text: string; encoding: string
     .filter((r) => looksLikeText(r.text))
     .map((r) => ({ ...r, score: chineseScore(r.text) }));
   if (readings.length === 0) throw notText(file);
-  const best = readings.reduce((a, b) => (b.score.common > a.score.common ? b : a));
+  const judged = readings.filter((r) => r.score.han >= MIN_HAN_TO_JUDGE);
+  // A few characters say nothing of the encoding (さ in GB18030 is 今 in Big5): GB18030, which reads every
+  // character back, unless Big5 has the Han characters to show it is Big5.
+  const best = judged.length === 0 ? readings[0] : judged.reduce((a, b) => (b.score.common > a.score.common ? b : a));
   if (best.score.han >= MIN_HAN_TO_JUDGE && best.score.common < MIN_COMMON_SHARE) {
     throw new InputError(`${file}: does not read as Chinese in GB18030 or Big5 (wrong encoding?); pass --encoding to choose one`);
   }
