@@ -118,8 +118,9 @@ describe('corpus reader', () => {
         expect(reader.segmenter.cut(doc.text, { pos })).toEqual(plainCut.cut(doc.text, { pos }));
       }
     }
-    // One entry per tagging, written by the first run and read by the second.
-    const entries = readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.v8'));
+    // One entry per tagging, written by the first run and read by the second (beside the dictionary of the
+    // TypeScript cut, which the segmenter keeps in the cache too, once per thread).
+    const entries = readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.v8') && !String(f).includes('port-dictionary'));
     expect(entries).toHaveLength(2);
   });
 
