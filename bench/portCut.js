@@ -111,6 +111,8 @@ for (let round = 0; round < rounds; round++) {
   keep('port cut + count by trie node', time(countPort));
   keep('raw cut + join + StretchCounter', time(stretchCount((chunk) => ({ words: jieba.cut(chunk, true) }))));
   keep('port ends + join + StretchCounter', time(stretchCount((chunk) => portWords.words(chunk))));
+  keep('port ends only', time(() => chunks.forEach((chunk) => portWords.words(chunk))));
+  keep('port ends + join', time(() => chunks.forEach((chunk) => join_.apply(chunk, portWords.words(chunk)))));
 }
 const raw = best.get('raw cut (strings)');
 console.log(`${mb.toFixed(1)} MB in ${chunks.length} chunks, best of ${rounds}; load: raw ${rawLoad.toFixed(0)} ms, port ${portLoad.toFixed(0)} ms`);

@@ -76,6 +76,36 @@ describe('the TypeScript port of jieba-rs cut (portCut.ts)', () => {
   });
 });
 
+describe('the port loads dictionaries as jieba-rs does', () => {
+  /** The port's words and the native ones, both with dictionary `base` then `user` loaded. */
+  const both = (base: string, user: string, text: string) => {
+    const tiny = Jieba.withDict(Buffer.from(base));
+    if (user) tiny.loadDict(Buffer.from(user));
+    return { port: new PortSegmenter(Buffer.from(base), user).words(text).words, native: tiny.cut(text, true) };
+  };
+
+  it('takes the more probable route: 甲乙 (3 of 5) over 甲 and 乙 (1 of 5 each)', () => {
+    expect(both('甲乙 3\n甲 1\n乙 1\n', '', '甲乙')).toEqual({ port: ['甲乙'], native: ['甲乙'] });
+  });
+
+  it('a word loaded again only has its frequency replaced; at 0 it loses the route but is still a word', () => {
+    // 甲乙 at frequency 0 weighs ln 0: the route takes 甲 and 乙, and since 甲乙 is in the dictionary the HMM
+    // leaves them as they are.
+    expect(both('甲乙 3\n甲 1\n乙 1\n', '甲乙 0\n', '甲乙')).toEqual({ port: ['甲', '乙'], native: ['甲', '乙'] });
+    // A line without a frequency loads the word at 0, as jieba-rs reads it.
+    expect(both('甲乙 3\n甲 1\n乙 1\n', '甲乙\n', '甲乙')).toEqual({ port: ['甲', '乙'], native: ['甲', '乙'] });
+  });
+
+  it('on a tie takes the longer first word, and cuts what the dictionary lacks with the HMM', () => {
+    // 甲乙|丙丁 and 甲|乙丙丁 weigh the same (frequencies 2 and 1 either way, summed in either order): the route
+    // takes the longer word at 甲, as jieba-rs does.
+    const base = '甲乙 2\n乙丙丁 2\n甲 1\n丙丁 1\n';
+    expect(both(base, '', '甲乙丙丁')).toEqual({ port: ['甲乙', '丙丁'], native: ['甲乙', '丙丁'] });
+    const { port, native } = both(base, '', '他来到了网易杭研大厦，甲乙丙丁');
+    expect(port).toEqual(native);
+  });
+});
+
 describe.skipIf(!HAS_REPORTS || !existsSync(PKU_TEST))('the port against @node-rs/jieba on shared data (needs ../shared)', () => {
   let reports: string[] = [];
   beforeAll(() => {

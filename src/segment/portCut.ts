@@ -80,7 +80,7 @@ export class PortCutter {
   /** The DAG and route of text[from, to) (offsets relative to `from`), then its words. */
   private block(from: number, to: number): void {
     const { text, dict } = this;
-    const { rootChild, weight } = dict;
+    const { rootChild, childStart, childUnit, childNode, weight } = dict;
     const len = to - from;
     if (this.prob.length < len + 1) {
       this.prob = new Float64Array(len * 2 + 1);
@@ -111,7 +111,15 @@ export class PortCutter {
           }
         }
         if (y >= len) break;
-        at = childOf(dict, at, text.charCodeAt(from + y));
+        // The child by the next code unit: scanned among a few, searched among many (childOf).
+        let lo = childStart[at];
+        const hi = childStart[at + 1];
+        if (lo === hi) break;
+        const next = text.charCodeAt(from + y);
+        if (hi - lo <= 8) {
+          while (lo < hi && childUnit[lo] !== next) lo++;
+          at = lo < hi ? childNode[lo] : NO_NODE;
+        } else at = childOf(dict, at, next);
         y++;
       }
       if (bestEnd < 0) {

@@ -9,7 +9,7 @@ import type { Words } from './token.js';
 import type { VocabularyStore } from './vocabularyKey.js';
 
 /** Bump when the dictionary's arrays change meaning: stored ones then miss. */
-const PORT_DICTIONARY_FORMAT = 1;
+const PORT_DICTIONARY_FORMAT = 2;
 
 let model: HmmModel | undefined;
 
