@@ -24,129 +24,168 @@ export interface PortDictionaryData {
 
 /** Rust's char::is_whitespace, which jieba-rs splits dictionary lines with (JavaScript's \s also takes U+FEFF). */
 function isWhitespace(c: number): boolean {
+  if (c > 0x3000 || (c > 32 && c < 0x85)) return false;
   return (
     c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
   );
 }
 
-const hashOf = (parent: number, unit: number) => Math.imul(parent ^ Math.imul(unit, 0x9e3779b1), 0x85ebca77);
-
-/**
- * Builds the trie from dictionary texts in jieba's format (`word [freq [tag]]` a line), loaded in order. The
- * words are read where they stand in the texts, into an open-addressed table of edges, then laid out by parent.
- */
-export function buildPortDictionary(texts: string[]): PortDictionaryData {
-  let units = 0;
-  for (const text of texts) units += text.length;
-  // A dictionary line holds a word of a few units and about as many of frequency and tag: edges number about
-  // a quarter of the units. The table starts at half, and is made again twice as large should it fill.
-  let size = 1024;
-  while (size < units / 2) size <<= 1;
-  for (;;) {
-    const built = buildInTable(texts, size);
-    if (built) return built;
-    size *= 2;
-  }
+/** The entries of one dictionary text: each word's place in the text and its frequency, in line order. */
+interface Entries {
+  text: string;
+  start: Int32Array;
+  end: Int32Array;
+  freq: Float64Array;
+  count: number;
 }
 
-function buildInTable(texts: string[], size: number): PortDictionaryData | undefined {
-  const mask = size - 1;
-  const rootChild = new Int32Array(65536).fill(NO_NODE);
-  const slotParent = new Int32Array(size).fill(NO_NODE);
-  const slotUnit = new Uint16Array(size);
-  const slotChild = new Int32Array(size);
-  // Per node, the word's frequency; -1 for a node that is no word.
-  let freq = new Float64Array(1 << 16).fill(-1);
-  let nodes = 0;
-  let edges = 0;
-  const newNode = () => {
-    if (nodes === freq.length) {
-      const grown = new Float64Array(freq.length * 2).fill(-1);
-      grown.set(freq);
-      freq = grown;
-    }
-    return nodes++;
-  };
-  for (const text of texts) {
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      while (i < n && text.charCodeAt(i) !== 10 && isWhitespace(text.charCodeAt(i))) i++;
-      const wordStart = i;
-      while (i < n && !isWhitespace(text.charCodeAt(i))) i++;
-      const wordEnd = i;
-      while (i < n && text.charCodeAt(i) !== 10 && isWhitespace(text.charCodeAt(i))) i++;
-      // jieba-rs: a missing frequency is 0 (tifa checks its own dictionaries before they get here).
-      let f = 0;
-      while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) f = f * 10 + text.charCodeAt(i++) - 48;
-      while (i < n && text.charCodeAt(i) !== 10) i++;
-      i++;
-      if (wordEnd === wordStart) continue;
-      let node = rootChild[text.charCodeAt(wordStart)];
-      if (node === NO_NODE) node = rootChild[text.charCodeAt(wordStart)] = newNode();
-      for (let j = wordStart + 1; j < wordEnd; j++) {
-        const unit = text.charCodeAt(j);
-        let slot = hashOf(node, unit) & mask;
-        while (slotParent[slot] !== NO_NODE && (slotParent[slot] !== node || slotUnit[slot] !== unit)) slot = (slot + 1) & mask;
-        if (slotParent[slot] === NO_NODE) {
-          slotParent[slot] = node;
-          slotUnit[slot] = unit;
-          slotChild[slot] = newNode();
-          if (++edges > size * 0.75) return undefined;
-        }
-        node = slotChild[slot];
-      }
-      freq[node] = f;
-    }
+/** Reads `word [freq [tag]]` lines where they stand (jieba-rs: fields split at whitespace, a missing frequency is 0). */
+function entriesOf(text: string): Entries {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  const start = new Int32Array(lines);
+  const end = new Int32Array(lines);
+  const freq = new Float64Array(lines);
+  let count = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && text.charCodeAt(i) !== 10 && isWhitespace(text.charCodeAt(i))) i++;
+    const wordStart = i;
+    while (i < n && !isWhitespace(text.charCodeAt(i))) i++;
+    const wordEnd = i;
+    while (i < n && text.charCodeAt(i) !== 10 && isWhitespace(text.charCodeAt(i))) i++;
+    // tifa checks its own dictionaries' frequencies before they get here (parseJiebaDict).
+    let f = 0;
+    while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) f = f * 10 + text.charCodeAt(i++) - 48;
+    while (i < n && text.charCodeAt(i) !== 10) i++;
+    i++;
+    if (wordEnd === wordStart) continue;
+    start[count] = wordStart;
+    end[count] = wordEnd;
+    freq[count++] = f;
   }
-  // Children by parent (a counting sort of the table's edges), each parent's sorted by code unit.
+  return { text, start, end, freq, count };
+}
+
+function maxLength(e: Entries): number {
+  let longest = 0;
+  for (let k = 0; k < e.count; k++) longest = Math.max(longest, e.end[k] - e.start[k]);
+  return longest;
+}
+
+/** Code-unit order of entry a of `x` and entry b of `y`: negative, 0 or positive. */
+function compareWords(x: Entries, a: number, y: Entries, b: number): number {
+  const la = x.end[a] - x.start[a];
+  const lb = y.end[b] - y.start[b];
+  const n = Math.min(la, lb);
+  for (let k = 0; k < n; k++) {
+    const d = x.text.charCodeAt(x.start[a] + k) - y.text.charCodeAt(y.start[b] + k);
+    if (d !== 0) return d;
+  }
+  return la - lb;
+}
+
+/**
+ * The entries of all texts in code-unit order of their words, equal words in load order (so that the last one
+ * loaded gives the frequency, as in jieba-rs): jieba's dictionary comes sorted, so only the few lines of tifa's
+ * entries and --dict files need sorting, and the texts are then merged. Each item is (text index, entry index).
+ */
+function sortedEntries(all: Entries[]): { text: Int32Array; entry: Int32Array } {
+  let text = new Int32Array(0);
+  let entry = new Int32Array(0);
+  all.forEach((entries, t) => {
+    let order = Int32Array.from({ length: entries.count }, (_, k) => k);
+    let sorted = true;
+    for (let k = 1; k < entries.count && sorted; k++) sorted = compareWords(entries, k - 1, entries, k) <= 0;
+    if (!sorted) order = Int32Array.from([...order].sort((a, b) => compareWords(entries, a, entries, b) || a - b));
+    const nextText = new Int32Array(text.length + order.length);
+    const nextEntry = new Int32Array(text.length + order.length);
+    let m = 0;
+    let out = 0;
+    for (const k of order) {
+      while (m < text.length && compareWords(all[text[m]], entry[m], entries, k) <= 0) {
+        nextText[out] = text[m];
+        nextEntry[out++] = entry[m++];
+      }
+      nextText[out] = t;
+      nextEntry[out++] = k;
+    }
+    for (; m < text.length; m++, out++) {
+      nextText[out] = text[m];
+      nextEntry[out] = entry[m];
+    }
+    text = nextText;
+    entry = nextEntry;
+  });
+  return { text, entry };
+}
+
+/**
+ * Builds the trie from dictionary texts in jieba's format (`word [freq [tag]]` a line), loaded in order. Taken
+ * in code-unit order, each word shares the path of the word before up to their common prefix and needs new
+ * nodes after it (a word sorting between them would have come between them), so every node is made once with
+ * no lookup, and each parent's children come in code-unit order.
+ */
+export function buildPortDictionary(texts: string[]): PortDictionaryData {
+  const all = texts.map(entriesOf);
+  const order = sortedEntries(all);
+  let units = 0;
+  for (const e of all) for (let k = 0; k < e.count; k++) units += e.end[k] - e.start[k];
+  const rootChild = new Int32Array(65536).fill(NO_NODE);
+  const parentOf = new Int32Array(units).fill(NO_NODE);
+  const unitOf = new Uint16Array(units);
+  // Per node, the word's frequency; -1 for a node that is no word.
+  const freq = new Float64Array(units).fill(-1);
+  const path = new Int32Array(1 + Math.max(0, ...all.map((e) => maxLength(e))));
+  let nodes = 0;
+  let previousText = '';
+  let previousStart = 0;
+  let previousLength = 0;
+  for (let item = 0; item < order.text.length; item++) {
+    const e = all[order.text[item]];
+    const k = order.entry[item];
+    const { text } = e;
+    const from = e.start[k];
+    const length = e.end[k] - from;
+    const n = Math.min(length, previousLength);
+    let common = 0;
+    while (common < n && text.charCodeAt(from + common) === previousText.charCodeAt(previousStart + common)) common++;
+    for (let i = common; i < length; i++) {
+      const unit = text.charCodeAt(from + i);
+      const node = nodes++;
+      if (i === 0) rootChild[unit] = node;
+      else parentOf[node] = path[i - 1];
+      unitOf[node] = unit;
+      path[i] = node;
+    }
+    freq[path[length - 1]] = e.freq[k];
+    previousText = text;
+    previousStart = from;
+    previousLength = length;
+  }
+  // Children by parent: a counting sort of the nodes, which keeps each parent's children in code-unit order.
   const childStart = new Int32Array(nodes + 1);
-  for (let slot = 0; slot < size; slot++) if (slotParent[slot] !== NO_NODE) childStart[slotParent[slot] + 1]++;
+  for (let node = 0; node < nodes; node++) if (parentOf[node] !== NO_NODE) childStart[parentOf[node] + 1]++;
   for (let node = 0; node < nodes; node++) childStart[node + 1] += childStart[node];
+  const edges = childStart[nodes];
   const fill = childStart.slice(0, nodes);
   const childUnit = new Uint16Array(edges);
   const childNode = new Int32Array(edges);
-  for (let slot = 0; slot < size; slot++) {
-    const parent = slotParent[slot];
+  for (let node = 0; node < nodes; node++) {
+    const parent = parentOf[node];
     if (parent === NO_NODE) continue;
     const at = fill[parent]++;
-    childUnit[at] = slotUnit[slot];
-    childNode[at] = slotChild[slot];
+    childUnit[at] = unitOf[node];
+    childNode[at] = node;
   }
-  for (let node = 0; node < nodes; node++) sortChildren(childUnit, childNode, childStart[node], childStart[node + 1]);
   let total = 0;
   for (let node = 0; node < nodes; node++) if (freq[node] > 0) total += freq[node];
   const logTotal = Math.log(total);
   const weight = new Float64Array(nodes);
   for (let node = 0; node < nodes; node++) weight[node] = freq[node] < 0 ? NaN : Math.log(freq[node]) - logTotal;
   return { rootChild, childStart, childUnit, childNode, weight, logTotal };
-}
-
-/** Sorts edges [from, to) by code unit: most nodes have a few children (insertion sort), a few have thousands. */
-function sortChildren(units: Uint16Array, nodes: Int32Array, from: number, to: number): void {
-  if (to - from > 32) {
-    const keys = new Float64Array(to - from);
-    for (let i = from; i < to; i++) keys[i - from] = units[i] * 2 ** 32 + nodes[i];
-    keys.sort();
-    for (let i = from; i < to; i++) {
-      units[i] = Math.floor(keys[i - from] / 2 ** 32);
-      nodes[i] = keys[i - from] % 2 ** 32;
-    }
-    return;
-  }
-  for (let i = from + 1; i < to; i++) {
-    const unit = units[i];
-    const node = nodes[i];
-    let j = i - 1;
-    while (j >= from && units[j] > unit) {
-      units[j + 1] = units[j];
-      nodes[j + 1] = nodes[j];
-      j--;
-    }
-    units[j + 1] = unit;
-    nodes[j + 1] = node;
-  }
 }
 
 /** The child of `node` (not the root) by code unit `unit`, or NO_NODE. */
