@@ -9,7 +9,7 @@ import type { Words } from './token.js';
 import type { VocabularyStore } from './vocabularyKey.js';
 
 /** Bump when the dictionary's arrays change meaning: stored ones then miss. */
-const PORT_DICTIONARY_FORMAT = 2;
+const PORT_DICTIONARY_FORMAT = 3;
 
 let model: HmmModel | undefined;
 
@@ -24,7 +24,7 @@ function jiebaHmmModel(): HmmModel {
  * where it loads in milliseconds; building it reads both texts (~0.4 s).
  */
 function portDictionary(jiebaDict: Buffer, userDictText: string, store?: VocabularyStore): PortDictionaryData {
-  const key = `port-dictionary-${createHash('sha1').update(`${PORT_DICTIONARY_FORMAT}\u0000`).update(jiebaDict).update('\u0000').update(userDictText).digest('hex')}`;
+  const key = portDictionaryKey(jiebaDict, userDictText);
   if (built?.key === key) return built.data;
   let data = store?.get<PortDictionaryData>(key);
   if (!data) {
@@ -33,6 +33,11 @@ function portDictionary(jiebaDict: Buffer, userDictText: string, store?: Vocabul
   }
   built = { key, data };
   return data;
+}
+
+/** The store's key of the port's dictionary for these texts (a SHA-1, as every key of the cache). */
+export function portDictionaryKey(jiebaDict: Buffer, userDictText: string): string {
+  return createHash('sha1').update(`port dictionary ${PORT_DICTIONARY_FORMAT}\u0000`).update(jiebaDict).update('\u0000').update(userDictText).digest('hex');
 }
 
 /** The dictionary this thread has (one: a run loads one set of dictionaries), so segmenters made again share it. */
