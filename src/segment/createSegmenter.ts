@@ -185,7 +185,7 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     return (made = { dictText, join, phraseJoin, allPhrases: options.compound === true ? phraseJoin : new PhraseJoin(phrases) });
   };
   let base: JiebaBinding | undefined;
-  const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(vocabulary().dictText) : createNodeRsBackend(vocabulary().dictText));
+  const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(vocabulary().dictText) : createNodeRsBackend(vocabulary().dictText, store));
   // Cut chunk by chunk: jieba's own output for a long text (one line of a 50 MB file) would take gigabytes.
   const chunked = (text: string, pos: boolean, join: () => PhraseJoin): Words => {
     const cutChunk = (chunk: string): Words => {
