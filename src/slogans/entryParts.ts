@@ -1,5 +1,6 @@
 import { createLexiconMatcher, type LexiconMatcher } from '../lexicon/lexiconMatcher.js';
 import type { LexiconEntry } from '../lexicon/lexicon.js';
+import { foldText, type FoldedText } from '../lexicon/fold.js';
 
 /**
  * The parts of long lexicon entries that texts use on their own: 为人民服务 of 为人民服务、为社会主义服务, 平等团结互助和谐
@@ -77,9 +78,12 @@ export interface SloganMatcher extends LexiconMatcher {
 }
 
 export function createSloganMatcher(entries: readonly LexiconEntry[]): SloganMatcher {
-  const matcher = createLexiconMatcher(entries);
   const derived = entryParts(entries);
-  if (derived.length === 0) return matcher;
-  const parts = createLexiconMatcher(derived);
+  if (derived.length === 0) return createLexiconMatcher(entries);
+  // Both matchers read each document in turn: it is folded once.
+  let last: { text: string; folded: FoldedText } | undefined;
+  const fold = (text: string) => (last?.text === text ? last.folded : (last = { text, folded: foldText(text) }).folded);
+  const matcher = createLexiconMatcher(entries, fold);
+  const parts = createLexiconMatcher(derived, fold);
   return { ...matcher, parts, themeOf: (canonical) => matcher.themeOf(canonical) ?? parts.themeOf(canonical) };
 }
