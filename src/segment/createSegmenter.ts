@@ -9,6 +9,7 @@ import { dictToText, parseJiebaDict, type DictEntry } from './dictionary.js';
 import { createNodeRsBackend, jiebaDictionary } from './nodeRsJieba.js';
 import { JiebaFrequencies } from './suggestFreq.js';
 import { assertNodejiebaInstalled, createNodejiebaBackend } from './nodejiebaBackend.js';
+import { CutThreads, type EndsCutter } from './cutThreads.js';
 import { withOffsets } from './offsets.js';
 import { vocabularyKey, type VocabularyStore } from './vocabularyKey.js';
 import { sentenceChunks } from './sentenceChunks.js';
@@ -154,13 +155,13 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
   if (backend === 'nodejieba') assertNodejiebaInstalled();
   // The vocabulary, the backend and the join are made on first use: a run served from the token cache never
   // needs the backend, and a main thread that leaves the cutting to workers (--no-cache) needs none of them.
-  let made: { dictText: string; join: string[]; phraseJoin: PhraseJoin; allPhrases: PhraseJoin } | undefined;
+  let made: { dictText: string; join: string[]; phrases: string[]; phraseJoin: PhraseJoin; allPhrases: PhraseJoin } | undefined;
   const vocabulary = () => {
     if (made) return made;
     const { dictText, phrases, dictionaryPhrases } = vocabularyFor(options, store);
     const join = options.compound === true ? phrases : options.compound === false ? [] : dictionaryPhrases;
     const phraseJoin = new PhraseJoin(join);
-    return (made = { dictText, join, phraseJoin, allPhrases: options.compound === true ? phraseJoin : new PhraseJoin(phrases) });
+    return (made = { dictText, join, phrases, phraseJoin, allPhrases: options.compound === true ? phraseJoin : new PhraseJoin(phrases) });
   };
   let base: JiebaBinding | undefined;
   const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(vocabulary().dictText) : createNodeRsBackend(vocabulary().dictText));
@@ -181,6 +182,29 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     return all;
   };
   const words = (text: string, cutOptions?: { pos?: boolean }): Words => chunked(text, Boolean(cutOptions?.pos), () => vocabulary().phraseJoin);
+  const wordsAsync = async (text: string, cutOptions?: { pos?: boolean }): Promise<Words> =>
+    vocabulary().phraseJoin.apply(text, await binding().cutAsync(text, Boolean(cutOptions?.pos)));
+  // Cut threads (cutThreads.ts), once a caller asks for them (endsCutter), started at the first text to cut:
+  // from then on this thread needs no jieba of its own, not even for cutUnits.
+  let wantThreads = 0;
+  let threads: CutThreads | undefined;
+  const startThreads = () =>
+    (threads ??= new CutThreads(wantThreads, () => {
+      const { dictText, join, phrases } = vocabulary();
+      return { dictText, phrases: join, unitPhrases: phrases };
+    }));
+  const unitsInThreads = (text: string): Token[] => {
+    const bounds = sentenceChunks(text);
+    const tokens: Token[] = [];
+    for (let k = 1; k < bounds.length; k++) {
+      let start = bounds[k - 1];
+      for (const end of startThreads().unitsSync(text.slice(start, bounds[k]))) {
+        tokens.push({ text: text.slice(start, bounds[k - 1] + end), start, end: bounds[k - 1] + end });
+        start = bounds[k - 1] + end;
+      }
+    }
+    return tokens;
+  };
   return {
     name: backend,
     get key() {
@@ -189,7 +213,12 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     },
     cut: (text: string, cutOptions?: { pos?: boolean }): Token[] => withOffsets(text, words(text, cutOptions)),
     words,
-    wordsAsync: async (text, cutOptions) => vocabulary().phraseJoin.apply(text, await binding().cutAsync(text, Boolean(cutOptions?.pos))),
-    cutUnits: (text: string): Token[] => withOffsets(text, chunked(text, false, () => vocabulary().allPhrases)),
+    wordsAsync,
+    cutUnits: (text: string): Token[] => (wantThreads ? unitsInThreads(text) : withOffsets(text, chunked(text, false, () => vocabulary().allPhrases))),
+    endsCutter: (threads: number): EndsCutter => {
+      if (backend !== 'node-rs' || !CutThreads.available()) return { ends: async (text) => (await wordsAsync(text)).ends! };
+      wantThreads = threads;
+      return { ends: (text) => startThreads().ends(text) };
+    },
   };
 }

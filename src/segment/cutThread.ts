@@ -1,0 +1,53 @@
+import { parentPort } from 'node:worker_threads';
+import { Jieba } from '@node-rs/jieba';
+import { PhraseJoin } from './compound.js';
+import { jiebaDictionary } from './nodeRsJieba.js';
+import { ANSWERED, FAILED, type CutThreadReply, type CutThreadRequest } from './cutThreads.js';
+
+// jieba's own dictionary loads as the thread starts, while the thread that started it builds the vocabulary
+// it then sends (`setup`): the two biggest costs of starting a run overlap.
+const jieba = Jieba.withDict(jiebaDictionary());
+let join = new PhraseJoin([]);
+let unitJoin = join;
+let setupError: string | undefined;
+
+/**
+ * One cut thread (cutThreads.ts): texts in, the end offset of each of their tokens out. The token strings are
+ * made here and never cross to the thread that counts, which reads the words where they stand in its text.
+ */
+parentPort!.on('message', (request: CutThreadRequest) => {
+  if (request.kind === 'setup') {
+    // A failure here is answered to every later request: a thread that died would leave unitsSync waiting.
+    try {
+      if (request.dictText) jieba.loadDict(Buffer.from(request.dictText));
+      join = new PhraseJoin(request.phrases);
+      unitJoin = new PhraseJoin(request.unitPhrases);
+    } catch (err) {
+      setupError = err instanceof Error ? err.message : String(err);
+    }
+    return;
+  }
+  if (request.kind === 'units') {
+    const state = new Int32Array(request.answer);
+    try {
+      if (setupError) throw new Error(setupError);
+      const ends = unitJoin.apply(request.text, { words: jieba.cut(request.text, true) }).ends!;
+      state.set(ends, 2);
+      state[1] = ends.length;
+      Atomics.store(state, 0, ANSWERED);
+    } catch {
+      Atomics.store(state, 0, FAILED);
+    }
+    Atomics.notify(state, 0);
+    return;
+  }
+  let reply: CutThreadReply;
+  try {
+    if (setupError) throw new Error(setupError);
+    const { ends } = join.apply(request.text, { words: jieba.cut(request.text, true) });
+    reply = { id: request.id, ends: ends! };
+  } catch (err) {
+    reply = { id: request.id, error: err instanceof Error ? err.message : String(err) };
+  }
+  parentPort!.postMessage(reply, reply.ends ? [reply.ends.buffer as ArrayBuffer] : []);
+});
