@@ -218,7 +218,12 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     endsCutter: (threads: number): EndsCutter => {
       if (backend !== 'node-rs' || !CutThreads.available()) return { ends: async (text) => (await wordsAsync(text)).ends! };
       wantThreads = threads;
-      return { ends: (text) => startThreads().ends(text) };
+      return {
+        ends: async (text) => {
+          const { ends, joined } = await startThreads().cut(text);
+          return joined ? ends : vocabulary().phraseJoin.applyEnds(text, ends);
+        },
+      };
     },
   };
 }

@@ -12,7 +12,7 @@ let unitJoin = join;
 let setupError: string | undefined;
 
 /**
- * One cut thread (cutThreads.ts): texts in, the end offset of each of their tokens out. The token strings are
+ * One cut thread (cutThreads.ts): texts in, the end offset of each of their words out. The token strings are
  * made here and never cross to the thread that counts, which reads the words where they stand in its text.
  */
 parentPort!.on('message', (request: CutThreadRequest) => {
@@ -44,8 +44,14 @@ parentPort!.on('message', (request: CutThreadRequest) => {
   let reply: CutThreadReply;
   try {
     if (setupError) throw new Error(setupError);
-    const { ends } = join.apply(request.text, { words: jieba.cut(request.text, true) });
-    reply = { id: request.id, ends: ends! };
+    const { text } = request;
+    const words = jieba.cut(text, true);
+    const ends = new Uint32Array(words.length);
+    let at = 0;
+    for (let i = 0; i < words.length; i++) ends[i] = at += words[i].length;
+    // Words that follow one another are joined by the thread that counts (PhraseJoin.applyEnds), which has time
+    // to spare while this one cuts; any others (a cut that dropped characters) here, where their strings are.
+    reply = at === text.length ? { id: request.id, ends, joined: false } : { id: request.id, ends: join.apply(text, { words }).ends!, joined: true };
   } catch (err) {
     reply = { id: request.id, error: err instanceof Error ? err.message : String(err) };
   }
