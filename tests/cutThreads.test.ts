@@ -31,6 +31,17 @@ describe('freq through the cut thread', () => {
     expect(tifa(['freq', dir, '--jobs', '2', '--no-cache', '--format', 'tsv']).stdout).toBe(one.stdout);
   });
 
+  it('cuts full-width digits and letters as ASCII and counts them as written', () => {
+    const wide = mkdtempSync(join(tmpdir(), 'tifa-cut-thread-wide-'));
+    writeFileSync(join(wide, 'a.txt'), '１９９７年，ＡＰＰ上线。香港回归１９９７年。\n');
+    const out = tifa(['freq', wide, '--jobs', '1', '--no-cache', '--format', 'tsv']);
+    expect(out.code, out.stderr).toBe(0);
+    const counts = new Map(rows(out.stdout).slice(1).map(([term, total]) => [term, Number(total)]));
+    expect(counts.get('１９９７')).toBe(2);
+    expect(counts.get('ＡＰＰ')).toBe(1);
+    expect(counts.has('１')).toBe(false);
+  });
+
   it('writes the token cache from the ends it sends, which later runs read to the same table', () => {
     const env = { TIFA_CACHE_DIR: join(dir, 'cache') };
     const fresh = tifa(['freq', dir, '--jobs', '1', '--no-cache', '--format', 'tsv']).stdout;

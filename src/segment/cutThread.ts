@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { Jieba } from '@node-rs/jieba';
 import { PhraseJoin } from './compound.js';
 import { jiebaDictionary } from './nodeRsJieba.js';
+import { foldWidth } from './widthFold.js';
 import { ANSWERED, FAILED, type CutThreadReply, type CutThreadRequest } from './cutThreads.js';
 
 // jieba's own dictionary loads as the thread starts, while the thread that started it builds the vocabulary
@@ -31,7 +32,8 @@ parentPort!.on('message', (request: CutThreadRequest) => {
     const state = new Int32Array(request.answer);
     try {
       if (setupError) throw new Error(setupError);
-      const ends = unitJoin.apply(request.text, { words: jieba.cut(request.text, true) }).ends!;
+      const text = foldWidth(request.text);
+      const ends = unitJoin.apply(text, { words: jieba.cut(text, true) }).ends!;
       state.set(ends, 2);
       state[1] = ends.length;
       Atomics.store(state, 0, ANSWERED);
@@ -44,7 +46,9 @@ parentPort!.on('message', (request: CutThreadRequest) => {
   let reply: CutThreadReply;
   try {
     if (setupError) throw new Error(setupError);
-    const { text } = request;
+    // Cut with full-width digits and letters read as ASCII, as every cut of the segmenter is (widthFold.ts):
+    // the fold keeps every offset, so the ends are those of the text as written.
+    const text = foldWidth(request.text);
     const words = jieba.cut(text, true);
     const ends = new Uint32Array(words.length);
     let at = 0;
