@@ -15,27 +15,6 @@ describe('PhraseJoin', () => {
     expect(join(['市县主战、派出所主防'], text, cut).words).toEqual(['推进', '市县主战、派出所主防', '改革']);
   });
 
-  it('joins words given by their ends alone to the ends apply gives', () => {
-    const cases: Array<[string[], string[]]> = [
-      [['市县主战、派出所主防'], ['推进', '市县', '主战', '、', '派出所', '主防', '改革']],
-      [['市县主战'], ['大市县', '主战']],
-      [['严格、规范', '严格、规范、公正、文明'], ['严格', '、', '规范', '、', '公正', '、', '文明']],
-      [['a、a'], ['a', '、', 'a', '、', 'a', '、', 'a']],
-      [['a·b'], ['a', '·', 'b', 'c', 'a', '·', 'b']],
-      [['ab'], ['x']],
-      [[], ['a', 'b']],
-    ];
-    for (const [phrases, words] of cases) {
-      const { text, cut } = cutOf(...words);
-      const ends = new Uint32Array(words.length);
-      words.reduce((at, word, i) => (ends[i] = at + word.length), 0);
-      expect([...new PhraseJoin(phrases).applyEnds(text, ends)]).toEqual([...join(phrases, text, cut).ends!]);
-    }
-    // 推进|市县主战、派出所主防|改革 ends at 2, 12, 14.
-    const { text } = cutOf('推进', '市县', '主战', '、', '派出所', '主防', '改革');
-    expect([...new PhraseJoin(['市县主战、派出所主防']).applyEnds(text, Uint32Array.of(2, 4, 6, 7, 10, 12, 14))]).toEqual([2, 12, 14]);
-  });
-
   it('leaves a phrase alone when it cuts through a word', () => {
     const { text, cut } = cutOf('大市县', '主战');
     expect(join(['市县主战'], text, cut).words).toEqual(['大市县', '主战']);

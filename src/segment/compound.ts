@@ -40,8 +40,32 @@ export class PhraseJoin {
     const { words, tags } = cut;
     const ends = cut.ends ?? wordEnds(text, words, 0, text.length);
     if (this.empty || words.length < 2) return { ...cut, ends };
+    const { trie, phraseEnd, opens } = this;
     const startOf = (i: number) => ends[i] - words[i].length;
-    const joins = this.joins(text, ends, startOf);
+    const joins: Array<[number, number]> = [];
+    for (let first = 0; first < words.length; first++) {
+      const start = startOf(first);
+      if (opens[text.charCodeAt(start)] === 0) continue;
+      // The walk meets phrase ends in increasing order and word ends increase too: one pointer finds the
+      // word ending at each phrase end, no map of every word's end per chunk.
+      let last = -1;
+      let k = first;
+      for (let i = start, node = CodeUnitTrie.ROOT; i < text.length; i++) {
+        node = trie.next(node, text.charCodeAt(i));
+        if (node < 0) break;
+        if (phraseEnd[node] === 0) continue;
+        const end = i + 1;
+        while (k < words.length && ends[k] < end) k++;
+        if (k >= words.length) break;
+        if (ends[k] !== end) continue;
+        while (k + 1 < words.length && ends[k + 1] === end) k++;
+        if (k > first) last = k;
+      }
+      if (last > first) {
+        joins.push([first, last]);
+        first = last;
+      }
+    }
     if (joins.length === 0) return { ...cut, ends };
     // The words between joins are copied a stretch at a time (push of a slice, set of a subarray): a chunk
     // holds a few joins and thousands of words. A stretch goes in parts so that no call takes too many arguments.
@@ -65,57 +89,5 @@ export class PhraseJoin {
     }
     keep(words.length);
     return tags ? { words: outWords, tags: outTags, ends: outEnds } : { words: outWords, ends: outEnds };
-  }
-
-  /**
-   * `apply` for words given by their ends alone, each word starting where the one before it ends (from 0): the
-   * ends of the joined words. A cut thread sends such ends (segment/cutThreads.ts), and no word string is made.
-   */
-  applyEnds(text: string, ends: Uint32Array): Uint32Array {
-    if (this.empty || ends.length < 2) return ends;
-    const joins = this.joins(text, ends, (i) => (i === 0 ? 0 : ends[i - 1]));
-    if (joins.length === 0) return ends;
-    const out = new Uint32Array(ends.length - joins.reduce((n, [first, last]) => n + last - first, 0));
-    let next = 0;
-    let at = 0;
-    for (const [first, last] of joins) {
-      out.set(ends.subarray(next, first), at);
-      at += first - next;
-      out[at++] = ends[last];
-      next = last + 1;
-    }
-    out.set(ends.subarray(next), at);
-    return out;
-  }
-
-  /** The [first, last] word indexes of each phrase to join, leftmost-longest; `startOf(i)` is where word i starts. */
-  private joins(text: string, ends: ArrayLike<number>, startOf: (i: number) => number): Array<[number, number]> {
-    const { trie, phraseEnd, opens } = this;
-    const count = ends.length;
-    const joins: Array<[number, number]> = [];
-    for (let first = 0; first < count; first++) {
-      const start = startOf(first);
-      if (opens[text.charCodeAt(start)] === 0) continue;
-      // The walk meets phrase ends in increasing order and word ends increase too: one pointer finds the
-      // word ending at each phrase end, no map of every word's end per chunk.
-      let last = -1;
-      let k = first;
-      for (let i = start, node = CodeUnitTrie.ROOT; i < text.length; i++) {
-        node = trie.next(node, text.charCodeAt(i));
-        if (node < 0) break;
-        if (phraseEnd[node] === 0) continue;
-        const end = i + 1;
-        while (k < count && ends[k] < end) k++;
-        if (k >= count) break;
-        if (ends[k] !== end) continue;
-        while (k + 1 < count && ends[k + 1] === end) k++;
-        if (k > first) last = k;
-      }
-      if (last > first) {
-        joins.push([first, last]);
-        first = last;
-      }
-    }
-    return joins;
   }
 }

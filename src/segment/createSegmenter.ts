@@ -234,13 +234,7 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     endsCutter: (threads: number): EndsCutter => {
       if (backend !== 'node-rs' || !CutThreads.available()) return { ends: async (text) => (await wordsAsync(text)).ends! };
       wantThreads = threads;
-      return {
-        ends: async (text) => {
-          const { ends, joined } = await startThreads().cut(text);
-          // The thread cut the text with its width folded (foldWidth keeps every offset), as `words` does.
-          return joined ? ends : vocabulary().phraseJoin.applyEnds(foldWidth(text), ends);
-        },
-      };
+      return { ends: (text) => startThreads().ends(text) };
     },
   };
 }

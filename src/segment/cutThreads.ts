@@ -19,17 +19,8 @@ export interface CutThreadSetup {
   phrases: string[];
   unitPhrases: string[];
 }
-/**
- * What it sends back for one text: the ends of its words (as Words.ends), with the phrases joined or not (then
- * each word starts where the one before it ends: PhraseJoin.applyEnds), or why it failed.
- */
-export type CutThreadReply = { id: number; ends?: Uint32Array; joined?: boolean; error?: string };
-
-/** The ends of a text's words, and whether the phrases are joined in them. */
-export interface CutEnds {
-  ends: Uint32Array;
-  joined: boolean;
-}
+/** What it sends back for one text: the ends of its words (as Words.ends, phrases joined), or why it failed. */
+export type CutThreadReply = { id: number; ends?: Uint32Array; error?: string };
 
 /** Cuts texts into token ends (phrases joined): on threads of its own (CutThreads), or on libuv's pool where there are none. */
 export interface EndsCutter {
@@ -44,9 +35,9 @@ const WORKER = new URL('./cutThread.js', import.meta.url);
  * as the cut itself when jieba made them there (cutAsync), are made and dropped on the cut thread. A thread is
  * kept from holding the process open while it has nothing to cut, so callers need not close them.
  */
-export class CutThreads {
+export class CutThreads implements EndsCutter {
   private readonly threads: Array<{ worker: Worker; pending: number }> = [];
-  private readonly waiting = new Map<number, { resolve: (cut: CutEnds) => void; reject: (err: Error) => void; thread: number }>();
+  private readonly waiting = new Map<number, { resolve: (ends: Uint32Array) => void; reject: (err: Error) => void; thread: number }>();
   private nextId = 0;
   /** Why a thread died: every later text fails with it rather than wait for a thread that is gone. */
   private failure?: Error;
@@ -70,7 +61,7 @@ export class CutThreads {
   }
 
   /** The word ends of `text`, cut by the thread with the fewest texts waiting. */
-  cut(text: string): Promise<CutEnds> {
+  ends(text: string): Promise<Uint32Array> {
     if (this.failure) return Promise.reject(this.failure);
     let t = 0;
     for (let k = 1; k < this.threads.length; k++) if (this.threads[k].pending < this.threads[t].pending) t = k;
@@ -108,7 +99,7 @@ export class CutThreads {
     if (--thread.pending === 0) thread.worker.unref();
     const waiter = this.waiting.get(reply.id)!;
     this.waiting.delete(reply.id);
-    if (reply.ends) waiter.resolve({ ends: reply.ends, joined: reply.joined! });
+    if (reply.ends) waiter.resolve(reply.ends);
     else waiter.reject(new Error(`cut thread: ${reply.error}`));
   }
 
