@@ -13,7 +13,8 @@ import { CutThreads, type EndsCutter } from './cutThreads.js';
 import { withOffsets } from './offsets.js';
 import { vocabularyKey, type VocabularyStore } from './vocabularyKey.js';
 import { sentenceChunks } from './sentenceChunks.js';
-import { asWritten, foldWidth } from './widthFold.js';
+import { finishCut } from './finishCut.js';
+import { foldWidth } from './widthFold.js';
 import type { Token, WordSegmenter, Words } from './token.js';
 
 export const BACKENDS = ['node-rs', 'nodejieba'] as const;
@@ -56,7 +57,8 @@ function readDict(file: string): DictEntry[] {
  *   reads its dictionary), only with --compound and in the commands whose items are formulations (slogans and
  *   lint find them in the words either way). The SIGHAN PKU gold cuts every such phrase into words, so each join
  *   costs F1 where the PKU text uses the phrase (node bench/pku.mjs).
- * --dict entries are loaded as their authors wrote them.
+ * --dict entries are loaded as their authors wrote them, but for full-width digits and letters: every word the
+ * segmenter learns is read as the text is cut (foldWidth), so a `５Ｇ基站` entry still matches.
  */
 export function segmenterVocabulary(
   userDicts: string[] = [],
@@ -67,7 +69,8 @@ export function segmenterVocabulary(
   const dictionary = new Set(terms.keys());
   const phrases: string[] = [];
   const dictionaryPhrases: string[] = [];
-  for (const form of lexiconSurfaceForms(chooseLexicon(lexicon)).keys()) {
+  for (const written of lexiconSurfaceForms(chooseLexicon(lexicon)).keys()) {
+    const form = foldWidth(written);
     if (SEGMENTER_CUTS.test(form)) phrases.push(form);
     else if (!terms.has(form)) terms.set(form, 'nz');
   }
@@ -81,7 +84,7 @@ export function segmenterVocabulary(
       if (dictionary.has(word) && !jieba.isClause(word)) dictionaryPhrases.push(word);
     }
   }
-  for (const file of userDicts) entries.push(...readDict(file));
+  for (const file of userDicts) for (const entry of readDict(file)) entries.push({ ...entry, word: foldWidth(entry.word) });
   return { entries, dictText: dictToText(entries), phrases, dictionaryPhrases };
 }
 
@@ -143,13 +146,15 @@ export function posTags(userDicts: string[] = [], store?: VocabularyStore): Set<
 
 /**
  * Changes whenever the same backend and vocabulary cut a text differently (the token cache is keyed by `key`, so
- * cuts of an earlier version must not be served): 2, full-width digits and letters read as ASCII (foldWidth).
+ * cuts of an earlier version must not be served): 2, full-width digits and letters read as ASCII (foldWidth);
+ * 3, a run of dashes or ellipses one token (joinMarkRuns).
  */
-const CUT_VERSION = 'cut 2';
+const CUT_VERSION = 'cut 3';
 
 function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
+
 
 /**
  * The one way commands get a segmenter: backend + all dictionaries + the phrase join (segmenterVocabulary). With a
@@ -178,8 +183,7 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
   const chunked = (text: string, pos: boolean, join: () => PhraseJoin): Words => {
     const cutChunk = (chunk: string): Words => {
       const folded = foldWidth(chunk);
-      const cut = join().apply(folded, binding().cut(folded, pos));
-      return folded === chunk ? cut : asWritten(chunk, cut);
+      return finishCut(chunk, folded, binding().cut(folded, pos), join());
     };
     const bounds = sentenceChunks(text);
     if (bounds.length === 2) return cutChunk(text);
@@ -197,8 +201,7 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
   const words = (text: string, cutOptions?: { pos?: boolean }): Words => chunked(text, Boolean(cutOptions?.pos), () => vocabulary().phraseJoin);
   const wordsAsync = async (text: string, cutOptions?: { pos?: boolean }): Promise<Words> => {
     const folded = foldWidth(text);
-    const cut = vocabulary().phraseJoin.apply(folded, await binding().cutAsync(folded, Boolean(cutOptions?.pos)));
-    return folded === text ? cut : asWritten(text, cut);
+    return finishCut(text, folded, await binding().cutAsync(folded, Boolean(cutOptions?.pos)), vocabulary().phraseJoin);
   };
   // Cut threads (cutThreads.ts), once a caller asks for them (endsCutter), started at the first text to cut:
   // from then on this thread needs no jieba of its own, not even for cutUnits.

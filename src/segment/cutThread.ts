@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import type { JiebaBinding } from './binding.js';
 import { PhraseJoin } from './compound.js';
 import { createNodeRsBackend, jiebaDictionary } from './nodeRsJieba.js';
+import { finishCut } from './finishCut.js';
 import { foldWidth } from './widthFold.js';
 import { ANSWERED, FAILED, type CutThreadReply, type CutThreadRequest } from './cutThreads.js';
 
@@ -13,14 +14,11 @@ let join = new PhraseJoin([]);
 let unitJoin = join;
 let setupError: string | undefined;
 
-/**
- * The ends of the words of `text` (as the segmenter's `words` gives them: cut with its width folded, which keeps
- * every offset, and with `phrases` joined).
- */
+/** The ends of the words of `text`, as the segmenter's `words` gives them (finishCut: the same steps after the cut). */
 function endsOf(text: string, phrases: PhraseJoin): Uint32Array {
   const folded = foldWidth(text);
   const cut = binding!.cut(folded, false);
-  const ends = phrases.apply(folded, cut).ends!;
+  const ends = finishCut(text, folded, cut, phrases).ends!;
   // Sent away (transferred): a copy where the array is the backend's own, which it may use again.
   return ends === cut.ends ? ends.slice() : ends;
 }
