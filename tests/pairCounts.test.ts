@@ -1,8 +1,9 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { countCooccurrence, type CoocRequest } from '../src/analysis/cooccurrence.js';
 import { cooccurrenceMatrix, cooccurrenceTable, coocNetwork } from '../src/analysis/coocTables.js';
 import { PairBudget, PairCounts } from '../src/analysis/pairCounts.js';
-import { boxTable } from '../src/format/boxTable.js';
+import { boxTable, cellWidth } from '../src/format/boxTable.js';
 import { UsageError } from '../src/errors.js';
 import { tifa } from './cli.js';
 import { cliMessageOf, fakeDoc, spaceSegmenter } from './helpers.js';
@@ -116,6 +117,17 @@ describe('box tables', () => {
       ['┌──────┬────┐', '│ a    │ bb │', '├──────┼────┤', '│ x    │  1 │', '│ y    │    │', '├──────┼────┤', '│ 中文 │ 22 │', '└──────┴────┘'].join('\n'),
     );
     expect(boxTable([['a']], [false])).toBe('┌───┐\n│ a │\n└───┘');
+  });
+
+  it('measure cells as string-width does, ASCII and CJK ideographs without it', () => {
+    const stringWidth = createRequire(import.meta.url)('string-width') as (text: string) => number;
+    const answered: string[] = [];
+    for (let c = 0x20; c <= 0x7e; c++) answered.push(String.fromCharCode(c));
+    for (let c = 0x4e00; c <= 0x9fff; c++) answered.push(String.fromCharCode(c));
+    expect(answered.filter((text) => cellWidth(text) !== stringWidth(text))).toEqual([]);
+    // Mixed, and text the fast path hands on: quotes, emoji, a colour code, a combining mark.
+    for (const text of ['改革 2024', '“两个确立”', '中国🇨🇳', '\u001b[31m红\u001b[39m', 'é', '']) expect(cellWidth(text)).toBe(stringWidth(text));
+    expect(cellWidth('改革 2024')).toBe(9);
   });
 });
 

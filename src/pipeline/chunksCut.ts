@@ -11,16 +11,27 @@ const CUTS_IN_FLIGHT = 2;
 type Cut = { kind: 'cut'; file: LoadedFile };
 
 /** One step of the pipeline: a file that needs no cut (answered already, left out, bad), or one chunk with its words. */
-export type ChunkStep<P extends { kind: string }> =
+export type ChunkStep<P extends { kind: string }, W = Words> =
   | { kind: 'whole'; file: string; prepared: Exclude<P, Cut> }
-  | { kind: 'chunk'; file: string; prepared: Extract<P, Cut>; start: number; end: number; words: Words };
+  | { kind: 'chunk'; file: string; prepared: Extract<P, Cut>; start: number; end: number; words: W };
+
+/** How a chunk [start, end) of a file's text is cut, and how many cuts may run at once. */
+export interface ChunkCutter<W> {
+  cut(file: LoadedFile, start: number, end: number): Promise<W>;
+  inFlight: number;
+}
 
 /**
  * The chunked pipeline freq, cooc and collocates read through: every file in order is `prepare`d (read through
  * the token cache), and a file to cut comes chunk by chunk, the segmenter cutting the next chunks off this thread
- * while the caller handles the one before.
+ * while the caller handles the one before. `cutter` says what a cut gives (by default the chunk's Words).
  */
-export async function* chunksCut<P extends { kind: string }>(tokenizer: FileTokenizer, files: string[], prepare: (file: string) => P): AsyncGenerator<ChunkStep<P>> {
+export async function* chunksCut<P extends { kind: string }, W = Words>(
+  tokenizer: FileTokenizer,
+  files: string[],
+  prepare: (file: string) => P,
+  cutter: ChunkCutter<W> = { cut: (file, start, end) => tokenizer.chunkWordsAsync(file, start, end) as Promise<W>, inFlight: CUTS_IN_FLIGHT },
+): AsyncGenerator<ChunkStep<P, W>> {
   type Planned = { kind: 'whole'; file: string; prepared: Exclude<P, Cut> } | { kind: 'chunk'; file: string; prepared: Extract<P, Cut>; start: number; end: number };
   function* steps(): Generator<Planned> {
     for (const file of files) {
@@ -34,14 +45,14 @@ export async function* chunksCut<P extends { kind: string }>(tokenizer: FileToke
       for (let k = 1; k < bounds.length; k++) yield { kind: 'chunk', file, prepared: cut, start: bounds[k - 1], end: bounds[k] };
     }
   }
-  const cut = (step: Planned): Promise<Words> | undefined => {
+  const cut = (step: Planned): Promise<W> | undefined => {
     if (step.kind === 'whole') return undefined;
-    const words = tokenizer.chunkWordsAsync(step.prepared.file, step.start, step.end);
+    const words = cutter.cut(step.prepared.file, step.start, step.end);
     // Awaited in order below; this keeps a failure of a later cut from counting as unhandled meanwhile.
     words.catch(() => {});
     return words;
   };
-  for await (const [step, words] of lookahead(steps(), cut, CUTS_IN_FLIGHT)) yield step.kind === 'whole' ? step : { ...step, words: words! };
+  for await (const [step, words] of lookahead(steps(), cut, cutter.inFlight)) yield step.kind === 'whole' ? step : { ...step, words: words! };
 }
 
 /** Items read ahead of the one being handed out, at most: bounds memory when many need no work. */

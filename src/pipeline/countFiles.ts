@@ -3,10 +3,11 @@ import { InputError } from '../errors.js';
 import { availableParallelism } from 'node:os';
 import type { CountRequest } from '../analysis/countCorpus.js';
 import { CountAccumulator, type GroupedCounts } from '../analysis/termCounts.js';
-import { FileCounter, requestSignature, type OpenFile } from './fileCounter.js';
+import { FileCounter, requestSignature, type OpenFile, type PreparedFile } from './fileCounter.js';
 import { TokenCache } from './tokenCache.js';
 import { mergeMessage, type CountFilesOptions, type CountSetup } from './countMessages.js';
-import { chunksCut } from './chunksCut.js';
+import type { Words } from '../segment/token.js';
+import { chunksCut, type ChunkCutter } from './chunksCut.js';
 import { countInWorkers } from './workerPool.js';
 import { tokenizerFor } from './tokenizerFor.js';
 
@@ -26,12 +27,28 @@ export function chooseJobs(files: string[], request: CountRequest, jobs: number 
   return 1;
 }
 
-/** Counts in this thread while the segmenter cuts the next chunks off it (a pipeline), in file order. */
+/** Chunks waiting for the cut thread: one being cut, one queued behind it, so that the thread never waits. */
+const CUTS_IN_FLIGHT = 2;
+
+/**
+ * Counts in this thread while the segmenter cuts the next chunks off it (a pipeline), in file order. A request
+ * that counts words where they stand (FileCounter.countsEnds) has its chunks cut on a thread of their own into
+ * token ends, so that no token string is made on this thread (they cost it about as much as the cut); any other
+ * gets Words from the async cut.
+ */
 async function countInThisThread(files: string[], setup: CountSetup, request: CountRequest, options: CountFilesOptions): Promise<GroupedCounts> {
   const acc = new CountAccumulator(request);
-  const counter = new FileCounter(tokenizerFor(setup), request, acc.counter);
+  const tokenizer = tokenizerFor(setup);
+  const counter = new FileCounter(tokenizer, request, acc.counter);
+  // Asked for before the first file is read: the page-break repair may cut a few words while reading it, and
+  // then cuts on that thread too. The thread starts at the first text to cut.
+  const endsCutter = counter.countsEnds && !setup.pos ? tokenizer.segmenter.endsCutter(1) : undefined;
+  const cutter: ChunkCutter<Uint32Array> | undefined = endsCutter && {
+    cut: (file, start, end) => (file.cached ? Promise.resolve(file.cached.ends!) : endsCutter.ends(file.text.slice(start, end))),
+    inFlight: CUTS_IN_FLIGHT,
+  };
   let open: OpenFile | undefined;
-  for await (const step of chunksCut(counter.tokenizer, files, (file) => counter.prepare(file))) {
+  for await (const step of chunksCut<PreparedFile, Words | Uint32Array>(tokenizer, files, (file) => counter.prepare(file), cutter)) {
     if (step.kind === 'whole') {
       mergeMessage(acc, step.prepared.message, options);
       options.onProgress?.(step.file, 1);
@@ -39,7 +56,8 @@ async function countInThisThread(files: string[], setup: CountSetup, request: Co
     }
     const { prepared, start, end, words } = step;
     open ??= counter.open(prepared);
-    open.add(start, words);
+    if (words instanceof Uint32Array) open.addEnds(start, words);
+    else open.add(start, words);
     const share = end / prepared.file.text.length;
     if (share === 1) {
       const { ids, counts, size, chars, positions } = open.close();

@@ -84,6 +84,14 @@ export class FileCounter {
     }
   }
 
+  /**
+   * Whether this request counts words where they stand in the text, so that a chunk's token ends are all it
+   * needs (OpenFile.addEnds): no POS filter, no n-grams, no positions.
+   */
+  get countsEnds(): boolean {
+    return this.stretches !== undefined;
+  }
+
   /** Starts counting a prepared file, whose words then come chunk by chunk (or all at once from the cache). */
   open(prepared: CutFile): OpenFile {
     const { counter, request, keep, stretches } = this;
@@ -92,17 +100,19 @@ export class FileCounter {
     // Word positions within the document by term id, for Juilland's D (--parts).
     const positions = request.keepPositions ? new Map<number, number[]>() : undefined;
     let size = 0;
+    const addEnds = (start: number, ends: Uint32Array) => {
+      recorder?.addEnds(start, ends);
+      size += stretches!.add(text, start, ends);
+    };
     return {
       add: (start, cut) => {
+        if (stretches && cut.ends) return addEnds(start, cut.ends);
         recorder?.add(start, cut);
-        if (stretches && cut.ends) {
-          size += stretches.add(text, start, cut.ends);
-          return;
-        }
         const units = countedItems(cut, request, keep, positions !== undefined);
         counter.addItems(units.items, request.only, positions && positionsOf(units, size, positions));
         size += units.words;
       },
+      addEnds,
       close: () => {
         recorder?.finish();
         const { ids, counts } = counter.take();
@@ -151,5 +161,7 @@ export class FileCounter {
 /** A file being counted: its words chunk by chunk (the chunk starting at `start` of its text), then its counts. */
 export interface OpenFile {
   add(start: number, cut: Words): void;
+  /** `add` for a chunk cut into token ends only (no strings), when the counter `countsEnds`. */
+  addEnds(start: number, ends: Uint32Array): void;
   close(): { ids: number[]; counts: number[]; size: number; chars: number; positions?: Map<number, number[]> };
 }

@@ -49,9 +49,18 @@ export class CutRecorder {
 
   /** The words of the chunk of the file's text that starts at `start`. */
   add(start: number, cut: Words): void {
-    const { text } = this.file;
-    this.ends.push(cut.ends ? cut.ends.map((end) => start + end) : wordEnds(text, cut.words, start));
-    if (this.pos) for (const tag of cut.tags!) this.tags.push(tag);
+    if (cut.ends) this.addEnds(start, cut.ends, cut.tags);
+    else this.keep(wordEnds(this.file.text, cut.words, start), cut.tags);
+  }
+
+  /** The token ends (offsets in the chunk, Words.ends) and tags of the chunk of the file's text that starts at `start`. */
+  addEnds(start: number, ends: Uint32Array, tags?: string[]): void {
+    this.keep(ends.map((end) => start + end), tags);
+  }
+
+  private keep(ends: Uint32Array, tags?: string[]): void {
+    this.ends.push(ends);
+    if (this.pos) for (const tag of tags!) this.tags.push(tag);
   }
 
   finish(): void {

@@ -9,11 +9,12 @@ import { dictToText, parseJiebaDict, type DictEntry } from './dictionary.js';
 import { createNodeRsBackend, jiebaDictionary } from './nodeRsJieba.js';
 import { JiebaFrequencies } from './suggestFreq.js';
 import { assertNodejiebaInstalled, createNodejiebaBackend } from './nodejiebaBackend.js';
+import { CutThreads, type EndsCutter } from './cutThreads.js';
 import { withOffsets } from './offsets.js';
 import { vocabularyKey, type VocabularyStore } from './vocabularyKey.js';
 import { sentenceChunks } from './sentenceChunks.js';
-import { asWritten, foldWidth } from './widthFold.js';
-import { joinMarkRuns } from './markRuns.js';
+import { finishCut } from './finishCut.js';
+import { foldWidth } from './widthFold.js';
 import type { Token, WordSegmenter, Words } from './token.js';
 
 export const BACKENDS = ['node-rs', 'nodejieba'] as const;
@@ -154,14 +155,6 @@ function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-/**
- * What the segmenter makes of the backend's cut of `folded` (foldWidth of `text`): the phrases joined, each run of
- * a dash or ellipsis one mark (joinMarkRuns), the words given back in the characters of `text`.
- */
-function finish(text: string, folded: string, cut: Words, join: PhraseJoin): Words {
-  const words = joinMarkRuns(folded, join.apply(folded, cut));
-  return folded === text ? words : asWritten(text, words);
-}
 
 /**
  * The one way commands get a segmenter: backend + all dictionaries + the phrase join (segmenterVocabulary). With a
@@ -176,13 +169,13 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
   if (backend === 'nodejieba') assertNodejiebaInstalled();
   // The vocabulary, the backend and the join are made on first use: a run served from the token cache never
   // needs the backend, and a main thread that leaves the cutting to workers (--no-cache) needs none of them.
-  let made: { dictText: string; join: string[]; phraseJoin: PhraseJoin; allPhrases: PhraseJoin } | undefined;
+  let made: { dictText: string; join: string[]; phrases: string[]; phraseJoin: PhraseJoin; allPhrases: PhraseJoin } | undefined;
   const vocabulary = () => {
     if (made) return made;
     const { dictText, phrases, dictionaryPhrases } = vocabularyFor(options, store);
     const join = options.compound === true ? phrases : options.compound === false ? [] : dictionaryPhrases;
     const phraseJoin = new PhraseJoin(join);
-    return (made = { dictText, join, phraseJoin, allPhrases: options.compound === true ? phraseJoin : new PhraseJoin(phrases) });
+    return (made = { dictText, join, phrases, phraseJoin, allPhrases: options.compound === true ? phraseJoin : new PhraseJoin(phrases) });
   };
   let base: JiebaBinding | undefined;
   const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(vocabulary().dictText) : createNodeRsBackend(vocabulary().dictText, store));
@@ -190,7 +183,7 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
   const chunked = (text: string, pos: boolean, join: () => PhraseJoin): Words => {
     const cutChunk = (chunk: string): Words => {
       const folded = foldWidth(chunk);
-      return finish(chunk, folded, binding().cut(folded, pos), join());
+      return finishCut(chunk, folded, binding().cut(folded, pos), join());
     };
     const bounds = sentenceChunks(text);
     if (bounds.length === 2) return cutChunk(text);
@@ -206,6 +199,31 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     return all;
   };
   const words = (text: string, cutOptions?: { pos?: boolean }): Words => chunked(text, Boolean(cutOptions?.pos), () => vocabulary().phraseJoin);
+  const wordsAsync = async (text: string, cutOptions?: { pos?: boolean }): Promise<Words> => {
+    const folded = foldWidth(text);
+    return finishCut(text, folded, await binding().cutAsync(folded, Boolean(cutOptions?.pos)), vocabulary().phraseJoin);
+  };
+  // Cut threads (cutThreads.ts), once a caller asks for them (endsCutter), started at the first text to cut:
+  // from then on this thread needs no jieba of its own, not even for cutUnits.
+  let wantThreads = 0;
+  let threads: CutThreads | undefined;
+  const startThreads = () =>
+    (threads ??= new CutThreads(wantThreads, () => {
+      const { dictText, join, phrases } = vocabulary();
+      return { dictText, phrases: join, unitPhrases: phrases };
+    }));
+  const unitsInThreads = (text: string): Token[] => {
+    const bounds = sentenceChunks(text);
+    const tokens: Token[] = [];
+    for (let k = 1; k < bounds.length; k++) {
+      let start = bounds[k - 1];
+      for (const end of startThreads().unitsSync(text.slice(start, bounds[k]))) {
+        tokens.push({ text: text.slice(start, bounds[k - 1] + end), start, end: bounds[k - 1] + end });
+        start = bounds[k - 1] + end;
+      }
+    }
+    return tokens;
+  };
   return {
     name: backend,
     get key() {
@@ -214,10 +232,12 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     },
     cut: (text: string, cutOptions?: { pos?: boolean }): Token[] => withOffsets(text, words(text, cutOptions)),
     words,
-    wordsAsync: async (text, cutOptions) => {
-      const folded = foldWidth(text);
-      return finish(text, folded, await binding().cutAsync(folded, Boolean(cutOptions?.pos)), vocabulary().phraseJoin);
+    wordsAsync,
+    cutUnits: (text: string): Token[] => (wantThreads ? unitsInThreads(text) : withOffsets(text, chunked(text, false, () => vocabulary().allPhrases))),
+    endsCutter: (threads: number): EndsCutter => {
+      if (backend !== 'node-rs' || !CutThreads.available()) return { ends: async (text) => (await wordsAsync(text)).ends! };
+      wantThreads = threads;
+      return { ends: (text) => startThreads().ends(text) };
     },
-    cutUnits: (text: string): Token[] => withOffsets(text, chunked(text, false, () => vocabulary().allPhrases)),
   };
 }

@@ -1,3 +1,5 @@
+import type { EndsCutter } from './cutThreads.js';
+
 /** A token with its [start, end) offsets in the text that was segmented (UTF-16 code units). */
 export interface Token {
   text: string;
@@ -41,4 +43,9 @@ export interface WordSegmenter extends Segmenter {
    * units the page-break repair reads, so that a break inside 新型警务运行⏎模式 is repaired whatever the tokens.
    */
   cutUnits(text: string): Token[];
+  /**
+   * What cuts texts into the `ends` of `words` (no tags, no strings), on `threads` threads of its own where the
+   * backend can: the counting pipeline reads words where they stand in the text (StretchCounter).
+   */
+  endsCutter(threads: number): EndsCutter;
 }

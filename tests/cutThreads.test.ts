@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tifa } from './cli.js';
+
+// freq in one thread has its chunks cut on a cut thread (segment/cutThreads.ts) that sends back token ends only;
+// these run the built binary, where that thread runs (from the TypeScript sources the cut stays on libuv's pool).
+describe('freq through the cut thread', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tifa-cut-thread-'));
+  // A page break inside 控制: the repair asks the segmenter whether a word runs across it, and the cut thread
+  // answers while the file is read. Joined, 控制 is one word in each file: 2 uses, 2 documents.
+  writeFileSync(join(dir, 'a.txt'), '深化金融体制改革，按照货币流通规律适当控\n\n制信贷规模和货币供应量。\n');
+  writeFileSync(join(dir, 'b.txt'), '适当控制信贷规模。改革。\n');
+  const rows = (stdout: string) => stdout.trim().split('\n').map((line) => line.split('\t'));
+
+  it('counts the words the thread cut, with the page-break repair answered by it', () => {
+    const one = tifa(['freq', dir, '--jobs', '1', '--no-cache', '--format', 'tsv']);
+    expect(one.code, one.stderr).toBe(0);
+    const table = rows(one.stdout);
+    expect(table[0]).toEqual(['term', 'total', 'per10k', 'docfreq']);
+    const counts = new Map(table.slice(1).map(([term, total, , docs]) => [term, [Number(total), Number(docs)]]));
+    for (const word of ['控制', '适当', '信贷', '规模']) expect(counts.get(word)).toEqual([2, 2]);
+    expect(counts.get('改革')).toEqual([1, 1]);
+    expect(counts.has('控')).toBe(false);
+    expect(counts.has('制')).toBe(false);
+    // Words: 深化 金融体制改革 按照 货币流通 规律 适当 控制 信贷 规模 和 货币 供应量 | 适当 控制 信贷 规模 改革 = 17;
+    // 控制 2/17 × 10,000.
+    expect(table.find(([term]) => term === '控制')![2]).toBe('1176.470588');
+    // Two worker threads cut in jieba of their own: the same table.
+    expect(tifa(['freq', dir, '--jobs', '2', '--no-cache', '--format', 'tsv']).stdout).toBe(one.stdout);
+  });
+
+  it('cuts full-width digits and letters as ASCII and counts them as written', () => {
+    const wide = mkdtempSync(join(tmpdir(), 'tifa-cut-thread-wide-'));
+    writeFileSync(join(wide, 'a.txt'), '１９９７年，ＡＰＰ上线。香港回归１９９７年。\n');
+    const out = tifa(['freq', wide, '--jobs', '1', '--no-cache', '--format', 'tsv']);
+    expect(out.code, out.stderr).toBe(0);
+    const counts = new Map(rows(out.stdout).slice(1).map(([term, total]) => [term, Number(total)]));
+    expect(counts.get('１９９７')).toBe(2);
+    expect(counts.get('ＡＰＰ')).toBe(1);
+    expect(counts.has('１')).toBe(false);
+  });
+
+  it('writes the token cache from the ends it sends, which later runs read to the same table', () => {
+    const env = { TIFA_CACHE_DIR: join(dir, 'cache') };
+    const fresh = tifa(['freq', dir, '--jobs', '1', '--no-cache', '--format', 'tsv']).stdout;
+    expect(tifa(['freq', dir, '--jobs', '1', '--format', 'tsv'], { env }).stdout).toBe(fresh);
+    // Another request over the cached tokens (no memo of the corpus for it), then the memoised one.
+    const filtered = tifa(['freq', dir, '--jobs', '1', '--format', 'tsv', '--min-length', '2'], { env });
+    expect(rows(filtered.stdout).slice(1).every(([term]) => term.length >= 2)).toBe(true);
+    expect(tifa(['freq', dir, '--jobs', '1', '--format', 'tsv'], { env }).stdout).toBe(fresh);
+  });
+});
