@@ -4,7 +4,9 @@
 // The texts are PDFs, web pages and Word files; they are turned into plain text here by the steps the lists were counted
 // on (the fixtures' README.md: pdftotext -layout, a plain tag strip, word/document.xml unzipped and stripped), so the
 // measure does not depend on tifa's own readers.
-// Usage: node bench/formulationsHeldout.mjs [--fixture DIR] [--texts-to DIR] [extra tifa slogans options…]
+// Usage: node bench/formulationsHeldout.mjs [--fixture DIR] [--list FILE] [--texts-to DIR] [extra tifa slogans options…]
+//   --list FILE scores another list of the fixture (default list.tsv; e.g. all.tsv, every formulation of the texts);
+//   every text of sources.tsv is run and scored for top-40 precision, listed or not.
 //   --texts-to DIR writes the plain texts (DIR/TEXT.txt) and stops without running tifa: the texts to list by hand.
 //   Needs ../shared, pdftotext and unzip; SHOW_MISSED=1 lists the misses.
 import { spawnSync } from 'node:child_process';
@@ -58,9 +60,11 @@ const plainText = (file) => (file.endsWith('.pdf') ? pdfText(file) : file.endsWi
 
 const args = process.argv.slice(2);
 const fixture = resolve(option(args, '--fixture') ?? fileURLToPath(new URL('../tests/fixtures/formulations-heldout/', import.meta.url)));
+const list = option(args, '--list') ?? 'list.tsv';
 const textsTo = option(args, '--texts-to');
 const rows = readFileSync(join(fixture, 'sources.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).slice(1);
 const dir = textsTo ?? mkdtempSync(join(tmpdir(), 'tifa-heldout-'));
 mkdirSync(dir, { recursive: true });
 for (const [text, source] of rows.map((l) => l.split('\t'))) writeFileSync(join(dir, `${text}.txt`), plainText(join(CORPORA, source)));
-if (textsTo === undefined) score(join(fixture, 'list.tsv'), join(fixture, 'verdicts.tsv'), (text) => join(dir, `${text}.txt`), args);
+const texts = rows.map((l) => l.split('\t')[0]);
+if (textsTo === undefined) score(join(fixture, list), join(fixture, 'verdicts.tsv'), (text) => join(dir, `${text}.txt`), args, texts);

@@ -14,9 +14,11 @@ const rows = (file) => readFileSync(file, 'utf8').split('\n').filter((l) => l &&
 /** The same formulation written with or without enumeration commas, quotes or spaces. */
 const norm = (s) => s.replace(/[、，,“”"'‘’\s·]/g, '').replace(/＋/g, '+');
 
-/** listFile, verdictFile: TSV fixtures; pathOf(text) → the file tifa reads; tifaArgs: extra `tifa slogans` options. */
-export function score(listFile, verdictFile, pathOf, tifaArgs) {
-  const listed = new Map();
+/** listFile, verdictFile: TSV fixtures; pathOf(text) → the file tifa reads; tifaArgs: extra `tifa slogans` options;
+ *  texts: names scored for top-40 precision even when the list has no row for them (a page with no recurring formulation
+ *  still shows what the tool wrongly offers on it). */
+export function score(listFile, verdictFile, pathOf, tifaArgs, texts = []) {
+  const listed = new Map(texts.map((text) => [text, new Set()]));
   for (const [text, form] of rows(listFile)) {
     if (!listed.has(text)) listed.set(text, new Set());
     listed.get(text).add(norm(form));
@@ -45,7 +47,8 @@ export function score(listFile, verdictFile, pathOf, tifaArgs) {
     }
     good += textGood;
     judged += top.length;
-    console.log(`${text}\trecall ${[...forms].filter((f) => terms.has(f)).length}/${forms.size}\ttop-${TOP} precision ${textGood}/${top.length}`);
+    const recall = forms.size > 0 ? `recall ${[...forms].filter((f) => terms.has(f)).length}/${forms.size}` : 'nothing listed';
+    console.log(`${text}\t${recall}\ttop-${TOP} precision ${textGood}/${top.length}`);
   }
   console.log(`ALL\trecall ${found}/${total} = ${(found / total).toFixed(3)}\ttop-${TOP} precision ${good}/${judged} = ${(good / judged).toFixed(3)}`);
   if (process.env.SHOW_MISSED) console.log(`missed: ${missed.join(' ')}`);

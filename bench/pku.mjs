@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { createSegmenter } from 'tifa';
+import { foldWidth } from '../dist/segment/widthFold.js';
 
 const PKU = fileURLToPath(new URL('../../shared/eval/sighan-pku/', import.meta.url));
 if (!existsSync(PKU)) {
@@ -56,12 +57,21 @@ function score(segmented) {
   const P = correct / predicted, R = correct / reference;
   return { P, R, F1: (2 * P * R) / (P + R), oovR: oovFound / oov };
 }
-const fmt = (name, s) => `${name.padEnd(52)} P ${s.P.toFixed(4)}  R ${s.R.toFixed(4)}  F1 ${s.F1.toFixed(4)}  OOV-R ${s.oovR.toFixed(4)}`;
+const fmt = (name, s) => `${name.padEnd(58)} P ${s.P.toFixed(4)}  R ${s.R.toFixed(4)}  F1 ${s.F1.toFixed(4)}  OOV-R ${s.oovR.toFixed(4)}`;
 const input = lines.slice(0, gold.length);
 
 const plain = Jieba.withDict(dict);
 console.log(fmt('@node-rs/jieba, its own dictionary only', score(input.map((l) => plain.cut(l, true)))));
-// tifa's default tokens: jieba's words with every bundled term and lexicon form loaded (createSegmenter).
+// The same jieba on the text with full-width digits and letters as ASCII (tifa cuts so: src/segment/widthFold.ts),
+// the reference for tifa's lines below: what the dictionary costs, on equal footing.
+const folded = input.map((l) => plain.cut(foldWidth(l), true));
+console.log(fmt('@node-rs/jieba, its own dictionary, full-width folded', score(folded)));
+// --no-compound: tifa's full dictionary loaded and nothing joined. Equal to the line above when the dictionary
+// adds without moving.
+const none = createSegmenter({ backend, compound: false });
+console.log(fmt(`tifa ${backend}, --no-compound (full dictionary, no join)`, score(input.map((l) => none.words(l).words))));
+// tifa's default tokens: jieba's words with every bundled term and lexicon form loaded, the dictionary's names
+// joined (两个确立, 中国特色社会主义) and its clause-like formulations left as words (createSegmenter).
 const tifa = createSegmenter({ backend });
 console.log(fmt(`tifa ${backend}, default (full dictionary)`, score(input.map((l) => tifa.words(l).words))));
 // --compound: the same cut, then every lexicon form and term that jieba cuts into words joined into one token

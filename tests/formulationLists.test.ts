@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 // The hand-made formulation lists that bench/formulationsDev.mjs and bench/formulationsHeldout.mjs score against
 // (issue 16). A list that breaks its own definition, or a verdict that contradicts it, would move the measured
 // recall and precision without anyone noticing, so each fixture is checked here as data.
-const FIXTURES = ['formulations-dev', 'formulations-heldout', 'formulations-heldout2'];
+const FIXTURES = ['formulations-dev', 'formulations-heldout', 'formulations-heldout2', 'formulations-heldout3'];
 const HELD_OUT = FIXTURES.slice(1);
 
 /** Header and rows of a fixture TSV; lines starting with # are comments. */
@@ -59,5 +59,21 @@ describe.each(HELD_OUT)('%s sources', (fixture) => {
     for (const source of sources.values()) expect(source).toMatch(/^(pdf|web-pages|docx)\/[^/]+\.(pdf|html|docx)$/);
     const texts = new Set(table(fixture, 'list.tsv').rows.map(([text]) => text));
     expect([...texts].filter((t) => !sources.has(t))).toEqual([]);
+  });
+});
+
+// all.tsv: every formulation of texts that state most of them once (laws), the second recall of a held-out list.
+describe.each(HELD_OUT.filter((f) => existsSync(new URL(`fixtures/${f}/all.tsv`, import.meta.url))))('%s all.tsv', (fixture) => {
+  it('has the columns of list.tsv, every row found at least once, and holds every row of list.tsv', () => {
+    const { header, rows } = table(fixture, 'all.tsv');
+    expect(header).toEqual(['text', 'formulation', 'uses', 'quoted']);
+    for (const row of rows) {
+      expect(row, row.join(' ')).toHaveLength(4);
+      expect(Number(row[2]) + Number(row[3]), row.join(' ')).toBeGreaterThanOrEqual(1);
+    }
+    const all = new Set(rows.map(([text, form]) => `${text}\t${norm(form)}`));
+    expect(all.size).toBe(rows.length);
+    const missing = table(fixture, 'list.tsv').rows.filter(([text, form]) => !all.has(`${text}\t${norm(form)}`));
+    expect(missing).toEqual([]);
   });
 });

@@ -29,6 +29,18 @@ for (const backend of ['node-rs', 'nodejieba']) {
       expect(cut('坚持市县主战、派出所主防', true)).toEqual(['坚持', '市县主战、派出所主防']);
     });
 
+    it('joins the names of the dictionary by default, and leaves its clause-like formulations as words', () => {
+      // 以…为…, 与: a clause, which slogans counts in its words; --compound (the default of slogans, themes,
+      // report) joins it
+      expect(cut('坚持以经济建设为中心')).toEqual(['坚持', '以', '经济', '建设', '为', '中心']);
+      expect(cut('坚持以经济建设为中心', true)).toEqual(['坚持', '以经济建设为中心']);
+      expect(cut('促进和平与发展')).toEqual(['促进', '和平', '与', '发展']);
+      expect(cut('促进和平与发展', true)).toEqual(['促进', '和平与发展']);
+      // names: jieba's words 中国|特色|社会主义 and 枫桥|经验 joined by default
+      expect(cut('坚持中国特色社会主义')).toEqual(['坚持', '中国特色社会主义']);
+      expect(cut('发展枫桥经验')).toEqual(['发展', '枫桥经验']);
+    });
+
     it('breaks no common word for a term: 群众安全感 is not loaded into jieba, so 人民群众 stays whole', () => {
       expect(cut('人民群众安全感明显增强')).toEqual(['人民群众', '安全感', '明显增强']);
       expect(cut('人民群众安全感明显增强', false)).toEqual(['人民', '群众', '安全感', '明显增强']);

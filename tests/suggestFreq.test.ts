@@ -36,6 +36,26 @@ describe('JiebaFrequencies on a hand-made dictionary', () => {
   });
 });
 
+describe('JiebaFrequencies.isClause on a hand-made dictionary', () => {
+  const dict = ['和平 30 n', '与 10 p', '发展 30 vn', '科技 20 n', '是 10 v', '动力 20 n', '两个 30 m', '确立 10 v', '自 5 p', '贸 1 vn', '试验区 8 n'].join('\n');
+  const words = ['和平与发展', '科技是动力', '两个确立', '自贸试验区', '和平，发展'];
+  const tiny = new JiebaFrequencies(dict, words);
+
+  it('calls a formulation with a function word, 是/有 or a punctuation mark inside a clause', () => {
+    expect(tiny.cut('和平与发展')).toEqual(['和平', '与', '发展']);
+    expect(tiny.isClause('和平与发展')).toBe(true); // 与 tagged p
+    expect(tiny.isClause('科技是动力')).toBe(true); // the copula
+    expect(tiny.isClause('和平，发展')).toBe(true);
+  });
+
+  it('calls a name no clause, nor a term whose edge character jieba tags as a function word', () => {
+    expect(tiny.isClause('两个确立')).toBe(false);
+    // 自|贸|试验区: 自 is tagged p, but at the edge it is part of the term
+    expect(tiny.cut('自贸试验区')).toEqual(['自', '贸', '试验区']);
+    expect(tiny.isClause('自贸试验区')).toBe(false);
+  });
+});
+
 describe('the bundled vocabulary adds without moving', () => {
   const jieba = new JiebaFrequencies(jiebaDictionary().toString('utf8'), ['两个确立', '零容忍', '人民群众']);
 

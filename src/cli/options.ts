@@ -26,7 +26,7 @@ export function corpusOptions(cmd: Command): Command {
     .option('--skip-bad', 'skip files that are not text (binary, undecodable or empty) with a warning instead of stopping')
     .addOption(new Option('--segmenter <name>', 'segmentation backend').choices(['node-rs', 'nodejieba']).default('node-rs'))
     .option('--dict <file>', 'extra jieba user dictionary (word freq [pos] per line); repeatable', collect)
-    .option('--compound', 'join the lexicon formulations too (phrases with 、, forms outside the terminology dictionary) into one token; the default of slogans, themes, report, plot, collocates and cooc --slogans')
+    .option('--compound', 'join the lexicon formulations too (phrases with 、, clause-like ones such as 以经济建设为中心, forms outside the terminology dictionary) into one token; the default of slogans, themes, report, plot, collocates and cooc --slogans')
     .option('--no-compound', 'join nothing: tokens are jieba\'s words, dictionary terms jieba cuts into words (两个|确立) included')
     .option('--no-cache', 'do not read or write the token cache ($TIFA_CACHE_DIR or ~/.cache/tifa)')
     .option('--lexicon <file>', 'your own slogan lexicon (dict/slogans.tsv format), added to the bundled one; repeatable', collect)
@@ -36,7 +36,7 @@ export function corpusOptions(cmd: Command): Command {
 
 /**
  * The commands whose items are formulations, and when: they read every lexicon phrase as one token unless
- * --no-compound, where word statistics join only the terms of the dictionary (see segmenterVocabulary). Slogans
+ * --no-compound, where word statistics join only the names of the dictionary (see segmenterVocabulary). Slogans
  * and their co-occurrence, dispersion and collocates count a formulation as one item, as quanteda's
  * tokens_compound before such an analysis. One list, read by corpusOptions.
  */

@@ -12,6 +12,7 @@ import { assertNodejiebaInstalled, createNodejiebaBackend } from './nodejiebaBac
 import { withOffsets } from './offsets.js';
 import { vocabularyKey, type VocabularyStore } from './vocabularyKey.js';
 import { sentenceChunks } from './sentenceChunks.js';
+import { asWritten, foldWidth } from './widthFold.js';
 import type { Token, WordSegmenter, Words } from './token.js';
 
 export const BACKENDS = ['node-rs', 'nodejieba'] as const;
@@ -22,9 +23,9 @@ export interface SegmenterOptions {
   /** Extra jieba-format dictionaries given with --dict. */
   userDicts?: string[];
   /**
-   * Which phrases jieba cuts into words are joined into one token (segmenterVocabulary): by default the terms of
-   * the police terminology dictionary; true (--compound) the lexicon formulations too (市县主战、派出所主防);
-   * false (--no-compound) none.
+   * Which phrases jieba cuts into words are joined into one token (segmenterVocabulary): by default the names
+   * of the terminology dictionary (两个确立); true (--compound) every lexicon formulation too (市县主战、派出所主防,
+   * 以经济建设为中心); false (--no-compound) none.
    */
   compound?: boolean;
   /** --lexicon files, whose forms the segmenter learns like the bundled ones (file names: options cross to workers). */
@@ -47,11 +48,13 @@ function readDict(file: string): DictEntry[] {
  * - A term that jieba already cuts into its own words (两个|确立, 人民|群众) is a `phrase`: loading it would only
  *   change how its own words are cut, and could take a character from a word beside it (群众安全感 would break
  *   人民群众), so it is joined after segmentation, where its words start and end it.
- * - Which phrases are joined: the terms of the police terminology dictionary (`dictionaryPhrases`, joined by
- *   default: segmentation keeps the terminology whole); the lexicon formulations that are no dictionary term, and
- *   every phrase with 、 · or a space (where jieba cuts before it reads its dictionary), only with --compound and in
- *   the commands whose items are formulations. The SIGHAN PKU gold cuts every such formulation into words, so each
- *   join costs F1 where the PKU text uses the phrase (node bench/pku.mjs).
+ * - Which phrases are joined: the terms of the terminology dictionary that are names (`dictionaryPhrases`, joined
+ *   by default: segmentation keeps the terminology whole: 两个确立, 中国特色社会主义); the dictionary's formulations
+ *   with the structure of a clause (以经济建设为中心, 和平与发展: JiebaFrequencies.isClause), the lexicon
+ *   formulations that are no dictionary term, and every phrase with 、 · or a space (where jieba cuts before it
+ *   reads its dictionary), only with --compound and in the commands whose items are formulations (slogans and
+ *   lint find them in the words either way). The SIGHAN PKU gold cuts every such phrase into words, so each join
+ *   costs F1 where the PKU text uses the phrase (node bench/pku.mjs).
  * --dict entries are loaded as their authors wrote them.
  */
 export function segmenterVocabulary(
@@ -74,7 +77,7 @@ export function segmenterVocabulary(
     else {
       // Already cut into words where it starts and ends: a phrase, joined after segmentation.
       phrases.push(word);
-      if (dictionary.has(word)) dictionaryPhrases.push(word);
+      if (dictionary.has(word) && !jieba.isClause(word)) dictionaryPhrases.push(word);
     }
   }
   for (const file of userDicts) entries.push(...readDict(file));
@@ -137,6 +140,12 @@ export function posTags(userDicts: string[] = [], store?: VocabularyStore): Set<
   return tags;
 }
 
+/**
+ * Changes whenever the same backend and vocabulary cut a text differently (the token cache is keyed by `key`, so
+ * cuts of an earlier version must not be served): 2, full-width digits and letters read as ASCII (foldWidth).
+ */
+const CUT_VERSION = 'cut 2';
+
 function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
@@ -166,7 +175,11 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
   const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(vocabulary().dictText) : createNodeRsBackend(vocabulary().dictText));
   // Cut chunk by chunk: jieba's own output for a long text (one line of a 50 MB file) would take gigabytes.
   const chunked = (text: string, pos: boolean, join: () => PhraseJoin): Words => {
-    const cutChunk = (chunk: string): Words => join().apply(chunk, binding().cut(chunk, pos));
+    const cutChunk = (chunk: string): Words => {
+      const folded = foldWidth(chunk);
+      const cut = join().apply(folded, binding().cut(folded, pos));
+      return folded === chunk ? cut : asWritten(chunk, cut);
+    };
     const bounds = sentenceChunks(text);
     if (bounds.length === 2) return cutChunk(text);
     const all: Words = pos ? { words: [], tags: [] } : { words: [] };
@@ -185,11 +198,15 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     name: backend,
     get key() {
       const { dictText, join } = vocabulary();
-      return `${backend}:${sha1([dictText, ...join].join('\n'))}`;
+      return `${backend}:${sha1([CUT_VERSION, dictText, ...join].join('\n'))}`;
     },
     cut: (text: string, cutOptions?: { pos?: boolean }): Token[] => withOffsets(text, words(text, cutOptions)),
     words,
-    wordsAsync: async (text, cutOptions) => vocabulary().phraseJoin.apply(text, await binding().cutAsync(text, Boolean(cutOptions?.pos))),
+    wordsAsync: async (text, cutOptions) => {
+      const folded = foldWidth(text);
+      const cut = vocabulary().phraseJoin.apply(folded, await binding().cutAsync(folded, Boolean(cutOptions?.pos)));
+      return folded === text ? cut : asWritten(text, cut);
+    },
     cutUnits: (text: string): Token[] => withOffsets(text, chunked(text, false, () => vocabulary().allPhrases)),
   };
 }

@@ -20,8 +20,15 @@
 /** jieba part-of-speech tags of function words: prepositions, conjunctions, particles, interjections, onomatopoeia. */
 const FUNCTION_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o']);
 
+/** The copula and the existential verb: a phrase with one of them inside makes a statement (科技是第一生产力). */
+const PREDICATING = new Set(['是', '有']);
+/** A piece that is part of a word: a letter or digit of any script, or the + of a formula (1+9+N). */
+const WORD_CHARACTER = /[\p{L}\p{N}+]/u;
+
 export class JiebaFrequencies {
   private readonly freq = new Map<string, number>();
+  /** jieba's tag of each word asked about (and its substrings) that has one. */
+  private readonly tags = new Map<string, string>();
   private readonly functionChars = new Set<string>();
   /** Sum of all frequencies, the denominator of every word probability. */
   readonly total: number;
@@ -53,7 +60,10 @@ export class JiebaFrequencies {
             if ([...word].length === 1 && FUNCTION_TAGS.has(dictText.slice(numberEnd + 1, end).trim())) this.functionChars.add(word);
           }
           const word = dictText.slice(start, first);
-          if (wanted.has(word)) this.freq.set(word, count);
+          if (wanted.has(word)) {
+            this.freq.set(word, count);
+            if (numberEnd < end) this.tags.set(word, dictText.slice(numberEnd + 1, end).trim());
+          }
         }
       }
       start = end + 1;
@@ -97,6 +107,23 @@ export class JiebaFrequencies {
     let p = 1;
     for (const piece of this.cut(word)) p *= (this.freq.get(piece) || 1) / this.total;
     return Math.max(Math.floor(p * this.total) + 1, this.frequency(word));
+  }
+
+  /**
+   * A formulation with the structure of a clause, not of a name (以经济建设为中心, 和平与发展, 发展是硬道理): inside
+   * jieba's own cut of it, between its first and last pieces, stands a function word (a preposition, conjunction
+   * or particle: 以…为, 与, 和, 的), the copula 是 or the existential 有 (it states something rather than names it),
+   * or a punctuation mark. A name (两个确立, 枫桥经验, 中国特色社会主义, 专业+机制+大数据) has none. Only inner pieces
+   * count: jieba tags a character by its commonest use, and at an edge a lone character is often a bound part
+   * of the term (自|贸|试验区: 自 tagged p; 和|美|乡村: 和 tagged c).
+   */
+  isClause(word: string): boolean {
+    const pieces = this.cut(word);
+    for (let i = 1; i < pieces.length - 1; i++) {
+      const piece = pieces[i];
+      if (FUNCTION_TAGS.has(this.tags.get(piece) ?? '') || PREDICATING.has(piece) || !WORD_CHARACTER.test(piece)) return true;
+    }
+    return false;
   }
 
   /** The term must be in the dictionary to come out whole: jieba's cut of it has a lone content character at an edge. */
