@@ -160,3 +160,76 @@ describe('local formulations: a place programme word and a place name (平安北
     ]);
   });
 });
+
+describe('parts of long lexicon entries used on their own (为人民服务 of 为人民服务、为社会主义服务)', () => {
+  const entry = (canonical: string, theme = '文化建设') => ({ canonical, variants: [], theme, expansion: [], note: '', extra: {} });
+  const lexicon = [entry('为人民服务、为社会主义服务'), entry('改革开放', '改革开放'), entry('改革开放和社会主义现代化建设', '改革开放'), entry('党风廉政建设', '党的建设'), entry('党风廉政建设和反腐败斗争', '党的建设')];
+  const rows = (text: string) => sloganTable(collectSlogans([fakeDoc('e', {}, text)], segmenter, { lexicon })).rows.map((r) => [r.term, r.total, r.kind, r.theme]);
+
+  it('counts a part where the text uses it alone and twice in all, the whole entry included, with the entry’s theme', () => {
+    expect(rows('坚持为人民服务、为社会主义服务的方向。党员要为人民服务。坚持改革开放和社会主义现代化建设，搞好社会主义现代化建设。\n')).toEqual([
+      ['为人民服务', 2, 'lexicon', '文化建设'],
+      ['社会主义现代化建设', 2, 'lexicon', '改革开放'],
+      ['为人民服务、为社会主义服务', 1, 'lexicon', '文化建设'],
+      ['改革开放', 1, 'lexicon', '改革开放'],
+      ['改革开放和社会主义现代化建设', 1, 'lexicon', '改革开放'],
+    ]);
+  });
+
+  it('not a part met once, nor one used only inside its entry (为社会主义服务 above), nor a short list item', () => {
+    const found = rows('党员要为人民服务。加强党风廉政建设和反腐败斗争。\n').map((r) => r[0]);
+    // 为人民服务 once; 反腐败斗争 only inside its entry
+    expect(found).toEqual(['党风廉政建设', '党风廉政建设和反腐败斗争']);
+  });
+});
+
+describe('recurring phrases of formulation shape (kind recurring), decided per document', () => {
+  const entry = (canonical: string) => ({ canonical, variants: [], theme: '国防军队', expansion: [], note: '', extra: {} });
+  // The lexicon gives the vocabulary (国防, 军队, 革命化 …) and the slogans a phrase may extend (京津冀协同发展, 平安中国).
+  const lexicon = [
+    ...['国防和军队现代化', '京津冀协同发展', '平安中国', '廉政建设', '反腐败斗争', '东西部协作', '对口支援', '分级管理、统一指挥'].map(entry),
+    ...['人民民主专政', '改革开放'].map(entry),
+  ];
+  const table = (...texts: string[]) => sloganTable(collectSlogans(texts.map((t, i) => fakeDoc(`r${i}`, {}, t)), segmenter, { lexicon }));
+  const recurring = (...texts: string[]) => table(...texts).rows.filter((r) => r.kind === 'recurring').map((r) => [r.term, r.total, r.docs]);
+
+  it('X和Y + head, repeated in one document', () => {
+    expect(recurring('加强国防和军队建设。国防和军队建设取得成就。加强廉政建设和反腐败工作，做好廉政建设和反腐败工作。\n')).toEqual([
+      ['国防和军队建设', 2, 1],
+      ['廉政建设和反腐败工作', 2, 1],
+    ]);
+  });
+
+  it('X和Y + head where Y is one verb after a noun, made a noun by the head; not two activities (管理与指挥体制)', () => {
+    expect(recurring('做好东西部协作和支援合作，深化东西部协作和支援合作。建立管理与指挥体制，完善管理与指挥体制。\n')).toEqual([['东西部协作和支援合作', 2, 1]]);
+  });
+
+  it('a lexicon slogan with the same modifier of two words or more before it (…的人民民主专政), not a one-word possessive', () => {
+    const t = table('我国是工人阶级领导的、以工农联盟为基础的人民民主专政的国家。国家是工人阶级领导的、以工农联盟为基础的人民民主专政。坚持人民民主专政。坚持社会主义的改革开放，社会主义的改革开放。\n');
+    const rows = new Map(t.rows.map((r) => [r.term as string, r]));
+    expect(rows.get('工人阶级领导的、以工农联盟为基础的人民民主专政')).toMatchObject({ total: 2, kind: 'recurring' });
+    expect(rows.get('人民民主专政')).toMatchObject({ total: 3, kind: 'lexicon' });
+    expect(rows.has('社会主义的改革开放')).toBe(false);
+    expect(rows.get('改革开放')).toMatchObject({ total: 2 });
+  });
+
+  it('a lexicon slogan and a naming head (战略), not an activity head (建设): 平安中国建设 is 平安中国 at work', () => {
+    const t = table('实施京津冀协同发展战略。京津冀协同发展战略成效明显。推进平安中国建设，深化平安中国建设。\n');
+    const rows = new Map(t.rows.map((r) => [r.term as string, r]));
+    expect(rows.get('京津冀协同发展战略')).toMatchObject({ total: 2, kind: 'recurring' });
+    // the slogan inside is a use of it too
+    expect(rows.get('京津冀协同发展')).toMatchObject({ total: 2, kind: 'lexicon' });
+    expect(rows.has('平安中国建设')).toBe(false);
+    expect(rows.get('平安中国')).toMatchObject({ total: 2 });
+  });
+
+  it('not once, not across documents, not plain phrases: sector nouns, words outside the vocabulary, a single noun and a head', () => {
+    expect(recurring('加强国防和军队建设。\n', '国防和军队建设取得成就。\n')).toEqual([]);
+    expect(recurring('国民经济和社会发展计划。国民经济和社会发展规划。全科和专科建设，全科和专科建设。信息化建设，信息化建设。\n')).toEqual([]);
+  });
+
+  it('ranks after the finds of the lexicon or a pattern used as often', () => {
+    const terms = table('加强国防和军队建设。国防和军队建设。推进平安中国，建设平安中国。\n').rows.map((r) => r.term);
+    expect(terms).toEqual(['平安中国', '国防和军队建设']);
+  });
+});

@@ -46,7 +46,8 @@ describe('LDA by collapsed Gibbs sampling', () => {
 
   it('UMass coherence: Σ ln((D(v_m, v_l) + 1)/D(v_l)) over the top terms', () => {
     // Documents {0,1}, {0}, {1,2}: D(0) = 2, D(1) = 2, D(0,1) = 1, D(0,2) = 0, D(1,2) = 1.
-    const model = { docTerms: [new Set([0, 1]), new Set([0]), new Set([1, 2])] } as unknown as TopicModel;
+    const rows = [{ ids: [0, 1] }, { ids: [0] }, { ids: [1, 2] }];
+    const model = { docTerms: { rows, modelId: Int32Array.of(0, 1, 2) } } as unknown as TopicModel;
     expect(umassCoherence(model, [0, 1])).toBeCloseTo(Math.log(2 / 2), 12);
     expect(umassCoherence(model, [0, 1, 2])).toBeCloseTo(Math.log(2 / 2) + Math.log(1 / 2) + Math.log(2 / 2), 12);
   });

@@ -13,8 +13,11 @@ export interface DocumentTerms {
   docs: Array<{ id: string; meta: Meta; words: number }>;
   /** Terms by id, in order of first sight. */
   vocabulary: string[];
-  /** Per document: term ids and their counts, parallel arrays. */
-  rows: Array<{ ids: number[]; counts: number[] }>;
+  /**
+   * Per document: term ids and their counts, parallel typed arrays off the JavaScript heap, 16-bit where the
+   * values fit (most vocabularies and counts do), so a large corpus's rows take 4 bytes an entry, not 16.
+   */
+  rows: Array<{ ids: Uint16Array | Int32Array; counts: Uint16Array | Int32Array }>;
 }
 
 /** Segments every document once; `onTokens` sees each document's tokens and the filter (TextRank's windows). */
@@ -44,9 +47,14 @@ export function documentTerms(
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     out.docs.push({ id: doc.id, meta: doc.meta, words });
-    out.rows.push({ ids: [...counts.keys()], counts: [...counts.values()] });
+    out.rows.push({ ids: narrowest(counts.keys(), out.vocabulary.length - 1), counts: narrowest(counts.values(), words) });
   }
   return out;
+}
+
+/** The values in a 16-bit array when `max` bounds them below 65536, else in a 32-bit one. */
+function narrowest(values: Iterable<number>, max: number): Uint16Array | Int32Array {
+  return max < 65536 ? Uint16Array.from(values) : Int32Array.from(values);
 }
 
 /** Documents using each term (by term id). */

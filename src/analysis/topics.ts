@@ -27,8 +27,11 @@ export interface TopicModel {
   theta: Float64Array[];
   /** Tokens assigned to each topic, the topic's share of the corpus. */
   topicTokens: number[];
-  /** Co-document counts the coherence needs: the modelled documents' term-id sets. */
-  docTerms: Array<Set<number>>;
+  /**
+   * What the coherence counts co-documents from: each modelled document's term ids (of the DocumentTerms'
+   * vocabulary, each once) and each id's model term (-1: left out). The document rows themselves, not a copy.
+   */
+  docTerms: { rows: ReadonlyArray<{ ids: ArrayLike<number> }>; modelId: Int32Array };
 }
 
 export function fitTopics(dt: DocumentTerms, options: TopicOptions): TopicModel {
@@ -41,62 +44,60 @@ export function fitTopics(dt: DocumentTerms, options: TopicOptions): TopicModel 
     if (df[id] >= options.minDocs) modelId[id] = vocabulary.push(term) - 1;
   });
   const V = vocabulary.length;
-  // One entry per modelled token (the corpus's size, not its vocabulary's): typed arrays of the exact length.
+  // The tokens in a fixed order, read from the document rows (document, then term, then its uses): per token
+  // only its topic is held, in the smallest array that takes K values, so memory per token is 1 byte (K <= 256).
   let N = 0;
   for (const row of dt.rows) row.ids.forEach((id, j) => (N += modelId[id] < 0 ? 0 : row.counts[j]));
-  const words = new Int32Array(N);
-  const docOf = new Int32Array(N);
-  const docTerms: Array<Set<number>> = [];
-  let at = 0;
-  dt.rows.forEach((row, d) => {
-    const seen = new Set<number>();
-    row.ids.forEach((id, j) => {
-      const w = modelId[id];
-      if (w < 0) return;
-      seen.add(w);
-      words.fill(w, at, at + row.counts[j]);
-      docOf.fill(d, at, at + row.counts[j]);
-      at += row.counts[j];
-    });
-    docTerms.push(seen);
-  });
+  const z = K <= 256 ? new Uint8Array(N) : K <= 65536 ? new Uint16Array(N) : new Int32Array(N);
   const D = dt.rows.length;
-  const z = new Int32Array(N);
   const ndk = new Int32Array(D * K);
   const nkw = new Int32Array(K * V);
   const nk = new Int32Array(K);
   const nd = new Int32Array(D);
   const random = seededRandom(options.seed);
-  for (let i = 0; i < N; i++) {
-    const k = Math.floor(random() * K);
-    z[i] = k;
-    ndk[docOf[i] * K + k]++;
-    nkw[k * V + words[i]]++;
-    nk[k]++;
-    nd[docOf[i]]++;
-  }
+  let i = 0;
+  dt.rows.forEach(({ ids, counts }, d) => {
+    ids.forEach((id, j) => {
+      const w = modelId[id];
+      if (w < 0) return;
+      for (let c = 0; c < counts[j]; c++, i++) {
+        const k = Math.floor(random() * K);
+        z[i] = k;
+        ndk[d * K + k]++;
+        nkw[k * V + w]++;
+        nk[k]++;
+        nd[d]++;
+      }
+    });
+  });
   const p = new Float64Array(K);
   const vBeta = V * beta;
   for (let it = 0; it < options.iterations; it++) {
-    for (let i = 0; i < N; i++) {
-      const w = words[i];
-      const d = docOf[i];
-      let k = z[i];
-      ndk[d * K + k]--;
-      nkw[k * V + w]--;
-      nk[k]--;
-      let total = 0;
-      for (let t = 0; t < K; t++) {
-        total += ((ndk[d * K + t] + alpha) * (nkw[t * V + w] + beta)) / (nk[t] + vBeta);
-        p[t] = total;
+    let i = 0;
+    for (let d = 0; d < D; d++) {
+      const { ids, counts } = dt.rows[d];
+      for (let j = 0; j < ids.length; j++) {
+        const w = modelId[ids[j]];
+        if (w < 0) continue;
+        for (let c = counts[j]; c > 0; c--, i++) {
+          let k = z[i];
+          ndk[d * K + k]--;
+          nkw[k * V + w]--;
+          nk[k]--;
+          let total = 0;
+          for (let t = 0; t < K; t++) {
+            total += ((ndk[d * K + t] + alpha) * (nkw[t * V + w] + beta)) / (nk[t] + vBeta);
+            p[t] = total;
+          }
+          const u = random() * total;
+          k = 0;
+          while (k < K - 1 && p[k] <= u) k++;
+          z[i] = k;
+          ndk[d * K + k]++;
+          nkw[k * V + w]++;
+          nk[k]++;
+        }
       }
-      const u = random() * total;
-      k = 0;
-      while (k < K - 1 && p[k] <= u) k++;
-      z[i] = k;
-      ndk[d * K + k]++;
-      nkw[k * V + w]++;
-      nk[k]++;
     }
   }
   const phi = Array.from({ length: K }, (_, k) => {
@@ -109,7 +110,7 @@ export function fitTopics(dt: DocumentTerms, options: TopicOptions): TopicModel 
     for (let k = 0; k < K; k++) row[k] = (ndk[d * K + k] + alpha) / (nd[d] + K * alpha);
     return row;
   });
-  return { k: K, vocabulary, phi, theta, topicTokens: [...nk], docTerms };
+  return { k: K, vocabulary, phi, theta, topicTokens: [...nk], docTerms: { rows: dt.rows, modelId } };
 }
 
 /** The n most probable terms of a topic (ties by term id). */
@@ -124,10 +125,23 @@ export function topTerms(model: TopicModel, topic: number, n: number): number[] 
  * coherent; compare the mean over topics between values of k.
  */
 export function umassCoherence(model: TopicModel, terms: number[]): number {
-  const docsWith = (a: number, b?: number) => model.docTerms.reduce((n, set) => n + (set.has(a) && (b === undefined || set.has(b)) ? 1 : 0), 0);
+  // One pass over the documents counts D(v) and D(v_m, v_l) for the M terms at once.
+  const M = terms.length;
+  const at = new Map(terms.map((w, m) => [w, m]));
+  const docs = new Int32Array(M * M);
+  const present: number[] = [];
+  const { rows, modelId } = model.docTerms;
+  for (const { ids } of rows) {
+    present.length = 0;
+    for (let j = 0; j < ids.length; j++) {
+      const m = at.get(modelId[ids[j]]);
+      if (m !== undefined) present.push(m);
+    }
+    for (const a of present) for (const b of present) docs[a * M + b]++;
+  }
   let c = 0;
-  for (let m = 1; m < terms.length; m++) {
-    for (let l = 0; l < m; l++) c += Math.log((docsWith(terms[m], terms[l]) + 1) / docsWith(terms[l]));
+  for (let m = 1; m < M; m++) {
+    for (let l = 0; l < m; l++) c += Math.log((docs[m * M + l] + 1) / docs[l * M + l]);
   }
   return c;
 }

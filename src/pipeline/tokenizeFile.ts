@@ -1,3 +1,4 @@
+import { fileRead } from './heapTrim.js';
 import { completeMeta, documentFromBytes, readBytes, type OuterMeta, type ReadOptions } from '../corpus/readCorpus.js';
 import type { Document, Meta, OriginMap } from '../corpus/document.js';
 import { detectFormat } from '../corpus/formats.js';
@@ -97,6 +98,7 @@ export class FileTokenizer {
   /** Metadata and text of a file, with its words when the cache holds them; decoding errors are thrown. */
   load(input: string | FileRead): LoadedFile {
     const read = typeof input === 'string' ? this.readFile(input) : input;
+    fileRead(read.bytes.length);
     const hit = read.key ? this.cache!.get<CachedDocument>(read.key) : undefined;
     if (hit) {
       const meta = completeMeta(hit.meta, read.file, this.outer);

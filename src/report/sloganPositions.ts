@@ -3,7 +3,7 @@ import type { Document } from '../corpus/document.js';
 import type { ResultTable, Row } from '../resultTable.js';
 import type { Segmenter, Token } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
-import { createLexiconMatcher, extractSlogans } from '../slogans/extract.js';
+import { createSloganMatcher, extractSlogans } from '../slogans/extract.js';
 import { corpusQuoteMatcher } from '../slogans/collectSlogans.js';
 import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import { canonicalSurface } from '../lexicon/fold.js';
@@ -43,7 +43,7 @@ export interface SloganPositionsOptions {
  * the denominator of every rate in tifa.
  */
 export function sloganPositions(docs: Iterable<Document>, segmenter: Segmenter, slogans: string[], options: SloganPositionsOptions = {}): SloganPositions {
-  const matcher = createLexiconMatcher(options.lexicon ?? loadBundledLexicon());
+  const matcher = createSloganMatcher(options.lexicon ?? loadBundledLexicon());
   const corpus = corpusQuoteMatcher(options.corpusQuotes);
   const terms = [...new Set(slogans.map((s) => matcher.canonicalOf(s) ?? canonicalSurface(s)))];
   const positions = new Map(terms.map((t) => [t, [] as number[]]));

@@ -2,7 +2,7 @@ import { GroupIndex, type Grouping, type LeftOutDocument } from '../analysis/gro
 import type { Document } from '../corpus/document.js';
 import type { Segmenter } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
-import { createLexiconMatcher, extractSlogans, quotedHits, SLOGAN_KINDS, type LexiconMatcher, type SloganHit, type SloganKind } from './extract.js';
+import { createLexiconMatcher, createSloganMatcher, extractSlogans, quotedHits, SLOGAN_KINDS, type LexiconMatcher, type SloganHit, type SloganKind } from './extract.js';
 import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import { NgramCounter, type NgramCandidate } from './ngramCandidates.js';
 
@@ -123,7 +123,7 @@ function addHits(
  * forgets the text. Documents without the grouping field are not counted (they are in `leftOut`).
  */
 export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, options: CollectOptions = {}): SloganCounts {
-  const matcher = createLexiconMatcher(options.lexicon ?? loadBundledLexicon());
+  const matcher = createSloganMatcher(options.lexicon ?? loadBundledLexicon());
   const corpus = corpusQuoteMatcher(options.corpusQuotes);
   const counts: SloganCounts = { field: options.field, groups: [], leftOut: [], tokens: [], slogans: new Map() };
   const groupIndex = new GroupIndex(options.field, () => counts.tokens.push(0));

@@ -1,12 +1,18 @@
 import type { Token } from '../segment/token.js';
 import { canonicalSurface } from '../lexicon/fold.js';
 import type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
+import { markFinds, modifiedSlogans, recurringPhrases } from './recurringPhrases.js';
+import type { SloganMatcher } from './entryParts.js';
 
 export type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
 export { createLexiconMatcher } from '../lexicon/lexiconMatcher.js';
+export { createSloganMatcher, type SloganMatcher } from './entryParts.js';
 
-/** How a formulation was found; when several sources find the same stretch, the first in this order wins. */
-export const SLOGAN_KINDS = ['lexicon', 'numbered', 'formula', 'local', 'quoted'] as const;
+/**
+ * How a formulation was found; when several sources find the same stretch, the first in this order wins.
+ * `recurring`: a phrase of formulation shape that its document repeats (recurringPhrases.ts).
+ */
+export const SLOGAN_KINDS = ['lexicon', 'numbered', 'formula', 'local', 'quoted', 'recurring'] as const;
 export type SloganKind = (typeof SLOGAN_KINDS)[number];
 
 /** One use of a formulation in a text. */
@@ -27,6 +33,8 @@ export interface SloganHit {
   singleWord?: boolean;
   /** A lexicon slogan inside a longer one (高质量发展 in 推动高质量发展): a use of both. */
   nested?: boolean;
+  /** A part of a long lexicon entry used on its own (为人民服务 of 为人民服务、为社会主义服务; entryParts.ts). */
+  part?: boolean;
 }
 
 /** Where tokens start (bit 1) and end (bit 2), indexed by offset. */
@@ -390,7 +398,7 @@ const spanKey = (h: SloganHit): string => `${h.start}:${h.end}`;
  * span as a kept hit only marks it quoted; a longer quotation is kept beside the slogans inside it, because the
  * quotation is the author's own unit and the slogans in it are used all the same.
  */
-function mergeHits(length: number, lexicon: SloganHit[], corpus: SloganHit[], structural: SloganHit[], quoted: SloganHit[]): SloganHit[] {
+function mergeHits(length: number, lexicon: SloganHit[], parts: SloganHit[], corpus: SloganHit[], structural: SloganHit[], quoted: SloganHit[]): SloganHit[] {
   const covered = new Uint8Array(length);
   const bySpan = new Map<string, SloganHit>();
   const kept: SloganHit[] = [];
@@ -402,6 +410,7 @@ function mergeHits(length: number, lexicon: SloganHit[], corpus: SloganHit[], st
   };
   for (const q of quoted) if (q.kind === 'lexicon' && !bySpan.has(spanKey(q))) keep(q);
   for (const h of lexicon) if (isFree(h)) keep(h);
+  for (const h of parts) if (isFree(h)) keep(h);
   for (const h of corpus) if (isFree(h)) keep(h);
   const leftmostLongest = [...structural].sort((a, b) => a.start - b.start || b.end - a.end);
   for (const h of leftmostLongest) if (isFree(h)) keep(h);
@@ -427,21 +436,40 @@ const JOINERS = /[和与及、，,的以为在把对同向于]/;
  * the longer one into one token, so its words no longer show where the parts are, and 百年奋斗 inside
  * 第二个百年奋斗目标 is no part of it. Not inside a + formula (its operands are not uses of their own).
  */
-function nestedHits(text: string, lexicon: LexiconMatcher, outer: SloganHit[]): SloganHit[] {
+function nestedHits(text: string, matcher: LexiconMatcher, outer: SloganHit[], part = false): SloganHit[] {
   const nested: SloganHit[] = [];
   for (const h of outer) {
     // A + formula's operands are parts of one formula, not uses of their own (大数据 in 专业+机制+大数据).
-    if (h.kind !== 'lexicon' || h.end - h.start < 3 || h.canonical.includes('+')) continue;
+    if (h.kind !== 'lexicon' || h.end - h.start < 3 || h.canonical.includes('+') || (part && h.part)) continue;
     const local = text.slice(h.start, h.end);
     const inside = (start: number, end: number) =>
       !(start === 0 && end === local.length) &&
       (start === 0 || end === local.length || JOINERS.test(local[start - 1]) || JOINERS.test(local[end]));
-    for (const m of lexicon.matches(local, inside)) {
+    for (const m of matcher.matches(local, inside)) {
       if (m.canonical === h.canonical) continue;
-      nested.push({ ...hit(text, h.start + m.start, h.start + m.end, m.canonical, 'lexicon'), nested: true });
+      nested.push({ ...hit(text, h.start + m.start, h.start + m.end, m.canonical, 'lexicon'), nested: true, ...(part ? { part } : {}) });
     }
   }
   return nested;
+}
+
+/**
+ * The parts of long entries (SloganMatcher.parts) that the document uses on their own at least once and at least
+ * twice in all, the uses inside the whole entry included (为人民服务 alone and in 为人民服务、为社会主义服务): a long
+ * entry used once, or a piece of it met once, makes no row. Their uses on their own (outside every lexicon hit)
+ * and inside the whole entries, both marked `part`.
+ */
+function partHits(text: string, tokens: Token[], boundaries: Uint8Array, parts: LexiconMatcher, lexicon: SloganHit[]): { alone: SloganHit[]; inside: SloganHit[] } {
+  const covered = new Uint8Array(text.length);
+  for (const h of lexicon) covered.fill(1, h.start, h.end);
+  const alone = lexiconHits(text, tokens, boundaries, parts)
+    .filter((h) => covered.subarray(h.start, h.end).every((c) => c === 0))
+    .map((h): SloganHit => ({ ...h, part: true }));
+  if (alone.length === 0) return { alone, inside: [] };
+  const inside = nestedHits(text, parts, lexicon, true);
+  const count = (hits: SloganHit[], canonical: string) => hits.filter((h) => h.canonical === canonical).length;
+  const used = new Set([...new Set(alone.map((h) => h.canonical))].filter((c) => count(alone, c) + count(inside, c) >= 2));
+  return { alone: alone.filter((h) => used.has(h.canonical)), inside: inside.filter((h) => used.has(h.canonical)) };
 }
 
 /**
@@ -455,17 +483,35 @@ function corpusHits(text: string, tokens: Token[], boundaries: Uint8Array, corpu
 }
 
 /**
+ * The document's recurring phrases of formulation shape (recurringPhrases) outside the other finds, a lexicon
+ * slogan held whole allowed (京津冀协同发展战略 beside 京津冀协同发展, a use of both), and the lexicon slogans it
+ * uses twice with the same modifier (modifiedSlogans: …的人民民主专政).
+ */
+function recurringHits(text: string, tokens: Token[], finds: SloganHit[], lexicon: LexiconMatcher): SloganHit[] {
+  const marks = markFinds(text.length, finds.map((h) => ({ start: h.start, end: h.end, lexicon: h.kind === 'lexicon' })));
+  const slogans = finds.filter((h) => h.kind === 'lexicon' && !h.part);
+  return [...recurringPhrases(tokens, text, marks, (word) => lexicon.inVocabulary(word)), ...modifiedSlogans(tokens, text, slogans, marks)].flatMap((p) =>
+    p.spans.map(([start, end]) => hit(text, start, end, p.canonical, 'recurring')),
+  );
+}
+
+/**
  * Every formulation used in `text` (the analysis text of a Document, `tokens` its segmentation, tagged for the
  * noun rules of numbered and + formulas): lexicon slogans, the corpus's quoted formulations wherever they are used
  * (`corpus`, optional), quoted formulations, numbered formulas, + formulas and local formulations, one hit per stretch of text, then
- * the lexicon slogans nested in a lexicon hit (marked `nested`), in text order.
+ * the phrases of formulation shape the document repeats (recurringHits) and the lexicon slogans nested in a
+ * lexicon hit (marked `nested`), in text order.
  */
-export function extractSlogans(text: string, tokens: Token[], lexicon: LexiconMatcher, corpus?: LexiconMatcher): SloganHit[] {
+export function extractSlogans(text: string, tokens: Token[], lexicon: SloganMatcher, corpus?: LexiconMatcher): SloganHit[] {
   if (tokens.length === 0) return [];
   const boundaries = tokenBoundaries(text, tokens);
   const structural = [...numberedHits(text, tokens, boundaries), ...formulaHits(text, tokens), ...localHits(text, tokens)];
   const fromCorpus = corpus ? corpusHits(text, tokens, boundaries, corpus) : [];
-  const hits = mergeHits(text.length, lexiconHits(text, tokens, boundaries, lexicon), fromCorpus, structural, quotedHits(text, lexicon, tokens));
-  const nested = nestedHits(text, lexicon, hits);
-  return nested.length === 0 ? hits : [...hits, ...nested].sort((a, b) => a.start - b.start || b.end - a.end);
+  const fromLexicon = lexiconHits(text, tokens, boundaries, lexicon);
+  const parts = lexicon.parts ? partHits(text, tokens, boundaries, lexicon.parts, fromLexicon) : { alone: [], inside: [] };
+  const merged = mergeHits(text.length, fromLexicon, parts.alone, fromCorpus, structural, quotedHits(text, lexicon, tokens));
+  const hits = [...merged, ...recurringHits(text, tokens, merged, lexicon)];
+  // Parts inside a whole entry that mergeHits kept (a quoted lexicon form may have taken another's place).
+  const partsInside = parts.inside.filter((h) => merged.some((m) => m.kind === 'lexicon' && !m.part && m.start <= h.start && h.end <= m.end));
+  return [...hits, ...nestedHits(text, lexicon, hits), ...partsInside].sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -19,15 +19,19 @@ function total(stats: SloganStats): number {
   return sum(stats.byGroup);
 }
 
-/** What a row is kept and ranked by: most uses, then most documents, then term. */
+/**
+ * What a row is kept and ranked by: most uses, then most documents, then the weaker evidence last (a phrase found
+ * only because its document repeats it, kind `recurring`, after the finds of a lexicon or a pattern), then term.
+ */
 interface Ranked {
   total: number;
   docs: number;
   term: string;
+  weak?: boolean;
 }
 
 function byTotalThenTerm(x: Ranked, y: Ranked): number {
-  return y.total - x.total || y.docs - x.docs || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
+  return y.total - x.total || y.docs - x.docs || Number(x.weak ?? false) - Number(y.weak ?? false) || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
 }
 
 function checkThemes(themes: string[]): void {
@@ -66,7 +70,7 @@ function cutOffs(slogans: Iterable<SloganStats>): Set<string> {
  * `--discover` lists both as candidates.
  * Columns: `term` (canonical form), `total` (uses), one count per group when grouped, `docs` (documents using it),
  * `quoted` (uses that are the whole content of quotes), `theme` (lexicon theme, '' for a pattern find),
- * `variants` (written forms seen other than `term`, `|`-joined), `kind` (lexicon | numbered | formula | local | quoted,
+ * `variants` (written forms seen other than `term`, `|`-joined), `kind` (lexicon | numbered | formula | local | quoted | recurring,
  * the strongest source that found it), `first` (`doc:line` of the first use, the line of the file on disk).
  * Grouped by a numeric or date field (year), a formulation's life cycle follows: `first_<field>` and
  * `last_<field>` (the first and last value it is used at) and `peak_<field>` (the value of its highest rate per
@@ -85,7 +89,7 @@ export function sloganTable(counts: SloganCounts, options: SloganTableOptions = 
     (stats) => (!options.themes || options.themes.includes(stats.theme)) && !(stats.singleWord && stats.kind !== 'lexicon') && !cut.has(stats.canonical),
   );
   const rows: Row[] = [];
-  for (const stats of keep(listed, (s) => ({ total: total(s), docs: s.docs, term: s.canonical }), options)) {
+  for (const stats of keep(listed, (s) => ({ total: total(s), docs: s.docs, term: s.canonical, weak: s.kind === 'recurring' }), options)) {
     const row: Row = { [c.term]: stats.canonical, [c.total]: total(stats) };
     if (grouped) counts.groups.forEach((g, i) => (row[g] = stats.byGroup[i] ?? 0));
     row[c.docs] = stats.docs;

@@ -3,7 +3,7 @@ import type { Document } from '../corpus/document.js';
 import { UsageError } from '../errors.js';
 import type { ResultTable, Row } from '../resultTable.js';
 import type { Segmenter } from '../segment/token.js';
-import { createLexiconMatcher, extractSlogans, type SloganHit } from './extract.js';
+import { createSloganMatcher, extractSlogans, type SloganHit } from './extract.js';
 import { corpusQuoteMatcher } from './collectSlogans.js';
 import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import { canonicalSurface } from '../lexicon/fold.js';
@@ -42,7 +42,7 @@ function usesInDocument(doc: Document, hits: SloganHit[], width: number): Row[] 
  */
 export function sloganUses(docs: Iterable<Document>, segmenter: Segmenter, term: string, options: SloganUsesOptions): ResultTable {
   if (term.trim() === '') throw new UsageError('sloganUses needs a formulation, e.g. 枫桥经验', { cli: '--show needs a formulation, e.g. --show 枫桥经验' });
-  const matcher = createLexiconMatcher(options.lexicon ?? loadBundledLexicon());
+  const matcher = createSloganMatcher(options.lexicon ?? loadBundledLexicon());
   const canonical = matcher.canonicalOf(term) ?? canonicalSurface(term);
   const corpus = corpusQuoteMatcher(options.corpusQuotes?.has(canonical) ? [canonical] : undefined);
   const rows: Row[] = [];
