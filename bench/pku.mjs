@@ -11,6 +11,8 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { createSegmenter } from 'tifa';
 import { foldWidth } from '../dist/segment/widthFold.js';
+import { joinMarkRuns } from '../dist/segment/markRuns.js';
+import { wordEnds } from '../dist/segment/offsets.js';
 
 const PKU = fileURLToPath(new URL('../../shared/eval/sighan-pku/', import.meta.url));
 if (!existsSync(PKU)) {
@@ -62,10 +64,13 @@ const input = lines.slice(0, gold.length);
 
 const plain = Jieba.withDict(dict);
 console.log(fmt('@node-rs/jieba, its own dictionary only', score(input.map((l) => plain.cut(l, true)))));
-// The same jieba on the text with full-width digits and letters as ASCII (tifa cuts so: src/segment/widthFold.ts),
-// the reference for tifa's lines below: what the dictionary costs, on equal footing.
+// The same jieba with tifa's two rules of the text, which hold whatever the dictionary: full-width digits and
+// letters cut as ASCII (src/segment/widthFold.ts), then a run of dashes or ellipses one mark (markRuns.ts). The
+// reference for tifa's lines below: what the dictionary costs, on equal footing.
 const folded = input.map((l) => plain.cut(foldWidth(l), true));
 console.log(fmt('@node-rs/jieba, its own dictionary, full-width folded', score(folded)));
+const ruled = input.map((l, i) => joinMarkRuns(l, { words: folded[i], ends: wordEnds(l, folded[i]) }).words);
+console.log(fmt('  … and runs of dashes, ellipses one mark', score(ruled)));
 // --no-compound: tifa's full dictionary loaded and nothing joined. Equal to the line above when the dictionary
 // adds without moving.
 const none = createSegmenter({ backend, compound: false });

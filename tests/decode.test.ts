@@ -52,6 +52,29 @@ describe('decodeBuffer', () => {
     );
   });
 
+  it('reads a few characters of GB18030 as GB18030, where Big5 would read them as other characters (さ and 今)', () => {
+    expect(decodeBuffer(iconv.encode('さ', 'gb18030'), 'a.txt')).toMatchObject({ text: 'さ', encoding: 'gb18030' });
+    expect(decodeBuffer(iconv.encode('推进', 'gb18030'), 'a.txt')).toMatchObject({ text: '推进', encoding: 'gb18030' });
+  });
+
+  it('reads UTF-16 without a BOM, either byte order, when it reads as Chinese', () => {
+    const long = TEXT.repeat(3);
+    expect(decodeBuffer(iconv.encode(long, 'utf16le'), 'a.txt')).toMatchObject({ text: long, encoding: 'utf16le', bom: false });
+    expect(decodeBuffer(iconv.encode(long, 'utf16be'), 'a.txt')).toMatchObject({ text: long, encoding: 'utf16be', bom: false });
+    // Bytes that are not Chinese in either order stay binary.
+    const noise = Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 7 === 0 ? 0 : (i * 151 + 13) % 256)));
+    expect(() => decodeBuffer(noise, 'noise.bin')).toThrow(/^noise\.bin: not a text file/);
+  });
+
+  it('rejects UTF-8 that was read as Latin-1 or Windows-1252 and saved again, instead of counting its mojibake', () => {
+    const asLatin1 = Buffer.from(Buffer.from(TEXT, 'utf8').toString('latin1'), 'utf8');
+    expect(() => decodeBuffer(asLatin1, 'twice.txt')).toThrow(/^twice\.txt: UTF-8 text that was once read as Latin-1 or Windows-1252/);
+    const asCp1252 = Buffer.from(iconv.decode(Buffer.from(TEXT, 'utf8'), 'windows-1252'), 'utf8');
+    expect(() => decodeBuffer(asCp1252, 'twice.txt')).toThrow(InputError);
+    // Real accented Latin text is read as it is.
+    expect(decodeBuffer(Buffer.from('Café à la française, déjà vu.\n', 'utf8'), 'fr.txt').text).toBe('Café à la française, déjà vu.\n');
+  });
+
   it('rejects bytes without NUL that are neither UTF-8 nor GB18030 text', () => {
     const noise = Buffer.from(Array.from({ length: 200 }, (_, i) => [0x01, 0x02, 0xff, 0x1b, 0x80][i % 5]));
     expect(() => decodeBuffer(noise, 'noise.bin')).toThrow(/^noise\.bin: not a text file/);

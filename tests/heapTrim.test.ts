@@ -10,7 +10,7 @@ describe('heapTrim: a full collection after every few MB of files read', () => {
     expect(held.length).toBe(600_000);
     held = undefined;
     const before = getHeapStatistics().used_heap_size;
-    fileRead(6 * 1024 * 1024);
+    fileRead(4 * 1024 * 1024);
     const after = getHeapStatistics().used_heap_size;
     expect(before - after).toBeGreaterThan(20 * 1024 * 1024);
   });

@@ -478,6 +478,35 @@ describe('options that change how bad input is handled', () => {
     expect(run.stderr).toMatch(new RegExp(`^tifa: skipped ${at('empty.txt')}: no text to analyse[^\n]*\n$`));
   });
 
+  // A file every user, root too, fails to read: a link to /proc/self/mem gives EIO (chmod stops no root).
+  it.skipIf(process.platform !== 'linux')('--skip-bad skips a file that cannot be read, though freq keys the whole run first (linux: /proc)', () => {
+    mkdirSync(at('unreadable'));
+    writeFileSync(at('unreadable/a.txt'), '推进警务改革。\n');
+    symlinkSync('/proc/self/mem', at('unreadable/b.txt'));
+    const run = tifa(['freq', '--skip-bad', '-f', 'csv', at('unreadable')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe(`tifa: skipped ${at('unreadable/b.txt')}: cannot read file (EIO)\n`);
+    expect(run.stdout).toContain('警务,1');
+  });
+
+  it('a streamed concordance that meets a bad file names the file, not standard output', () => {
+    for (const output of [[], ['-o', at('kwic-out.tsv')]]) {
+      const run = tifa(['kwic', '警务', ...output, at('ok.txt'), at('binary.txt')]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split('\n').at(-1)).toBe(`tifa: ${at('binary.txt')}: not a text file (binary or unknown encoding); use --encoding to force one`);
+    }
+    expect(existsSync(at('kwic-out.tsv'))).toBe(false);
+  });
+
+  it('a dangling symbolic link inside a folder is passed, as it holds no text', () => {
+    mkdirSync(at('dangling'));
+    writeFileSync(at('dangling/a.txt'), '推进警务改革。\n');
+    symlinkSync('moved-away.txt', at('dangling/b.txt'));
+    const run = tifa(['corpus', '-f', 'csv', at('dangling')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.trim().split('\r\n').slice(1).map((l) => l.split(',')[0])).toEqual(['a']);
+  });
+
   it('--debug adds the stack trace under the same first line', () => {
     const run = tifa(['--debug', 'freq', at('binary.txt')]);
     expect(run.code).toBe(2);

@@ -122,3 +122,35 @@ describe('tifa lint on a PDF', () => {
     expect(tifa(['lint', file]).stdout).toContain('  p.2  warning');
   });
 });
+
+describe('tifa lint on extracted text: the file\'s own paragraphs are no page breaks', () => {
+  // A list the law sets one item to a paragraph, each ending in a comma: as a plain text these blank lines could be
+  // page breaks, in a Word file (or a PDF, whose reader joined what its layout ran on) they are the file's own.
+  const ITEMS = ['全国人民代表大会常务委员会由下列人员组成：', '委员长，', '副委员长若干人，', '秘书长，', '委员若干人。'];
+
+  it('reports no paragraph break inside a sentence in a Word file, where a plain text of it gets them', async () => {
+    const folder = dir();
+    const file = join(folder, 'law.docx');
+    writeFileSync(file, await Packer.toBuffer(new DocxDocument({ sections: [{ children: ITEMS.map((text) => new Paragraph({ text })) }] })));
+    const run = tifa(['lint', '--rule', 'page-break', '--format', 'compact', file]);
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it('prints each finding on one line, a quoted line break as ⏎', () => {
+    const file = join(dir(), 'cut.txt');
+    // No paragraph opens on a comma: the break after 委员长 is inside a sentence.
+    writeFileSync(file, '会议选举产生了领导成员。\n委员长\n\n，副委员长若干人。\n');
+    const run = tifa(['lint', '--rule', 'page-break', '--format', 'compact', file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(`${file}:2:4: error paragraph break inside a sentence: "员。⏎委员长" continues with "，副委员长若" [page-break]\n`);
+  });
+
+  it('leaves a plain text\'s list items of comma-ended lines as they are: page breaks lie a page apart', () => {
+    const file = join(dir(), 'law.txt');
+    writeFileSync(file, `${ITEMS.join('\n\n')}\n`);
+    const run = tifa(['lint', '--rule', 'page-break', '--fix', file]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(`${ITEMS.join('\n\n')}\n`);
+  });
+});

@@ -184,11 +184,27 @@ describe('normalise: (c) spaces between Han characters and ASCII letters or digi
   });
 });
 
+describe('normalise: page breaks of a plain text lie a page apart', () => {
+  const filler = '各地区各部门要切实提高政治站位，把思想和行动统一到党中央决策部署上来，结合实际抓好贯彻落实。'.repeat(4);
+  it('joins a lone break inside a sentence, but not breaks a few lines apart (list items ending in a comma)', () => {
+    const list = '由下列人员组成：\n\n委员长，\n\n副委员长若干人，\n\n秘书长，\n\n委员若干人。';
+    const text = `${filler}推进“枫\n\n桥经验”。${filler}\n\n${list}`;
+    expect(normalise(text, evidence).text).toBe(`${filler}推进“枫桥经验”。${filler}\n\n${list}`);
+  });
+});
+
 describe('normalise: (d) space runs', () => {
-  it('collapses runs of spaces, tabs and ideographic spaces to one ASCII space', () => {
+  it('collapses runs of spaces and ideographic spaces to one ASCII space, a run holding a tab to one tab', () => {
     expect(normalise('李　强', evidence).text).toBe('李 强');
-    expect(normalise('国务院总理　 \t李强', evidence).text).toBe('国务院总理 李强');
+    expect(normalise('国务院总理　  李强', evidence).text).toBe('国务院总理 李强');
+    expect(normalise('国务院总理　 \t李强', evidence).text).toBe('国务院总理\t李强');
     expect(normalise('　　党中央召开会议。', evidence).text).toBe(' 党中央召开会议。');
+  });
+
+  it('keeps a tab between a digit and a Han character (table cells), where a space goes', () => {
+    expect(normalise('1\t丽水粮食储备库\t2\t事业', evidence).text).toBe('1\t丽水粮食储备库\t2\t事业');
+    expect(normalise('连续 3 年', evidence).text).toBe('连续3年');
+    expect(normalise(normalise('序号 \t 单位\t1 \t丽水', evidence).text, evidence).text).toBe('序号\t单位\t1\t丽水');
   });
 });
 

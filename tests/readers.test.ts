@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  AlignmentType,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
@@ -10,8 +11,12 @@ import {
   Document as DocxDocument,
   HeadingLevel,
   InsertedTextRun,
+  LevelFormat,
   Packer,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
 } from 'docx';
 import iconv from 'iconv-lite';
@@ -92,6 +97,60 @@ describe('web pages', () => {
     expect(doc.text).toBe(ARTICLE.join('\n\n'));
     expect(doc.meta).toMatchObject({ doc_number: '某政发〔2024〕3号', issuer: '市政府', written: '2024-03-01', index_number: '000000/2024-1' });
   });
+
+  const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>通知</title></head><body>${body}</body></html>`;
+  const readPage = (body: string) => {
+    const file = join(dir(), 'page.html');
+    writeFileSync(file, page(body));
+    return read(file);
+  };
+
+  it('reads a line break of the page source as white space: none between Chinese characters, a space elsewhere', () => {
+    const doc = readPage('<div id="content"><p>各单位要推进市域\n    社会治理现代化，落实“枫桥\n经验”。</p><p>本办法自2024年\n5月1日起施行，适用于 A\nB 两类单位。</p></div>');
+    // The space beside a digit or letter then goes as every reader's does (normalise); between two letters it stays.
+    expect(doc.text).toBe('各单位要推进市域社会治理现代化，落实“枫桥经验”。\n\n本办法自2024年5月1日起施行，适用于A B两类单位。');
+  });
+
+  it('keeps a <pre> block line by line', () => {
+    const doc = readPage('<div id="content"><pre>第一行推进社会治理。\n第二行落实工作责任。</pre></div>');
+    expect(doc.text).toBe('第一行推进社会治理。\n第二行落实工作责任。');
+  });
+
+  it('takes two <br> in a row as a paragraph break, one as a line break', () => {
+    const doc = readPage('<div id="content">第一段推进社会治理。<br><br>\n第二段落实工作责任。<br>第三行健全工作机制。</div>');
+    expect(doc.text).toBe('第一段推进社会治理。\n\n第二段落实工作责任。\n第三行健全工作机制。');
+  });
+
+  it('keeps the cells of a table row apart, a number cell beside a Chinese one too', () => {
+    const rows = '<tr><td>序号</td><td>单位</td><td>人数</td></tr><tr><td>1</td><td>市粮食储备库</td><td>2</td></tr>';
+    const doc = readPage(`<div id="content"><p>岗位安排如下，请各单位认真落实。</p><table>${rows}</table></div>`);
+    expect(doc.text).toBe('岗位安排如下，请各单位认真落实。\n\n序号\t单位\t人数\n\n1\t市粮食储备库\t2');
+    // Read again from what `tifa extract` prints, the cells stay apart.
+    const again = join(dir(), 'extracted.txt');
+    writeFileSync(again, doc.text);
+    expect(read(again).text).toBe(doc.text);
+    // A concordance line shows the tab as a space: its TSV row keeps its six fields unquoted.
+    const kwic = tifa(['kwic', '粮食', again, '-f', 'tsv']).stdout.trim().split('\n');
+    expect(kwic[1].split('\t')).toEqual(['extracted', '5', '4', '认真落实。 ¶ 序号 单位 人数 ¶ 1 市', '粮食', '储备库 2']);
+  });
+
+  it('leaves out a link whose text is a file name (an attachment to download), keeping other links', () => {
+    const doc = readPage('<div id="content"><p>各单位要推进社会治理，详见<a href="/x.html">工作方案</a>。</p><p><a href="/download?f=a.pdf">关于下达安置任务的通知 (1).pdf</a></p></div>');
+    expect(doc.text).toBe('各单位要推进社会治理，详见工作方案。');
+  });
+
+  it('stops with one line on a page whose content is in a frame or filled in by a script, not counting its navigation', () => {
+    const folder = dir();
+    writeFileSync(join(folder, 'framed.html'), page('<div class="nav">首页 > 通知公告</div><iframe src="content.html"></iframe><div>主办：某市人民政府办公厅</div>'));
+    writeFileSync(join(folder, 'app.html'), page('<div id="app"></div><script src="app.js"></script>'));
+    const framed = tifa(['freq', join(folder, 'framed.html')]);
+    expect(framed.code).toBe(2);
+    expect(framed.stderr.trim()).toBe(`tifa: ${join(folder, 'framed.html')}: a web page without article text: its content is in a frame (content.html); open that address and save it`);
+    const app = tifa(['freq', join(folder, 'app.html')]);
+    expect(app.code).toBe(2);
+    expect(app.stderr).toContain('filled in by JavaScript');
+    expect(app.stderr.trim().split('\n')).toHaveLength(1);
+  });
 });
 
 /** A docx with a heading, a commented paragraph and a tracked deletion and insertion. */
@@ -134,6 +193,45 @@ describe('Word documents', () => {
     expect(placeLabel(doc.origin.locate(doc.text.indexOf('全市')))).toBe('¶3:11');
   });
 
+  it('writes the numbers Word puts before list items, and a table row as one paragraph of tab-separated cells', async () => {
+    const level = (n: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({ level: n, format, text, alignment: AlignmentType.LEFT });
+    const doc = new DocxDocument({
+      numbering: {
+        config: [
+          { reference: 'cn', levels: [level(0, LevelFormat.CHINESE_COUNTING, '%1、'), level(1, LevelFormat.CHINESE_COUNTING, '（%2）')] },
+          { reference: 'dec', levels: [level(0, LevelFormat.DECIMAL, '%1.')] },
+          { reference: 'dot', levels: [level(0, LevelFormat.BULLET, '●')] },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '总体要求', numbering: { reference: 'cn', level: 0 } }),
+            new Paragraph({ text: '坚持党的领导', numbering: { reference: 'cn', level: 1 } }),
+            new Paragraph({ text: '坚持人民至上', numbering: { reference: 'cn', level: 1 } }),
+            new Paragraph({ text: '重点任务', numbering: { reference: 'cn', level: 0 } }),
+            new Paragraph({ text: '健全网格', numbering: { reference: 'cn', level: 1 } }),
+            new Paragraph({ text: '完善机制。', numbering: { reference: 'dec', level: 0 } }),
+            new Paragraph({ text: '落实责任。', numbering: { reference: 'dot', level: 0 } }),
+            new Table({
+              rows: [
+                new TableRow({ children: ['序号', '单位'].map((t) => new TableCell({ children: [new Paragraph(t)] })) }),
+                new TableRow({ children: [new TableCell({ children: [new Paragraph('1')] }), new TableCell({ children: [new Paragraph('市粮食储备库'), new Paragraph('（事业单位）')] })] }),
+              ],
+            }),
+            new Paragraph('附件如上。'),
+          ],
+        },
+      ],
+    });
+    const file = join(dir(), 'plan.docx');
+    writeFileSync(file, await Packer.toBuffer(doc));
+    const read1 = read(file);
+    expect(read1.text.split('\n\n')).toEqual(['一、总体要求', '（一）坚持党的领导', '（二）坚持人民至上', '二、重点任务', '（一）健全网格', '1.完善机制。', '落实责任。', '序号\t单位', '1\t市粮食储备库\n（事业单位）', '附件如上。']);
+    // Places count Word's paragraphs, a cell's too: 序号 is the eighth, 附件如上 the thirteenth.
+    expect(placeLabel(read1.origin.locate(read1.text.indexOf('附件')))).toBe('¶13:1');
+  });
+
   it('stops on .doc and .wps with one line pointing to a conversion', () => {
     const folder = dir();
     const file = join(folder, 'old.doc');
@@ -174,6 +272,21 @@ describe('PDF', () => {
     expect(doc.text).toBe(`${first}\n\n${cut}${rest}\n\n${last}`);
     expect(placeLabel(doc.origin.locate(doc.text.indexOf(cut)))).toBe('p.1');
     expect(placeLabel(doc.origin.locate(doc.text.indexOf(rest)))).toBe('p.2');
+  });
+
+  it('joins letter-spaced table text and keeps a row number apart from its cell', () => {
+    const file = join(dir(), 'table.pdf');
+    // A justified cell as pdf.js gives it (a space in every gap), a padded two-character word, and a row whose
+    // number stands two characters left of its cell.
+    const rows: PdfLineSpec[] = [
+      ...setParagraphs([`\u3000\u3000${first}${first}`]),
+      { text: '涉及划拨用地、新 增 建 设 用 地 的', x: 90, y: 600, size: 12 },
+      { text: '目 录', x: 90, y: 540, size: 12 },
+      { text: '1', x: 90, y: 480, size: 12 },
+      { text: '项目申请报告', x: 126, y: 480, size: 12 },
+    ];
+    writeFileSync(file, makePdf([rows]));
+    expect(read(file).text.split('\n\n').slice(1)).toEqual(['涉及划拨用地、新增建设用地的', '目 录', '1\t项目申请报告']);
   });
 
   it('stops with one line on a PDF without a text layer', () => {

@@ -37,8 +37,8 @@ describe('JiebaFrequencies on a hand-made dictionary', () => {
 });
 
 describe('JiebaFrequencies.isClause on a hand-made dictionary', () => {
-  const dict = ['和平 30 n', '与 10 p', '发展 30 vn', '科技 20 n', '是 10 v', '动力 20 n', '两个 30 m', '确立 10 v', '自 5 p', '贸 1 vn', '试验区 8 n'].join('\n');
-  const words = ['和平与发展', '科技是动力', '两个确立', '自贸试验区', '和平，发展'];
+  const dict = ['和平 30 n', '与 10 p', '发展 30 vn', '科技 20 n', '是 10 v', '动力 20 n', '两个 30 m', '确立 10 v', '自 5 p', '贸 1 vn', '试验区 8 n', '为 10 p', '人民 40 n', '服务 20 vn'].join('\n');
+  const words = ['和平与发展', '科技是动力', '两个确立', '自贸试验区', '和平，发展', '为人民服务'];
   const tiny = new JiebaFrequencies(dict, words);
 
   it('calls a formulation with a function word, 是/有 or a punctuation mark inside a clause', () => {
@@ -46,6 +46,9 @@ describe('JiebaFrequencies.isClause on a hand-made dictionary', () => {
     expect(tiny.isClause('和平与发展')).toBe(true); // 与 tagged p
     expect(tiny.isClause('科技是动力')).toBe(true); // the copula
     expect(tiny.isClause('和平，发展')).toBe(true);
+    // opened by a preposition before a word: the phrase it governs
+    expect(tiny.cut('为人民服务')).toEqual(['为', '人民', '服务']);
+    expect(tiny.isClause('为人民服务')).toBe(true);
   });
 
   it('calls a name no clause, nor a term whose edge character jieba tags as a function word', () => {

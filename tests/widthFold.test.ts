@@ -70,3 +70,15 @@ describe('tifa with full-width numbers (CLI)', () => {
     expect(run.stdout.trim().split('\n').map((line) => line.split('\t').slice(1, 3).join(' '))).toEqual(['line column', '1 5', '2 9']);
   });
 });
+
+describe('a --dict word written full-width', () => {
+  it('is read as the text is cut, so it keeps the text whole (the token as written)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-width-dict-'));
+    const file = join(dir, 'mine.txt');
+    writeFileSync(file, '５Ｇ基站 1 n\n');
+    const cut = (text: string) => createSegmenter({ userDicts: [file] }).cut(text).map((t) => t.text);
+    expect(createSegmenter({ compound: false }).cut('建设５Ｇ基站').map((t) => t.text)).not.toContain('５Ｇ基站');
+    expect(cut('建设５Ｇ基站')).toEqual(['建设', '５Ｇ基站']);
+    expect(cut('建设5G基站')).toEqual(['建设', '5G基站']);
+  });
+});

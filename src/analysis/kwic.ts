@@ -17,9 +17,9 @@ export function searchPattern(query: string, regex = false): RegExp {
   }
 }
 
-/** Context is shown on one line: a paragraph break inside it becomes ¶. */
+/** Context is shown on one line: a paragraph break inside it becomes ¶, a tab (between table cells) a space. */
 function flat(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ¶ ');
+  return text.replace(/\s*\n\s*/g, ' ¶ ').replace(/\t/g, ' ');
 }
 
 const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;

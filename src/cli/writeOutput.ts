@@ -15,7 +15,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UsageError } from '../errors.js';
+import { TifaError, UsageError } from '../errors.js';
 
 /** What a failed write's error code means for the user. */
 const WRITE_PROBLEMS: Record<string, string> = {
@@ -187,7 +187,8 @@ export function replaceReadFile(file: string, original: Buffer, content: Buffer,
     });
   } catch (err) {
     if (tmp !== undefined) rmSync(tmp, { force: true });
-    if (err instanceof UsageError) throw err;
+    // A streamed table meets a bad input file while it is written: that is the error to report, not the write.
+    if (err instanceof TifaError) throw err;
     throw new UsageError(writeProblem(file, err));
   }
 }
@@ -211,6 +212,7 @@ function writeStdout(content: string | Iterable<string>): void {
   try {
     writeAll(1, content);
   } catch (err) {
+    if (err instanceof TifaError) throw err;
     throw new UsageError(writeProblem('to standard output', err));
   }
 }

@@ -118,7 +118,10 @@ function gbOrBig5(bytes: Buffer, file: string): { text: string; encoding: string
     .filter((r) => looksLikeText(r.text))
     .map((r) => ({ ...r, score: chineseScore(r.text) }));
   if (readings.length === 0) throw notText(file);
-  const best = readings.reduce((a, b) => (b.score.common > a.score.common ? b : a));
+  const judged = readings.filter((r) => r.score.han >= MIN_HAN_TO_JUDGE);
+  // A few characters say nothing of the encoding (さ in GB18030 is 今 in Big5): GB18030, which reads every
+  // character back, unless Big5 has the Han characters to show it is Big5.
+  const best = judged.length === 0 ? readings[0] : judged.reduce((a, b) => (b.score.common > a.score.common ? b : a));
   if (best.score.han >= MIN_HAN_TO_JUDGE && best.score.common < MIN_COMMON_SHARE) {
     throw new InputError(`${file}: does not read as Chinese in GB18030 or Big5 (wrong encoding?); pass --encoding to choose one`);
   }
@@ -127,13 +130,63 @@ function gbOrBig5(bytes: Buffer, file: string): { text: string; encoding: string
 }
 
 /**
- * Detects without a BOM: UTF-8 if it is valid UTF-8, an error if it is UTF-8 with damaged bytes, else
- * GB18030 or Big5, whichever reads as Chinese.
+ * UTF-16 without a BOM (as some Windows tools save): NUL bytes mean binary data far more often, so it is taken
+ * only when one byte order reads as Chinese text, scored as GB and Big5 readings are.
+ */
+function utf16WithoutBom(bytes: Buffer): { text: string; encoding: string } | undefined {
+  if (bytes.length % 2 !== 0) return undefined;
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const readings = ['utf16le', 'utf16be']
+    .map((encoding) => ({ encoding, text: iconv().decode(sample, encoding, { stripBOM: false }) }))
+    .filter((r) => looksLikeText(r.text))
+    .map((r) => ({ ...r, score: chineseScore(r.text) }))
+    .filter((r) => r.score.han >= MIN_HAN_TO_JUDGE && r.score.common >= MIN_COMMON_SHARE);
+  const best = readings.sort((a, b) => b.score.common - a.score.common)[0];
+  return best && { text: iconv().decode(bytes, best.encoding, { stripBOM: false }), encoding: best.encoding };
+}
+
+/** The byte Windows-1252 writes for each character it has above Latin-1's C1 range (`“` is 0x93). */
+const CP1252: Record<string, number> = Object.fromEntries(
+  [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'].map((c, i) => [c, 0x80 + i]),
+);
+
+/**
+ * Whether valid UTF-8 text is itself UTF-8 bytes read once as Latin-1 or Windows-1252 and saved again
+ * (`æ¨è¿` for 推进, "double-encoded"): every character is one such byte, and those bytes read as Chinese.
+ */
+function isDoubleEncoded(text: string): boolean {
+  const sample = text.slice(0, SAMPLE_BYTES);
+  const bytes: number[] = [];
+  for (const c of sample) {
+    const code = c.codePointAt(0)!;
+    // U+FFFD stands for the five bytes Windows-1252 leaves undefined (0x81, 0x8D …), all UTF-8 continuation bytes.
+    const byte = code <= 0xff ? code : code === 0xfffd ? 0x81 : CP1252[c];
+    if (byte === undefined) return false;
+    bytes.push(byte);
+  }
+  // A sample cut inside a character is still the same text: the last few bytes may be an unfinished sequence.
+  const decoded = new TextDecoder('utf-8').decode(Uint8Array.from(bytes));
+  const score = chineseScore(decoded);
+  return score.han >= MIN_HAN_TO_JUDGE && score.common >= MIN_COMMON_SHARE;
+}
+
+/**
+ * Detects without a BOM: UTF-8 if it is valid UTF-8 (and not double-encoded), an error if it is UTF-8 with
+ * damaged bytes, UTF-16 if NUL bytes read as Chinese in one byte order, else GB18030 or Big5, whichever reads
+ * as Chinese.
  */
 function detectWithoutBom(bytes: Buffer, file: string): { text: string; encoding: string } {
-  // UTF-16 without a BOM is not guessed: NUL bytes mean binary data far more often.
-  if (bytes.includes(0)) throw notText(file);
+  if (bytes.includes(0)) {
+    const utf16 = utf16WithoutBom(bytes);
+    if (utf16) return utf16;
+    throw notText(file);
+  }
   const utf8 = strictUtf8(bytes);
+  if (utf8 !== undefined && isDoubleEncoded(utf8)) {
+    throw new InputError(
+      `${file}: UTF-8 text that was once read as Latin-1 or Windows-1252 and saved again (mojibake such as æ¨è¿ for 推进); repair it first, e.g. iconv -f utf-8 -t windows-1252`,
+    );
+  }
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf8' };
   const damaged = damagedUtf8(bytes, file);
   if (damaged) throw damaged;

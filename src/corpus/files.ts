@@ -12,15 +12,13 @@ export function bundledCorpusPath(): string {
   return fileURLToPath(new URL('../../corpus/', import.meta.url));
 }
 
-/** Whether a directory entry is a folder, following a symbolic link (a dangling link is not one). */
-function isFolder(entry: Dirent, full: string): boolean {
-  if (entry.isDirectory()) return true;
-  if (!entry.isSymbolicLink()) return false;
-  try {
-    return statSync(full).isDirectory();
-  } catch {
-    return false;
-  }
+/** What a directory entry is, following a symbolic link: a dangling link (its target gone) is nothing to read. */
+function kindOf(entry: Dirent, full: string): 'folder' | 'file' | 'dangling' {
+  if (entry.isDirectory()) return 'folder';
+  if (!entry.isSymbolicLink()) return 'file';
+  const target = statSync(full, { throwIfNoEntry: false });
+  if (!target) return 'dangling';
+  return target.isDirectory() ? 'folder' : 'file';
 }
 
 /**
@@ -35,8 +33,10 @@ function walk(dir: string, out: string[], seen: Set<string>): void {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
-    if (isFolder(entry, full)) walk(full, out, seen);
-    else if (CORPUS_EXTENSIONS.test(entry.name) && !DOCUMENTATION_FILES.test(entry.name)) out.push(full);
+    const kind = kindOf(entry, full);
+    if (kind === 'folder') walk(full, out, seen);
+    // A link left behind by a moved file holds no text: a folder walk passes it, as ls -L would show it gone.
+    else if (kind === 'file' && CORPUS_EXTENSIONS.test(entry.name) && !DOCUMENTATION_FILES.test(entry.name)) out.push(full);
   }
 }
 

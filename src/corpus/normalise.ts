@@ -9,9 +9,7 @@ const ASCII_ALNUM = /^[A-Za-z0-9]$/;
 /** (a) Removes the newline and blank lines of every page break inside a sentence (see normalise's `pageStarts`). */
 function repairPageBreaks(text: string, evidence?: BreakEvidence, pageStarts?: readonly number[]): Edit[] {
   if (pageStarts?.length === 0) return [];
-  let joins = findPageBreakJoins(text, evidence);
-  if (pageStarts) joins = joins.filter((join) => pageStarts.some((at) => join.offset <= at && at <= join.end));
-  return joins.map(({ offset, end }) => ({ start: offset, end, text: '' }));
+  return findPageBreakJoins(text, evidence, pageStarts).map(({ offset, end }) => ({ start: offset, end, text: '' }));
 }
 
 /**
@@ -34,12 +32,15 @@ function tightenPlus(text: string): Edit[] {
   return edits;
 }
 
-/** (c) Spaces between a Han character and an ASCII digit or letter go (`连续 3 年` → `连续3年`): a PDF artefact. */
+/**
+ * (c) Spaces between a Han character and an ASCII digit or letter go (`连续 3 年` → `连续3年`): a PDF artefact.
+ * A tab is kept: it separates on purpose, as the cells of a table row (`1⇥丽水…`).
+ */
 function joinHanAndAscii(text: string): Edit[] {
   // Space runs first, then their neighbours: a lookbehind for Han over the whole text cost more than the rest
   // of normalising.
   const edits: Edit[] = [];
-  for (const match of text.matchAll(new RegExp(`${SPACE}+`, 'g'))) {
+  for (const match of text.matchAll(/[ \u3000\u00a0]+/g)) {
     const start = match.index;
     const end = start + match[0].length;
     const before = codePointBefore(text, start);
@@ -56,20 +57,25 @@ function codePointBefore(text: string, i: number): string {
   return pair > 0xffff ? String.fromCodePoint(pair) : text[i - 1];
 }
 
-/** (d) Any other run of spaces, tabs, ideographic or no-break spaces becomes one ASCII space. */
+/**
+ * (d) Any other run of spaces, ideographic or no-break spaces becomes one ASCII space; a run holding a tab becomes
+ * one tab, so that what (c) kept apart stays apart when the text is read again (`tifa extract` output).
+ */
 function collapseSpaces(text: string): Edit[] {
   const edits: Edit[] = [];
   for (const match of text.matchAll(new RegExp(`${SPACE}+`, 'gu'))) {
-    if (match[0] !== ' ') edits.push({ start: match.index, end: match.index + match[0].length, text: ' ' });
+    const one = match[0].includes('\t') ? '\t' : ' ';
+    if (match[0] !== one) edits.push({ start: match.index, end: match.index + match[0].length, text: one });
   }
   return edits;
 }
 
 /**
  * Changes whenever what a file reads as changes (decoding, a format's reader, a repair): the token cache is keyed by
- * the file's bytes, so cached texts of another version must not be reused. 3: Big5 told from GB18030.
+ * the file's bytes, so cached texts of another version must not be reused. 3: Big5 told from GB18030. 4: web pages'
+ * source line breaks and table cells. 5: UTF-16 without a BOM, double-encoded UTF-8, plain-text page breaks apart.
  */
-export const NORMALISE_VERSION = 3;
+export const NORMALISE_VERSION = 5;
 
 /** The noise repairs, in the order they must run: each sees the output of the one before. */
 const STEPS: ReadonlyArray<(text: string, evidence?: BreakEvidence, pageStarts?: readonly number[]) => Edit[]> = [repairPageBreaks, tightenPlus, joinHanAndAscii, collapseSpaces];

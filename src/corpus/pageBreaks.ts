@@ -157,11 +157,35 @@ function isPageBreakInSentence(previous: LineBefore, next: string, nextOffset: n
 }
 
 /**
+ * Characters a page holds at the least: two breaks closer than this are not both page ends, so where page starts
+ * are unknown (plain text) neither is taken for one. They are the author's own lines: list items that end in a
+ * comma (`委员长，⏎⏎副委员长若干人，⏎⏎秘书长，`), a table's cells.
+ */
+const MIN_PAGE_CHARS = 200;
+
+/** The joins that stand alone: none within MIN_PAGE_CHARS of another. */
+function apart(joins: PageBreakJoin[]): PageBreakJoin[] {
+  return joins.filter((join, i) => {
+    const before = joins[i - 1];
+    const after = joins[i + 1];
+    return (!before || join.offset - before.end >= MIN_PAGE_CHARS) && (!after || after.offset - join.end >= MIN_PAGE_CHARS);
+  });
+}
+
+/**
  * Finds the paragraph breaks that a PDF page break put inside a sentence (`新型警务运\n\n行模式`): the line before
  * ends by no structure of the document and the text on both sides reads as one cut sentence.
  * Only breaks with at least one blank line count; a single newline is a line of its own (titles, bylines).
+ * `pageStarts`: offsets where the text's pages begin, when a reader knows them (PDF): only a break at one of them
+ * can be a page break. Without them (plain text) a break is one only if no other lies within a page's length.
  */
-export function findPageBreakJoins(original: string, evidence?: BreakEvidence): PageBreakJoin[] {
+export function findPageBreakJoins(original: string, evidence?: BreakEvidence, pageStarts?: readonly number[]): PageBreakJoin[] {
+  const joins = candidateJoins(original, evidence);
+  if (pageStarts) return joins.filter((join) => pageStarts.some((at) => join.offset <= at && at <= join.end));
+  return apart(joins);
+}
+
+function candidateJoins(original: string, evidence?: BreakEvidence): PageBreakJoin[] {
   const joins: PageBreakJoin[] = [];
   let previous: LineBefore | undefined;
   let blankSincePrevious = false;

@@ -14,7 +14,8 @@ import type { Finding, LintBody, LintMessage, LintResult } from './types.js';
 import { bundledWordList, type WordList } from '../segment/wordList.js';
 import { segmenterBreakEvidence } from '../segment/breakEvidence.js';
 import { createSegmenter } from '../segment/createSegmenter.js';
-import { findPageBreakJoins, type BreakEvidence } from '../corpus/pageBreaks.js';
+import type { BreakEvidence } from '../corpus/pageBreaks.js';
+import { bodyPageBreaks } from './paragraphs.js';
 import type { OriginMap, Place } from '../corpus/document.js';
 
 /**
@@ -65,6 +66,7 @@ function prepare(input: LintInput): PreparedFile {
     text: input.text.slice(bodyStart),
     offset: bodyStart,
     locate: (offset) => locate(bodyStart + offset),
+    extracted: input.origin !== undefined,
   };
   return { input, body, locate, textLine };
 }
@@ -105,7 +107,7 @@ function ruleContext(options: LintOptions): RuleContext {
       let found = cache.get(body);
       if (!found) {
         // Folded across the page breaks the corpus reader repairs, so lint finds a slogan where `tifa slogans` does.
-        const folded = foldText(body.text, findPageBreakJoins(body.text, breakEvidence).map(({ offset, end }) => ({ start: offset, end })));
+        const folded = foldText(body.text, bodyPageBreaks(body, breakEvidence).map(({ offset, end }) => ({ start: offset, end })));
         cache.set(body, (found = { folded, occurrences: findSloganOccurrences(body.text, folded, slogans) }));
       }
       return found;
@@ -136,7 +138,8 @@ function toMessages(file: PreparedFile, ruleId: string, findings: Finding[], opt
     const message: LintMessage = {
       ruleId,
       severity: setting === 'error' || setting === 'warning' ? setting : finding.severity,
-      message: finding.message,
+      // One line per message, whatever text a rule quotes: compact, GitHub and CI formats print one per line.
+      message: finding.message.replace(/\r?\n/g, '⏎'),
       line: from.line,
       column: from.column,
       endLine: to.line,

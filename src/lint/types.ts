@@ -55,4 +55,9 @@ export interface LintBody {
   offset: number;
   /** File position (1-based line, column in characters) of a body offset: used to point at other files. */
   locate(bodyOffset: number): { line: number; column: number };
+  /**
+   * The text a reader extracted from a web page, PDF or Word file: its paragraphs are the file's own, page breaks
+   * inside sentences already joined where the layout showed them (normalise), so no blank line is a page break.
+   */
+  extracted?: boolean;
 }

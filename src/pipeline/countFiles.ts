@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { InputError } from '../errors.js';
 import { availableParallelism } from 'node:os';
 import type { CountRequest } from '../analysis/countCorpus.js';
 import { CountAccumulator, type GroupedCounts } from '../analysis/termCounts.js';
@@ -60,7 +61,16 @@ interface CorpusMemo {
 function corpusKey(files: string[], setup: CountSetup, request: CountRequest): string | undefined {
   const tokenizer = tokenizerFor(setup);
   if (!tokenizer.cache) return undefined;
-  const fileKeys = files.map((file) => tokenizer.readFile(file).key);
+  const fileKeys: Array<string | undefined> = [];
+  for (const file of files) {
+    try {
+      fileKeys.push(tokenizer.readFile(file).key);
+    } catch (err) {
+      // An unreadable file has no key: the run is not stored whole, and the file is reported (or skipped) when counted.
+      if (err instanceof InputError) return undefined;
+      throw err;
+    }
+  }
   const signature = requestSignature(request, tokenizer.outer.key);
   return TokenCache.derive(fileKeys.join(','), `${signature}\u0000${request.keepPerDoc}\u0000${request.keepPositions}`);
 }

@@ -10,9 +10,9 @@ import { runInNewContext } from 'node:vm';
  */
 
 /** Bytes of files read between collections. */
-const TRIM_BYTES = 6 * 1024 * 1024;
+const TRIM_BYTES = 4 * 1024 * 1024;
 /** Heap above the live size of the last collection that is worth one (a full collection costs ~1 ms per 10 MB live). */
-const SLACK_BYTES = 24 * 1024 * 1024;
+const SLACK_BYTES = 16 * 1024 * 1024;
 
 let collect: (() => void) | undefined;
 let bytes = 0;

@@ -15,6 +15,7 @@ import { lexiconSurfaceForms, loadBundledLexicon, type LexiconEntry } from '../l
 import { sloganTable } from '../slogans/sloganTable.js';
 import { dispersionTable, sloganPositions, type SloganPositions } from './sloganPositions.js';
 import { RATE_BASE, sum } from '../analysis/arithmetic.js';
+import { fileSpill } from '../pipeline/spillFiles.js';
 
 /**
  * The numbers behind each figure of the report, computed with the same library calls as the matching commands
@@ -116,6 +117,8 @@ export function sloganNetwork(corpus: ReportCorpus): SloganNetwork {
     terms: { kind: 'forms', forms: lexiconSurfaceForms(reportLexicon(corpus)) },
     top: REPORT_LIMITS.networkSlogans,
     min: 1,
+    // The layouts (4 bytes a word token) wait on disk for the second pass, as `tifa cooc` keeps them.
+    spill: fileSpill(),
   });
   return { ...coocNetwork(counts, { measure: 'logdice' }), sentences: sum(counts.units) };
 }

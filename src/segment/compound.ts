@@ -1,4 +1,5 @@
 import { CodeUnitTrie } from '../lexicon/charTrie.js';
+import { endsWords, isEndsWords } from './endsWords.js';
 import { wordEnds } from './offsets.js';
 import type { Words } from './token.js';
 
@@ -37,13 +38,17 @@ export class PhraseJoin {
 
   /** The cut with its phrases joined, and the end offset of each of its words in `text` (Words.ends). */
   apply(text: string, cut: Words): Words {
-    const { words, tags } = cut;
-    const ends = cut.ends ?? wordEnds(text, words, 0, text.length);
-    if (this.empty || words.length < 2) return { ...cut, ends };
+    // Contiguous words (endsWords) are matched by their ends alone, so that joining makes no string per word.
+    const contiguous = isEndsWords(cut);
+    const { tags } = cut;
+    const ends = cut.ends ?? wordEnds(text, cut.words, 0, text.length);
+    const count = ends.length;
+    const unchanged = () => (contiguous ? cut : { ...cut, ends });
+    if (this.empty || count < 2) return unchanged();
     const { trie, phraseEnd, opens } = this;
-    const startOf = (i: number) => ends[i] - words[i].length;
+    const startOf = contiguous ? (i: number) => (i === 0 ? 0 : ends[i - 1]) : (i: number) => ends[i] - cut.words[i].length;
     const joins: Array<[number, number]> = [];
-    for (let first = 0; first < words.length; first++) {
+    for (let first = 0; first < count; first++) {
       const start = startOf(first);
       if (opens[text.charCodeAt(start)] === 0) continue;
       // The walk meets phrase ends in increasing order and word ends increase too: one pointer finds the
@@ -55,10 +60,10 @@ export class PhraseJoin {
         if (node < 0) break;
         if (phraseEnd[node] === 0) continue;
         const end = i + 1;
-        while (k < words.length && ends[k] < end) k++;
-        if (k >= words.length) break;
+        while (k < count && ends[k] < end) k++;
+        if (k >= count) break;
         if (ends[k] !== end) continue;
-        while (k + 1 < words.length && ends[k + 1] === end) k++;
+        while (k + 1 < count && ends[k + 1] === end) k++;
         if (k > first) last = k;
       }
       if (last > first) {
@@ -66,12 +71,15 @@ export class PhraseJoin {
         first = last;
       }
     }
-    if (joins.length === 0) return { ...cut, ends };
+    if (joins.length === 0) return unchanged();
+    const joinedCount = count - joins.reduce((n, [first, last]) => n + last - first, 0);
+    if (contiguous) return endsWords(text, joinedEnds(ends, joins, joinedCount), tags && joinedTags(tags, joins));
+    const { words } = cut;
     // The words between joins are copied a stretch at a time (push of a slice, set of a subarray): a chunk
     // holds a few joins and thousands of words. A stretch goes in parts so that no call takes too many arguments.
     const outWords: string[] = [];
     const outTags: string[] = [];
-    const outEnds = new Uint32Array(words.length - joins.reduce((n, [first, last]) => n + last - first, 0));
+    const outEnds = new Uint32Array(joinedCount);
     let next = 0;
     const keep = (to: number) => {
       outEnds.set(ends.subarray(next, to), outWords.length);
@@ -90,4 +98,32 @@ export class PhraseJoin {
     keep(words.length);
     return tags ? { words: outWords, tags: outTags, ends: outEnds } : { words: outWords, ends: outEnds };
   }
+}
+
+/** The ends of words joined at `joins` ([first, last] word indexes, in order): a joined phrase ends where its last word does. */
+function joinedEnds(ends: Uint32Array, joins: Array<[number, number]>, count: number): Uint32Array {
+  const out = new Uint32Array(count);
+  let next = 0;
+  let at = 0;
+  for (const [first, last] of joins) {
+    out.set(ends.subarray(next, first), at);
+    at += first - next;
+    out[at++] = ends[last];
+    next = last + 1;
+  }
+  out.set(ends.subarray(next), at);
+  return out;
+}
+
+/** The tags of words joined at `joins`: a joined phrase is tagged nz. */
+function joinedTags(tags: string[], joins: Array<[number, number]>): string[] {
+  const out: string[] = [];
+  let next = 0;
+  for (const [first, last] of joins) {
+    for (let i = next; i < first; i++) out.push(tags[i]);
+    out.push('nz');
+    next = last + 1;
+  }
+  for (let i = next; i < tags.length; i++) out.push(tags[i]);
+  return out;
 }

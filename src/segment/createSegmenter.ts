@@ -13,6 +13,7 @@ import { withOffsets } from './offsets.js';
 import { vocabularyKey, type VocabularyStore } from './vocabularyKey.js';
 import { sentenceChunks } from './sentenceChunks.js';
 import { asWritten, foldWidth } from './widthFold.js';
+import { joinMarkRuns } from './markRuns.js';
 import type { Token, WordSegmenter, Words } from './token.js';
 
 export const BACKENDS = ['node-rs', 'nodejieba'] as const;
@@ -55,7 +56,8 @@ function readDict(file: string): DictEntry[] {
  *   reads its dictionary), only with --compound and in the commands whose items are formulations (slogans and
  *   lint find them in the words either way). The SIGHAN PKU gold cuts every such phrase into words, so each join
  *   costs F1 where the PKU text uses the phrase (node bench/pku.mjs).
- * --dict entries are loaded as their authors wrote them.
+ * --dict entries are loaded as their authors wrote them, but for full-width digits and letters: every word the
+ * segmenter learns is read as the text is cut (foldWidth), so a `５Ｇ基站` entry still matches.
  */
 export function segmenterVocabulary(
   userDicts: string[] = [],
@@ -66,7 +68,8 @@ export function segmenterVocabulary(
   const dictionary = new Set(terms.keys());
   const phrases: string[] = [];
   const dictionaryPhrases: string[] = [];
-  for (const form of lexiconSurfaceForms(chooseLexicon(lexicon)).keys()) {
+  for (const written of lexiconSurfaceForms(chooseLexicon(lexicon)).keys()) {
+    const form = foldWidth(written);
     if (SEGMENTER_CUTS.test(form)) phrases.push(form);
     else if (!terms.has(form)) terms.set(form, 'nz');
   }
@@ -80,7 +83,7 @@ export function segmenterVocabulary(
       if (dictionary.has(word) && !jieba.isClause(word)) dictionaryPhrases.push(word);
     }
   }
-  for (const file of userDicts) entries.push(...readDict(file));
+  for (const file of userDicts) for (const entry of readDict(file)) entries.push({ ...entry, word: foldWidth(entry.word) });
   return { entries, dictText: dictToText(entries), phrases, dictionaryPhrases };
 }
 
@@ -142,12 +145,22 @@ export function posTags(userDicts: string[] = [], store?: VocabularyStore): Set<
 
 /**
  * Changes whenever the same backend and vocabulary cut a text differently (the token cache is keyed by `key`, so
- * cuts of an earlier version must not be served): 2, full-width digits and letters read as ASCII (foldWidth).
+ * cuts of an earlier version must not be served): 2, full-width digits and letters read as ASCII (foldWidth);
+ * 3, a run of dashes or ellipses one token (joinMarkRuns).
  */
-const CUT_VERSION = 'cut 2';
+const CUT_VERSION = 'cut 3';
 
 function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
+}
+
+/**
+ * What the segmenter makes of the backend's cut of `folded` (foldWidth of `text`): the phrases joined, each run of
+ * a dash or ellipsis one mark (joinMarkRuns), the words given back in the characters of `text`.
+ */
+function finish(text: string, folded: string, cut: Words, join: PhraseJoin): Words {
+  const words = joinMarkRuns(folded, join.apply(folded, cut));
+  return folded === text ? words : asWritten(text, words);
 }
 
 /**
@@ -172,13 +185,12 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     return (made = { dictText, join, phraseJoin, allPhrases: options.compound === true ? phraseJoin : new PhraseJoin(phrases) });
   };
   let base: JiebaBinding | undefined;
-  const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(vocabulary().dictText) : createNodeRsBackend(vocabulary().dictText));
+  const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(vocabulary().dictText) : createNodeRsBackend(vocabulary().dictText, store));
   // Cut chunk by chunk: jieba's own output for a long text (one line of a 50 MB file) would take gigabytes.
   const chunked = (text: string, pos: boolean, join: () => PhraseJoin): Words => {
     const cutChunk = (chunk: string): Words => {
       const folded = foldWidth(chunk);
-      const cut = join().apply(folded, binding().cut(folded, pos));
-      return folded === chunk ? cut : asWritten(chunk, cut);
+      return finish(chunk, folded, binding().cut(folded, pos), join());
     };
     const bounds = sentenceChunks(text);
     if (bounds.length === 2) return cutChunk(text);
@@ -204,8 +216,7 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     words,
     wordsAsync: async (text, cutOptions) => {
       const folded = foldWidth(text);
-      const cut = vocabulary().phraseJoin.apply(folded, await binding().cutAsync(folded, Boolean(cutOptions?.pos)));
-      return folded === text ? cut : asWritten(text, cut);
+      return finish(text, folded, await binding().cutAsync(folded, Boolean(cutOptions?.pos)), vocabulary().phraseJoin);
     },
     cutUnits: (text: string): Token[] => withOffsets(text, chunked(text, false, () => vocabulary().allPhrases)),
   };

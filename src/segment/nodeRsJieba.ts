@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { splitTagged, type JiebaBinding } from './binding.js';
+import { PortSegmenter } from './portWords.js';
 import type { Words } from './token.js';
+import type { VocabularyStore } from './vocabularyKey.js';
 
 let dictionary: Buffer | undefined;
 
@@ -15,17 +17,22 @@ export function jiebaDictionary(): Buffer {
   return dictionary;
 }
 
-/** @node-rs/jieba (jieba-rs): the default backend, same cuts as reference Python jieba, fast start. */
-export function createNodeRsBackend(userDictText: string): JiebaBinding {
-  const jieba = Jieba.withDict(jiebaDictionary());
-  if (userDictText) jieba.loadDict(Buffer.from(userDictText));
-  const cut = (text: string, pos: boolean): Words => (pos ? splitTagged(jieba.tag(text, true)) : { words: jieba.cut(text, true) });
-  return {
-    name: 'node-rs',
-    cut,
-    // cutAsync runs the same jieba-rs cut on libuv's thread pool (only the strings are made on this thread);
-    // tagging has no asynchronous form. The text crosses as UTF-8 bytes: taking a string costs cutAsync ten
-    // times what Buffer.from does, on this thread (bench/freqParts.js).
-    cutAsync: async (text, pos) => (pos ? cut(text, true) : { words: (await jieba.cutAsync(Buffer.from(text), true)) as string[] }),
+/**
+ * @node-rs/jieba (jieba-rs): the default backend, same cuts as reference Python jieba. Words come from the
+ * TypeScript port of its cut (portWords.ts: the same words, given by their ends, no string per token, its
+ * dictionary kept in `store`); the native instance is loaded only to tag parts of speech, which the port does not.
+ */
+export function createNodeRsBackend(userDictText: string, store?: VocabularyStore): JiebaBinding {
+  let jieba: Jieba | undefined;
+  const native = () => {
+    if (!jieba) {
+      jieba = Jieba.withDict(jiebaDictionary());
+      if (userDictText) jieba.loadDict(Buffer.from(userDictText));
+    }
+    return jieba;
   };
+  let port: PortSegmenter | undefined;
+  const cut = (text: string, pos: boolean): Words => (pos ? splitTagged(native().tag(text, true)) : (port ??= new PortSegmenter(jiebaDictionary(), userDictText, store)).words(text));
+  // The port cuts on this thread: a run that wants more threads has workers (--jobs).
+  return { name: 'node-rs', cut, cutAsync: async (text, pos) => cut(text, pos) };
 }

@@ -113,12 +113,16 @@ export class JiebaFrequencies {
    * A formulation with the structure of a clause, not of a name (以经济建设为中心, 和平与发展, 发展是硬道理): inside
    * jieba's own cut of it, between its first and last pieces, stands a function word (a preposition, conjunction
    * or particle: 以…为, 与, 和, 的), the copula 是 or the existential 有 (it states something rather than names it),
-   * or a punctuation mark. A name (两个确立, 枫桥经验, 中国特色社会主义, 专业+机制+大数据) has none. Only inner pieces
-   * count: jieba tags a character by its commonest use, and at an edge a lone character is often a bound part
-   * of the term (自|贸|试验区: 自 tagged p; 和|美|乡村: 和 tagged c).
+   * or a punctuation mark; or it opens with a preposition or particle followed by a word (为|人民|服务, 以|德治国:
+   * a phrase it governs). A name (两个确立, 枫桥经验, 中国特色社会主义, 专业+机制+大数据) has none of these. jieba
+   * tags a character by its commonest use, and at an edge a lone character is often a bound part of the term,
+   * so an edge counts only in that one case: not before a lone character (自|贸|试验区: 自 tagged p; 和|美|乡村: 和
+   * tagged c), nor at the end (产学研|用).
    */
   isClause(word: string): boolean {
     const pieces = this.cut(word);
+    const opener = pieces[0];
+    if (pieces.length > 1 && opener.length === 1 && FUNCTION_TAGS.has(this.tags.get(opener) ?? '') && [...pieces[1]].length > 1) return true;
     for (let i = 1; i < pieces.length - 1; i++) {
       const piece = pieces[i];
       if (FUNCTION_TAGS.has(this.tags.get(piece) ?? '') || PREDICATING.has(piece) || !WORD_CHARACTER.test(piece)) return true;

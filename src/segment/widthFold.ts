@@ -1,3 +1,4 @@
+import { endsWords, isEndsWords } from './endsWords.js';
 import type { Words } from './token.js';
 
 /**
@@ -23,6 +24,8 @@ export function foldWidth(text: string): string {
 /** A segmentation of `foldWidth(text)` as words of `text`: the same cut, the user's own characters. */
 export function asWritten(text: string, cut: Words): Words {
   const ends = cut.ends!;
+  // Contiguous words are slices of `text` at the same ends (the fold keeps every offset): still no strings.
+  if (isEndsWords(cut)) return endsWords(text, ends, cut.tags);
   const words = cut.words.map((word, i) => text.slice(ends[i] - word.length, ends[i]));
   return { ...cut, words };
 }

@@ -1,10 +1,10 @@
-import { GroupIndex, type Grouping, type LeftOutDocument } from '../analysis/groups.js';
+import { GroupIndex, groupOf, type Grouping, type LeftOutDocument } from '../analysis/groups.js';
 import type { Document } from '../corpus/document.js';
 import type { Segmenter } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
 import { createLexiconMatcher, createSloganMatcher, extractSlogans, quotedHits, SLOGAN_KINDS, type LexiconMatcher, type SloganHit, type SloganKind } from './extract.js';
 import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
-import { NgramCounter, type NgramCandidate } from './ngramCandidates.js';
+import { NgramCounter, NgramSketch, type NgramCandidate } from './ngramCandidates.js';
 
 /** Everything the tables say about one canonical formulation. */
 export interface SloganStats {
@@ -46,8 +46,13 @@ export interface CollectOptions {
   field?: string;
   /** The slogan lexicon (default: the bundled dict/slogans.tsv). */
   lexicon?: readonly LexiconEntry[];
-  /** Also count word n-grams for discovery; these words may not open or close one. */
-  discover?: { edgeStopwords: ReadonlySet<string> };
+  /**
+   * Also count word n-grams for discovery; these words may not open or close one. `sketch`: read the documents
+   * twice, first into a fixed-size sketch of their n-grams, so that only the recurring ones are counted (memory
+   * follows the corpus's recurring n-grams, not all of them; the same candidates), leaving the singletons out
+   * of ngramCounter (a shard needs them).
+   */
+  discover?: { edgeStopwords: ReadonlySet<string>; sketch?: boolean };
   /**
    * Formulations the corpus quotes somewhere (corpusQuotedForms over the same documents): each is counted at
    * every use, quoted or not. Without it a formulation outside the lexicon is counted where it is quoted.
@@ -118,8 +123,15 @@ function addHits(
   }
 }
 
+/** The n-gram sketch of the grouped documents, cut as collectSlogans cuts them (through the token cache, once). */
+function sketchNgrams(docs: Iterable<Document>, segmenter: Segmenter, field: string | undefined, edgeStopwords: ReadonlySet<string>) {
+  const sketch = new NgramSketch(edgeStopwords);
+  for (const doc of docs) if (groupOf(doc, field) !== undefined) sketch.addDocument(segmenter.cut(doc.text, { pos: true }));
+  return sketch.seen;
+}
+
 /**
- * Streams documents once: segments each, extracts its formulations (extractSlogans), counts them per group, and
+ * Streams documents once (twice with discover's sketch): segments each, extracts its formulations (extractSlogans), counts them per group, and
  * forgets the text. Documents without the grouping field are not counted (they are in `leftOut`).
  */
 export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, options: CollectOptions = {}): SloganCounts {
@@ -129,7 +141,7 @@ export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, o
   const groupIndex = new GroupIndex(options.field, () => counts.tokens.push(0));
   counts.groups = groupIndex.labels;
   counts.leftOut = groupIndex.leftOut;
-  const ngrams = options.discover ? new NgramCounter(options.discover.edgeStopwords) : undefined;
+  const ngrams = options.discover ? new NgramCounter(options.discover.edgeStopwords, options.discover.sketch ? sketchNgrams(docs, segmenter, options.field, options.discover.edgeStopwords) : undefined) : undefined;
   for (const doc of docs) {
     const group = groupIndex.groupOf(doc);
     if (group === undefined) continue;

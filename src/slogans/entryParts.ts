@@ -1,5 +1,6 @@
 import { createLexiconMatcher, type LexiconMatcher } from '../lexicon/lexiconMatcher.js';
 import type { LexiconEntry } from '../lexicon/lexicon.js';
+import { foldText, type FoldedText } from '../lexicon/fold.js';
 
 /**
  * The parts of long lexicon entries that texts use on their own: 为人民服务 of 为人民服务、为社会主义服务, 平等团结互助和谐
@@ -29,7 +30,7 @@ const CLAUSE_CHARACTER = /[的以为对在是和与及党之把将]/u;
 /**
  * The parts of one canonical form, each itself formulation-shaped:
  * - the items of an enumeration (、) of MIN_ITEM characters or more (为人民服务), not a clause (以…为…, …的…) nor a
- *   manner and a noun (MANNER_AND_NOUN);
+ *   manner and a noun (MANNER_AND_NOUN), nor an item that carries what all share (more than twice the shortest);
  * - of `X和Y` (one 和, no 、), the conjunct beside a conjunct that is itself a slogan of the lexicon (`isSlogan`):
  *   the lexicon coordinates two formulations (改革开放 和 社会主义现代化建设), not a task and a plain phrase
  *   (统筹疫情防控 和 经济社会发展);
@@ -39,8 +40,12 @@ const CLAUSE_CHARACTER = /[的以为对在是和与及党之把将]/u;
 export function partsOf(canonical: string, isSlogan: (form: string) => boolean): string[] {
   const parts: string[] = [];
   if (canonical.includes('、')) {
-    for (const item of canonical.split('、')) {
-      if ([...item].length >= MIN_ITEM && !CLAUSE_CHARACTER.test(item.replace(/^为/u, '')) && !MANNER_AND_NOUN.test(item)) parts.push(item);
+    const items = canonical.split('、');
+    // An item more than twice as long as the shortest carries what the items share (市场化、法治化、国际化一流营商环境).
+    const shortest = Math.min(...items.map((i) => [...i].length));
+    for (const item of items) {
+      const length = [...item].length;
+      if (length >= MIN_ITEM && length <= 2 * shortest && !CLAUSE_CHARACTER.test(item.replace(/^为/u, '')) && !MANNER_AND_NOUN.test(item)) parts.push(item);
     }
   } else {
     const conjunctions = [...canonical.matchAll(/[和与]/gu)].filter((m) => !HE_WORDS.test(canonical.slice(Math.max(0, m.index - 1), m.index + 2)));
@@ -77,9 +82,12 @@ export interface SloganMatcher extends LexiconMatcher {
 }
 
 export function createSloganMatcher(entries: readonly LexiconEntry[]): SloganMatcher {
-  const matcher = createLexiconMatcher(entries);
   const derived = entryParts(entries);
-  if (derived.length === 0) return matcher;
-  const parts = createLexiconMatcher(derived);
+  if (derived.length === 0) return createLexiconMatcher(entries);
+  // Both matchers read each document in turn: it is folded once.
+  let last: { text: string; folded: FoldedText } | undefined;
+  const fold = (text: string) => (last?.text === text ? last.folded : (last = { text, folded: foldText(text) }).folded);
+  const matcher = createLexiconMatcher(entries, fold);
+  const parts = createLexiconMatcher(derived, fold);
   return { ...matcher, parts, themeOf: (canonical) => matcher.themeOf(canonical) ?? parts.themeOf(canonical) };
 }

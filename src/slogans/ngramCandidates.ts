@@ -2,6 +2,7 @@ import { isWordToken } from '../segment/wordToken.js';
 import type { Token } from '../segment/token.js';
 import type { SloganHit } from './extract.js';
 import { canonicalSurface } from '../lexicon/fold.js';
+import { CountMinSketch } from '../analysis/countMinSketch.js';
 
 /** A recurring word sequence that may be a formulation the lexicon lacks. */
 export interface NgramCandidate {
@@ -100,8 +101,16 @@ export class NgramCounter {
   private readonly surfaces = new Map<number, string>();
   private docIndex = -1;
 
-  /** @param edgeStopwords words that may not open or close a candidate (的, 和, 推动 …). */
-  constructor(private readonly edgeStopwords: ReadonlySet<string>) {}
+  /**
+   * @param edgeStopwords words that may not open or close a candidate (的, 和, 推动 …).
+   * @param seen a sketch of every n-gram of the documents to come (sketchNgrams): an n-gram it saw once at
+   *   most is not counted at all, since it cannot recur. It changes no candidate (every count, document and
+   *   group of a recurring n-gram is still counted from its first use), but toData then lacks the singletons.
+   */
+  constructor(
+    private readonly edgeStopwords: ReadonlySet<string>,
+    private readonly seen?: CountMinSketch,
+  ) {}
 
   addDocument(group: number, text: string, tokens: Token[], hits: SloganHit[]): void {
     this.docIndex++;
@@ -196,6 +205,7 @@ export class NgramCounter {
     for (let k = from + 1; k < to; k++) key += SEPARATOR + run[k].text;
     let row = this.grams.get(key);
     if (row === undefined) {
+      if (this.seen && this.seen.estimate(key) < MIN_COUNT) return;
       const surface = canonicalSurface(text.slice(run[from].start, run[to - 1].end));
       row = this.newRow(key, group, surface !== key.split(SEPARATOR).join('') ? surface : undefined);
     }
@@ -227,6 +237,39 @@ export class NgramCounter {
       min = Math.min(min, 14 + Math.log2((2 * o) / f));
     }
     return min;
+  }
+}
+
+/**
+ * The sketch that lets NgramCounter skip the n-grams seen once, in fixed memory (3 × 8M one-byte counters):
+ * the first of two passes over the same tokens. It adds every n-gram of the runs of word tokens, lexicon
+ * slogans not taken out, so it sees each n-gram NgramCounter counts at least as often as it is counted (a
+ * run split at a slogan has only n-grams the whole run has) and no estimate falls below a true count.
+ */
+export class NgramSketch {
+  readonly seen = new CountMinSketch(23, 3);
+
+  constructor(private readonly edgeStopwords: ReadonlySet<string>) {}
+
+  addDocument(tokens: Token[]): void {
+    let run: string[] = [];
+    const addRun = () => {
+      for (let i = 0; i < run.length; i++) {
+        if (this.edgeStopwords.has(run[i])) continue;
+        let key = run[i];
+        for (let n = MIN_N; n <= MAX_N && i + n <= run.length; n++) {
+          key += SEPARATOR + run[i + n - 1];
+          if (!this.edgeStopwords.has(run[i + n - 1])) this.seen.add(key);
+        }
+      }
+      run = [];
+    };
+    for (const t of tokens) {
+      if (t.text.trim() === '') continue;
+      if (isWordToken(t.text)) run.push(t.text);
+      else addRun();
+    }
+    addRun();
   }
 }
 

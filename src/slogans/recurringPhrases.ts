@@ -30,7 +30,8 @@ const COORDINATORS: ReadonlySet<string> = new Set(['和', '与', '及']);
  */
 const SECTOR_NOUNS: ReadonlySet<string> = new Set([
   ...['经济', '社会', '经济社会', '政治', '文化', '生态', '城市', '农村', '城乡', '乡村', '区域', '地方', '国家', '国际', '全国', '全省', '全市'],
-  ...['行业', '产业', '企业', '科技', '科学', '技术', '教育', '卫生', '人才', '工作', '事业', '国民经济'],
+  ...['行业', '产业', '企业', '科技', '科学', '技术', '教育', '卫生', '人才', '工作', '事业', '国民经济', '民生', '住房'],
+  ...['基础设施', '基础工业', '生态环境', '社会保障', '公共服务'],
 ]);
 
 const MAX_CHARS = 12;
@@ -95,15 +96,16 @@ export interface RecurringPhrase {
  */
 export function recurringPhrases(tokens: Token[], text: string, marks: Uint8Array, inVocabulary: (word: string) => boolean): RecurringPhrase[] {
   const uses = new Map<string, Array<[number, number]>>();
-  for (let i = 0; i < tokens.length; i++) {
-    if (!isHan(tokens[i])) continue;
-    for (let j = i + 1; j < tokens.length && j - i < MAX_TOKENS; j++) {
+  // From each head back: most tokens are no head, and a phrase cannot reach across a mark.
+  for (let j = 1; j < tokens.length; j++) {
+    if (!FORMULATION_HEADS.has(tokens[j].text) && tokens[j].text !== COORDINATED_HEAD) continue;
+    // Followed by another head, the phrase only modifies it (生态文明制度|建设): the longer one is the unit.
+    const next = tokens[j + 1];
+    if (next && next.start === tokens[j].end && FORMULATION_HEADS.has(next.text)) continue;
+    for (let i = j - 1; i >= 0 && j - i < MAX_TOKENS; i--) {
       const [start, end] = [tokens[i].start, tokens[j].end];
-      if (end - start > MAX_CHARS) break;
+      if (end - start > MAX_CHARS || !isHan(tokens[i])) break;
       if (!isFree(marks, start, end) || !hasFormulationShape(tokens, i, j, marks, inVocabulary)) continue;
-      // Followed by another head, the phrase only modifies it (生态文明制度|建设): the longer one is the unit.
-      const next = tokens[j + 1];
-      if (next && next.start === end && FORMULATION_HEADS.has(next.text)) continue;
       const form = canonicalSurface(text.slice(start, end));
       let list = uses.get(form);
       if (!list) uses.set(form, (list = []));
@@ -175,6 +177,15 @@ const CLAUSE_END = /[，,。；;：:！!？?“”"（）()《》\n]/u;
 /** Tags that cannot open a modifier: verbs (是, 坚持), pronouns (我国, 我们), function words, numbers, adverbs. */
 const NO_OPENING_TAGS = /^(?:v|vd|r|p|c|d|u|uj|ul|uz|ud|ug|uv|m|q|f|y|e|o)$/;
 
+/** The tokens that start within MAX_MODIFIER before a slogan, by offset: all a modifier is looked for in. */
+function tokensAround(tokens: Token[], slogans: Array<{ start: number }>): Map<number, Token> {
+  const wanted = new Uint8Array((tokens.at(-1)?.end ?? 0) + 1);
+  for (const s of slogans) wanted.fill(1, Math.max(0, s.start - MAX_MODIFIER), s.start);
+  const starts = new Map<number, Token>();
+  for (const t of tokens) if (wanted[t.start]) starts.set(t.start, t);
+  return starts;
+}
+
 /** How many words start in [from, to): a modifier of one word is a plain possessive (社会主义的改革开放, 地方政府的机构改革). */
 function wordsIn(starts: Map<number, Token>, from: number, to: number): number {
   let n = 0;
@@ -190,11 +201,11 @@ function wordsIn(starts: Map<number, Token>, from: number, to: number): number {
  * punctuation (、 allowed), and touches no other find. Its uses are the spans of modifier and slogan.
  */
 export function modifiedSlogans(tokens: Token[], text: string, slogans: Array<{ start: number; end: number; canonical: string }>, marks: Uint8Array): RecurringPhrase[] {
-  const starts = new Map<number, Token>();
-  for (const t of tokens) starts.set(t.start, t);
   const uses = new Map<string, Array<[number, number]>>();
+  let starts: Map<number, Token> | undefined;
   for (const s of slogans) {
     if (text[s.start - 1] !== '的') continue;
+    starts ??= tokensAround(tokens, slogans);
     let from = s.start - 1;
     while (from > 0 && s.start - from < MAX_MODIFIER && !CLAUSE_END.test(text[from - 1])) from--;
     // every start of a word in [from, s.start - 1) opens a candidate modifier

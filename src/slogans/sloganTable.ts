@@ -110,7 +110,7 @@ export function sloganTable(counts: SloganCounts, options: SloganTableOptions = 
 }
 
 /**
- * Candidates for the lexicon: formulations found by a pattern (source quoted | numbered | formula, score empty:
+ * Candidates for the lexicon: formulations found by a pattern (source quoted | numbered | formula | local | recurring, score empty:
  * the pattern is the evidence) and recurring word n-grams (source ngram, score = the minimum log-Dice of adjacent
  * words, see NgramCounter.candidates for what recurs). An n-gram that is also a pattern find is listed once, as the
  * pattern find. Columns: `term`, `total`, `docs`, `groups` (how many groups use it), `source`, `score`.

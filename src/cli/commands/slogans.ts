@@ -102,7 +102,8 @@ export function slogansCommand(): Command {
       field: flags.by,
       lexicon,
       corpusQuotes,
-      discover: flags.discover ? { edgeStopwords: loadStopwords(NGRAM_EDGE_STOPWORDS) } : undefined,
+      // A shard keeps every n-gram (one seen once here may recur in another part): no sketch.
+      discover: flags.discover ? { edgeStopwords: loadStopwords(NGRAM_EDGE_STOPWORDS), sketch: !flags.shard } : undefined,
     });
     noteLeftOut(counts);
     if (flags.shard) {

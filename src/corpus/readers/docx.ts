@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { InputError } from '../../errors.js';
 import type { Meta } from '../document.js';
 import { endsSentence } from '../pageBreaks.js';
+import { DocxNumbering } from './docxNumbering.js';
 import { ParagraphWriter, type FormatReader } from './extraction.js';
 import { xmlTokens, xmlText } from './xml.js';
 
@@ -46,6 +47,15 @@ interface OpenParagraph {
   style?: string;
   outline?: number;
   centred: boolean;
+  /** The list it is an item of (numPr): Word writes its number (`一、`, `（二）`) before the text. */
+  numId?: string;
+  ilvl?: number;
+}
+
+/** A table row being read: its cells, each the texts of its paragraphs, and the paragraph it starts at. */
+interface OpenRow {
+  cells: string[][];
+  unit: number;
 }
 
 function isHeading(p: OpenParagraph, headings: Set<string>): boolean {
@@ -71,15 +81,16 @@ function coreMeta(xml: string | undefined): Meta {
 }
 
 /**
- * A Word .docx, read from its XML: body paragraphs (table cells too) as paragraphs, soft breaks as line breaks;
- * headings from styles, outline levels and centred title lines; tracked deletions, comments (kept in their own
- * part, which is not read), field codes, headers and footers left out.
+ * A Word .docx, read from its XML: body paragraphs as paragraphs with their list numbers (numbering.xml), a table
+ * row as one paragraph of tab-separated cells (as a web page's), soft breaks as line breaks; headings from styles,
+ * outline levels and centred title lines; tracked deletions, comments (kept in their own part, which is not read),
+ * field codes, headers and footers left out.
  */
 export const readDocx: FormatReader = (bytes, file) => {
   let parts: Record<string, Uint8Array>;
   try {
     parts = unzipSync(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), {
-      filter: (f) => f.name === 'word/document.xml' || f.name === 'word/styles.xml' || f.name === 'docProps/core.xml',
+      filter: (f) => ['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'docProps/core.xml'].includes(f.name),
     });
   } catch (err) {
     throw new InputError(`${file}: cannot read the Word document (${(err as Error).message}); is it damaged?`);
@@ -88,8 +99,10 @@ export const readDocx: FormatReader = (bytes, file) => {
   if (!document) throw new InputError(`${file}: a zip without word/document.xml, not a Word document`);
   const part = (name: string) => (parts[name] ? strFromU8(parts[name]) : undefined);
   const headings = headingStyles(part('word/styles.xml'));
+  const numbering = new DocxNumbering(part('word/numbering.xml'));
   const writer = new ParagraphWriter();
   const open: OpenParagraph[] = [];
+  const rows: OpenRow[] = [];
   let skipping = 0;
   let inText = false;
   let paragraphs = 0;
@@ -110,8 +123,33 @@ export const readDocx: FormatReader = (bytes, file) => {
         if (t.kind === 'open') open.push({ text: '', centred: false });
         else if (t.kind === 'close' && open.length > 0) {
           const done = open.pop()!;
-          if (done.text.trim() !== '') writer.add(done.text, ++paragraphs, isHeading(done, headings));
+          // An empty item still takes its number, as Word shows it.
+          const label = done.numId !== undefined && done.numId !== '0' ? numbering.next(done.numId, done.ilvl ?? 0) : '';
+          if (done.text.trim() === '') break;
+          ++paragraphs;
+          const cell = rows.at(-1)?.cells.at(-1);
+          if (cell) cell.push(label + done.text);
+          else writer.add(label + done.text, paragraphs, isHeading(done, headings));
         }
+        break;
+      case 'w:tr':
+        if (t.kind === 'open') rows.push({ cells: [], unit: paragraphs + 1 });
+        else if (t.kind === 'close' && rows.length > 0) {
+          const row = rows.pop()!;
+          const text = row.cells.map((c) => c.join('\n')).filter((c) => c.trim() !== '').join('\t');
+          const outer = rows.at(-1)?.cells.at(-1);
+          if (outer) outer.push(text);
+          else if (text !== '') writer.add(text, row.unit);
+        }
+        break;
+      case 'w:tc':
+        if (t.kind === 'open') rows.at(-1)?.cells.push([]);
+        break;
+      case 'w:numId':
+        if (p) p.numId = t.attrs['w:val'];
+        break;
+      case 'w:ilvl':
+        if (p) p.ilvl = Number(t.attrs['w:val'] ?? 0);
         break;
       case 'w:t':
         inText = t.kind === 'open';

@@ -68,6 +68,24 @@ function withoutLeadIn(paragraphs: HtmlParagraph[], title: string | undefined): 
   return paragraphs.slice(at + 1);
 }
 
+/** A link whose text is a file name (`…通知 (1).pdf`): the page's download widget for an attachment, not its text. */
+const FILE_NAME = /\.(?:pdf|docx?|wps|xlsx?|et|csv|pptx?|ofd|zip|rar|7z)\s*$/i;
+/** A mark that ends a sentence: the text of an article has some, navigation and page chrome have none. */
+const SENTENCE_MARK = /[。！？；]/;
+
+/**
+ * Why a page yields no article text, said in the error: its text is in another page (a frame) or is put there
+ * by a script when a browser runs it.
+ */
+function whyNoText(document: ParsedDocument): string {
+  const frame = document.querySelector('iframe[src], frame[src]')?.getAttribute('src');
+  if (frame) return `its content is in a frame (${frame.slice(0, 120)}); open that address and save it`;
+  if (document.querySelector('script')) return 'its text is filled in by JavaScript; save the page from a browser after it has loaded';
+  return 'no article text found';
+}
+
+type ParsedDocument = ReturnType<typeof parseHTML>['document'];
+
 /** Elements that never hold article text, dropped before anything is read. */
 const NEVER_TEXT = 'script, style, noscript, template, iframe, object, embed, svg, canvas, select, button, input, textarea';
 /** Page chrome dropped by the fallback reading (when Readability finds no article). */
@@ -80,7 +98,9 @@ const CHROME = 'nav, header, footer, aside, form [type=search], [role=navigation
  */
 export const readHtml: FormatReader = (bytes, file, options) => {
   const { document } = parseHTML(decodePage(bytes, file, options.encoding));
+  const noText = whyNoText(document);
   for (const node of document.querySelectorAll(NEVER_TEXT)) node.remove();
+  for (const link of document.querySelectorAll('a')) if (FILE_NAME.test(link.textContent ?? '')) link.remove();
   const meta: Meta = pageMeta(document);
   const fallbackBody = document.body?.cloneNode(true) as Element | undefined;
   const article = new Readability(document as unknown as Document, { charThreshold: MIN_ARTICLE_CHARS, serializer: (node) => node }).parse();
@@ -88,6 +108,8 @@ export const readHtml: FormatReader = (bytes, file, options) => {
   if (!root || textOf(root).length < MIN_ARTICLE_CHARS) {
     for (const node of fallbackBody?.querySelectorAll(CHROME) ?? []) node.remove();
     root = fallbackBody;
+    // What is left of a page without an article is its navigation and footer, unless it holds a sentence.
+    if (root && !SENTENCE_MARK.test(root.textContent ?? '')) throw new InputError(`${file}: a web page without article text: ${noText}`);
   }
   if (!root) throw new InputError(`${file}: a web page without a body`);
   meta.title ??= article?.title?.trim() || undefined!;

@@ -13,6 +13,43 @@ export interface PdfLine {
 const SAME_LINE = 0.4;
 /** A horizontal gap wider than this share of the font size is a space (table cells, justified headings). */
 const WORD_GAP = 0.3;
+/**
+ * A gap this many characters wide beside a digit or letter separates columns (a row number and its cell): a tab,
+ * which normalising keeps, where it would take a space out (`1 项目申请报告` → `1项目申请报告`).
+ */
+const COLUMN_GAP = 1;
+const ASCII_ALNUM = /[A-Za-z0-9]/;
+/** Parts of a line between single spaces; a run of this many single Han characters is letter-spaced text. */
+const MIN_SPACED_RUN = 3;
+const ONE_HAN = /^\p{Script=Han}$/u;
+const HAN_END = /\p{Script=Han}$/u;
+const HAN_START = /^\p{Script=Han}/u;
+
+/**
+ * Joins letter-spaced text (`新 增 建 设 用 地 的`, justified table cells, which pdf.js gives with a space in every
+ * gap): a run of single Han characters between single spaces, with the Han words on either side of it
+ * (`项目社会 稳 定 风 险` → `项目社会稳定风险`). Two characters (`李 强`, `目 录`) may be a padded name or title.
+ */
+export function joinLetterSpacing(line: string): string {
+  if (!line.includes(' ')) return line;
+  const parts = line.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; ) {
+    let end = i;
+    while (end < parts.length && ONE_HAN.test(parts[end])) end++;
+    if (end - i < MIN_SPACED_RUN) {
+      out.push(parts[i++]);
+      continue;
+    }
+    // The spaces next to the run are the same justification: a Han character on their other side joins too.
+    let joined = parts.slice(i, end).join('');
+    if (out.length > 0 && HAN_END.test(out.at(-1)!)) joined = out.pop()! + joined;
+    if (end < parts.length && HAN_START.test(parts[end])) joined += parts[end++];
+    out.push(joined);
+    i = end;
+  }
+  return out.join(' ');
+}
 
 /** The lines of a page from top to bottom. */
 export function pageLines(page: PdfPage): PdfLine[] {
@@ -28,11 +65,13 @@ export function pageLines(page: PdfPage): PdfLine[] {
     let text = '';
     let end = group[0].x;
     for (const item of group) {
-      if (text !== '' && item.x - end > WORD_GAP * item.size) text += ' ';
+      const gap = item.x - end;
+      const column = gap > COLUMN_GAP * item.size && (ASCII_ALNUM.test(text.at(-1) ?? '') || ASCII_ALNUM.test(item.text[0] ?? ''));
+      if (text !== '' && gap > WORD_GAP * item.size) text += column ? '\t' : ' ';
       text += item.text;
       end = Math.max(end, item.x + item.width);
     }
-    return { text: text.trim(), x: group[0].x, end, y: group[0].y, size: Math.max(...group.map((i) => i.size)) };
+    return { text: joinLetterSpacing(text.trim()), x: group[0].x, end, y: group[0].y, size: Math.max(...group.map((i) => i.size)) };
   });
 }
 

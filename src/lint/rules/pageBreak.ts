@@ -1,5 +1,6 @@
-import { endsSentence, findPageBreakJoins, type BreakEvidence } from '../../corpus/pageBreaks.js';
-import type { Finding } from '../types.js';
+import { endsSentence, type BreakEvidence } from '../../corpus/pageBreaks.js';
+import { bodyPageBreaks } from '../paragraphs.js';
+import type { Finding, LintBody } from '../types.js';
 import type { WordList } from '../../segment/wordList.js';
 import type { FileRule } from './rule.js';
 
@@ -12,8 +13,9 @@ const MAX_WORD = 4;
 /** Characters of context shown on each side of a break. */
 const CONTEXT = 6;
 
-function pageBreakFindings(text: string, evidence: BreakEvidence): Finding[] {
-  return findPageBreakJoins(text, evidence).map(({ offset, end }) => ({
+function pageBreakFindings(body: LintBody, evidence: BreakEvidence): Finding[] {
+  const { text } = body;
+  return bodyPageBreaks(body, evidence).map(({ offset, end }) => ({
     start: offset,
     end,
     severity: 'error' as const,
@@ -67,6 +69,6 @@ export const pageBreak: FileRule = {
   description: 'extraction damage: a paragraph break inside a sentence (fixed), a line break inside a word (reported)',
   scope: 'file',
   check(body, context) {
-    return [...pageBreakFindings(body.text, context.breakEvidence), ...splitWordFindings(body.text, context.words)].sort((a, b) => a.start - b.start);
+    return [...pageBreakFindings(body, context.breakEvidence), ...splitWordFindings(body.text, context.words)].sort((a, b) => a.start - b.start);
   },
 };

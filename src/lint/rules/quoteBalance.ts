@@ -82,7 +82,7 @@ export const quoteBalance: FileRule = {
   description: 'a quote opened and not closed, closed and not opened, or closed by the wrong mark, within a paragraph',
   scope: 'file',
   check(body, context) {
-    return paragraphRanges(body.text, context.breakEvidence)
+    return paragraphRanges(body, context.breakEvidence)
       .flatMap(([start, end]) => checkParagraph(body.text, start, end))
       .sort((a, b) => a.start - b.start);
   },

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { bundledDictPath } from '../bundledDict.js';
+import { endsWords } from './endsWords.js';
+import { PortCutter, type PortSink } from './portCut.js';
+import { buildPortDictionary, type PortDictionaryData } from './portDictionary.js';
+import { parseHmmModel, type HmmModel } from './portHmm.js';
+import type { Words } from './token.js';
+import type { VocabularyStore } from './vocabularyKey.js';
+
+/** Bump when the dictionary's arrays change meaning: stored ones then miss. */
+const PORT_DICTIONARY_FORMAT = 3;
+
+let model: HmmModel | undefined;
+
+/** jieba's HMM (finalseg), as jieba-rs compiles it in: dict/jieba-hmm.model, cppjieba's hmm_model.utf8. */
+function jiebaHmmModel(): HmmModel {
+  model ??= parseHmmModel(readFileSync(bundledDictPath('jieba-hmm.model'), 'utf8'));
+  return model;
+}
+
+/**
+ * The port's dictionary for jieba's dictionary and tifa's entries: kept in `store` (the cache) between runs,
+ * where it loads in milliseconds; building it reads both texts (~0.4 s).
+ */
+function portDictionary(jiebaDict: Buffer, userDictText: string, store?: VocabularyStore): PortDictionaryData {
+  const key = portDictionaryKey(jiebaDict, userDictText);
+  if (built?.key === key) return built.data;
+  let data = store?.get<PortDictionaryData>(key);
+  if (!data) {
+    data = buildPortDictionary([jiebaDict.toString('utf8'), userDictText]);
+    store?.put(key, data);
+  }
+  built = { key, data };
+  return data;
+}
+
+/** The store's key of the port's dictionary for these texts (a SHA-1, as every key of the cache). */
+export function portDictionaryKey(jiebaDict: Buffer, userDictText: string): string {
+  return createHash('sha1').update(`port dictionary ${PORT_DICTIONARY_FORMAT}\u0000`).update(jiebaDict).update('\u0000').update(userDictText).digest('hex');
+}
+
+/** The dictionary this thread has (one: a run loads one set of dictionaries), so segmenters made again share it. */
+let built: { key: string; data: PortDictionaryData } | undefined;
+
+/**
+ * jieba-rs's cut with its HMM (`Jieba::cut(text, true)`, @node-rs/jieba's `cut(text, true)`) in TypeScript:
+ * the same words (tests/portCut.test.ts), given by their ends, so that no string is made per token unless one
+ * is read (endsWords).
+ */
+export class PortSegmenter {
+  private readonly cutter: PortCutter;
+  private ends = new Uint32Array(4096);
+  private count = 0;
+  private readonly sink: PortSink = {
+    word: (_node, _start, end) => this.push(end),
+    other: (_start, end) => this.push(end),
+  };
+
+  constructor(jiebaDict: Buffer, userDictText: string, store?: VocabularyStore) {
+    this.cutter = new PortCutter(portDictionary(jiebaDict, userDictText, store), jiebaHmmModel());
+  }
+
+  words(text: string): Words {
+    this.count = 0;
+    this.cutter.cut(text, this.sink);
+    return endsWords(text, this.ends.slice(0, this.count));
+  }
+
+  private push(end: number): void {
+    if (this.count === this.ends.length) {
+      const grown = new Uint32Array(this.ends.length * 2);
+      grown.set(this.ends);
+      this.ends = grown;
+    }
+    this.ends[this.count++] = end;
+  }
+}
