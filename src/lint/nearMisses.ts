@@ -64,8 +64,19 @@ function changesWordCharacters(edit: SingleEdit): boolean {
   return isChangeable(edit.kind === 'insertion' ? edit.written : edit.expected);
 }
 
+/**
+ * Whether [from, to) overlaps an exact occurrence. They come in text order without overlapping, so their ends
+ * rise too: a binary search finds the first that ends after `from` (a scan of them all made a long text quadratic).
+ */
 function overlaps(from: number, to: number, occurrences: readonly SloganOccurrence[]): boolean {
-  return occurrences.some((o) => from < o.foldedEnd && o.foldedStart < to);
+  let low = 0;
+  let high = occurrences.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (occurrences[mid].foldedEnd <= from) low = mid + 1;
+    else high = mid;
+  }
+  return low < occurrences.length && occurrences[low].foldedStart < to;
 }
 
 /** Substitutions by a homophone first, then other substitutions, then a character too many or too few. */
@@ -89,15 +100,22 @@ export function findNearMisses(
   exact: readonly SloganOccurrence[],
   words: WordList,
 ): NearMiss[] {
-  const seen = new Set<string>();
+  // Windows already looked at, by where they start: a window starts at most a form's length before p, so what
+  // starts further back is let go and memory follows the longest form, not the text.
+  const seen = new Map<number, Set<string>>();
+  let longest = 0;
   const misses: NearMiss[] = [];
   for (let p = 0; p < folded.text.length; p++) {
+    seen.delete(p - longest - 2);
     index.halves.walk(folded.text, p, (end, halves) => {
       for (const half of halves) {
+        longest = Math.max(longest, half.form.length);
         for (const { from, to, form } of candidateWindows(folded.text, p, end, half)) {
-          const key = `${from}:${to}:${form}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
+          const key = `${to}:${form}`;
+          const at = seen.get(from) ?? new Set<string>();
+          if (at.has(key)) continue;
+          at.add(key);
+          seen.set(from, at);
           const window = folded.text.slice(from, to);
           const edit = singleEdit(window, form);
           if (!edit || !changesWordCharacters(edit) || index.canonicalOf.has(window) || overlaps(from, to, exact)) continue;
