@@ -119,7 +119,10 @@ describe('tifa segment', () => {
     };
     const outputs = Object.entries(files).map(([name, bytes]) => {
       writeFileSync(join(dir, name), bytes);
-      return tifa(['segment', join(dir, name)]).stdout;
+      const run = tifa(['segment', join(dir, name)]);
+      // A run that fails says why (it once gave empty stdout under heavy load with no trace of the cause).
+      expect({ name, code: run.code, stderr: run.stderr }).toEqual({ name, code: 0, stderr: '' });
+      return run.stdout;
     });
     expect(outputs[0]).toContain('枫桥经验');
     for (const out of outputs) expect(out).toBe(outputs[0]);
