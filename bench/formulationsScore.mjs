@@ -1,7 +1,9 @@
 // Recall and top-40 precision of `tifa slogans` against a hand-made formulation list (shared by
 // formulationsDev.mjs and formulationsHeldout.mjs, so both sets are scored by one rule):
-//   recall: listed (text, formulation) pairs that the text's `tifa slogans` output has as a row;
-//   top-40 precision: of each text's first 40 rows, those on the list or judged a formulation in the verdicts file.
+//   recall: listed (text, formulation) pairs that the text's `tifa slogans` output has as a row, by its term or one of
+//     its variants (the written forms counted under that term: 国防和军队现代化 listed, counted as a variant of its entry);
+//   top-40 precision: of each text's first 40 rows, those on the list (term or variant) or judged a formulation in the
+//     verdicts file.
 // Rows on neither are printed as unjudged (counted as wrong) so that a person can judge them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -31,8 +33,12 @@ export function score(listFile, verdictFile, pathOf, tifaArgs, texts = []) {
   for (const [text, forms] of listed) {
     const run = spawnSync(process.execPath, [`${ROOT}bin/tifa.js`, 'slogans', pathOf(text), '--format', 'tsv', ...tifaArgs], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (run.status !== 0) throw new Error(run.stderr);
-    const out = run.stdout.trim().split('\n').slice(1).map((l) => l.split('\t'));
-    const terms = new Set(out.map((r) => norm(r[0])));
+    const [header, ...lines] = run.stdout.trim().split('\n');
+    const out = lines.map((l) => l.split('\t'));
+    const variants = header.split('\t').indexOf('variants');
+    // A listed form is found when a row counts it: as the row's term or as one of the row's written variants.
+    const formsOf = (r) => [r[0], ...(r[variants] ? r[variants].split('|') : [])].map(norm);
+    const terms = new Set(out.flatMap(formsOf));
     for (const f of forms) {
       total++;
       if (terms.has(f)) found++;
@@ -42,8 +48,9 @@ export function score(listFile, verdictFile, pathOf, tifaArgs, texts = []) {
     const top = out.slice(0, TOP);
     for (const r of top) {
       const t = norm(r[0]);
-      if (!forms.has(t) && !verdicts.has(t)) unjudged.add(r[0]);
-      if (forms.has(t) || verdicts.get(t) === true) textGood++;
+      const listedRow = formsOf(r).some((f) => forms.has(f));
+      if (!listedRow && !verdicts.has(t)) unjudged.add(r[0]);
+      if (listedRow || verdicts.get(t) === true) textGood++;
     }
     good += textGood;
     judged += top.length;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 // The hand-made formulation lists that bench/formulationsDev.mjs and bench/formulationsHeldout.mjs score against
 // (issue 16). A list that breaks its own definition, or a verdict that contradicts it, would move the measured
 // recall and precision without anyone noticing, so each fixture is checked here as data.
-const FIXTURES = ['formulations-dev', 'formulations-heldout', 'formulations-heldout2', 'formulations-heldout3'];
+const FIXTURES = ['formulations-dev', 'formulations-heldout', 'formulations-heldout2', 'formulations-heldout3', 'formulations-heldout4'];
 const HELD_OUT = FIXTURES.slice(1);
 
 /** Header and rows of a fixture TSV; lines starting with # are comments. */
@@ -51,12 +51,12 @@ describe.each(FIXTURES)('%s', (fixture) => {
 });
 
 describe.each(HELD_OUT)('%s sources', (fixture) => {
-  it('sources.tsv names a PDF, web page or Word file under ../shared/corpora/ for every listed text', () => {
+  it('sources.tsv names a PDF, web page, Word file or plain-text report under ../shared/corpora/ for every listed text', () => {
     expect(existsSync(new URL(`fixtures/${fixture}/README.md`, import.meta.url))).toBe(true);
     const { header, rows } = table(fixture, 'sources.tsv');
     expect(header).toEqual(['text', 'source']);
     const sources = new Map(rows.map(([text, source]) => [text, source]));
-    for (const source of sources.values()) expect(source).toMatch(/^(pdf|web-pages|docx)\/[^/]+\.(pdf|html|docx)$/);
+    for (const source of sources.values()) expect(source).toMatch(/^((pdf|web-pages|docx)\/[^/]+\.(pdf|html|docx)|gov-work-reports\/[^/]+\.txt)$/);
     const texts = new Set(table(fixture, 'list.tsv').rows.map(([text]) => text));
     expect([...texts].filter((t) => !sources.has(t))).toEqual([]);
   });

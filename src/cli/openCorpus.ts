@@ -16,6 +16,7 @@ import type { CollocateCounts, CollocateRequest } from '../analysis/collocates.j
 import { tagsNeeded, type CoocCounts, type CoocRequest } from '../analysis/cooccurrence.js';
 import { defaultCacheDir } from '../pipeline/tokenCache.js';
 import type { Segmenter } from '../segment/token.js';
+import { defaultGrouping } from './defaultGrouping.js';
 import { noteLeftOut } from './leftOut.js';
 import type { CorpusFlags, CountingFlags } from './options.js';
 import { progressFor, type Progress } from './progress.js';
@@ -88,21 +89,30 @@ function* tracked(docs: Iterable<Document>, progress: Progress): Generator<Docum
   }
 }
 
-/** Runs a pipeline count over a corpus's files, with the progress bar and the note on left-out documents. */
+/** Runs a pipeline count over a corpus's files, with the progress bar; the caller notes the documents left out. */
 async function overFiles<T extends Grouping>(
-  paths: string[] | undefined,
+  files: string[],
   flags: CorpusFlags & CountingFlags,
   pos: boolean,
   count: (files: string[], setup: CountSetup, options: CountFilesOptions) => Promise<T>,
 ): Promise<T> {
-  const files = corpusFiles(paths, flags);
   const progress = progressFor(files);
-  const counts = await count(files, setupFrom(flags, pos), {
+  return count(files, setupFrom(flags, pos), {
     jobs: flags.jobs,
     skipBad: flags.skipBad,
     warn,
     onProgress: progress.advance,
   }).finally(progress.finish);
+}
+
+/** overFiles with the note on the documents left out of the count's grouping. */
+async function notedOverFiles<T extends Grouping>(
+  paths: string[] | undefined,
+  flags: CorpusFlags & CountingFlags,
+  pos: boolean,
+  count: (files: string[], setup: CountSetup, options: CountFilesOptions) => Promise<T>,
+): Promise<T> {
+  const counts = await overFiles(corpusFiles(paths, flags), flags, pos, count);
   noteLeftOut(counts);
   return counts;
 }
@@ -128,15 +138,27 @@ export async function collectCorpusSlogans(
  * noting on stderr the documents left out of a grouped count.
  */
 export function countCorpusFiles(paths: string[] | undefined, flags: CorpusFlags & CountingFlags, request: CountRequest): Promise<GroupedCounts> {
-  return overFiles(paths, flags, Boolean(request.filter?.pos), (files, setup, options) => countFiles(files, setup, request, options));
+  return notedOverFiles(paths, flags, Boolean(request.filter?.pos), (files, setup, options) => countFiles(files, setup, request, options));
+}
+
+/** countCorpusFiles grouped by --by, or without it by the default grouping (defaultGrouping). */
+export async function countCorpusGroups(
+  paths: string[] | undefined,
+  flags: CorpusFlags & CountingFlags & { by?: string },
+  request: Omit<CountRequest, 'field'>,
+): Promise<GroupedCounts> {
+  const files = corpusFiles(paths, flags);
+  const pos = Boolean(request.filter?.pos);
+  const count = (field: string) => overFiles(files, flags, pos, (all, setup, options) => countFiles(all, setup, { ...request, field }, options));
+  return (await defaultGrouping(flags.by, count)).grouping;
 }
 
 /** Collocates of a corpus, read the same way (the chunked pipeline, the token cache, workers). */
 export function countCorpusCollocates(paths: string[] | undefined, flags: CorpusFlags & CountingFlags, request: CollocateRequest): Promise<CollocateCounts> {
-  return overFiles(paths, flags, Boolean(request.filter?.pos), (files, setup, options) => countCollocateFiles(files, setup, request, options));
+  return notedOverFiles(paths, flags, Boolean(request.filter?.pos), (files, setup, options) => countCollocateFiles(files, setup, request, options));
 }
 
 /** Co-occurrence counts of a corpus, read the same way (the pipeline, the token cache, workers). */
 export function countCorpusCooc(paths: string[] | undefined, flags: CorpusFlags & CountingFlags, request: CoocRequest): Promise<CoocCounts> {
-  return overFiles(paths, flags, tagsNeeded(request.terms), (files, setup, options) => countCoocFiles(files, setup, request, options));
+  return notedOverFiles(paths, flags, tagsNeeded(request.terms), (files, setup, options) => countCoocFiles(files, setup, request, options));
 }

@@ -7,7 +7,8 @@ import type { ResultTable } from '../../resultTable.js';
 import { readShard, shardJson } from '../shard.js';
 import { printTable } from '../terminal.js';
 import { emit } from '../writeOutput.js';
-import { countCorpusFiles } from '../openCorpus.js';
+import { countCorpusGroups } from '../openCorpus.js';
+import { DEFAULT_GROUPING_HELP } from '../defaultGrouping.js';
 import {
   filterFrom,
   corpusOptions,
@@ -23,7 +24,7 @@ import {
 } from '../options.js';
 
 interface CompareFlags extends CorpusFlags, CountingFlags, FilterFlags, OutputFlags {
-  by: string;
+  by?: string;
   target?: string;
   reference: string;
   measure: Measure;
@@ -40,7 +41,7 @@ export function compareCommand(): Command {
   const cmd = new Command('compare')
     .description('keyness: terms a group uses more (or less) than the rest, with G², p, Log Ratio and %DIFF')
     .argument('[paths...]', 'files or folders (default: the bundled corpus)')
-    .option('--by <field>', 'metadata field that defines the groups', 'city')
+    .option('--by <field>', DEFAULT_GROUPING_HELP)
     .option('--target <value>', 'the group to characterise; without it, every group against the rest side by side')
     .option('--reference <value>', '"rest" (all other groups) or one group value', 'rest')
     .addOption(new Option('--measure <name>', 'sort by this statistic').choices([...MEASURES]).default('ll'))
@@ -64,7 +65,7 @@ export function compareCommand(): Command {
       printTable(compareTable(countsOfShard(flags.counts, flags.by), flags), flags);
       return;
     }
-    const counts = await countCorpusFiles(paths, flags, { field: flags.by, filter: filterFrom(flags) });
+    const counts = await countCorpusGroups(paths, flags, { filter: filterFrom(flags) });
     if (flags.shard) emit(shardJson('compare', paths, flags, groupedCountsToData(counts)), flags);
     else printTable(compareTable(counts, flags), flags);
   });
@@ -78,13 +79,14 @@ export function compareTable(counts: GroupedCounts, flags: Pick<CompareFlags, 'm
     : keynessOverview(counts, options);
 }
 
-/** The word counts of a freq or compare shard (merged or not), grouped by `field`. */
-function countsOfShard(file: string, field: string): GroupedCounts {
+/** The word counts of a freq or compare shard (merged or not), grouped by `field` (without it, as the shard is). */
+function countsOfShard(file: string, field: string | undefined): GroupedCounts {
   const { shard } = readShard(file);
   const counts = shard.command === 'freq' || shard.command === 'compare' ? groupedCountsFromData(shard.counts as GroupedCountsData) : undefined;
   if (!counts) throw new InputError(`${file}: --counts needs the shard of tifa freq or compare, not of ${shard.command}`);
-  if (counts.field !== field) {
-    throw new UsageError(`${file} is counted ${counts.field ? `--by ${counts.field}` : 'without --by'}, not --by ${field}${counts.field ? `: give --by ${counts.field}` : ''}`);
+  if (counts.field === undefined) throw new UsageError(`${file} is counted without --by: keyness needs groups; count it with --by FIELD`);
+  if (field !== undefined && counts.field !== field) {
+    throw new UsageError(`${file} is counted --by ${counts.field}, not --by ${field}: give --by ${counts.field}`);
   }
   return counts;
 }

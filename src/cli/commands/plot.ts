@@ -1,14 +1,13 @@
 import { Argument, Command, Option } from 'commander';
 import { PLOT_KINDS, plotFigure, type PlotKind } from '../../report/plotFigure.js';
 import { loadStopwords } from '../../segment/stopwords.js';
-import { chooseLexicon } from '../../lexicon/lexicon.js';
-import { openCorpus } from '../openCorpus.js';
 import { checkOutputFirst, commaList, corpusOptions, type CorpusFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
-import { REPORT_STOPWORDS, reportLeftOut } from './report.js';
+import { DEFAULT_GROUPING_HELP } from '../defaultGrouping.js';
+import { openReportCorpus, REPORT_STOPWORDS } from './report.js';
 
 interface PlotFlags extends CorpusFlags {
-  by: string;
+  by?: string;
   slogans?: string;
   terms?: string;
   per: '10k' | 'share';
@@ -22,7 +21,7 @@ export function plotCommand(): Command {
     .description('one chart of the report as an SVG file: slogan heatmap, key terms, themes, co-occurrence network, dispersion, trend (--by a numeric or date field) or word clouds per group')
     .addArgument(new Argument('<kind>', 'the chart').choices([...PLOT_KINDS]))
     .argument('[paths...]', 'files or folders (default: the bundled corpus)')
-    .option('--by <field>', 'metadata field that defines the groups', 'city')
+    .option('--by <field>', DEFAULT_GROUPING_HELP)
     .option('--slogans <list>', 'dispersion: the slogans to plot (comma-separated; default: the 8 most used)')
     .option('--terms <list>', 'trend: the terms to plot, comma-separated (default: the 8 most used slogans)')
     .addOption(new Option('--per <measure>', 'trend: rate per 10,000 word tokens, or share of the terms’ uses').choices(['10k', 'share']).default('10k'))
@@ -31,10 +30,8 @@ export function plotCommand(): Command {
     .option('--force', 'overwrite an existing --output file');
   checkOutputFirst(cmd);
   corpusOptions(cmd);
-  return cmd.action((kind: PlotKind, paths: string[], flags: PlotFlags) => {
-    const { docs, segmenter } = openCorpus(paths, flags, { rereads: true });
-    const corpus = { docs, segmenter, field: flags.by, lexicon: chooseLexicon(flags) };
-    reportLeftOut(corpus);
+  return cmd.action(async (kind: PlotKind, paths: string[], flags: PlotFlags) => {
+    const corpus = await openReportCorpus(paths, flags);
     const svg = plotFigure(kind, corpus, {
       stopwords: flags.stopwords ? loadStopwords(flags.stopwords) : undefined,
       slogans: flags.slogans ? commaList(flags.slogans) : undefined,

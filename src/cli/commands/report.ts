@@ -4,12 +4,12 @@ import { corpusGrouping, type ReportCorpus } from '../../report/analyses.js';
 import { analyseReport, renderReport } from '../../report/buildReport.js';
 import { chooseLexicon } from '../../lexicon/lexicon.js';
 import { corpusPaths, openCorpus } from '../openCorpus.js';
-import { noteLeftOut } from '../leftOut.js';
+import { DEFAULT_GROUPING_HELP, defaultGrouping } from '../defaultGrouping.js';
 import { checkOutputFirst, commaList, corpusOptions, type CorpusFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 
 interface ReportFlags extends CorpusFlags {
-  by: string;
+  by?: string;
   slogans?: string;
   stopwords: string;
   output: string;
@@ -19,26 +19,30 @@ interface ReportFlags extends CorpusFlags {
 /** Content words make better key terms than 的 and 是; `--stopwords ''` keeps every word. */
 export const REPORT_STOPWORDS = 'zh,domain';
 
-/** Notes on stderr the documents without the grouping field; none having it is a usage error (a typo, most likely). */
-export function reportLeftOut(corpus: ReportCorpus): void {
-  noteLeftOut(corpusGrouping(corpus));
+/**
+ * The corpus of report and plot: opened to be read once per analysis, grouped by --by or by the default grouping
+ * (defaultGrouping), the documents without the field noted on stderr.
+ */
+export async function openReportCorpus(paths: string[], flags: CorpusFlags & { by?: string }): Promise<ReportCorpus> {
+  const { docs, segmenter } = openCorpus(paths, flags, { rereads: true });
+  const lexicon = chooseLexicon(flags);
+  const { field } = await defaultGrouping(flags.by, (by) => corpusGrouping({ docs, segmenter, field: by, lexicon }));
+  return { docs, segmenter, field, lexicon };
 }
 
 export function reportCommand(): Command {
   const cmd = new Command('report')
     .description('one self-contained HTML page: overview, slogan heatmap, key terms, themes, co-occurrence network, dispersion')
     .argument('[paths...]', 'files or folders (default: the bundled corpus)')
-    .option('--by <field>', 'metadata field that defines the groups', 'city')
+    .option('--by <field>', DEFAULT_GROUPING_HELP)
     .option('--slogans <list>', 'slogans for the dispersion plot (comma-separated; default: the 8 most used)')
     .option('--stopwords <lists>', "stopwords removed before keyness: zh, domain or a file, comma-separated; '' for none", REPORT_STOPWORDS)
     .requiredOption('-o, --output <file>', 'the HTML file to write (atomically)')
     .option('--force', 'overwrite an existing --output file');
   checkOutputFirst(cmd);
   corpusOptions(cmd);
-  return cmd.action((paths: string[], flags: ReportFlags) => {
-    const { docs, segmenter } = openCorpus(paths, flags, { rereads: true });
-    const corpus = { docs, segmenter, field: flags.by, lexicon: chooseLexicon(flags) };
-    reportLeftOut(corpus);
+  return cmd.action(async (paths: string[], flags: ReportFlags) => {
+    const corpus = await openReportCorpus(paths, flags);
     const data = analyseReport(corpus, {
       stopwords: { names: flags.stopwords, words: flags.stopwords ? loadStopwords(flags.stopwords) : undefined },
       slogans: flags.slogans ? commaList(flags.slogans) : undefined,
