@@ -117,7 +117,11 @@ function tidy(dir: string, maxBytes: number, now = Date.now()): number {
 }
 
 export class CacheStore {
-  constructor(readonly dir: string) {}
+  /** `readOnly`: a folder tifa ships (prebuiltStore.ts), whose files are read and never renewed, removed or added to. */
+  constructor(
+    readonly dir: string,
+    private readonly readOnly = false,
+  ) {}
 
   private path(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.v8`);
@@ -133,9 +137,10 @@ export class CacheStore {
     }
     const entry = unframe(data);
     if (entry === undefined) {
-      removeQuietly(file);
+      if (!this.readOnly) removeQuietly(file);
       return undefined;
     }
+    if (this.readOnly) return entry as T;
     try {
       const now = new Date();
       utimesSync(file, now, now);
@@ -147,6 +152,7 @@ export class CacheStore {
 
   /** Writes an entry atomically (an exclusive temp file renamed over it); a read-only or full disk only costs speed. */
   put(key: string, entry: unknown): void {
+    if (this.readOnly) return;
     const file = this.path(key);
     const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     const data = frame(entry);

@@ -29,8 +29,11 @@ export async function inWorkers<T, M, R>(
 ): Promise<void> {
   // Loaded here: small corpora never start a pool and should not pay for loading it.
   const { Piscina } = await import('piscina');
-  // The segmenter's vocabulary, built here once (or read from the cache) for every worker to take.
-  void tokenizerFor(setup).segmenter.key;
+  // The segmenter's vocabulary and dictionary, built here once (or read from the cache) for every worker to take;
+  // the port's dictionary only for untagged cuts (a tagged cut loads jieba's own in each thread).
+  const { segmenter } = tokenizerFor(setup);
+  if (setup.pos) void segmenter.key;
+  else segmenter.loadDictionaries();
   const pool = new Piscina({ filename: worker.href, minThreads: jobs, maxThreads: jobs, workerData: { ...workerData, vocabularies: builtVocabularies() } });
   const pending: Array<{ item: T; result: Promise<R> }> = [];
   const useOldest = async () => {

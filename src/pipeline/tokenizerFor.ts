@@ -1,6 +1,6 @@
 import { outerMeta } from '../corpus/readCorpus.js';
 import { createSegmenter } from '../segment/createSegmenter.js';
-import { CacheStore } from './cacheStore.js';
+import { vocabularyStore } from './prebuiltStore.js';
 import type { CountSetup } from './countMessages.js';
 import { FileTokenizer } from './tokenizeFile.js';
 
@@ -10,8 +10,8 @@ let current: { key: string; value: FileTokenizer } | undefined;
 export function tokenizerFor(setup: CountSetup): FileTokenizer {
   const key = JSON.stringify(setup);
   if (current?.key !== key) {
-    // The cache folder keeps the segmenter's built vocabulary too, beside the tokens.
-    const segmenter = createSegmenter(setup.segmenter, setup.cacheDir ? new CacheStore(setup.cacheDir) : undefined);
+    // The cache folder keeps the segmenter's built vocabulary too, beside the tokens (and what ships prebuilt).
+    const segmenter = createSegmenter(setup.segmenter, vocabularyStore(setup.cacheDir));
     current = { key, value: new FileTokenizer(segmenter, setup.read, outerMeta(setup.read), setup.pos, setup.cacheDir) };
   }
   return current.value;

@@ -7,6 +7,7 @@ import { PhraseJoin } from './compound.js';
 import { bundledDictPath } from '../bundledDict.js';
 import { dictToText, parseJiebaDict, type DictEntry } from './dictionary.js';
 import { createNodeRsBackend, jiebaDictionary } from './nodeRsJieba.js';
+import { builtPortDictionary, portDictionary, portDictionaryKey, seedPortDictionary } from './portWords.js';
 import { JiebaFrequencies } from './suggestFreq.js';
 import { assertNodejiebaInstalled, createNodejiebaBackend } from './nodejiebaBackend.js';
 import { CutThreads, type EndsCutter } from './cutThreads.js';
@@ -117,14 +118,21 @@ function vocabularyFor(o: VocabularyInputs, store?: VocabularyStore): Vocabulary
   return vocabulary;
 }
 
-/** The vocabularies this thread has built, to hand to worker threads (structured-clonable). */
-export function builtVocabularies(): Array<[string, Vocabulary]> {
-  return [...vocabularies];
+/** What a thread hands the threads it starts: the vocabularies it has built, and the port's dictionary of them. */
+export interface BuiltVocabularies {
+  vocabularies: Array<[string, Vocabulary]>;
+  port?: ReturnType<typeof builtPortDictionary>;
 }
 
-/** Takes vocabularies another thread built from the same files in this run (builtVocabularies). */
-export function seedVocabularies(built: Array<[string, Vocabulary]>): void {
-  for (const [key, vocabulary] of built) if (!vocabularies.has(key)) vocabularies.set(key, vocabulary);
+/** The vocabularies this thread has built and the port's dictionary it has loaded, to hand to worker threads (structured-clonable). */
+export function builtVocabularies(): BuiltVocabularies {
+  return { vocabularies: [...vocabularies], port: builtPortDictionary() };
+}
+
+/** Takes vocabularies (and the port's dictionary) another thread built from the same files in this run (builtVocabularies). */
+export function seedVocabularies(built: BuiltVocabularies): void {
+  for (const [key, vocabulary] of built.vocabularies) if (!vocabularies.has(key)) vocabularies.set(key, vocabulary);
+  seedPortDictionary(built.port);
 }
 
 /** Tags jieba gives that no dictionary line carries: English words, and punctuation and other non-words. */
@@ -210,7 +218,9 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
   const startThreads = () =>
     (threads ??= new CutThreads(wantThreads, () => {
       const { dictText, join, phrases } = vocabulary();
-      return { dictText, phrases: join, unitPhrases: phrases };
+      // Loaded here, where the store is, and shared with the threads rather than built in each.
+      const port = { key: portDictionaryKey(jiebaDictionary(), dictText), data: portDictionary(jiebaDictionary(), dictText, store) };
+      return { dictText, phrases: join, unitPhrases: phrases, port };
     }));
   const unitsInThreads = (text: string): Token[] => {
     const bounds = sentenceChunks(text);
@@ -233,6 +243,10 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     cut: (text: string, cutOptions?: { pos?: boolean }): Token[] => withOffsets(text, words(text, cutOptions)),
     words,
     wordsAsync,
+    loadDictionaries: () => {
+      const { dictText } = vocabulary();
+      if (backend === 'node-rs') portDictionary(jiebaDictionary(), dictText, store);
+    },
     cutUnits: (text: string): Token[] => (wantThreads ? unitsInThreads(text) : withOffsets(text, chunked(text, false, () => vocabulary().allPhrases))),
     endsCutter: (threads: number): EndsCutter => {
       if (backend !== 'node-rs' || !CutThreads.available()) return { ends: async (text) => (await wordsAsync(text)).ends! };

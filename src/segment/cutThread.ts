@@ -3,6 +3,7 @@ import type { JiebaBinding } from './binding.js';
 import { PhraseJoin } from './compound.js';
 import { createNodeRsBackend, jiebaDictionary } from './nodeRsJieba.js';
 import { finishCut } from './finishCut.js';
+import { seedPortDictionary } from './portWords.js';
 import { foldWidth } from './widthFold.js';
 import { ANSWERED, FAILED, type CutThreadReply, type CutThreadRequest } from './cutThreads.js';
 
@@ -32,6 +33,7 @@ parentPort!.on('message', (request: CutThreadRequest) => {
   if (request.kind === 'setup') {
     // A failure here is answered to every later request: a thread that died would leave unitsSync waiting.
     try {
+      seedPortDictionary(request.port);
       binding = createNodeRsBackend(request.dictText);
       join = new PhraseJoin(request.phrases);
       unitJoin = new PhraseJoin(request.unitPhrases);

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { PortDictionaryData } from './portDictionary.js';
 
 /** What a cut thread is sent: once its dictionaries and phrases, then texts to cut. */
 export type CutThreadRequest =
-  | { kind: 'setup'; dictText: string; phrases: string[]; unitPhrases: string[] }
+  | ({ kind: 'setup' } & CutThreadSetup)
   | { kind: 'cut'; id: number; text: string }
   | { kind: 'units'; text: string; answer: SharedArrayBuffer };
 
@@ -18,6 +19,8 @@ export interface CutThreadSetup {
   dictText: string;
   phrases: string[];
   unitPhrases: string[];
+  /** The port's dictionary for dictText, in shared memory (portWords.ts), so that no thread builds it again. */
+  port: { key: string; data: PortDictionaryData };
 }
 /** What it sends back for one text: the ends of its words (as Words.ends, phrases joined), or why it failed. */
 export type CutThreadReply = { id: number; ends?: Uint32Array; error?: string };

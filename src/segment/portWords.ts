@@ -20,10 +20,12 @@ function jiebaHmmModel(): HmmModel {
 }
 
 /**
- * The port's dictionary for jieba's dictionary and tifa's entries: kept in `store` (the cache) between runs,
- * where it loads in milliseconds; building it reads both texts (~0.4 s).
+ * The port's dictionary for jieba's dictionary and tifa's entries: the one this thread has, or kept in `store`
+ * (the cache, and the one built with the package for the bundled entries: prebuiltStore.ts), where it loads in
+ * milliseconds, or built now (it reads both texts: ~0.4 s) and kept there. Its arrays live in shared memory, so
+ * that the threads it is handed to (builtPortDictionary) read this one copy.
  */
-function portDictionary(jiebaDict: Buffer, userDictText: string, store?: VocabularyStore): PortDictionaryData {
+export function portDictionary(jiebaDict: Buffer, userDictText: string, store?: VocabularyStore): PortDictionaryData {
   const key = portDictionaryKey(jiebaDict, userDictText);
   if (built?.key === key) return built.data;
   let data = store?.get<PortDictionaryData>(key);
@@ -31,8 +33,27 @@ function portDictionary(jiebaDict: Buffer, userDictText: string, store?: Vocabul
     data = buildPortDictionary([jiebaDict.toString('utf8'), userDictText]);
     store?.put(key, data);
   }
-  built = { key, data };
-  return data;
+  built = { key, data: shared(data) };
+  return built.data;
+}
+
+/** A typed array's contents in a SharedArrayBuffer: posted to a thread, it is shared, not copied. */
+function inShared<A extends Int32Array | Uint16Array | Float64Array>(array: A, make: (buffer: SharedArrayBuffer) => A): A {
+  if (array.buffer instanceof SharedArrayBuffer) return array;
+  const copy = make(new SharedArrayBuffer(array.byteLength));
+  copy.set(array);
+  return copy;
+}
+
+function shared(d: PortDictionaryData): PortDictionaryData {
+  return {
+    rootChild: inShared(d.rootChild, (b) => new Int32Array(b)),
+    childStart: inShared(d.childStart, (b) => new Int32Array(b)),
+    childUnit: inShared(d.childUnit, (b) => new Uint16Array(b)),
+    childNode: inShared(d.childNode, (b) => new Int32Array(b)),
+    weight: inShared(d.weight, (b) => new Float64Array(b)),
+    logTotal: d.logTotal,
+  };
 }
 
 /** The store's key of the port's dictionary for these texts (a SHA-1, as every key of the cache). */
@@ -42,6 +63,16 @@ export function portDictionaryKey(jiebaDict: Buffer, userDictText: string): stri
 
 /** The dictionary this thread has (one: a run loads one set of dictionaries), so segmenters made again share it. */
 let built: { key: string; data: PortDictionaryData } | undefined;
+
+/** The port's dictionary this thread has loaded, to hand to other threads (seedPortDictionary). */
+export function builtPortDictionary(): { key: string; data: PortDictionaryData } | undefined {
+  return built;
+}
+
+/** Takes the port's dictionary another thread loaded in this run, so that this one need not load it again. */
+export function seedPortDictionary(dictionary: { key: string; data: PortDictionaryData } | undefined): void {
+  if (dictionary && !built) built = dictionary;
+}
 
 /**
  * jieba-rs's cut with its HMM (`Jieba::cut(text, true)`, @node-rs/jieba's `cut(text, true)`) in TypeScript:

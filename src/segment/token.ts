@@ -44,6 +44,11 @@ export interface WordSegmenter extends Segmenter {
    */
   cutUnits(text: string): Token[];
   /**
+   * Loads (or builds) the vocabulary and the backend's dictionary now, so that the threads started next are
+   * handed them (builtVocabularies) instead of each building its own.
+   */
+  loadDictionaries(): void;
+  /**
    * What cuts texts into the `ends` of `words` (no tags, no strings), on `threads` threads of its own where the
    * backend can: the counting pipeline reads words where they stand in the text (StretchCounter).
    */
