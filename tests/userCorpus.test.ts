@@ -133,6 +133,19 @@ describe('one text, and standard input', () => {
     );
   });
 
+  it('plot trend goes along year without --by, as trend does, not along the default groups', () => {
+    const years = folder({ 'r_2019.txt': REFORM, 'r_2021.txt': ECOLOGY });
+    const out = join(years, 'trend.svg');
+    const run = tifa(['plot', 'trend', years, '--meta-from-name', 'r_{year}', '--terms', '改革开放', '-o', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain('2021');
+    expectUsageError(
+      tifa(['plot', 'trend', years, '-o', join(years, 'none.svg')]),
+      `no document has the field "year"; fields present: id (the documents have no metadata: give it in front matter, --meta TABLE or --meta-from-name 'name_{year}')`,
+    );
+  });
+
   it('themes and report work on a text of a few words whose nested formulations outnumber its tokens', () => {
     // 生态文明建设 is one token holding two lexicon formulations (生态文明 and 生态文明建设): 2 uses in 1 token.
     const tiny = folder({ 'a.txt': '生态文明建设。\n', 'b.txt': '深化改革。\n' });
