@@ -3,7 +3,8 @@ import iconv from 'iconv-lite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tifa, type Run } from './cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, tifa, type Run } from './cli.js';
 
 /**
  * tifa on a user's own corpus: a folder of plain .txt files with no metadata at all, made here. Every command that
@@ -116,6 +117,23 @@ describe('one text, and standard input', () => {
     expectUsageError(tifa(['segment', '-'], { input: Buffer.from([0, 159, 146, 150, 0, 255, 0, 1, 2, 3, 200, 201]) }), '-: not a text file (binary or unknown encoding); use --encoding to force one');
     expectUsageError(tifa(['segment', '-', '-'], { input: '改革' }), '- (standard input) is given twice; it can be read once');
     expectUsageError(tifa(['lint', '-', '--fix'], { input: '改革 开放\n' }), '--fix rewrites files in place, and standard input (-) is not one: give --dry-run for the diff');
+  });
+
+  it('shards: freq - --shard counts standard input, and merge - reads a shard piped from another tifa', () => {
+    const dir = plainFolder();
+    const shard = tifa(['freq', '-', '--shard'], { input: REFORM });
+    expect(shard.code, shard.stderr).toBe(0);
+    expect(JSON.parse(shard.stdout).files).toHaveLength(1);
+    const file = join(dir, 'part.json');
+    writeFileSync(file, tifa(['freq', dir, '--shard']).stdout);
+    const merged = tifa(['merge', file, '-f', 'tsv']);
+    expect(merged.code, merged.stderr).toBe(0);
+    // The writer starts slower than the reader, which then finds the pipe empty at first.
+    const env = { ...process.env, TIFA_CACHE_DIR: join(dir, 'cache') };
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" freq "${dir}" --shard | "${process.execPath}" "${BIN}" merge - -f tsv`], { encoding: 'utf8', env });
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(piped.stdout).toBe(merged.stdout);
+    expectUsageError(tifa(['merge', join(dir, 'none.json')]), `${join(dir, 'none.json')}: cannot read shard (no such file)`);
   });
 
   it('compare on one document says it needs two groups, in one line after the grouping note', () => {
