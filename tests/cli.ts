@@ -35,7 +35,7 @@ export interface Run {
 }
 
 /** Runs the real binary (built by `npm test` before vitest starts), without colour. */
-export function tifa(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Run {
+export function tifa(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): Run {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,

@@ -1,8 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tifa, type Run } from './cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, tifa, type Run } from './cli.js';
 
 /**
  * tifa on a user's own corpus: a folder of plain .txt files with no metadata at all, made here. Every command that
@@ -20,6 +22,7 @@ function folder(files: Record<string, string>): string {
 }
 
 const plainFolder = () => folder({ 'reform.txt': REFORM.repeat(3), 'ecology.txt': ECOLOGY.repeat(3) });
+const NO_CITY = `no document has the field "city"; fields present: id (the documents have no metadata: give it in front matter, --meta TABLE or --meta-from-name 'name_{city}')`;
 const DEFAULT_NOTE = 'tifa: no document has the field "city": one group per document (by id); --by FIELD groups otherwise\n';
 
 function expectUsageError(run: Run, message: string): void {
@@ -38,9 +41,9 @@ describe('the default grouping on a folder of plain text files', () => {
   });
 
   it('an explicit --by city on a corpus without it stays an error', () => {
-    expectUsageError(tifa(['compare', plainFolder(), '--by', 'city']), 'no document has the field "city"; fields present: id');
+    expectUsageError(tifa(['compare', plainFolder(), '--by', 'city']), NO_CITY);
     const out = join(mkdtempSync(join(tmpdir(), 'tifa-report-')), 'r.html');
-    expectUsageError(tifa(['report', plainFolder(), '--by', 'city', '-o', out]), 'no document has the field "city"; fields present: id');
+    expectUsageError(tifa(['report', plainFolder(), '--by', 'city', '-o', out]), NO_CITY);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -86,5 +89,98 @@ describe('the default grouping on a folder of plain text files', () => {
     expect(left.code, left.stderr).toBe(0);
     expect(left.stderr).toBe('tifa: 1 document(s) without "city" left out: c\n');
     expect(left.stdout).toBe(tifa(['compare', mixed, '--by', 'city', '--min-count', '1', '--min-ll', '0', '-f', 'tsv']).stdout);
+  });
+});
+
+describe('one text, and standard input', () => {
+  it('segment - cuts what is piped in, in any encoding tifa reads, one output line per input line', () => {
+    const text = '改革开放是决定当代中国命运的关键一招\n深化改革\n';
+    const run = tifa(['segment', '-'], { input: text });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe('改革开放 是 决定 当代 中国 命运 的 关键 一招\n深化改革\n');
+    expect(run.stderr).toBe('');
+    expect(tifa(['segment', '-'], { input: iconv.encode(text, 'gbk') }).stdout).toBe(run.stdout);
+    expect(tifa(['segment', '-'], { input: iconv.encode(text, 'utf16le') }).stdout).toBe(run.stdout);
+  });
+
+  it('- is a document named stdin for every command that reads a corpus', () => {
+    const kwic = tifa(['kwic', '改革', '-', '-f', 'tsv'], { input: '深化改革开放。\n' });
+    expect(kwic.code, kwic.stderr).toBe(0);
+    expect(kwic.stdout.split('\n')[1]).toBe('stdin\t1\t3\t深化\t改革\t开放。 ¶ ');
+    const both = tifa(['freq', '-', folder({ 'a.txt': '深化改革。\n' }), '-f', 'tsv'], { input: '深化改革开放。\n' });
+    expect(both.code, both.stderr).toBe(0);
+    expect(both.stdout).toContain('深化改革\t2\t');
+  });
+
+  it('empty or binary standard input, - twice and lint --fix of standard input are one-line errors', () => {
+    expectUsageError(tifa(['segment', '-'], { input: '' }), '-: no text to analyse (empty, or front matter only); remove it from the corpus');
+    expectUsageError(tifa(['segment', '-'], { input: Buffer.from([0, 159, 146, 150, 0, 255, 0, 1, 2, 3, 200, 201]) }), '-: not a text file (binary or unknown encoding); use --encoding to force one');
+    expectUsageError(tifa(['segment', '-', '-'], { input: '改革' }), '- (standard input) is given twice; it can be read once');
+    expectUsageError(tifa(['lint', '-', '--fix'], { input: '改革 开放\n' }), '--fix rewrites files in place, and standard input (-) is not one: give --dry-run for the diff');
+  });
+
+  it('shards: freq - --shard counts standard input, and merge - reads a shard piped from another tifa', () => {
+    const dir = plainFolder();
+    const shard = tifa(['freq', '-', '--shard'], { input: REFORM });
+    expect(shard.code, shard.stderr).toBe(0);
+    expect(JSON.parse(shard.stdout).files).toHaveLength(1);
+    const file = join(dir, 'part.json');
+    writeFileSync(file, tifa(['freq', dir, '--shard']).stdout);
+    const merged = tifa(['merge', file, '-f', 'tsv']);
+    expect(merged.code, merged.stderr).toBe(0);
+    // The writer starts slower than the reader, which then finds the pipe empty at first.
+    const env = { ...process.env, TIFA_CACHE_DIR: join(dir, 'cache') };
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" freq "${dir}" --shard | "${process.execPath}" "${BIN}" merge - -f tsv`], { encoding: 'utf8', env });
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(piped.stdout).toBe(merged.stdout);
+    expectUsageError(tifa(['merge', join(dir, 'none.json')]), `${join(dir, 'none.json')}: cannot read shard (no such file)`);
+  });
+
+  it('compare on one document says it needs two groups, in one line after the grouping note', () => {
+    const one = folder({ 'only.txt': REFORM });
+    const run = tifa(['compare', join(one, 'only.txt')]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`${DEFAULT_NOTE}tifa: keyness needs at least two values of "id"; found 1 (only)\n`);
+  });
+
+  it('trend on files without metadata says how to give a year', () => {
+    expectUsageError(
+      tifa(['trend', '改革', plainFolder()]),
+      `no document has the field "year"; fields present: id (the documents have no metadata: give it in front matter, --meta TABLE or --meta-from-name 'name_{year}')`,
+    );
+  });
+
+  it('plot trend goes along year without --by, as trend does, not along the default groups', () => {
+    const years = folder({ 'r_2019.txt': REFORM, 'r_2021.txt': ECOLOGY });
+    const out = join(years, 'trend.svg');
+    const run = tifa(['plot', 'trend', years, '--meta-from-name', 'r_{year}', '--terms', '改革开放', '-o', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain('2021');
+    expectUsageError(
+      tifa(['plot', 'trend', years, '-o', join(years, 'none.svg')]),
+      `no document has the field "year"; fields present: id (the documents have no metadata: give it in front matter, --meta TABLE or --meta-from-name 'name_{year}')`,
+    );
+  });
+
+  it('themes and report work on a text of a few words whose nested formulations outnumber its tokens', () => {
+    // 生态文明建设 is one token holding two lexicon formulations (生态文明 and 生态文明建设): 2 uses in 1 token.
+    const tiny = folder({ 'a.txt': '生态文明建设。\n', 'b.txt': '深化改革。\n' });
+    const themes = tifa(['themes', tiny, '--by', 'id', '-f', 'json']);
+    expect(themes.code, themes.stderr).toBe(0);
+    const ecology = (JSON.parse(themes.stdout) as Array<Record<string, unknown>>).find((row) => row.theme === '生态文明')!;
+    expect(ecology).toMatchObject({ total: 2, a: 2, a_ll: null, b: 0, b_ll: null });
+    const out = join(tiny, 'r.html');
+    expect(tifa(['report', tiny, '-o', out]).code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('a bad file skipped with --skip-bad is noted once, though the default grouping reads the folder twice', () => {
+    const dir = folder({ 'a.txt': REFORM, 'b.txt': ECOLOGY, 'empty.txt': '' });
+    const run = tifa(['compare', dir, '--skip-bad', '--min-count', '1', '-f', 'tsv']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.split('\n').filter((line) => line.includes('empty.txt'))).toHaveLength(1);
+    expect(run.stderr).toContain(DEFAULT_NOTE);
   });
 });

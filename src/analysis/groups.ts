@@ -76,5 +76,10 @@ export function checkGrouping(grouping: Grouping): void {
   if (grouping.groups.length > 0 || grouping.leftOut.length === 0) return;
   const fields = new Set<string>();
   for (const doc of grouping.leftOut) for (const key of Object.keys(doc.meta)) if (!HIDDEN_FIELDS.has(key)) fields.add(key);
-  throw new UsageError(`no document has the field "${grouping.field}"; fields present: ${[...fields].sort().join(', ')}`);
+  const message = `no document has the field "${grouping.field}"; fields present: ${[...fields].sort().join(', ')}`;
+  // Only the id that every document gets: the corpus has no metadata at all, and the user needs to know how to give it.
+  if (fields.size > 1) throw new UsageError(message);
+  throw new UsageError(`${message} (the documents have no metadata: give it in front matter or a metadata table)`, {
+    cli: `${message} (the documents have no metadata: give it in front matter, --meta TABLE or --meta-from-name 'name_{${grouping.field}}')`,
+  });
 }

@@ -37,6 +37,11 @@ function groupIndex(counts: GroupedCounts, value: string, role: string): number 
  */
 export function keynessTable(counts: GroupedCounts, options: KeynessOptions): ResultTable {
   const { reference = 'rest', measure = 'll', minLl = 3.84, p = 1, minCount = 1, negative = false } = options;
+  if (counts.groups.length < 2) {
+    // One document, or one value of the field: there is no rest to set it against.
+    const of = counts.field === undefined ? 'groups' : `values of "${counts.field}"`;
+    throw new UsageError(`keyness needs at least two ${of}; found ${counts.groups.length}${counts.groups.length ? ` (${counts.groups[0]})` : ''}`);
+  }
   const t = groupIndex(counts, options.target, 'target');
   const r = reference === 'rest' ? -1 : groupIndex(counts, reference, 'reference');
   if (r === t) throw new UsageError('target and reference are the same group');

@@ -5,6 +5,9 @@ import { warn } from './terminal.js';
 /** What compare, report, plot and ca group by without --by, when the corpus has it (the bundled corpus does). */
 export const DEFAULT_FIELD = 'city';
 
+/** What trend (and plot trend) go along without --by: a year, from a date or a file name. */
+export const DEFAULT_TREND_FIELD = 'year';
+
 /** The --by help of the commands that group by default. */
 export const DEFAULT_GROUPING_HELP = `metadata field that defines the groups (default: ${DEFAULT_FIELD} when the documents have it, else each document by its id)`;
 

@@ -95,12 +95,13 @@ async function overFiles<T extends Grouping>(
   flags: CorpusFlags & CountingFlags,
   pos: boolean,
   count: (files: string[], setup: CountSetup, options: CountFilesOptions) => Promise<T>,
+  note: (message: string) => void = warn,
 ): Promise<T> {
   const progress = progressFor(files);
   return count(files, setupFrom(flags, pos), {
     jobs: flags.jobs,
     skipBad: flags.skipBad,
-    warn,
+    warn: note,
     onProgress: progress.advance,
   }).finally(progress.finish);
 }
@@ -149,7 +150,13 @@ export async function countCorpusGroups(
 ): Promise<GroupedCounts> {
   const files = corpusFiles(paths, flags);
   const pos = Boolean(request.filter?.pos);
-  const count = (field: string) => overFiles(files, flags, pos, (all, setup, options) => countFiles(all, setup, { ...request, field }, options));
+  // A second count (the default grouping's fallback) skips the same bad files: each is noted once.
+  const noted = new Set<string>();
+  const once = (message: string) => {
+    if (!noted.has(message)) warn(message);
+    noted.add(message);
+  };
+  const count = (field: string) => overFiles(files, flags, pos, (all, setup, options) => countFiles(all, setup, { ...request, field }, options), once);
   return (await defaultGrouping(flags.by, count)).grouping;
 }
 

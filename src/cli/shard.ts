@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { listCorpusFiles } from '../corpus/files.js';
 import { InputError } from '../errors.js';
+import { readBytes } from '../corpus/readTextFile.js';
 import { createSegmenter } from '../segment/createSegmenter.js';
 import { corpusPaths } from './openCorpus.js';
 import type { CorpusFlags } from './options.js';
@@ -50,7 +51,7 @@ function countedOptions(flags: Record<string, unknown>): Record<string, unknown>
 /** The shard JSON of a command's counts over `paths`. */
 export function shardJson(command: string, paths: string[] | undefined, flags: CorpusFlags & { terms?: unknown }, counts: unknown): string {
   const segmenter = createSegmenter({ backend: flags.segmenter, userDicts: flags.dict, compound: flags.compound }).key;
-  const files = listCorpusFiles(corpusPaths(paths)).map((file) => ({ name: basename(file), sha1: sha1(readFileSync(file)) }));
+  const files = listCorpusFiles(corpusPaths(paths)).map((file) => ({ name: basename(file), sha1: sha1(readBytes(file)) }));
   const shard: Shard = { tifa_shard: SHARD_VERSION, command, options: countedOptions(flags as unknown as Record<string, unknown>), segmenter, files, counts };
   return `${JSON.stringify(shard)}\n`;
 }
@@ -61,12 +62,7 @@ export interface ShardFile {
 }
 
 export function readShard(file: string): ShardFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(`${file}: cannot read file`);
-  }
+  const text = readBytes(file, 'shard').toString('utf8');
   let shard: Shard | undefined;
   try {
     shard = JSON.parse(text);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { CORPUS_EXTENSIONS } from './formats.js';
+import { STDIN } from './stdin.js';
 
 /** Files that describe a corpus folder rather than belong to it. */
 const DOCUMENTATION_FILES = /^(README|LICENSE|SOURCES|CHANGELOG|NOTICE)(\.(txt|md|text))?$/i;
@@ -40,11 +41,16 @@ function walk(dir: string, out: string[], seen: Set<string>): void {
   }
 }
 
-/** Expands files and folders (recursively, sorted, text, web pages, PDF and Word files; README, LICENSE, SOURCES and the like skipped) into a list of files. */
+/** Expands files and folders (recursively, sorted, text, web pages, PDF and Word files; README, LICENSE, SOURCES and the like skipped) into a list of files; `-` stands for standard input. */
 export function listCorpusFiles(paths: string[]): string[] {
   const files: string[] = [];
   const seen = new Set<string>();
   for (const path of paths) {
+    if (path === STDIN) {
+      if (files.includes(STDIN)) throw new InputError('- (standard input) is given twice; it can be read once');
+      files.push(path);
+      continue;
+    }
     let isDir: boolean;
     try {
       isDir = statSync(path).isDirectory();

@@ -1,4 +1,3 @@
-import { basename, extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { frontMatterLines } from './extractedText.js';
 import { newMeta, type Document, type Meta, type OriginMap, type Place } from './document.js';
@@ -13,6 +12,7 @@ import type { BreakEvidence } from './pageBreaks.js';
 import type { Extraction } from './readers/extraction.js';
 import { extract } from './readers/index.js';
 import { readBytes } from './readTextFile.js';
+import { fileStem } from './stdin.js';
 
 export interface ReadOptions {
   /** Force a decoding instead of detecting it. */
@@ -101,7 +101,7 @@ export function documentFromBytes(buffer: Buffer, file: string, options: ReadOpt
   const normalised = normalise(extraction.text, withLayout(options.breakEvidence, extraction.runsOnAt), extraction.pageStarts);
   const text = options.toSimplified ? simplifiedSameLength(normalised.text) : normalised.text;
   const { origin } = normalised;
-  const id = meta.id || basename(file, extname(file));
+  const id = meta.id || fileStem(file);
   if (format === 'text') return { id, path: file, meta, text, origin: shiftLines(origin, extraction.lineOffset ?? 0) };
   return { id, path: file, meta, text, format, origin: extractedPlaces(text, origin, extraction), headingLines: headingPlaces(extraction, origin, text) };
 }
@@ -157,7 +157,7 @@ function headingPlaces(extraction: Extraction, toExtraction: OriginMap, text: st
 /** Metadata from the file name under the front matter's, the metadata table's over it, derived fields, and the id. */
 export function completeMeta(front: Meta, file: string, outer?: OuterMeta): Meta {
   const meta = deriveFields(newMeta(outer?.name?.(file), front, outer?.table?.metaOf(file)));
-  meta.id = meta.id || basename(file, extname(file));
+  meta.id = meta.id || fileStem(file);
   return meta;
 }
 

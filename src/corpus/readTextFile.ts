@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { decodeBuffer } from './decode.js';
+import { STDIN, stdinBytes } from './stdin.js';
 
 const READ_PROBLEMS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -9,10 +10,10 @@ const READ_PROBLEMS: Record<string, string> = {
   EPERM: 'permission denied',
 };
 
-/** A file's bytes, or one line naming it (`what` says what it is for: `file`, `dictionary file`). */
+/** A file's bytes (`-`: standard input's), or one line naming it (`what` says what it is for: `file`, `dictionary file`). */
 export function readBytes(file: string, what = 'file'): Buffer {
   try {
-    return readFileSync(file);
+    return file === STDIN ? stdinBytes() : readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
     throw new InputError(`${file}: cannot read ${what} (${READ_PROBLEMS[code] ?? code})`);

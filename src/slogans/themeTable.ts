@@ -17,10 +17,12 @@ function hitsByTheme(counts: SloganCounts): Map<string, number[]> {
 /**
  * Signed G² of a theme in one group against the rest of the corpus (keyness.ts, Rayson & Garside 2000): a = the
  * theme's hits in the group, b = in the other groups, c, d = their word-token totals. Positive: the group leans on
- * the theme more than the rest does. Null when there is no rest to compare with.
+ * the theme more than the rest does. Null when there is no rest to compare with, or when the hits outnumber the
+ * tokens (a nested formulation, 生态文明 inside the one token 生态文明建设, is a hit of its own): in a text of a
+ * few words the 2×2 table does not hold.
  */
 function themeKeyness(a: number, b: number, c: number, d: number): number | null {
-  return c > 0 && d > 0 ? keynessRow({ a, b, c, d }).ll : null;
+  return c > 0 && d > 0 && a <= c && b <= d ? keynessRow({ a, b, c, d }).ll : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { chooseLexicon, type LexiconChoice } from '../../lexicon/lexicon.js';
 import { Command, Option } from 'commander';
+import { STDIN } from '../../corpus/stdin.js';
 import { UsageError } from '../../errors.js';
 import { loadLintConfig } from '../lintConfigFile.js';
 import { LINT_FORMATTERS } from '../../format/lint/index.js';
@@ -52,6 +53,9 @@ export function lintCommand(): Command {
     .option('--no-bundled-lexicon', 'use only the --lexicon files, not the bundled lexicon')
     .action((paths: string[], flags: LintFlags) => {
       const fix = Boolean(flags.fix || flags.dryRun);
+      if (flags.fix && !flags.dryRun && paths.includes(STDIN)) {
+        throw new UsageError('--fix rewrites files in place, and standard input (-) is not one: give --dry-run for the diff');
+      }
       const run = lintFiles(corpusPaths(paths), {
         config: loadLintConfig(process.cwd(), flags.config),
         only: flags.rule === undefined ? undefined : ruleList(flags.rule),

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { DEFAULT_TREND_FIELD } from '../defaultGrouping.js';
 import { countTrend, trendTable } from '../../analysis/trend.js';
 import { UsageError } from '../../errors.js';
 import type { TrendShardCounts } from '../../analysis/mergeTrend.js';
@@ -35,7 +36,7 @@ export function trendCommand(): Command {
   const cmd = new Command('trend')
     .description('uses of terms along a numeric or date field (year, date): one row per term and value, rates per 10,000 word tokens')
     .argument('<terms-and-paths...>', 'the terms (found in the text as kwic finds them: literal, or /a regular expression/), then files or folders (default: the bundled corpus)')
-    .option('--by <field>', 'the numeric or date metadata field (e.g. year from --meta-from-name gwr_{year})', 'year')
+    .option('--by <field>', 'the numeric or date metadata field (e.g. year from --meta-from-name gwr_{year})', DEFAULT_TREND_FIELD)
     .addOption(new Option('--per <measure>', 'add and smooth: per10k (default) or share of the given terms’ uses at each value').choices(['10k', 'share']).default('10k'))
     .option('--rolling <n>', 'add a trailing mean of the measure over n consecutive values with documents', positiveInt)
     .option('--shard', 'print the complete counts as shard JSON for tifa merge, instead of the table');

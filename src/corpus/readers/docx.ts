@@ -3,43 +3,19 @@ import { InputError } from '../../errors.js';
 import type { Meta } from '../document.js';
 import { endsSentence } from '../pageBreaks.js';
 import { DocxNumbering } from './docxNumbering.js';
+import { NoteMarks, type NoteKind } from './docxNotes.js';
+import { BODY_OUTLINE_LEVEL, DocxStyles } from './docxStyles.js';
 import { ParagraphWriter, type FormatReader } from './extraction.js';
 import { xmlTokens, xmlText } from './xml.js';
 
-/** Style names that mark a heading (Word's built-in names in English, as WPS and Word store them, or Chinese). */
-const HEADING_STYLE = /^(?:heading\s*\d|title|subtitle|标题(?:\s*\d)?|副标题)$/i;
-/** Outline levels 0–8 are heading levels; 9 is body text. */
-const BODY_OUTLINE_LEVEL = 9;
 /** A centred line this short that does not end a sentence is a title (laws' titles and chapter headings). */
 const MAX_CENTRED_HEADING_LENGTH = 60;
 /** Content that Word keeps but does not show as text: deletions, tab stops, moved-away text, field codes, alternate renderings. */
-const SKIPPED = new Set(['w:del', 'w:tabs', 'w:moveFrom', 'w:instrText', 'w:delInstrText', 'mc:Fallback', 'w:commentReference', 'w:footnoteReference', 'w:endnoteReference']);
-
-interface Style {
-  heading: boolean;
-  basedOn?: string;
-}
-
-/** The heading styles of styles.xml, by style id (following basedOn, so a style derived from a heading is one). */
-function headingStyles(xml: string | undefined): Set<string> {
-  const styles = new Map<string, Style>();
-  let current: { id: string; style: Style } | undefined;
-  for (const t of xmlTokens(xml ?? '')) {
-    if (t.kind === 'open' && t.name === 'w:style') current = { id: t.attrs['w:styleId'] ?? '', style: { heading: false } };
-    else if (current && t.kind !== 'text' && t.name === 'w:name') current.style.heading ||= HEADING_STYLE.test(t.attrs['w:val'] ?? '');
-    else if (current && t.kind !== 'text' && t.name === 'w:outlineLvl') current.style.heading ||= Number(t.attrs['w:val']) < BODY_OUTLINE_LEVEL;
-    else if (current && t.kind !== 'text' && t.name === 'w:basedOn') current.style.basedOn = t.attrs['w:val'];
-    else if (current && t.kind === 'close' && t.name === 'w:style') {
-      styles.set(current.id, current.style);
-      current = undefined;
-    }
-  }
-  const isHeading = (id: string, depth = 0): boolean => {
-    const style = styles.get(id);
-    return Boolean(style && (style.heading || (style.basedOn && depth < 10 && isHeading(style.basedOn, depth + 1))));
-  };
-  return new Set([...styles.keys()].filter((id) => isHeading(id)));
-}
+const SKIPPED = new Set(['w:del', 'w:tabs', 'w:moveFrom', 'w:instrText', 'w:delInstrText', 'mc:Fallback', 'w:commentReference']);
+/** The parts read: the body, styles and lists, footnotes and endnotes with their numbering settings, properties. */
+const PARTS = ['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'word/settings.xml', 'docProps/core.xml'];
+const NOTE_TAGS: Record<string, NoteKind> = { 'w:footnote': 'footnote', 'w:endnote': 'endnote' };
+const REFERENCE_TAGS: Record<string, NoteKind> = { 'w:footnoteReference': 'footnote', 'w:endnoteReference': 'endnote' };
 
 /** One paragraph being read: its text and what its properties say. */
 interface OpenParagraph {
@@ -58,7 +34,7 @@ interface OpenRow {
   unit: number;
 }
 
-function isHeading(p: OpenParagraph, headings: Set<string>): boolean {
+function isHeading(p: OpenParagraph, headings: ReadonlySet<string>): boolean {
   if (p.style !== undefined && headings.has(p.style)) return true;
   if (p.outline !== undefined && p.outline < BODY_OUTLINE_LEVEL) return true;
   const line = p.text.trim();
@@ -80,33 +56,37 @@ function coreMeta(xml: string | undefined): Meta {
   return meta;
 }
 
-/**
- * A Word .docx, read from its XML: body paragraphs as paragraphs with their list numbers (numbering.xml), a table
- * row as one paragraph of tab-separated cells (as a web page's), soft breaks as line breaks; headings from styles,
- * outline levels and centred title lines; tracked deletions, comments (kept in their own part, which is not read),
- * field codes, headers and footers left out.
- */
-export const readDocx: FormatReader = (bytes, file) => {
-  let parts: Record<string, Uint8Array>;
-  try {
-    parts = unzipSync(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), {
-      filter: (f) => ['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'docProps/core.xml'].includes(f.name),
-    });
-  } catch (err) {
-    throw new InputError(`${file}: cannot read the Word document (${(err as Error).message}); is it damaged?`);
-  }
-  const document = parts['word/document.xml'];
-  if (!document) throw new InputError(`${file}: a zip without word/document.xml, not a Word document`);
-  const part = (name: string) => (parts[name] ? strFromU8(parts[name]) : undefined);
-  const headings = headingStyles(part('word/styles.xml'));
-  const numbering = new DocxNumbering(part('word/numbering.xml'));
-  const writer = new ParagraphWriter();
+/** What reading the paragraphs of a part needs from the rest of the package, and the paragraph count they share. */
+interface PartContext {
+  styles: DocxStyles;
+  numbering: DocxNumbering;
+  notes: NoteMarks;
+  /** Non-empty paragraphs read so far, over all parts: a paragraph's number is its place (¶n). */
+  paragraphs: number;
+}
+
+/** Where the paragraphs of a part go: text, its paragraph number, whether a heading, and the note it belongs to (notes parts). */
+type ParagraphSink = (text: string, unit: number, heading: boolean, note?: { kind: NoteKind; id: string }) => void;
+
+/** The label Word writes before a list paragraph, its list from its own numPr or else its style's. */
+function listLabel(p: OpenParagraph, ctx: PartContext): string {
+  const fromStyle = p.style !== undefined ? ctx.styles.numberingOf(p.style) : {};
+  const numId = p.numId ?? fromStyle.numId;
+  if (numId === undefined || numId === '0') return '';
+  // Without an ilvl, the level is the one of the list that names the style (or a style it is based on).
+  const linked = p.style !== undefined ? ctx.styles.lineage(p.style).map((style) => ctx.numbering.levelOfStyle(numId, style)) : [];
+  const ilvl = p.ilvl ?? fromStyle.ilvl ?? linked.find((l) => l !== undefined) ?? 0;
+  return ctx.numbering.next(numId, ilvl);
+}
+
+/** Reads the paragraphs and table rows of one part (the body, or the notes of footnotes.xml or endnotes.xml) in order. */
+function readPart(xml: string, ctx: PartContext, add: ParagraphSink): void {
   const open: OpenParagraph[] = [];
   const rows: OpenRow[] = [];
   let skipping = 0;
   let inText = false;
-  let paragraphs = 0;
-  for (const t of xmlTokens(strFromU8(document))) {
+  let note: { kind: NoteKind; id: string } | undefined;
+  for (const t of xmlTokens(xml)) {
     if (t.kind === 'text') {
       if (inText && skipping === 0 && open.length > 0) open.at(-1)!.text += xmlText(t.text);
       continue;
@@ -118,28 +98,38 @@ export const readDocx: FormatReader = (bytes, file) => {
     }
     if (skipping > 0) continue;
     const p = open.at(-1);
+    if (NOTE_TAGS[t.name]) {
+      // The separator "notes" (ids -1 and 0) draw the line above the notes; they hold no text.
+      note = t.kind === 'open' && (t.attrs['w:type'] ?? 'normal') === 'normal' ? { kind: NOTE_TAGS[t.name], id: t.attrs['w:id'] ?? '' } : undefined;
+      continue;
+    }
+    if (REFERENCE_TAGS[t.name]) {
+      const mark = ctx.notes.reference(REFERENCE_TAGS[t.name], t.attrs['w:id'] ?? '', t.attrs['w:customMarkFollows'] === '1' || t.attrs['w:customMarkFollows'] === 'true');
+      if (p) p.text += mark;
+      continue;
+    }
     switch (t.name) {
       case 'w:p':
         if (t.kind === 'open') open.push({ text: '', centred: false });
         else if (t.kind === 'close' && open.length > 0) {
           const done = open.pop()!;
           // An empty item still takes its number, as Word shows it.
-          const label = done.numId !== undefined && done.numId !== '0' ? numbering.next(done.numId, done.ilvl ?? 0) : '';
+          const label = listLabel(done, ctx);
           if (done.text.trim() === '') break;
-          ++paragraphs;
+          const unit = ++ctx.paragraphs;
           const cell = rows.at(-1)?.cells.at(-1);
           if (cell) cell.push(label + done.text);
-          else writer.add(label + done.text, paragraphs, isHeading(done, headings));
+          else add(label + done.text, unit, isHeading(done, ctx.styles.headings), note);
         }
         break;
       case 'w:tr':
-        if (t.kind === 'open') rows.push({ cells: [], unit: paragraphs + 1 });
+        if (t.kind === 'open') rows.push({ cells: [], unit: ctx.paragraphs + 1 });
         else if (t.kind === 'close' && rows.length > 0) {
           const row = rows.pop()!;
           const text = row.cells.map((c) => c.join('\n')).filter((c) => c.trim() !== '').join('\t');
           const outer = rows.at(-1)?.cells.at(-1);
           if (outer) outer.push(text);
-          else if (text !== '') writer.add(text, row.unit);
+          else if (text !== '') add(text, row.unit, false, note);
         }
         break;
       case 'w:tc':
@@ -170,6 +160,43 @@ export const readDocx: FormatReader = (bytes, file) => {
       case 'w:jc':
         if (p) p.centred = t.attrs['w:val'] === 'center';
         break;
+    }
+  }
+}
+
+/**
+ * A Word .docx, read from its XML: body paragraphs as paragraphs with their list numbers (numbering.xml, from the
+ * paragraph's numPr or its style's), a table row as one paragraph of tab-separated cells (as a web page's), soft
+ * breaks as line breaks; headings from styles, outline levels and centred title lines; footnotes and endnotes after
+ * the body in the order of their marks, each opening with the mark its reference leaves in the text (改革开放[1] …
+ * [1] 见……), their paragraphs numbered on after the body's; tracked deletions, comments (kept in their own part,
+ * which is not read), field codes, headers and footers left out.
+ */
+export const readDocx: FormatReader = (bytes, file) => {
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), { filter: (f) => PARTS.includes(f.name) });
+  } catch (err) {
+    throw new InputError(`${file}: cannot read the Word document (${(err as Error).message}); is it damaged?`);
+  }
+  const document = parts['word/document.xml'];
+  if (!document) throw new InputError(`${file}: a zip without word/document.xml, not a Word document`);
+  const part = (name: string) => (parts[name] ? strFromU8(parts[name]) : undefined);
+  const ctx: PartContext = {
+    styles: new DocxStyles(part('word/styles.xml')),
+    numbering: new DocxNumbering(part('word/numbering.xml')),
+    notes: new NoteMarks(part('word/settings.xml')),
+    paragraphs: 0,
+  };
+  const writer = new ParagraphWriter();
+  readPart(strFromU8(document), ctx, (text, unit, heading) => writer.add(text, unit, heading));
+  for (const kind of ['footnote', 'endnote'] as const) {
+    const notes = new Map<string, Array<{ text: string; unit: number }>>();
+    readPart(part(`word/${kind}s.xml`) ?? '', ctx, (text, unit, _heading, note) => {
+      if (note?.kind === kind) notes.set(note.id, [...(notes.get(note.id) ?? []), { text, unit }]);
+    });
+    for (const { id, mark } of ctx.notes.order[kind]) {
+      (notes.get(id) ?? []).forEach(({ text, unit }, i) => writer.add(i === 0 && mark ? `${mark} ${text}` : text, unit));
     }
   }
   return { ...writer.finish('paragraph'), meta: coreMeta(part('docProps/core.xml')), pageStarts: [] };

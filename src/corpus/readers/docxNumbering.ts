@@ -5,6 +5,8 @@ interface Level {
   start: number;
   format: string;
   text: string;
+  /** The paragraph style this level belongs to (its w:pStyle): a style's paragraphs without an ilvl take this level. */
+  style?: string;
 }
 
 const CHINESE_DIGITS = '〇一二三四五六七八九';
@@ -44,8 +46,8 @@ function letters(n: number): string {
   return letter.repeat(Math.floor((n - 1) / 26) + 1);
 }
 
-/** A number as a level's numFmt writes it; formats tifa does not know are written as decimals. */
-function formatNumber(n: number, format: string): string {
+/** A number as a level's numFmt writes it (also a note's mark); formats tifa does not know are written as decimals. */
+export function formatNumber(n: number, format: string): string {
   switch (format) {
     case 'chineseCounting':
     case 'chineseCountingThousand':
@@ -102,12 +104,21 @@ export class DocxNumbering {
       else if (t.name === 'w:start' && level) level.start = Number(val ?? 1);
       else if (t.name === 'w:numFmt' && level) level.format = val ?? 'decimal';
       else if (t.name === 'w:lvlText' && level) level.text = val ?? '';
+      else if (t.name === 'w:pStyle' && level) level.style = val;
       else if (t.name === 'w:num' && t.kind === 'open') this.nums.set(t.attrs['w:numId'] ?? '', (num = { abstract: '', starts: new Map() }));
       else if (t.name === 'w:num' && t.kind === 'close') num = undefined;
       else if (t.name === 'w:abstractNumId' && num) num.abstract = val ?? '';
       else if (t.name === 'w:lvlOverride' && t.kind === 'open') override = Number(t.attrs['w:ilvl'] ?? 0);
       else if (t.name === 'w:startOverride' && num && override !== undefined) num.starts.set(override, Number(val ?? 1));
     }
+  }
+
+  /** The level of list `numId` that belongs to paragraph style `style`, if one does. */
+  levelOfStyle(numId: string, style: string): number | undefined {
+    const num = this.nums.get(numId);
+    const levels = num && this.abstracts.get(num.abstract);
+    for (const [ilvl, level] of levels ?? []) if (level.style === style) return ilvl;
+    return undefined;
   }
 
   /** The label of the next paragraph of list `numId` at level `ilvl` (`二、`), or '' for none or a bullet. */
