@@ -214,7 +214,7 @@ describe('recurring phrases of formulation shape (kind recurring), decided per d
   });
 
   it('a lexicon slogan and a naming head (战略), not an activity head (建设): 平安中国建设 is 平安中国 at work', () => {
-    const t = table('实施京津冀协同发展战略。京津冀协同发展战略成效明显。推进平安中国建设，深化平安中国建设。\n');
+    const t = table('服务京津冀协同发展战略。京津冀协同发展战略成效明显。推进平安中国建设，深化平安中国建设。\n');
     const rows = new Map(t.rows.map((r) => [r.term as string, r]));
     expect(rows.get('京津冀协同发展战略')).toMatchObject({ total: 2, kind: 'recurring' });
     // the slogan inside is a use of it too
@@ -231,5 +231,42 @@ describe('recurring phrases of formulation shape (kind recurring), decided per d
   it('ranks after the finds of the lexicon or a pattern used as often', () => {
     const terms = table('加强国防和军队建设。国防和军队建设。推进平安中国，建设平安中国。\n').rows.map((r) => r.term);
     expect(terms).toEqual(['平安中国', '国防和军队建设']);
+  });
+});
+
+describe('forms the wording names as formulations (kind named), once or more per document', () => {
+  const entry = (canonical: string) => ({ canonical, variants: [], theme: '民主法治', expansion: [], note: '', extra: {} });
+  const lexicon = ['百花齐放、百家争鸣', '改革开放'].map(entry);
+  const table = (...texts: string[]) => sloganTable(collectSlogans(texts.map((t, i) => fakeDoc(`n${i}`, {}, t)), segmenter, { lexicon }));
+  const named = (...texts: string[]) => table(...texts).rows.filter((r) => r.kind === 'named').map((r) => [r.term, r.total]);
+
+  it('an enumeration of parallel items closed by 的 and a principle head, counted at every use of its items', () => {
+    expect(named('遵循公正、公平、便民的原则。坚持公正、公平、便民，构建集中统一、权威高效的监察体制。执行调整、改革、整顿、提高的方针。\n')).toEqual([
+      ['公正、公平、便民', 2],
+      ['调整、改革、整顿、提高', 1],
+      ['集中统一、权威高效', 1],
+    ]);
+  });
+
+  it('not amounts, places, listed things, modified phrases, two short items, nor a head that names no principle', () => {
+    const text = '亩产四百斤、五百斤、八百斤的要求。建设西北、华北、东北地区的防护林体系。完善与党政机关、事业单位的工资制度。' +
+      '形成民主讨论的政治氛围、民主监督的制度环境。采取坚决、审慎的方针。推进收集、存储、使用的数据管理。\n';
+    expect(named(text)).toEqual([]);
+  });
+
+  it('a strategy a verb puts to work by name; not a category, a locative phrase, a plain name or 战略 as a modifier', () => {
+    expect(named('国家实施大数据战略，制定并不断完善网络安全战略。大数据战略成效明显。实施国家重大战略，实施人才战略，实施新形势下军事战略，推进战略布局。\n')).toEqual([
+      ['大数据战略', 2],
+      ['网络安全战略', 1],
+    ]);
+  });
+
+  it('a lexicon slogan is no named form of its own, and a named row ranks after a lexicon slogan used as often', () => {
+    const t = table('贯彻百花齐放、百家争鸣的方针。坚持改革开放，遵循积极利用、科学发展、依法管理、确保安全的方针。\n');
+    expect(t.rows.map((r) => [r.term, r.kind])).toEqual([
+      ['改革开放', 'lexicon'],
+      ['百花齐放、百家争鸣', 'lexicon'],
+      ['积极利用、科学发展、依法管理、确保安全', 'named'],
+    ]);
   });
 });

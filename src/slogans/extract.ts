@@ -2,6 +2,7 @@ import type { Token } from '../segment/token.js';
 import { canonicalSurface } from '../lexicon/fold.js';
 import type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
 import { markFinds, modifiedSlogans, recurringPhrases } from './recurringPhrases.js';
+import { namedStrategies, principleEnumerations, usesOfNamed } from './namedFormulations.js';
 import type { SloganMatcher } from './entryParts.js';
 
 export type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
@@ -10,9 +11,10 @@ export { createSloganMatcher, type SloganMatcher } from './entryParts.js';
 
 /**
  * How a formulation was found; when several sources find the same stretch, the first in this order wins.
+ * `named`: a form its document's wording names as a formulation, once or more (namedFormulations.ts).
  * `recurring`: a phrase of formulation shape that its document repeats (recurringPhrases.ts).
  */
-export const SLOGAN_KINDS = ['lexicon', 'numbered', 'formula', 'local', 'quoted', 'recurring'] as const;
+export const SLOGAN_KINDS = ['lexicon', 'numbered', 'formula', 'local', 'quoted', 'named', 'recurring'] as const;
 export type SloganKind = (typeof SLOGAN_KINDS)[number];
 
 /** One use of a formulation in a text. */
@@ -483,6 +485,18 @@ function corpusHits(text: string, tokens: Token[], boundaries: Uint8Array, corpu
 }
 
 /**
+ * The forms the document's wording names as formulations (namedFormulations.ts: an enumeration closed by 的 and a
+ * principle head, a strategy after 实施), at every use in the document outside the other finds (a lexicon slogan
+ * held whole allowed).
+ */
+function namedHits(text: string, tokens: Token[], finds: SloganHit[]): SloganHit[] {
+  const places = [...principleEnumerations(tokens), ...namedStrategies(tokens)];
+  if (places.length === 0) return [];
+  const marks = markFinds(text.length, finds.map((h) => ({ start: h.start, end: h.end, lexicon: h.kind === 'lexicon' })));
+  return usesOfNamed(places, tokens, text, marks).flatMap((p) => p.spans.map(([start, end]) => hit(text, start, end, p.canonical, 'named')));
+}
+
+/**
  * The document's recurring phrases of formulation shape (recurringPhrases) outside the other finds, a lexicon
  * slogan held whole allowed (京津冀协同发展战略 beside 京津冀协同发展, a use of both), and the lexicon slogans it
  * uses twice with the same modifier (modifiedSlogans: …的人民民主专政).
@@ -499,7 +513,7 @@ function recurringHits(text: string, tokens: Token[], finds: SloganHit[], lexico
  * Every formulation used in `text` (the analysis text of a Document, `tokens` its segmentation, tagged for the
  * noun rules of numbered and + formulas): lexicon slogans, the corpus's quoted formulations wherever they are used
  * (`corpus`, optional), quoted formulations, numbered formulas, + formulas and local formulations, one hit per stretch of text, then
- * the phrases of formulation shape the document repeats (recurringHits) and the lexicon slogans nested in a
+ * the forms its wording names (namedHits), the phrases of formulation shape the document repeats (recurringHits) and the lexicon slogans nested in a
  * lexicon hit (marked `nested`), in text order.
  */
 export function extractSlogans(text: string, tokens: Token[], lexicon: SloganMatcher, corpus?: LexiconMatcher): SloganHit[] {
@@ -510,7 +524,8 @@ export function extractSlogans(text: string, tokens: Token[], lexicon: SloganMat
   const fromLexicon = lexiconHits(text, tokens, boundaries, lexicon);
   const parts = lexicon.parts ? partHits(text, tokens, boundaries, lexicon.parts, fromLexicon) : { alone: [], inside: [] };
   const merged = mergeHits(text.length, fromLexicon, parts.alone, fromCorpus, structural, quotedHits(text, lexicon, tokens));
-  const hits = [...merged, ...recurringHits(text, tokens, merged, lexicon)];
+  const found = [...merged, ...namedHits(text, tokens, merged)];
+  const hits = [...found, ...recurringHits(text, tokens, found, lexicon)];
   // Parts inside a whole entry that mergeHits kept (a quoted lexicon form may have taken another's place).
   const partsInside = parts.inside.filter((h) => merged.some((m) => m.kind === 'lexicon' && !m.part && m.start <= h.start && h.end <= m.end));
   return [...hits, ...nestedHits(text, lexicon, hits), ...partsInside].sort((a, b) => a.start - b.start || b.end - a.end);

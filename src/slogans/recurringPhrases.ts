@@ -158,7 +158,7 @@ export function markFinds(length: number, finds: Iterable<{ start: number; end: 
  * `[start, end)` touches no find it may not hold: it neither starts nor ends inside a lexicon find, nor touches
  * another find, and it adds text to the lexicon finds it holds (it is not one of them).
  */
-function isFree(marks: Uint8Array, start: number, end: number): boolean {
+export function isFree(marks: Uint8Array, start: number, end: number): boolean {
   if (marks[start] === LEXICON_REST || marks[end] === LEXICON_REST) return false;
   let adds = false;
   for (let k = start; k < end; k++) {

@@ -20,8 +20,9 @@ function total(stats: SloganStats): number {
 }
 
 /**
- * What a row is kept and ranked by: most uses, then most documents, then the weaker evidence last (a phrase found
- * only because its document repeats it, kind `recurring`, after the finds of a lexicon or a pattern), then term.
+ * What a row is kept and ranked by: most uses, then most documents, then the weaker evidence last (a form found only
+ * by its document's wording or repetition, kind `named` or `recurring`, after the finds of a lexicon or a pattern),
+ * then term.
  */
 interface Ranked {
   total: number;
@@ -70,7 +71,7 @@ function cutOffs(slogans: Iterable<SloganStats>): Set<string> {
  * `--discover` lists both as candidates.
  * Columns: `term` (canonical form), `total` (uses), one count per group when grouped, `docs` (documents using it),
  * `quoted` (uses that are the whole content of quotes), `theme` (lexicon theme, '' for a pattern find),
- * `variants` (written forms seen other than `term`, `|`-joined), `kind` (lexicon | numbered | formula | local | quoted | recurring,
+ * `variants` (written forms seen other than `term`, `|`-joined), `kind` (lexicon | numbered | formula | local | quoted | named | recurring,
  * the strongest source that found it), `first` (`doc:line` of the first use, the line of the file on disk).
  * Grouped by a numeric or date field (year), a formulation's life cycle follows: `first_<field>` and
  * `last_<field>` (the first and last value it is used at) and `peak_<field>` (the value of its highest rate per
@@ -89,7 +90,7 @@ export function sloganTable(counts: SloganCounts, options: SloganTableOptions = 
     (stats) => (!options.themes || options.themes.includes(stats.theme)) && !(stats.singleWord && stats.kind !== 'lexicon') && !cut.has(stats.canonical),
   );
   const rows: Row[] = [];
-  for (const stats of keep(listed, (s) => ({ total: total(s), docs: s.docs, term: s.canonical, weak: s.kind === 'recurring' }), options)) {
+  for (const stats of keep(listed, (s) => ({ total: total(s), docs: s.docs, term: s.canonical, weak: s.kind === 'recurring' || s.kind === 'named' }), options)) {
     const row: Row = { [c.term]: stats.canonical, [c.total]: total(stats) };
     if (grouped) counts.groups.forEach((g, i) => (row[g] = stats.byGroup[i] ?? 0));
     row[c.docs] = stats.docs;
@@ -110,7 +111,7 @@ export function sloganTable(counts: SloganCounts, options: SloganTableOptions = 
 }
 
 /**
- * Candidates for the lexicon: formulations found by a pattern (source quoted | numbered | formula | local | recurring, score empty:
+ * Candidates for the lexicon: formulations found by a pattern (source quoted | numbered | formula | local | named | recurring, score empty:
  * the pattern is the evidence) and recurring word n-grams (source ngram, score = the minimum log-Dice of adjacent
  * words, see NgramCounter.candidates for what recurs). An n-gram that is also a pattern find is listed once, as the
  * pattern find. Columns: `term`, `total`, `docs`, `groups` (how many groups use it), `source`, `score`.
