@@ -270,3 +270,22 @@ describe('forms the wording names as formulations (kind named), once or more per
     ]);
   });
 });
+
+describe('two lexicon slogans written as one (kind recurring), decided per document', () => {
+  const entry = (canonical: string) => ({ canonical, variants: [], theme: '民生保障', expansion: [], note: '', extra: {} });
+  const lexicon = ['家庭医生签约服务', '高质量发展', '乡村振兴'].map(entry);
+  const table = (...texts: string[]) => sloganTable(collectSlogans(texts.map((t, i) => fakeDoc(`p${i}`, {}, t)), segmenter, { lexicon }));
+
+  it('the pair used together twice is a formulation, each slogan still a use of its own', () => {
+    const rows = new Map(table('推动家庭医生签约服务高质量发展。家庭医生签约服务高质量发展取得成效，推动高质量发展。\n').rows.map((r) => [r.term as string, r]));
+    expect(rows.get('家庭医生签约服务高质量发展')).toMatchObject({ total: 2, kind: 'recurring' });
+    expect(rows.get('高质量发展')).toMatchObject({ total: 3, kind: 'lexicon' });
+    expect(rows.get('家庭医生签约服务')).toMatchObject({ total: 2, kind: 'lexicon' });
+  });
+
+  it('not once, not across documents, not with a word or mark between them', () => {
+    const recurring = (...texts: string[]) => table(...texts).rows.filter((r) => r.kind === 'recurring').map((r) => r.term);
+    expect(recurring('推动家庭医生签约服务高质量发展。\n', '家庭医生签约服务高质量发展。\n')).toEqual([]);
+    expect(recurring('乡村振兴和高质量发展。乡村振兴和高质量发展。乡村振兴、高质量发展，乡村振兴、高质量发展。\n')).toEqual([]);
+  });
+});

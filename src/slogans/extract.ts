@@ -1,7 +1,7 @@
 import type { Token } from '../segment/token.js';
 import { canonicalSurface } from '../lexicon/fold.js';
 import type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
-import { markFinds, modifiedSlogans, recurringPhrases } from './recurringPhrases.js';
+import { adjacentSlogans, markFinds, MIN_RECURRENCE, modifiedSlogans, recurringPhrases } from './recurringPhrases.js';
 import { namedStrategies, principleEnumerations, usesOfNamed } from './namedFormulations.js';
 import type { SloganMatcher } from './entryParts.js';
 
@@ -499,12 +499,19 @@ function namedHits(text: string, tokens: Token[], finds: SloganHit[]): SloganHit
 /**
  * The document's recurring phrases of formulation shape (recurringPhrases) outside the other finds, a lexicon
  * slogan held whole allowed (京津冀协同发展战略 beside 京津冀协同发展, a use of both), and the lexicon slogans it
- * uses twice with the same modifier (modifiedSlogans: …的人民民主专政).
+ * uses twice with the same modifier (modifiedSlogans: …的人民民主专政) or written together with another slogan
+ * (adjacentSlogans: 家庭医生签约服务高质量发展), a pair inside a longer phrase found above left to that phrase.
  */
 function recurringHits(text: string, tokens: Token[], finds: SloganHit[], lexicon: LexiconMatcher): SloganHit[] {
   const marks = markFinds(text.length, finds.map((h) => ({ start: h.start, end: h.end, lexicon: h.kind === 'lexicon' })));
   const slogans = finds.filter((h) => h.kind === 'lexicon' && !h.part);
-  return [...recurringPhrases(tokens, text, marks, (word) => lexicon.inVocabulary(word)), ...modifiedSlogans(tokens, text, slogans, marks)].flatMap((p) =>
+  const phrases = [...recurringPhrases(tokens, text, marks, (word) => lexicon.inVocabulary(word)), ...modifiedSlogans(tokens, text, slogans, marks)];
+  // A pair of slogans already inside a longer phrase found above is that phrase's.
+  const taken = (start: number, end: number) => phrases.some((p) => p.spans.some(([s, e]) => s <= start && end <= e));
+  const pairs = adjacentSlogans(text, slogans, marks)
+    .map((p) => ({ ...p, spans: p.spans.filter(([s, e]) => !taken(s, e)) }))
+    .filter((p) => p.spans.length >= MIN_RECURRENCE);
+  return [...phrases, ...pairs].flatMap((p) =>
     p.spans.map(([start, end]) => hit(text, start, end, p.canonical, 'recurring')),
   );
 }

@@ -232,3 +232,21 @@ export function modifiedSlogans(tokens: Token[], text: string, slogans: Array<{ 
   }
   return found;
 }
+
+/**
+ * Two lexicon slogans written as one, with nothing between them, that the document uses together at least
+ * MIN_RECURRENCE times: the longer form is the formulation the text fixes around a found one (家庭医生签约服务 +
+ * 高质量发展 → 家庭医生签约服务高质量发展; 阶级斗争、生产斗争、科学实验 + 三大革命运动). Each slogan stays a use of its own.
+ * `slogans` in text order; a pair that touches another find (`marks`) is not taken.
+ */
+export function adjacentSlogans(text: string, slogans: Array<{ start: number; end: number; canonical: string }>, marks: Uint8Array): RecurringPhrase[] {
+  const uses = new Map<string, Array<[number, number]>>();
+  for (let k = 0; k + 1 < slogans.length; k++) {
+    const [a, b] = [slogans[k], slogans[k + 1]];
+    if (a.end !== b.start || marks.subarray(a.start, b.end).some((m) => m === OTHER_FIND)) continue;
+    const form = canonicalSurface(text.slice(a.start, b.end));
+    if (!uses.has(form)) uses.set(form, []);
+    uses.get(form)!.push([a.start, b.end]);
+  }
+  return [...uses].filter(([, spans]) => spans.length >= MIN_RECURRENCE).map(([canonical, spans]) => ({ canonical, spans }));
+}
