@@ -2,7 +2,7 @@ import type { Token } from '../segment/token.js';
 import { canonicalSurface } from '../lexicon/fold.js';
 import type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
 import { adjacentSlogans, markFinds, MIN_RECURRENCE, modifiedSlogans, recurringPhrases } from './recurringPhrases.js';
-import { namedStrategies, principleEnumerations, usesOfNamed } from './namedFormulations.js';
+import { combinationPrinciples, namedStrategies, principleEnumerations, usesOfNamed } from './namedFormulations.js';
 import type { SloganMatcher } from './entryParts.js';
 
 export type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
@@ -486,11 +486,11 @@ function corpusHits(text: string, tokens: Token[], boundaries: Uint8Array, corpu
 
 /**
  * The forms the document's wording names as formulations (namedFormulations.ts: an enumeration closed by 的 and a
- * principle head, a strategy after 实施), at every use in the document outside the other finds (a lexicon slogan
+ * principle head, a strategy after 实施, A与B相结合 stated as a rule), at every use in the document outside the other finds (a lexicon slogan
  * held whole allowed).
  */
 function namedHits(text: string, tokens: Token[], finds: SloganHit[]): SloganHit[] {
-  const places = [...principleEnumerations(tokens), ...namedStrategies(tokens)];
+  const places = [...principleEnumerations(tokens), ...namedStrategies(tokens), ...combinationPrinciples(tokens)];
   if (places.length === 0) return [];
   const marks = markFinds(text.length, finds.map((h) => ({ start: h.start, end: h.end, lexicon: h.kind === 'lexicon' })));
   return usesOfNamed(places, tokens, text, marks).flatMap((p) => p.spans.map(([start, end]) => hit(text, start, end, p.canonical, 'named')));

@@ -4,7 +4,7 @@ import { isFree, type RecurringPhrase } from './recurringPhrases.js';
 
 /**
  * Formulations whose wording names them as one, found once or more in a document that no lexicon knows: a law or a
- * report states its 方针 and 原则 once (遵循积极利用、科学发展、依法管理、确保安全的方针; 实施网络可信身份战略), so
+ * report states its 方针 and 原则 once (and its A与B相结合) (遵循积极利用、科学发展、依法管理、确保安全的方针; 实施网络可信身份战略), so
  * recurrence is no evidence here, the shape is. Each rule finds the places where the shape names a form, then counts
  * every use of that form in the same document (kind `named`, extract.ts); decided per document, as recurringPhrases.
  */
@@ -145,6 +145,58 @@ export function namedStrategies(tokens: Token[]): Array<[number, number]> {
       if (!STRATEGY_VERB.test(tokens[i - 1].text) || !touching(tokens[i - 1], tokens[i])) continue;
       const name = tokens[j].start - tokens[i].start;
       if (name >= MIN_STRATEGY_NAME && !GENERIC_MODIFIER.test(tokens[j - 1].text)) found.push([tokens[i].start, tokens[j].end]);
+      break;
+    }
+  }
+  return found;
+}
+
+/** Verbs that state a combination as a rule to follow (坚持教育与处罚相结合, 实行依法治国和以德治国相结合). */
+const COMBINATION_VERB = /^(?:坚持|实行|贯彻|执行|贯彻执行|坚持走)$/u;
+const COMBINATION_JOINERS: ReadonlySet<string> = new Set(['与', '和', '同']);
+/** The longest side of a combination, in code units (社会统筹 与 个人账户; 减员增效 与 促进再就业). */
+const MAX_SIDE = 6;
+/** Tags no word of a side has: pronouns, prepositions, conjunctions, adverbs, particles, numbers, classifiers, locatives. */
+const NO_SIDE_TAGS = /^(?:r|p|c|d|ad|u|uj|ul|uz|ud|ug|uv|m|q|f|y|e)$/u;
+
+/** Tokens [from, to] make one side of a combination: 1–3 adjacent Han words, 2–MAX_SIDE characters, none of NO_SIDE_TAGS. */
+function isSide(tokens: Token[], from: number, to: number): boolean {
+  if (from > to || to - from > 2) return false;
+  const length = tokens[to].end - tokens[from].start;
+  if (length < 2 || length > MAX_SIDE) return false;
+  for (let k = from; k <= to; k++) {
+    if (!isHan(tokens[k]) || NO_SIDE_TAGS.test(tokens[k].pos ?? '') || CLAUSE_TOKENS.has(tokens[k].text)) return false;
+    if (k > from && !touching(tokens[k - 1], tokens[k])) return false;
+  }
+  return true;
+}
+
+/**
+ * Principles of combination: `A与B相结合` (also 和, 同) stated as a rule, after a verb that states one (COMBINATION_VERB)
+ * or opening its clause, and closing it or followed by 的原则 / 的方针 (坚持教育与处罚相结合的原则; ；惩戒与教育相结合，).
+ * A clause that opens with a verb (a verbal noun may: 惩戒与教育相结合) or adverb is a sentence about combining, not a principle (有助于理论和实际相结合,
+ * 必须同…相结合). Each side 1–3 words (isSide). Returns `[start, end)` of A与B相结合.
+ */
+export function combinationPrinciples(tokens: Token[]): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (let j = 2; j < tokens.length; j++) {
+    if (tokens[j].text !== '相结合' || !touching(tokens[j - 1], tokens[j])) continue;
+    const after = tokens[j + 1];
+    const closes = !after || !isHan(after) || (after.text === '的' && /^(?:原则|方针)$/u.test(tokens[j + 2]?.text ?? ''));
+    if (!closes) continue;
+    for (let at = j - 2; at >= 1 && j - at <= 4; at--) {
+      if (!COMBINATION_JOINERS.has(tokens[at].text) || !isSide(tokens, at + 1, j - 1) || !touching(tokens[at], tokens[at + 1])) continue;
+      for (let i = at - 1; i >= 0 && at - i <= 3; i--) {
+        if (!isSide(tokens, i, at - 1) || !touching(tokens[at - 1], tokens[at])) continue;
+        const before = tokens[i - 1];
+        // After 、 the side is the last of a list, cut from it (国家、集体和个人利益相结合): no opening.
+        if (before?.text === '、') break;
+        const opensClause = !before || !isHan(before) || !touching(before, tokens[i]);
+        if ((opensClause && !/^(?:v|vd|vi)$/u.test(tokens[i].pos ?? '')) || (!opensClause && COMBINATION_VERB.test(before.text))) {
+          found.push([tokens[i].start, tokens[j].end]);
+          break;
+        }
+      }
       break;
     }
   }
