@@ -294,14 +294,15 @@ describe('principles of combination, A与B相结合 (kind named)', () => {
   const table = (text: string) => sloganTable(collectSlogans([fakeDoc('c', {}, text)], segmenter, { lexicon: [] }));
   const named = (text: string) => table(text).rows.filter((r) => r.kind === 'named').map((r) => [r.term, r.total]);
 
-  it('after a verb that states it or opening its clause, closing it or before 的原则', () => {
-    expect(named('坚持教育与处罚相结合的原则。权责对等；惩戒与教育相结合，宽严相济。\n')).toEqual([
+  it('after a verb that states it or opening its clause, closing it or before 的原则; 并重 and 并举 alike', () => {
+    expect(named('坚持教育与处罚相结合的原则。权责对等；惩戒与教育相结合，宽严相济。国家坚持网络安全与信息化发展并重。\n')).toEqual([
       ['惩戒与教育相结合', 1],
       ['教育与处罚相结合', 1],
+      ['网络安全与信息化发展并重', 1],
     ]);
   });
 
   it('not a sentence about combining, nor a side cut from a list, nor one carried on by other words', () => {
-    expect(named('这有助于理论和实际相结合，必须同中国具体实际相结合。坚持国家、集体和个人利益相结合的原则。坚持教育与处罚相结合起来工作。\n')).toEqual([]);
+    expect(named('这有助于理论和实际相结合，必须同中国具体实际相结合。坚持国家、集体和个人利益相结合的原则。坚持教育与处罚相结合起来工作。产业政策要发展和安全并举。\n')).toEqual([]);
   });
 });

@@ -154,6 +154,8 @@ export function namedStrategies(tokens: Token[]): Array<[number, number]> {
 /** Verbs that state a combination as a rule to follow (坚持教育与处罚相结合, 实行依法治国和以德治国相结合). */
 const COMBINATION_VERB = /^(?:坚持|实行|贯彻|执行|贯彻执行|坚持走)$/u;
 const COMBINATION_JOINERS: ReadonlySet<string> = new Set(['与', '和', '同']);
+/** What a principle of combination ends with: both sides joined (相结合) or both pursued at once (并重, 并举). */
+const COMBINING: ReadonlySet<string> = new Set(['相结合', '并重', '并举']);
 /** The longest side of a combination, in code units (社会统筹 与 个人账户; 减员增效 与 促进再就业). */
 const MAX_SIDE = 6;
 /** Tags no word of a side has: pronouns, prepositions, conjunctions, adverbs, particles, numbers, classifiers, locatives. */
@@ -172,7 +174,7 @@ function isSide(tokens: Token[], from: number, to: number): boolean {
 }
 
 /**
- * Principles of combination: `A与B相结合` (also 和, 同) stated as a rule, after a verb that states one (COMBINATION_VERB)
+ * Principles of combination: `A与B相结合` (also 和, 同; also 并重 and 并举: 网络安全与信息化发展并重) stated as a rule, after a verb that states one (COMBINATION_VERB)
  * or opening its clause, and closing it or followed by 的原则 / 的方针 (坚持教育与处罚相结合的原则; ；惩戒与教育相结合，).
  * A clause that opens with a verb (a verbal noun may: 惩戒与教育相结合) or adverb is a sentence about combining, not a principle (有助于理论和实际相结合,
  * 必须同…相结合). Each side 1–3 words (isSide). Returns `[start, end)` of A与B相结合.
@@ -180,7 +182,7 @@ function isSide(tokens: Token[], from: number, to: number): boolean {
 export function combinationPrinciples(tokens: Token[]): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   for (let j = 2; j < tokens.length; j++) {
-    if (tokens[j].text !== '相结合' || !touching(tokens[j - 1], tokens[j])) continue;
+    if (!COMBINING.has(tokens[j].text) || !touching(tokens[j - 1], tokens[j])) continue;
     const after = tokens[j + 1];
     const closes = !after || !isHan(after) || (after.text === '的' && /^(?:原则|方针)$/u.test(tokens[j + 2]?.text ?? ''));
     if (!closes) continue;
