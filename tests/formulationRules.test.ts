@@ -306,3 +306,16 @@ describe('principles of combination, A与B相结合 (kind named)', () => {
     expect(named('这有助于理论和实际相结合，必须同中国具体实际相结合。坚持国家、集体和个人利益相结合的原则。坚持教育与处罚相结合起来工作。产业政策要发展和安全并举。\n')).toEqual([]);
   });
 });
+
+describe('web page chrome and interface names are no formulations', () => {
+  const terms = (text: string) => sloganTable(collectSlogans([fakeDoc('w', {}, text)], segmenter, { lexicon: [] })).rows.map((r) => r.term);
+
+  it('not a quoted app, account or button, nor anything on a credits line, nor a place brand alone on a link line', () => {
+    const text = '关注“穗好办”公众号，下载“粤省事”APP，点击“我要预约”。推进“山区共富”。\n文明天河 -->\n版权所有：“天河发布” 三大平台\n建设健康广州，共建健康广州。\n';
+    expect(terms(text).sort()).toEqual(['健康广州', '山区共富'].sort());
+  });
+
+  it('a numbered count of conditions or channels is no formula', () => {
+    expect(terms('有下列三种情形之一的，通过两个渠道报送。落实四个意识。\n')).toEqual(['四个意识']);
+  });
+});

@@ -67,6 +67,20 @@ function isOneToken(tokens: Token[], start: number, end: number): boolean {
   return t.start === start && t.end === end;
 }
 
+/** The line that holds `offset`: `[start, end)` without its line break. */
+function lineAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+/**
+ * A web page's footer or credits line (版权所有, ICP备, 公网安备, 主办：, 承办：, 技术支持, 网站标识码): site chrome, where a
+ * quote, a number or a place brand names the site's owners and links, no formulation.
+ */
+const CHROME_LINE = /版权所有|ICP备|公网安备|网站标识码|技术支持[:：]|主办(?:单位)?[:：]|承办(?:单位)?[:：]/u;
+const isChromeLine = (text: string, offset: number): boolean => CHROME_LINE.test(lineAt(text, offset));
+
 /** A noun of jieba's tag set (n, nr, ns, nt, nz, ng, …), all Han: what may continue a formula's head or operand. */
 function isNoun(token: Token | undefined): boolean {
   return token !== undefined && token.pos !== undefined && token.pos.startsWith('n') && /^\p{Script=Han}+$/u.test(token.text);
@@ -132,6 +146,18 @@ function isDefinedTerm(text: string, open: number): boolean {
   return /所称$/u.test(quoteRun(text, open).before);
 }
 
+/** What names an app or a screen element: after the closing quote (“粤省事”小程序, “学习强国”APP) or before the opening one (点击“提交”). */
+const APP_AFTER = /^(?:APP|App|app|小程序|公众号|客户端|微信号|视频号|按钮|菜单|栏目|图标)/u;
+const UI_BEFORE = /(?:点击|单击|点选|勾选|下载|登录|登陆|扫描|搜索|关注|打开|进入)$/u;
+
+/**
+ * A quote that names an app, an account or a button (“粤省事”小程序, 关注“广州卫健委”公众号, 点击“我要办理”): the name of a
+ * product or a screen label, which pages of government services quote all the time, no formulation.
+ */
+function isInterfaceName(text: string, open: number, close: number): boolean {
+  return APP_AFTER.test(text.slice(close, close + 3)) || UI_BEFORE.test(text.slice(Math.max(0, open - 2), open));
+}
+
 /** The parts of a longer quoted enumeration are short and of nearly one length. */
 const ENUMERATION_MAX = 40;
 const ENUMERATION_PART_MAX = 10;
@@ -171,7 +197,8 @@ const isNumberedLabel = (token: Token): boolean => NUMBER_OPENING.test(token.tex
 
 /**
  * The contents of quote pairs: a lexicon form (whatever its length) counts as that slogan, other formulations as
- * themselves. Without tokens (a first pass over a corpus) no find is marked a single word.
+ * themselves; not the name of an app, account or button (isInterfaceName) nor a quote on a page's credits line
+ * (isChromeLine). Without tokens (a first pass over a corpus) no find is marked a single word.
  */
 export function quotedHits(text: string, lexicon: LexiconMatcher, tokens?: Token[]): SloganHit[] {
   const hits: SloganHit[] = [];
@@ -185,7 +212,7 @@ export function quotedHits(text: string, lexicon: LexiconMatcher, tokens?: Token
       const slogan = lexicon.canonicalOf(surface);
       const content = canonicalSurface(surface);
       if (slogan !== undefined) hits.push(hit(text, start, end, slogan, 'lexicon', true));
-      else if (isQuotedFormulation(content) && !isDefinedTerm(text, m.index)) {
+      else if (isQuotedFormulation(content) && !isDefinedTerm(text, m.index) && !isInterfaceName(text, m.index, m.index + m[0].length) && !isChromeLine(text, m.index)) {
         const found = hit(text, start, end, content, 'quoted', true);
         const token = tokens?.[tokenIndexAt(tokens, start)];
         if (tokens && token && isOneToken(tokens, start, end) && !isNumberedLabel(token) && !isCoinage(token)) found.singleWord = true;
@@ -216,6 +243,8 @@ const GENERIC_HEADS: ReadonlySet<string> = new Set([
   ...['年', '月', '日', '天', '周', '小时', '周年', '月份', '季度', '星期', '世纪', '年度', '多月', '多小时', '百分点', '以上', '左右'],
   ...['以后', '以来', '以前', '期间', '可能', '类型', '人', '次', '孩子', '工人', '职工', '国家', '地区', '城市', '地方', '大洲'],
   ...['自治区', '单位', '部门', '企业', '行业', '港口', '方案', '文件', '案件', '项目', '建设项目'],
+  // the conditions and channels a rule counts (下列三种情形, 通过两个渠道): a count, not a formula
+  ...['情形', '情况', '渠道', '种类', '类别'],
 ]);
 /**
  * A head that starts with a span of time counts days or months whatever follows (六个月内, 六个月无人认领, 五个工作日内,
@@ -284,7 +313,7 @@ function pairedNumberHits(text: string, tokens: Token[], boundaries: Uint8Array)
  * Numbered formulas: number + classifier + head (四个意识, 五大安全, 两个维护, 六项规定, 三个务必), the head
  * found with the tokens. Not formulas: a head in GENERIC_HEADS, a span of time (TIME_HEAD) or not all Han; a number
  * inside a word (the number must start a token); 八大/九大/十大 (party congresses).
- * List heads (`一是`, `二、`) never match: 是 and 、 are not classifiers. Only 化 stands without a head (`四化`).
+ * List heads (`一是`, `二、`) never match: 是 and 、 are not classifiers. Nothing on a page's credits line (isChromeLine). Only 化 stands without a head (`四化`).
  * Then the paired numbers (pairedNumberHits).
  */
 function numberedHits(text: string, tokens: Token[], boundaries: Uint8Array): SloganHit[] {
@@ -293,6 +322,7 @@ function numberedHits(text: string, tokens: Token[], boundaries: Uint8Array): Sl
     const [whole, number, classifier] = m;
     if ((boundaries[m.index] & 1) === 0) continue;
     if (classifier === '大' && CONGRESS_NUMBERS.has(number)) continue;
+    if (isChromeLine(text, m.index)) continue;
     const { head, end } = numberedHead(text, tokens, m.index + whole.length);
     const headless = head === '' && classifier === '化';
     if (!headless && (!/^\p{Script=Han}+$/u.test(head) || GENERIC_HEADS.has(head) || TIME_HEAD.test(head) || GENERIC_HEADS.has(firstWord(tokens, m.index + whole.length)))) continue;
@@ -378,14 +408,24 @@ const PLACE_BRANDS: ReadonlySet<string> = new Set([
 const NO_PLACE: ReadonlySet<string> = new Set(['城市', '宜居', '河湖', '城乡', '乡村', '地区', '区域', '社区', '园区', '城区', '国际']);
 
 /**
+ * `[start, end)` is the only Han text of its line (文明天河 -->, a menu of site links): a web page's navigation link
+ * or a label, not prose.
+ */
+function isLinkLine(text: string, start: number, end: number): boolean {
+  const line = lineAt(text, start);
+  return (line.match(/\p{Script=Han}/gu) ?? []).length === end - start;
+}
+
+/**
  * Local formulations: a word of PLACE_BRANDS and the name of a place right after it, both whole tokens (平安|北京, the
- * place tagged ns): 平安北京, 健康广州.
+ * place tagged ns): 平安北京, 健康广州. Not on a line of site links (isLinkLine) or of page credits (isChromeLine).
  */
 function localHits(text: string, tokens: Token[]): SloganHit[] {
   const hits: SloganHit[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const [brand, place] = [tokens[i], tokens[i + 1]];
     if (!PLACE_BRANDS.has(brand.text) || place.pos !== 'ns' || NO_PLACE.has(place.text) || !/^\p{Script=Han}{2,4}$/u.test(place.text)) continue;
+    if (isLinkLine(text, brand.start, place.end) || isChromeLine(text, brand.start)) continue;
     hits.push(hit(text, brand.start, place.end, brand.text + place.text, 'local'));
   }
   return hits;
