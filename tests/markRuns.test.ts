@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSegmenter } from '../src/segment/createSegmenter.js';
+import { endsWords } from '../src/segment/endsWords.js';
 import { joinMarkRuns } from '../src/segment/markRuns.js';
 import { HAS_NODEJIEBA } from './cli.js';
 
@@ -11,6 +12,16 @@ describe('joinMarkRuns', () => {
     const out = joinMarkRuns(words.join(''), { words, ends: Uint32Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9) });
     expect(out.words).toEqual(['说', '——', '好', '…………', '吧']);
     expect([...out.ends!]).toEqual([1, 3, 4, 8, 9]);
+  });
+
+  it('joins the same runs in words given by their ends, and a joined run has no dictionary node', () => {
+    const text = '说——好…………吧一—二';
+    const ends = Uint32Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    const nodes = { dictionary: 'd', ids: Int32Array.of(7, 1, 1, 8, 2, 2, 2, 2, 9, 10, 1, 11) };
+    const out = joinMarkRuns(text, endsWords(text, ends, undefined, nodes));
+    expect(out.words).toEqual(['说', '——', '好', '…………', '吧', '一', '—', '二']);
+    expect([...out.ends!]).toEqual([1, 3, 4, 8, 9, 10, 11, 12]);
+    expect([...out.nodes!.ids]).toEqual([7, -1, 8, -1, 9, 10, 1, 11]);
   });
 
   it('leaves a lone dash, and two different marks, apart', () => {

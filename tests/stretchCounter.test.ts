@@ -3,7 +3,9 @@ import { StretchCounter } from '../src/analysis/stretchCounter.js';
 import { DocumentCounter } from '../src/analysis/termCounts.js';
 import { wordFilter } from '../src/analysis/tokenFilter.js';
 import { CodeUnitTrie } from '../src/lexicon/charTrie.js';
+import { createSegmenter } from '../src/segment/createSegmenter.js';
 import { wordEnds } from '../src/segment/offsets.js';
+import type { WordNodes } from '../src/segment/token.js';
 
 /** A text and the end offset of each of its words. */
 function cutOf(...words: string[]): { text: string; ends: Uint32Array } {
@@ -67,5 +69,31 @@ describe('wordEnds', () => {
     expect([...wordEnds('改革发展', ['改革', '发展'], 0, 4)]).toEqual([2, 4]);
     expect([...wordEnds('改革 发展', ['改革', '发展'], 0, 5)]).toEqual([2, 5]);
     expect([...wordEnds('ab改革 发展', ['改革', '发展'], 2)]).toEqual([4, 7]);
+  });
+});
+
+describe('StretchCounter with dictionary nodes', () => {
+  it('counts by the dictionary nodes the segmenter gives as it counts by the text, and a new dictionary starts afresh', () => {
+    // The second text is cut folded (１９９７ as 1997): its written words with a folded character have no node, so
+    // Ｔ恤 and T恤 stay two terms.
+    for (const text of ['坚持两个确立，深化枫桥经验。1997年——香港回归，坚持改革开放……'.repeat(3), '香港１９９７年回归，穿Ｔ恤和T恤，做Ｂ超与B超。坚持改革开放'.repeat(3)]) {
+      const cut = createSegmenter().words(text);
+      expect(cut.nodes).toBeDefined();
+      const keep = wordFilter({ stopwords: new Set(['坚持']) });
+      const count = (nodes?: WordNodes) => {
+        const counter = new DocumentCounter();
+        const size = new StretchCounter(counter, (w) => keep(w, undefined)).add(text, 0, cut.ends!, nodes);
+        return { size, ...counter.take(), vocabulary: counter.vocabulary };
+      };
+      expect(count(cut.nodes)).toEqual(count());
+    }
+    // Node ids of another dictionary name other words: the counter does not take them for the first one's.
+    const counter = new DocumentCounter();
+    const stretches = new StretchCounter(counter, () => true);
+    const one = cutOf('改革', '发展');
+    stretches.add(one.text, 0, one.ends, { dictionary: 'a', ids: Int32Array.of(5, 6) });
+    stretches.add(one.text, 0, one.ends, { dictionary: 'b', ids: Int32Array.of(6, 5) });
+    expect(counter.take()).toEqual({ ids: [0, 1], counts: [2, 2] });
+    expect(counter.vocabulary).toEqual(['改革', '发展']);
   });
 });

@@ -1,4 +1,5 @@
 import { CodeUnitTrie } from '../lexicon/charTrie.js';
+import type { WordNodes } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
 import type { DocumentCounter } from './termCounts.js';
 
@@ -16,6 +17,11 @@ const NOT_COUNTED = -3;
 export class StretchCounter {
   private readonly trie = new CodeUnitTrie();
   private state = new Int32Array(1024).fill(UNSEEN);
+  /** The state of each one-unit word (，。、 and single characters: a third of the tokens), by code unit. */
+  private readonly unitState = new Int32Array(0x10000).fill(UNSEEN);
+  /** The state of each node of the segmenter's dictionary trie (Words.nodes), for the dictionary of `nodesOf`. */
+  private nodeState = new Int32Array(0);
+  private nodesOf: string | undefined;
 
   /** `counted(word)`: whether a word token is counted (the filter and --only); the ids are `counter`'s. */
   constructor(
@@ -25,18 +31,32 @@ export class StretchCounter {
 
   /**
    * Counts the words of `text` that follow one another from offset `from`, ending at `from + ends[i]`, into the
-   * counter's current document; returns how many of them are word tokens (the document's size).
+   * counter's current document; returns how many of them are word tokens (the document's size). `nodes`, where
+   * the segmenter gives them, name each word by its dictionary node, so a known word costs one array read.
    */
-  add(text: string, from: number, ends: ArrayLike<number>): number {
-    const { trie } = this;
+  add(text: string, from: number, ends: ArrayLike<number>, nodes?: WordNodes): number {
+    const { trie, unitState } = this;
+    const ids = nodes && this.nodeStates(nodes);
+    const nodeState = this.nodeState;
     let words = 0;
     let start = from;
     for (let i = 0; i < ends.length; i++) {
       const end = from + ends[i];
-      let node = CodeUnitTrie.ROOT;
-      for (let j = start; j < end; j++) node = trie.add(node, text.charCodeAt(j));
-      let state = node < this.state.length ? this.state[node] : UNSEEN;
-      if (state === UNSEEN) state = this.judge(node, text.slice(start, end));
+      let state: number;
+      const dictionaryNode = ids ? ids[i] : -1;
+      if (dictionaryNode >= 0) {
+        state = nodeState[dictionaryNode];
+        if (state === UNSEEN) state = nodeState[dictionaryNode] = this.verdict(text.slice(start, end));
+      } else if (end - start === 1) {
+        const unit = text.charCodeAt(start);
+        state = unitState[unit];
+        if (state === UNSEEN) state = unitState[unit] = this.verdict(text.slice(start, end));
+      } else {
+        let node = CodeUnitTrie.ROOT;
+        for (let j = start; j < end; j++) node = trie.add(node, text.charCodeAt(j));
+        state = node < this.state.length ? this.state[node] : UNSEEN;
+        if (state === UNSEEN) state = this.judge(node, text.slice(start, end));
+      }
       if (state !== NOT_A_WORD) {
         words++;
         if (state >= 0) this.counter.addId(state);
@@ -46,14 +66,34 @@ export class StretchCounter {
     return words;
   }
 
+  /** The node ids of `nodes`, with the node states made ready for their dictionary. */
+  private nodeStates(nodes: WordNodes): Int32Array {
+    const { dictionary, ids } = nodes;
+    if (this.nodesOf !== dictionary) {
+      this.nodesOf = dictionary;
+      this.nodeState = new Int32Array(0);
+    }
+    let needed = this.nodeState.length;
+    for (let i = 0; i < ids.length; i++) if (ids[i] >= needed) needed = ids[i] + 1;
+    if (needed > this.nodeState.length) {
+      const grown = new Int32Array(Math.max(needed, 2 * this.nodeState.length)).fill(UNSEEN);
+      grown.set(this.nodeState);
+      this.nodeState = grown;
+    }
+    return ids;
+  }
+
   private judge(node: number, word: string): number {
     if (node >= this.state.length) {
       const grown = new Int32Array(Math.max(2 * this.state.length, this.trie.size)).fill(UNSEEN);
       grown.set(this.state);
       this.state = grown;
     }
-    const state = !isWordToken(word) ? NOT_A_WORD : this.counted(word) ? this.counter.id(word) : NOT_COUNTED;
-    this.state[node] = state;
-    return state;
+    return (this.state[node] = this.verdict(word));
+  }
+
+  /** What a word is: not a word token, a word not counted, or the counter's id of a counted one. */
+  private verdict(word: string): number {
+    return !isWordToken(word) ? NOT_A_WORD : this.counted(word) ? this.counter.id(word) : NOT_COUNTED;
   }
 }

@@ -15,10 +15,11 @@ export type ChunkStep<P extends { kind: string }, W = Words> =
   | { kind: 'whole'; file: string; prepared: Exclude<P, Cut> }
   | { kind: 'chunk'; file: string; prepared: Extract<P, Cut>; start: number; end: number; words: W };
 
-/** How a chunk [start, end) of a file's text is cut, and how many cuts may run at once. */
+/** How a chunk [start, end) of a file's text is cut, how many cuts may run at once, and chunks of how many units at least. */
 export interface ChunkCutter<W> {
   cut(file: LoadedFile, start: number, end: number): Promise<W>;
   inFlight: number;
+  units?: number;
 }
 
 /**
@@ -41,7 +42,7 @@ export async function* chunksCut<P extends { kind: string }, W = Words>(
         continue;
       }
       const cut = prepared as Extract<P, Cut>;
-      const bounds = tokenizer.chunks(cut.file);
+      const bounds = tokenizer.chunks(cut.file, cutter.units);
       for (let k = 1; k < bounds.length; k++) yield { kind: 'chunk', file, prepared: cut, start: bounds[k - 1], end: bounds[k] };
     }
   }

@@ -4,7 +4,7 @@ import { StretchCounter } from '../analysis/stretchCounter.js';
 import { DocumentCounter, positionsOf } from '../analysis/termCounts.js';
 import { wordFilter } from '../analysis/tokenFilter.js';
 import { TifaError } from '../errors.js';
-import type { Words } from '../segment/token.js';
+import type { WordNodes, Words } from '../segment/token.js';
 import type { DocumentCountsMessage, WorkerCountsMessage } from './countMessages.js';
 import { TokenCache } from './tokenCache.js';
 import type { FileTokenizer, LoadedFile } from './tokenizeFile.js';
@@ -100,13 +100,13 @@ export class FileCounter {
     // Word positions within the document by term id, for Juilland's D (--parts).
     const positions = request.keepPositions ? new Map<number, number[]>() : undefined;
     let size = 0;
-    const addEnds = (start: number, ends: Uint32Array) => {
+    const addEnds = (start: number, ends: Uint32Array, nodes?: WordNodes) => {
       recorder?.addEnds(start, ends);
-      size += stretches!.add(text, start, ends);
+      size += stretches!.add(text, start, ends, nodes);
     };
     return {
       add: (start, cut) => {
-        if (stretches && cut.ends) return addEnds(start, cut.ends);
+        if (stretches && cut.ends) return addEnds(start, cut.ends, cut.nodes);
         recorder?.add(start, cut);
         const units = countedItems(cut, request, keep, positions !== undefined);
         counter.addItems(units.items, request.only, positions && positionsOf(units, size, positions));
@@ -162,6 +162,6 @@ export class FileCounter {
 export interface OpenFile {
   add(start: number, cut: Words): void;
   /** `add` for a chunk cut into token ends only (no strings), when the counter `countsEnds`. */
-  addEnds(start: number, ends: Uint32Array): void;
+  addEnds(start: number, ends: Uint32Array, nodes?: WordNodes): void;
   close(): { ids: number[]; counts: number[]; size: number; chars: number; positions?: Map<number, number[]> };
 }

@@ -133,8 +133,8 @@ export class FileTokenizer {
    * Offsets of the chunks a file's words come in: the text's sentence chunks (see sentenceChunks), or the whole
    * text for a file whose words the cache holds.
    */
-  chunks(file: LoadedFile): number[] {
-    return file.cached ? [0, file.text.length] : sentenceChunks(file.text);
+  chunks(file: LoadedFile, units?: number): number[] {
+    return file.cached ? [0, file.text.length] : sentenceChunks(file.text, units);
   }
 
   /** The words of one chunk [start, end) of `chunks`. */

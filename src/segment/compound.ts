@@ -1,7 +1,7 @@
 import { CodeUnitTrie } from '../lexicon/charTrie.js';
 import { endsWords, isEndsWords } from './endsWords.js';
 import { wordEnds } from './offsets.js';
-import type { Words } from './token.js';
+import type { WordNodes, Words } from './token.js';
 
 /**
  * Joins multi-word phrases into one token after segmentation (quanteda's tokens_compound), with --compound only:
@@ -73,7 +73,7 @@ export class PhraseJoin {
     }
     if (joins.length === 0) return unchanged();
     const joinedCount = count - joins.reduce((n, [first, last]) => n + last - first, 0);
-    if (contiguous) return endsWords(text, joinedEnds(ends, joins, joinedCount), tags && joinedTags(tags, joins));
+    if (contiguous) return endsWords(text, joinedEnds(ends, joins, joinedCount), tags && joinedTags(tags, joins), cut.nodes && joinedNodes(cut.nodes, joins, joinedCount));
     const { words } = cut;
     // The words between joins are copied a stretch at a time (push of a slice, set of a subarray): a chunk
     // holds a few joins and thousands of words. A stretch goes in parts so that no call takes too many arguments.
@@ -113,6 +113,22 @@ function joinedEnds(ends: Uint32Array, joins: Array<[number, number]>, count: nu
   }
   out.set(ends.subarray(next), at);
   return out;
+}
+
+/** The trie nodes of words joined at `joins`: a joined phrase is no word of the dictionary (NO_NODE, -1). */
+function joinedNodes(nodes: WordNodes, joins: Array<[number, number]>, count: number): WordNodes {
+  const { ids } = nodes;
+  const out = new Int32Array(count);
+  let next = 0;
+  let at = 0;
+  for (const [first, last] of joins) {
+    out.set(ids.subarray(next, first), at);
+    at += first - next;
+    out[at++] = -1;
+    next = last + 1;
+  }
+  out.set(ids.subarray(next), at);
+  return { dictionary: nodes.dictionary, ids: out };
 }
 
 /** The tags of words joined at `joins`: a joined phrase is tagged nz. */

@@ -7,7 +7,7 @@ import { PhraseJoin } from './compound.js';
 import { bundledDictPath } from '../bundledDict.js';
 import { dictToText, parseJiebaDict, type DictEntry } from './dictionary.js';
 import { createNodeRsBackend, jiebaDictionary } from './nodeRsJieba.js';
-import { builtPortDictionary, portDictionary, portDictionaryKey, seedPortDictionary } from './portWords.js';
+import { builtPortDictionary, portDictionary, seedPortDictionary } from './portWords.js';
 import { JiebaFrequencies } from './suggestFreq.js';
 import { assertNodejiebaInstalled, createNodejiebaBackend } from './nodejiebaBackend.js';
 import { CutThreads, type EndsCutter } from './cutThreads.js';
@@ -211,29 +211,15 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     const folded = foldWidth(text);
     return finishCut(text, folded, await binding().cutAsync(folded, Boolean(cutOptions?.pos)), vocabulary().phraseJoin);
   };
-  // Cut threads (cutThreads.ts), once a caller asks for them (endsCutter), started at the first text to cut:
-  // from then on this thread needs no jieba of its own, not even for cutUnits.
+  // Cut threads (cutThreads.ts), once a caller asks for them (endsCutter), started at the first text to cut.
   let wantThreads = 0;
   let threads: CutThreads | undefined;
   const startThreads = () =>
     (threads ??= new CutThreads(wantThreads, () => {
-      const { dictText, join, phrases } = vocabulary();
+      const { dictText, join } = vocabulary();
       // Loaded here, where the store is, and shared with the threads rather than built in each.
-      const port = { key: portDictionaryKey(jiebaDictionary(), dictText), data: portDictionary(jiebaDictionary(), dictText, store) };
-      return { dictText, phrases: join, unitPhrases: phrases, port };
+      return { dictText, phrases: join, port: portDictionary(jiebaDictionary(), dictText, store) };
     }));
-  const unitsInThreads = (text: string): Token[] => {
-    const bounds = sentenceChunks(text);
-    const tokens: Token[] = [];
-    for (let k = 1; k < bounds.length; k++) {
-      let start = bounds[k - 1];
-      for (const end of startThreads().unitsSync(text.slice(start, bounds[k]))) {
-        tokens.push({ text: text.slice(start, bounds[k - 1] + end), start, end: bounds[k - 1] + end });
-        start = bounds[k - 1] + end;
-      }
-    }
-    return tokens;
-  };
   return {
     name: backend,
     get key() {
@@ -247,9 +233,17 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
       const { dictText } = vocabulary();
       if (backend === 'node-rs') portDictionary(jiebaDictionary(), dictText, store);
     },
-    cutUnits: (text: string): Token[] => (wantThreads ? unitsInThreads(text) : withOffsets(text, chunked(text, false, () => vocabulary().allPhrases))),
+    // On this thread, with cut threads or without: a few short windows per file, and the port's dictionary is shared.
+    cutUnits: (text: string): Token[] => withOffsets(text, chunked(text, false, () => vocabulary().allPhrases)),
     endsCutter: (threads: number): EndsCutter => {
-      if (backend !== 'node-rs' || !CutThreads.available()) return { ends: async (text) => (await wordsAsync(text)).ends! };
+      if (backend !== 'node-rs' || !CutThreads.available()) {
+        return {
+          ends: async (text) => {
+            const { ends, nodes } = await wordsAsync(text);
+            return { ends: ends!, nodes };
+          },
+        };
+      }
       wantThreads = threads;
       return { ends: (text) => startThreads().ends(text) };
     },

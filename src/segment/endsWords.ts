@@ -1,4 +1,4 @@
-import type { Words } from './token.js';
+import type { WordNodes, Words } from './token.js';
 
 /**
  * The words of `text` that follow one another from offset 0, given by their end offsets: the strings are made
@@ -6,7 +6,7 @@ import type { Words } from './token.js';
  * only `ends`, so a segmenter that knows its ends (the TypeScript cut, portCut.ts) makes no string per token.
  * `words` is an own, enumerable getter: a spread copy of these Words reads it and keeps the strings.
  */
-export function endsWords(text: string, ends: Uint32Array, tags?: string[]): Words {
+export function endsWords(text: string, ends: Uint32Array, tags?: string[], nodes?: WordNodes): Words {
   let words: string[] | undefined;
   const cut: Words = {
     ends,
@@ -19,6 +19,7 @@ export function endsWords(text: string, ends: Uint32Array, tags?: string[]): Wor
     },
   };
   if (tags) cut.tags = tags;
+  if (nodes) cut.nodes = nodes;
   made.add(cut);
   return cut;
 }

@@ -1,3 +1,4 @@
+import { endsWords, isEndsWords } from './endsWords.js';
 import type { Words } from './token.js';
 
 /**
@@ -20,6 +21,7 @@ const markOf = (word: string): number => {
 /** `cut` (with its ends) with each run of one dash or ellipsis character as one word; `cut` itself when none. */
 export function joinMarkRuns(text: string, cut: Words): Words {
   if (!DOUBLED.test(text)) return cut;
+  if (isEndsWords(cut)) return joinMarkRunEnds(text, cut);
   const { words, tags } = cut;
   const ends = cut.ends!;
   const outWords: string[] = [];
@@ -41,4 +43,38 @@ export function joinMarkRuns(text: string, cut: Words): Words {
   if (outWords.length === words.length) return cut;
   const ended = Uint32Array.from(outEnds);
   return tags ? { words: outWords, tags: outTags, ends: ended } : { words: outWords, ends: ended };
+}
+
+/** The mark a stretch of `text` is made of (one mark, repeated), or -1. */
+function markAt(text: string, start: number, end: number): number {
+  const code = text.charCodeAt(start);
+  if (!MARKS.has(code)) return -1;
+  for (let i = start + 1; i < end; i++) if (text.charCodeAt(i) !== code) return -1;
+  return code;
+}
+
+/** joinMarkRuns for words given by their ends (endsWords): the same joins, read where the words stand, no strings made. */
+function joinMarkRunEnds(text: string, cut: Words): Words {
+  const ends = cut.ends!;
+  const { tags, nodes } = cut;
+  const outEnds: number[] = [];
+  const outTags: string[] = [];
+  const outNodes: number[] = [];
+  let lastMark = -1;
+  let start = 0;
+  for (let i = 0; i < ends.length; start = ends[i++]) {
+    const mark = markAt(text, start, ends[i]);
+    if (mark >= 0 && mark === lastMark) {
+      outEnds[outEnds.length - 1] = ends[i];
+      // A run of marks is no word of the dictionary.
+      if (nodes) outNodes[outNodes.length - 1] = -1;
+      continue;
+    }
+    outEnds.push(ends[i]);
+    if (tags) outTags.push(tags[i]);
+    if (nodes) outNodes.push(nodes.ids[i]);
+    lastMark = mark;
+  }
+  if (outEnds.length === ends.length) return cut;
+  return endsWords(text, Uint32Array.from(outEnds), tags && outTags, nodes && { dictionary: nodes.dictionary, ids: Int32Array.from(outNodes) });
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { bundledDictPath } from '../bundledDict.js';
 import { endsWords } from './endsWords.js';
 import { PortCutter, type PortSink } from './portCut.js';
-import { buildPortDictionary, type PortDictionaryData } from './portDictionary.js';
+import { NO_NODE, buildPortDictionary, type PortDictionaryData } from './portDictionary.js';
 import { parseHmmModel, type HmmModel } from './portHmm.js';
 import type { Words } from './token.js';
 import type { VocabularyStore } from './vocabularyKey.js';
@@ -25,16 +25,16 @@ function jiebaHmmModel(): HmmModel {
  * milliseconds, or built now (it reads both texts: ~0.4 s) and kept there. Its arrays live in shared memory, so
  * that the threads it is handed to (builtPortDictionary) read this one copy.
  */
-export function portDictionary(jiebaDict: Buffer, userDictText: string, store?: VocabularyStore): PortDictionaryData {
+export function portDictionary(jiebaDict: Buffer, userDictText: string, store?: VocabularyStore): { key: string; data: PortDictionaryData } {
   const key = portDictionaryKey(jiebaDict, userDictText);
-  if (built?.key === key) return built.data;
+  if (built?.key === key) return built;
   let data = store?.get<PortDictionaryData>(key);
   if (!data) {
     data = buildPortDictionary([jiebaDict.toString('utf8'), userDictText]);
     store?.put(key, data);
   }
   built = { key, data: shared(data) };
-  return built.data;
+  return built;
 }
 
 /** A typed array's contents in a SharedArrayBuffer: posted to a thread, it is shared, not copied. */
@@ -81,29 +81,38 @@ export function seedPortDictionary(dictionary: { key: string; data: PortDictiona
  */
 export class PortSegmenter {
   private readonly cutter: PortCutter;
+  private readonly dictionary: string;
   private ends = new Uint32Array(4096);
+  private nodes = new Int32Array(4096);
   private count = 0;
   private readonly sink: PortSink = {
-    word: (_node, _start, end) => this.push(end),
-    other: (_start, end) => this.push(end),
+    word: (node, _start, end) => this.push(end, node),
+    other: (_start, end) => this.push(end, NO_NODE),
   };
 
   constructor(jiebaDict: Buffer, userDictText: string, store?: VocabularyStore) {
-    this.cutter = new PortCutter(portDictionary(jiebaDict, userDictText, store), jiebaHmmModel());
+    const { key, data } = portDictionary(jiebaDict, userDictText, store);
+    this.dictionary = key;
+    this.cutter = new PortCutter(data, jiebaHmmModel());
   }
 
+  /** The words of `text` by their ends, with the trie node of each (Words.nodes). */
   words(text: string): Words {
     this.count = 0;
     this.cutter.cut(text, this.sink);
-    return endsWords(text, this.ends.slice(0, this.count));
+    return endsWords(text, this.ends.slice(0, this.count), undefined, { dictionary: this.dictionary, ids: this.nodes.slice(0, this.count) });
   }
 
-  private push(end: number): void {
+  private push(end: number, node: number): void {
     if (this.count === this.ends.length) {
       const grown = new Uint32Array(this.ends.length * 2);
       grown.set(this.ends);
       this.ends = grown;
+      const grownNodes = new Int32Array(this.nodes.length * 2);
+      grownNodes.set(this.nodes);
+      this.nodes = grownNodes;
     }
+    this.nodes[this.count] = node;
     this.ends[this.count++] = end;
   }
 }

@@ -24,6 +24,17 @@ export interface Words {
   tags?: string[];
   /** End offset of each word in the text that was cut, where the segmenter has worked them out (tokens are contiguous). */
   ends?: Uint32Array;
+  /**
+   * Where the TypeScript cut (portCut.ts) gave them: the node of each word in its dictionary's trie (NO_NODE for a
+   * word the dictionary does not hold), so that counting reads a word's identity without walking its characters.
+   */
+  nodes?: WordNodes;
+}
+
+/** The dictionary-trie node of each word, and the key of the dictionary they belong to (their ids mean nothing in another). */
+export interface WordNodes {
+  dictionary: string;
+  ids: Int32Array;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { endsWords, isEndsWords } from './endsWords.js';
-import type { Words } from './token.js';
+import type { WordNodes, Words } from './token.js';
 
 /**
  * Full-width ASCII as jieba should read it. Official texts write numbers and Latin letters full-width
@@ -25,7 +25,21 @@ export function foldWidth(text: string): string {
 export function asWritten(text: string, cut: Words): Words {
   const ends = cut.ends!;
   // Contiguous words are slices of `text` at the same ends (the fold keeps every offset): still no strings.
-  if (isEndsWords(cut)) return endsWords(text, ends, cut.tags);
+  if (isEndsWords(cut)) return endsWords(text, ends, cut.tags, cut.nodes && writtenNodes(text, ends, cut.nodes));
   const words = cut.words.map((word, i) => text.slice(ends[i] - word.length, ends[i]));
   return { ...cut, words };
+}
+
+/**
+ * The dictionary nodes of a cut of the folded text that still name the words as written: a word with a folded
+ * character in it (１９９７, whose node is 1997's) has none (NO_NODE, -1); the rest keep theirs.
+ */
+function writtenNodes(text: string, ends: Uint32Array, nodes: WordNodes): WordNodes {
+  const ids = nodes.ids.slice();
+  let word = 0;
+  for (const match of text.matchAll(FOLDED)) {
+    while (ends[word] <= match.index) word++;
+    ids[word] = -1;
+  }
+  return { dictionary: nodes.dictionary, ids };
 }
