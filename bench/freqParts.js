@@ -1,9 +1,6 @@
 // Where freq's time goes besides the cut, and the candidates of issue 20 item 4, measured in one process against
 // the raw cut of the same text (ratios: these machines are noisy). Needs dist/ (npm run build).
 // Usage: node bench/freqParts.js [--main 20 --rounds 3]
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { countedItems } from '../dist/analysis/countCorpus.js';
 import { StretchCounter } from '../dist/analysis/stretchCounter.js';
@@ -12,22 +9,12 @@ import { PhraseJoin } from '../dist/segment/compound.js';
 import { segmenterVocabulary } from '../dist/segment/createSegmenter.js';
 import { jiebaDictionary } from '../dist/segment/nodeRsJieba.js';
 import { sentenceChunks } from '../dist/segment/sentenceChunks.js';
+import { option, sourceTexts } from './benchCorpus.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const mainMb = Number(option('main', '20'));
 const rounds = Number(option('rounds', '3'));
-const gwr = join(root, '..', 'shared', 'corpora', 'gov-work-reports');
-const source = existsSync(gwr) ? gwr : join(root, 'corpus');
-const sourceTexts = readdirSync(source).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(source, f), 'utf8'));
 // Copies of the reports up to the size asked (in UTF-8 bytes), as bench/run.js makes them.
-const texts = [];
-for (let bytes = 0, i = 0; bytes < mainMb * 1024 * 1024; i++) {
-  const text = sourceTexts[i % sourceTexts.length];
-  texts.push(text);
-  bytes += Buffer.byteLength(text);
-}
+const { texts } = sourceTexts(mainMb);
 const chunksOf = (size) => texts.flatMap((text) => {
   const bounds = sentenceChunks(text, size);
   return bounds.slice(1).map((end, k) => text.slice(bounds[k], end));

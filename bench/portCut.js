@@ -1,10 +1,8 @@
 // The TypeScript port of jieba-rs's cut (src/segment/portCut.ts) against the raw @node-rs/jieba cut of the same
 // text, in one process (ratios: these machines are noisy): its speed cutting and counting, and whether its words
 // are the same. Needs dist/ (npm run build). Usage: node bench/portCut.js [--main 20 --rounds 3]
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { segmenterVocabulary } from '../dist/segment/createSegmenter.js';
 import { jiebaDictionary } from '../dist/segment/nodeRsJieba.js';
@@ -16,22 +14,11 @@ import { PortSegmenter } from '../dist/segment/portWords.js';
 import { PhraseJoin } from '../dist/segment/compound.js';
 import { StretchCounter } from '../dist/analysis/stretchCounter.js';
 import { DocumentCounter } from '../dist/analysis/termCounts.js';
+import { option, sourceTexts } from './benchCorpus.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const mainMb = Number(option('main', '20'));
 const rounds = Number(option('rounds', '3'));
-const gwr = join(root, '..', 'shared', 'corpora', 'gov-work-reports');
-const source = existsSync(gwr) ? gwr : join(root, 'corpus');
-const sourceTexts = readdirSync(source).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(source, f), 'utf8'));
-const texts = [];
-let bytes = 0;
-for (let i = 0; bytes < mainMb * 1024 * 1024; i++) {
-  const text = sourceTexts[i % sourceTexts.length];
-  texts.push(text);
-  bytes += Buffer.byteLength(text);
-}
+const { texts, bytes } = sourceTexts(mainMb);
 const chunks = texts.flatMap((text) => {
   const bounds = sentenceChunks(text);
   return bounds.slice(1).map((end, k) => text.slice(bounds[k], end));
@@ -81,7 +68,11 @@ const portWords = new PortSegmenter(jiebaDictionary(), vocabulary.dictText);
 const join_ = new PhraseJoin(vocabulary.dictionaryPhrases);
 const stretchCount = (cutOf) => () => {
   const stretches = new StretchCounter(new DocumentCounter(), () => true);
-  for (const chunk of chunks) stretches.add(chunk, 0, join_.apply(chunk, cutOf(chunk)).ends);
+  for (const chunk of chunks) {
+    const joined = join_.apply(chunk, cutOf(chunk));
+    // The port's words come with their dictionary nodes (Words.nodes), the raw cut's without.
+    stretches.add(chunk, 0, joined.ends, joined.nodes);
+  }
 };
 const countRaw = () => {
   const counts = new Map();

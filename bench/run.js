@@ -6,48 +6,22 @@
 // splits freq's time besides the cut into its parts.
 // Usage: npm run bench [-- --sizes 4,16,64 --main 20 --rounds 3]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { MB, option, root, scaledCorpus as corpusIn, source, sourceFiles } from './benchCorpus.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'tifa.js');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const sizes = option('sizes', '4,16,64').split(',').map(Number);
 const mainSize = Number(option('main', '20'));
 const rounds = Number(option('rounds', '3'));
-const MB = 1024 * 1024;
 
-const gwr = join(root, '..', 'shared', 'corpora', 'gov-work-reports');
-const source = existsSync(gwr) ? gwr : join(root, 'corpus');
-const sourceFiles = readdirSync(source).filter((f) => f.endsWith('.txt')).map((f) => join(source, f));
 const work = mkdtempSync(join(tmpdir(), 'tifa-bench-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
-
-/** A corpus of about `mb` megabytes: copies of the source files in numbered folders. */
-function scaledCorpus(mb) {
-  const dir = join(work, `corpus-${mb}mb`);
-  let bytes = 0;
-  for (let copy = 0; bytes < mb * MB; copy++) {
-    const sub = join(dir, `copy${String(copy).padStart(3, '0')}`);
-    mkdirSync(sub, { recursive: true });
-    for (const file of sourceFiles) {
-      if (bytes >= mb * MB) break;
-      const target = join(sub, file.split('/').pop());
-      copyFileSync(file, target);
-      bytes += statSync(target).size;
-    }
-  }
-  return { dir, bytes };
-}
+const scaledCorpus = (mb) => corpusIn(work, mb);
 
 const hasTime = existsSync('/usr/bin/time');
 
@@ -129,7 +103,7 @@ function pythonJiebaSeconds(dir) {
 const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 const line = (label, value) => console.log(`${label.padEnd(58)} ${value}`);
 
-console.log(`tifa bench — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`);
+console.log(`tifa bench — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`source: ${source} (${sourceFiles.length} files)\n`);
 
 const main = scaledCorpus(mainSize);
