@@ -8,7 +8,7 @@ import { TokenCache } from './tokenCache.js';
 import { mergeMessage, type CountFilesOptions, type CountSetup } from './countMessages.js';
 import type { Words } from '../segment/token.js';
 import { chunksCut, type ChunkCutter } from './chunksCut.js';
-import type { CutEnds } from '../segment/cutThreads.js';
+import type { CutEnds } from '../segment/token.js';
 import { countInWorkers } from './workerPool.js';
 import { tokenizerFor } from './tokenizerFor.js';
 

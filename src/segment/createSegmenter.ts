@@ -10,13 +10,13 @@ import { createNodeRsBackend, jiebaDictionary } from './nodeRsJieba.js';
 import { builtPortDictionary, portDictionary, seedPortDictionary } from './portWords.js';
 import { JiebaFrequencies } from './suggestFreq.js';
 import { assertNodejiebaInstalled, createNodejiebaBackend } from './nodejiebaBackend.js';
-import { CutThreads, type EndsCutter } from './cutThreads.js';
+import { CutThreads } from './cutThreads.js';
 import { withOffsets } from './offsets.js';
 import { vocabularyKey, type VocabularyStore } from './vocabularyKey.js';
 import { sentenceChunks } from './sentenceChunks.js';
 import { finishCut } from './finishCut.js';
 import { foldWidth } from './widthFold.js';
-import type { Token, WordSegmenter, Words } from './token.js';
+import type { EndsCutter, Token, WordSegmenter, Words } from './token.js';
 
 export const BACKENDS = ['node-rs', 'nodejieba'] as const;
 export type Backend = (typeof BACKENDS)[number];

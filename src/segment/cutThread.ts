@@ -5,7 +5,8 @@ import { createNodeRsBackend } from './nodeRsJieba.js';
 import { finishCut } from './finishCut.js';
 import { seedPortDictionary } from './portWords.js';
 import { foldWidth } from './widthFold.js';
-import type { CutEnds, CutThreadReply, CutThreadRequest } from './cutThreads.js';
+import type { CutThreadReply, CutThreadRequest } from './cutThreads.js';
+import type { CutEnds } from './token.js';
 
 let binding: JiebaBinding | undefined;
 let join = new PhraseJoin([]);

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PortDictionaryData } from './portDictionary.js';
-import type { WordNodes } from './token.js';
+import type { PortDictionary } from './portWords.js';
+import type { CutEnds, EndsCutter } from './token.js';
 
 /** What a cut thread is sent: once its dictionaries and phrases, then texts to cut. */
 export type CutThreadRequest = ({ kind: 'setup' } & CutThreadSetup) | { kind: 'cut'; id: number; text: string };
@@ -12,22 +12,11 @@ export interface CutThreadSetup {
   dictText: string;
   phrases: string[];
   /** The port's dictionary for dictText, in shared memory (portWords.ts), so that no thread builds it again. */
-  port: { key: string; data: PortDictionaryData };
-}
-
-/** A text cut into words: the end of each (Words.ends, phrases joined) and, where the port gave them, their dictionary nodes. */
-export interface CutEnds {
-  ends: Uint32Array;
-  nodes?: WordNodes;
+  port: PortDictionary;
 }
 
 /** What a cut thread sends back for one text: its words' ends and nodes, or why it failed. */
 export type CutThreadReply = { id: number; cut?: CutEnds; error?: string };
-
-/** Cuts texts into token ends (phrases joined): on threads of its own (CutThreads), or on libuv's pool where there are none. */
-export interface EndsCutter {
-  ends(text: string): Promise<CutEnds>;
-}
 
 const WORKER = new URL('./cutThread.js', import.meta.url);
 

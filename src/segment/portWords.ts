@@ -11,12 +11,17 @@ import type { VocabularyStore } from './vocabularyKey.js';
 /** Bump when the dictionary's arrays change meaning: stored ones then miss. */
 const PORT_DICTIONARY_FORMAT = 3;
 
-let model: HmmModel | undefined;
-
 /** jieba's HMM (finalseg), as jieba-rs compiles it in: dict/jieba-hmm.model, cppjieba's hmm_model.utf8. */
 function jiebaHmmModel(): HmmModel {
-  model ??= parseHmmModel(readFileSync(bundledDictPath('jieba-hmm.model'), 'utf8'));
-  return model;
+  const { start, trans, emit } = parseHmmModel(readFileSync(bundledDictPath('jieba-hmm.model'), 'utf8'));
+  return { start: inShared(start, (b) => new Float64Array(b)), trans: inShared(trans, (b) => new Float64Array(b)), emit: inShared(emit, (b) => new Float64Array(b)) };
+}
+
+/** What the port cuts with: its dictionary (by the key of what it is built from) and jieba's HMM, in shared memory. */
+export interface PortDictionary {
+  key: string;
+  data: PortDictionaryData;
+  hmm: HmmModel;
 }
 
 /**
@@ -25,7 +30,7 @@ function jiebaHmmModel(): HmmModel {
  * milliseconds, or built now (it reads both texts: ~0.4 s) and kept there. Its arrays live in shared memory, so
  * that the threads it is handed to (builtPortDictionary) read this one copy.
  */
-export function portDictionary(jiebaDict: Buffer, userDictText: string, store?: VocabularyStore): { key: string; data: PortDictionaryData } {
+export function portDictionary(jiebaDict: Buffer, userDictText: string, store?: VocabularyStore): PortDictionary {
   const key = portDictionaryKey(jiebaDict, userDictText);
   if (built?.key === key) return built;
   let data = store?.get<PortDictionaryData>(key);
@@ -33,7 +38,8 @@ export function portDictionary(jiebaDict: Buffer, userDictText: string, store?: 
     data = buildPortDictionary([jiebaDict.toString('utf8'), userDictText]);
     store?.put(key, data);
   }
-  built = { key, data: shared(data) };
+  // The HMM is the same whatever the dictionary: parsed once per run (~0.1 s), like it.
+  built = { key, data: shared(data), hmm: built?.hmm ?? jiebaHmmModel() };
   return built;
 }
 
@@ -62,15 +68,15 @@ export function portDictionaryKey(jiebaDict: Buffer, userDictText: string): stri
 }
 
 /** The dictionary this thread has (one: a run loads one set of dictionaries), so segmenters made again share it. */
-let built: { key: string; data: PortDictionaryData } | undefined;
+let built: PortDictionary | undefined;
 
 /** The port's dictionary this thread has loaded, to hand to other threads (seedPortDictionary). */
-export function builtPortDictionary(): { key: string; data: PortDictionaryData } | undefined {
+export function builtPortDictionary(): PortDictionary | undefined {
   return built;
 }
 
 /** Takes the port's dictionary another thread loaded in this run, so that this one need not load it again. */
-export function seedPortDictionary(dictionary: { key: string; data: PortDictionaryData } | undefined): void {
+export function seedPortDictionary(dictionary: PortDictionary | undefined): void {
   if (dictionary && !built) built = dictionary;
 }
 
@@ -91,9 +97,9 @@ export class PortSegmenter {
   };
 
   constructor(jiebaDict: Buffer, userDictText: string, store?: VocabularyStore) {
-    const { key, data } = portDictionary(jiebaDict, userDictText, store);
+    const { key, data, hmm } = portDictionary(jiebaDict, userDictText, store);
     this.dictionary = key;
-    this.cutter = new PortCutter(data, jiebaHmmModel());
+    this.cutter = new PortCutter(data, hmm);
   }
 
   /** The words of `text` by their ends, with the trie node of each (Words.nodes). */

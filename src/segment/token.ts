@@ -1,5 +1,3 @@
-import type { EndsCutter } from './cutThreads.js';
-
 /** A token with its [start, end) offsets in the text that was segmented (UTF-16 code units). */
 export interface Token {
   text: string;
@@ -29,6 +27,17 @@ export interface Words {
    * word the dictionary does not hold), so that counting reads a word's identity without walking its characters.
    */
   nodes?: WordNodes;
+}
+
+/** A text cut into words: the end of each (Words.ends, phrases joined) and, where the port gave them, their dictionary nodes. */
+export interface CutEnds {
+  ends: Uint32Array;
+  nodes?: WordNodes;
+}
+
+/** Cuts texts into token ends (phrases joined): on threads of its own (CutThreads), or on libuv's pool where there are none. */
+export interface EndsCutter {
+  ends(text: string): Promise<CutEnds>;
 }
 
 /** The dictionary-trie node of each word, and the key of the dictionary they belong to (their ids mean nothing in another). */
