@@ -50,6 +50,18 @@ describe('frequency table', () => {
     expect(all.rows.map((r) => r.term)).toEqual(['b']);
   });
 
+  it('--top gives the first rows of the whole sorted list, ties at the cut broken by term as there', () => {
+    // Totals with many ties: word k occurs (k % 7) + 1 times, in an order unlike the terms' order.
+    const words = Array.from({ length: 60 }, (_, k) => `w${(k * 37) % 60}`);
+    const text = words.flatMap((w, k) => Array<string>((k % 7) + 1).fill(w)).join(' ');
+    const counts = countCorpus([fakeDoc('d', {}, text)], spaceSegmenter);
+    const whole = frequencyTable(counts).rows;
+    for (const top of [1, 2, 5, 8, 9, 17, 59, 60, 61]) {
+      expect(frequencyTable(counts, { top }).rows).toEqual(whole.slice(0, top));
+      expect(frequencyTable(counts, { top, minCount: 5 }).rows).toEqual(whole.filter((r) => (r.total as number) >= 5).slice(0, top));
+    }
+  });
+
   it('counts n-grams inside runs of words', () => {
     const counts = countCorpus([fakeDoc('n', {}, 'a b , a b c')], spaceSegmenter, { ngram: [2, 2] });
     const table = frequencyTable(counts);

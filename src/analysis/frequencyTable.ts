@@ -22,6 +22,16 @@ function dpAcrossDocuments(tc: TermCount, docTokens: number[]): number {
 }
 
 /**
+ * The least total a row can have: minCount, or with `top` the top-th largest total if that is more, so that only
+ * the rows that can make the top (ties included) are sorted by term, not the whole vocabulary.
+ */
+function atLeast(entries: Array<{ total: number }>, minCount: number, top: number | undefined): number {
+  if (top === undefined || top >= entries.length) return minCount;
+  const totals = Float64Array.from(entries, (e) => e.total).sort();
+  return Math.max(minCount, totals[totals.length - top]);
+}
+
+/**
  * The word list: term, total, rate, then count and rate per group, document frequency and, on request,
  * dispersion. Sorted by total (then term, so equal counts come out in a stable order).
  */
@@ -39,7 +49,8 @@ export function frequencyTable(counts: GroupedCounts, options: FrequencyTableOpt
   const c = computedColumns(['term', 'total', rateName, 'docfreq', 'dp', 'juilland_d'], new Set(groupColumns));
 
   let entries = [...counts.terms].map(([term, tc]) => ({ term, tc, total: termTotal(tc) }));
-  entries = entries.filter((e) => e.total >= minCount);
+  const least = atLeast(entries, minCount, options.top);
+  entries = entries.filter((e) => e.total >= least);
   entries.sort((x, y) => y.total - x.total || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
   if (options.top !== undefined) entries = entries.slice(0, options.top);
 
