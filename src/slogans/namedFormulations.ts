@@ -137,9 +137,18 @@ const GENERIC_MODIFIER = /(?:重大|重要)$/u;
 export function namedStrategies(tokens: Token[]): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   for (let j = 1; j < tokens.length; j++) {
-    if (tokens[j].text !== '战略') continue;
+    if (!tokens[j].text.endsWith('战略')) continue;
     const next = tokens[j + 1];
     if (next && touching(tokens[j], next) && isHan(next) && /^n/u.test(next.pos ?? '')) continue;
+    if (tokens[j].text !== '战略') {
+      // A dictionary that holds the strategy as one word (a lexicon or user term: 大数据战略) leaves no separate 战略.
+      const name = tokens[j].text.length - 2;
+      const verb = tokens[j - 1];
+      if (name >= MIN_STRATEGY_NAME && STRATEGY_VERB.test(verb.text) && touching(verb, tokens[j]) && !GENERIC_MODIFIER.test(tokens[j].text.slice(0, -2))) {
+        found.push([tokens[j].start, tokens[j].end]);
+      }
+      continue;
+    }
     for (let i = j - 1; i >= 1 && tokens[j].start - tokens[i].start <= MAX_STRATEGY_NAME; i--) {
       if (!isHan(tokens[i]) || !touching(tokens[i], tokens[i + 1]) || NO_NAME_TAGS.test(tokens[i].pos ?? '') || CLAUSE_TOKENS.has(tokens[i].text)) break;
       if (!STRATEGY_VERB.test(tokens[i - 1].text) || !touching(tokens[i - 1], tokens[i])) continue;
