@@ -67,4 +67,4 @@ const dir = textsTo ?? mkdtempSync(join(tmpdir(), 'tifa-heldout-'));
 mkdirSync(dir, { recursive: true });
 for (const [text, source] of rows.map((l) => l.split('\t'))) writeFileSync(join(dir, `${text}.txt`), plainText(join(CORPORA, source)));
 const texts = rows.map((l) => l.split('\t')[0]);
-if (textsTo === undefined) score(join(fixture, list), join(fixture, 'verdicts.tsv'), (text) => join(dir, `${text}.txt`), args, texts);
+if (textsTo === undefined) score(join(fixture, list), join(fixture, 'verdicts.tsv'), (text) => join(dir, `${text}.txt`), args, texts, join(fixture, 'candidates.tsv'));

@@ -16,15 +16,19 @@ const rows = (file) => readFileSync(file, 'utf8').split('\n').filter((l) => l &&
 /** The same formulation written with or without enumeration commas, quotes or spaces. */
 const norm = (s) => s.replace(/[、，,“”"'‘’\s·]/g, '').replace(/＋/g, '+');
 
-/** listFile, verdictFile: TSV fixtures; pathOf(text) → the file tifa reads; tifaArgs: extra `tifa slogans` options;
+/** listFile, verdictFile: TSV fixtures; candidatesFile: the fixture's hand list of every formulation of each text
+ *  (`text<TAB>form`, written before the tool ran), which judges a top-40 row as the list does when the scored list holds
+ *  only the recurring ones (a law's formulation stated once is still a formulation, not an unjudged row); pathOf(text) → the file tifa reads; tifaArgs: extra `tifa slogans` options;
  *  texts: names scored for top-40 precision even when the list has no row for them (a page with no recurring formulation
  *  still shows what the tool wrongly offers on it). */
-export function score(listFile, verdictFile, pathOf, tifaArgs, texts = []) {
+export function score(listFile, verdictFile, pathOf, tifaArgs, texts = [], candidatesFile) {
   const listed = new Map(texts.map((text) => [text, new Set()]));
   for (const [text, form] of rows(listFile)) {
     if (!listed.has(text)) listed.set(text, new Set());
     listed.get(text).add(norm(form));
   }
+  const handPairs = (file) => readFileSync(file, 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')).filter((r) => r.length >= 2 && r[0] !== 'text');
+  const candidates = new Set(candidatesFile && existsSync(candidatesFile) ? handPairs(candidatesFile).map(([text, form]) => `${text}\t${norm(form)}`) : []);
   // A new list has no verdicts until a person has seen the tool's extra finds: every extra is then unjudged.
   const verdicts = new Map(existsSync(verdictFile) ? rows(verdictFile).map(([term, verdict]) => [norm(term), verdict === 'yes']) : []);
   let found = 0, total = 0, good = 0, judged = 0;
@@ -48,7 +52,7 @@ export function score(listFile, verdictFile, pathOf, tifaArgs, texts = []) {
     const top = out.slice(0, TOP);
     for (const r of top) {
       const t = norm(r[0]);
-      const listedRow = formsOf(r).some((f) => forms.has(f));
+      const listedRow = formsOf(r).some((f) => forms.has(f) || candidates.has(`${text}\t${f}`));
       if (!listedRow && !verdicts.has(t)) unjudged.add(r[0]);
       if (listedRow || verdicts.get(t) === true) textGood++;
     }
