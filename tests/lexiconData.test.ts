@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDocument } from '../src/corpus/readCorpus.js';
+// The built reader (as tests/readers.test.ts): its format readers are loaded lazily by require, which needs .js files.
+import { readDocument } from '../dist/corpus/readCorpus.js';
 import { loadBundledLexicon, POLICE_THEMES, THEMES, variantStatus } from '../src/lexicon/lexicon.js';
 import { GOV_REPORTS, SEED } from './cli.js';
 
