@@ -5,7 +5,7 @@ import { readCorpus } from '../src/corpus/readCorpus.js';
 import { bundledCorpusPath } from '../src/corpus/files.js';
 import { createSegmenter } from '../src/segment/createSegmenter.js';
 import { analyseReport, renderReport } from '../src/report/buildReport.js';
-import { dispersionSvg } from '../src/report/charts/dispersion.js';
+import { dispersionSvg, visibleTicks } from '../src/report/charts/dispersion.js';
 import { heatmapSvg } from '../src/report/charts/heatmap.js';
 import { keynessBarsSvg } from '../src/report/charts/keynessBars.js';
 import { networkSvg } from '../src/report/charts/network.js';
@@ -233,5 +233,19 @@ describe('chart functions', () => {
     const labels = svgLabels(svg);
     expect(labels).toEqual(expect.arrayContaining(['枫桥经验', HOSTILE_ATTR, '01-齐齐哈尔', HOSTILE]));
     expect(labels).not.toContain('tiny-document');
+  });
+
+  it('dispersion: one tick per pixel at most, however many uses fall in it', () => {
+    expect(visibleTicks([0, 3, 9.9, 10, 25, 26, 80], 10)).toEqual([0, 10, 25, 80]);
+    expect(visibleTicks([], 10)).toEqual([]);
+    // 100,000 uses in a corpus of 100,000 word tokens: the plot is under 960 px wide, so under 960 ticks are drawn.
+    const marks = (positions: number[]) =>
+      (dispersionSvg({ documents: [{ id: 'd', start: 0, tokens: 100_000 }], totalTokens: 100_000, slogans: [{ term: '枫桥经验', positions }] }).match(/ecmeta_ssr_type="chart"/g) ?? []).length;
+    // The chart's marks are the ticks and the document's band.
+    const ticksDrawn = (positions: number[]) => marks(positions) - marks([]);
+    const every = Array.from({ length: 100_000 }, (_, i) => i);
+    expect(ticksDrawn(every)).toBeGreaterThan(500);
+    expect(ticksDrawn(every)).toBeLessThan(960);
+    expect(ticksDrawn([10, 50_000, 99_000])).toBe(3);
   });
 });

@@ -5,6 +5,7 @@ import { isWordToken } from '../segment/wordToken.js';
 import { createLexiconMatcher, createSloganMatcher, extractSlogans, quotedHits, SLOGAN_KINDS, type LexiconMatcher, type SloganHit, type SloganKind } from './extract.js';
 import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import { NgramCounter, NgramSketch, type NgramCandidate } from './ngramCandidates.js';
+import type { Spill } from '../analysis/spill.js';
 
 /** Everything the tables say about one canonical formulation. */
 export interface SloganStats {
@@ -50,9 +51,10 @@ export interface CollectOptions {
    * Also count word n-grams for discovery; these words may not open or close one. `sketch`: read the documents
    * twice, first into a fixed-size sketch of their n-grams, so that only the recurring ones are counted (memory
    * follows the corpus's recurring n-grams, not all of them; the same candidates), leaving the singletons out
-   * of ngramCounter (a shard needs them).
+   * of ngramCounter (a shard needs them). `spill`: where the n-gram counts go in sorted runs once they fill a
+   * table of a fixed size (NgramCounter), so that memory does not follow the corpus's n-grams; not with a shard.
    */
-  discover?: { edgeStopwords: ReadonlySet<string>; sketch?: boolean };
+  discover?: { edgeStopwords: ReadonlySet<string>; sketch?: boolean; spill?: Spill };
   /**
    * Formulations the corpus quotes somewhere (corpusQuotedForms over the same documents): each is counted at
    * every use, quoted or not. Without it a formulation outside the lexicon is counted where it is quoted.
@@ -141,7 +143,10 @@ export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, o
   const groupIndex = new GroupIndex(options.field, () => counts.tokens.push(0));
   counts.groups = groupIndex.labels;
   counts.leftOut = groupIndex.leftOut;
-  const ngrams = options.discover ? new NgramCounter(options.discover.edgeStopwords, options.discover.sketch ? sketchNgrams(docs, segmenter, options.field, options.discover.edgeStopwords) : undefined) : undefined;
+  const discover = options.discover;
+  const ngrams = discover
+    ? new NgramCounter(discover.edgeStopwords, discover.sketch ? sketchNgrams(docs, segmenter, options.field, discover.edgeStopwords) : undefined, discover.spill)
+    : undefined;
   for (const doc of docs) {
     const group = groupIndex.groupOf(doc);
     if (group === undefined) continue;

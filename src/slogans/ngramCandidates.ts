@@ -3,6 +3,8 @@ import type { Token } from '../segment/token.js';
 import type { SloganHit } from './extract.js';
 import { canonicalSurface } from '../lexicon/fold.js';
 import { CountMinSketch } from '../analysis/countMinSketch.js';
+import type { Spill, SpillStream } from '../analysis/spill.js';
+import { byKey, KeyCountRuns, mergeNgramRuns, writeNgramRun, type NgramRecord } from './ngramRuns.js';
 
 /** A recurring word sequence that may be a formulation the lexicon lacks. */
 export interface NgramCandidate {
@@ -27,6 +29,11 @@ const MIN_COUNT = 2;
  * least a quarter of their uses are this pair (log-Dice 14 = always together).
  */
 const HIGH_ASSOCIATION = 12;
+/**
+ * N-grams held in memory at most when the counts may spill (some 100 bytes each): a full table is written out
+ * as a sorted run between two documents, and so are the subsumption checks of the candidates.
+ */
+const SPILL_GRAMS = 1 << 16;
 
 /**
  * Runs of word tokens in which n-grams are looked for: punctuation ends a run, spaces do not, and a lexicon
@@ -100,19 +107,27 @@ export class NgramCounter {
   /** The written form of the n-grams whose text is not their words run together. */
   private readonly surfaces = new Map<number, string>();
   private docIndex = -1;
+  /** The tables written out so far, when the counts spill; the runs keep the rows' order of first sight. */
+  private readonly runs: SpillStream[] = [];
 
   /**
    * @param edgeStopwords words that may not open or close a candidate (的, 和, 推动 …).
    * @param seen a sketch of every n-gram of the documents to come (sketchNgrams): an n-gram it saw once at
    *   most is not counted at all, since it cannot recur. It changes no candidate (every count, document and
    *   group of a recurring n-gram is still counted from its first use), but toData then lacks the singletons.
+   * @param spill where the table goes in sorted runs once it holds `spillGrams` n-grams (the same candidates in
+   *   memory of a fixed size; toData is then not available: a shard holds every count).
    */
   constructor(
     private readonly edgeStopwords: ReadonlySet<string>,
     private readonly seen?: CountMinSketch,
+    private readonly spill?: Spill,
+    private readonly spillGrams = SPILL_GRAMS,
   ) {}
 
   addDocument(group: number, text: string, tokens: Token[], hits: SloganHit[]): void {
+    // Between documents, so that each document's counts are in one run (its document count adds up).
+    if (this.spill && this.grams.size >= this.spillGrams) this.writeRun();
     this.docIndex++;
     for (const run of wordRunsOutsideLexicon(text, tokens, hits)) {
       const parts = run.map((t) => t.text);
@@ -131,6 +146,7 @@ export class NgramCounter {
    * (log-Dice ≥ 12). An n-gram that only ever occurs inside a longer candidate (same count) is left out for it.
    */
   candidates(): NgramCandidate[] {
+    if (this.runs.length > 0) return this.spilledCandidates();
     const admitted = new Map<string, { row: number; score: number }>();
     for (const [key, row] of this.grams) {
       if (this.count[row] < MIN_COUNT) continue;
@@ -156,8 +172,59 @@ export class NgramCounter {
       }));
   }
 
+  /**
+   * candidates() from the runs: the merged counts stream by in key order, the admitted n-grams go to a run of
+   * their own as they come, each claims its inner sequences with its count (sorted runs of their own), and one
+   * more merge of the two drops each admitted n-gram claimed with its own count; the rest, in order of first sight.
+   */
+  private spilledCandidates(): NgramCandidate[] {
+    const spill = this.spill!;
+    this.writeRun();
+    const claims = new KeyCountRuns(spill, this.spillGrams);
+    const admitted = writeNgramRun(spill, this.admittedOf(mergeNgramRuns(this.runs.splice(0)), claims));
+    const kept: Array<NgramRecord & { score: number }> = [];
+    const claimed = claims.sorted()[Symbol.iterator]();
+    let claim = claimed.next();
+    for (const record of mergeNgramRuns([admitted])) {
+      while (!claim.done && byKey(claim.value.key, record.key) < 0) claim = claimed.next();
+      let subsumed = false;
+      for (; !claim.done && claim.value.key === record.key; claim = claimed.next()) if (claim.value.count === record.count) subsumed = true;
+      // The score is not in the run: it is computed again from the words and pairs, which stay in memory.
+      if (!subsumed) kept.push({ ...record, score: this.score(record.key.split(SEPARATOR)) });
+    }
+    kept.sort((a, b) => a.run - b.run || a.row - b.row);
+    return kept.map((r) => ({ term: r.surface ?? r.key.split(SEPARATOR).join(''), total: r.count, docs: r.docs, groups: r.groups.length, score: r.score }));
+  }
+
+  /** The merged records that are candidates before subsumption; each claims its inner sequences. */
+  private *admittedOf(records: Iterable<NgramRecord>, claims: KeyCountRuns): Generator<NgramRecord> {
+    for (const record of records) {
+      if (record.count < MIN_COUNT) continue;
+      const parts = record.key.split(SEPARATOR);
+      if (record.docs < 2 && this.score(parts) < HIGH_ASSOCIATION) continue;
+      for (const inner of innerSequences(parts)) claims.add(gramKey(inner), record.count);
+      yield record;
+    }
+  }
+
+  /** Writes the table out as a run sorted by key, and empties it. */
+  private writeRun(): void {
+    const run = this.runs.length;
+    const rows = [...this.grams].sort((a, b) => byKey(a[0], b[0]));
+    this.runs.push(
+      writeNgramRun(
+        this.spill!,
+        rows.map(([key, row]) => ({ key, count: this.count[row], docs: this.docs[row], groups: this.groupLists.get(row) ?? [this.firstGroup[row]], surface: this.surfaces.get(row), run, row })),
+      ),
+    );
+    this.grams.clear();
+    this.groupLists.clear();
+    this.surfaces.clear();
+  }
+
   /** Every count, singletons included (an n-gram seen once in each of two shards recurs), for a shard. */
   toData(): NgramCountsData {
+    if (this.runs.length > 0) throw new Error('NgramCounter.toData after its counts spilled: a shard counts without a spill');
     const grams = [...this.grams].map(([key, row]): NgramCountsData['grams'][number] => {
       const gram: NgramCountsData['grams'][number] = [key, this.count[row], this.docs[row], this.groupLists.get(row) ?? [this.firstGroup[row]]];
       const surface = this.surfaces.get(row);
@@ -190,6 +257,9 @@ export class NgramCounter {
     this.docs = grown(this.docs, row);
     this.lastDoc = grown(this.lastDoc, row);
     this.firstGroup = grown(this.firstGroup, row);
+    // Zeroed: the columns are reused for the next table once one is written out.
+    this.count[row] = 0;
+    this.docs[row] = 0;
     this.lastDoc[row] = -1;
     this.firstGroup[row] = group;
     if (surface !== undefined) this.surfaces.set(row, surface);

@@ -13,6 +13,7 @@ import { readShard, shardJson } from '../shard.js';
 import { emit } from '../writeOutput.js';
 import { InputError } from '../../errors.js';
 import { openCorpus } from '../openCorpus.js';
+import { fileSpill } from '../../pipeline/spillFiles.js';
 import { noteLeftOut } from '../leftOut.js';
 import { commaList, corpusOptions, outputOptions, positiveInt, type CorpusFlags, type OutputFlags } from '../options.js';
 
@@ -102,8 +103,9 @@ export function slogansCommand(): Command {
       field: flags.by,
       lexicon,
       corpusQuotes,
-      // A shard keeps every n-gram (one seen once here may recur in another part): no sketch.
-      discover: flags.discover ? { edgeStopwords: loadStopwords(NGRAM_EDGE_STOPWORDS), sketch: !flags.shard } : undefined,
+      // A shard keeps every n-gram (one seen once here may recur in another part): no sketch, and no spill, for
+      // it writes them all. One run's n-gram counts wait on disk in sorted runs once they fill their table.
+      discover: flags.discover ? { edgeStopwords: loadStopwords(NGRAM_EDGE_STOPWORDS), sketch: !flags.shard, spill: flags.shard ? undefined : fileSpill() } : undefined,
     });
     noteLeftOut(counts);
     if (flags.shard) {

@@ -6,11 +6,16 @@ const WIDTH = 960;
 const ROW_HEIGHT = 30;
 const LABEL_CAP = 200;
 const RIGHT = 24;
+/** Ticks are drawn at the resolution of a pixel: a tick is 2 px wide, so uses closer than that overlap anyway. */
+const TICK_STEPS_PER_PX = 1;
 
 /**
  * A dispersion plot (AntConc's "concordance plot", one row per slogan): a tick at every use, x = word-token
  * position in the corpus, so documents take room in proportion to their size. Documents are shaded in alternate
  * bands named at the top; a band too narrow for its name stays unnamed (the table beneath names every document).
+ * Uses within one pixel of each other are one tick, drawn at the first of them: their 2 px ticks would be drawn
+ * over each other, and the chart engine's memory and time follow the marks (a row of a large corpus has thousands
+ * of uses), so a row holds at most one tick a pixel, whatever the corpus's size.
  */
 export function dispersionSvg(data: SloganPositions): string {
   const terms = data.slogans.map((s) => s.term);
@@ -26,7 +31,8 @@ export function dispersionSvg(data: SloganPositions): string {
       { xAxis: d.start + d.tokens },
     ];
   });
-  const ticks = data.slogans.flatMap((s, row) => s.positions.map((p) => [p, row]));
+  const step = total / (plotWidth * TICK_STEPS_PER_PX);
+  const ticks = data.slogans.flatMap((s, row) => visibleTicks(s.positions, step).map((p) => [p, row]));
   return renderChart(
     {
       grid: { left, right: RIGHT, top, bottom: 56 },
@@ -60,4 +66,16 @@ export function dispersionSvg(data: SloganPositions): string {
     },
     { width: WIDTH, height },
   );
+}
+
+/** The first of the positions (ascending) in each step of `step` tokens: one tick per step. */
+export function visibleTicks(positions: readonly number[], step: number): number[] {
+  const out: number[] = [];
+  let last = -1;
+  for (const p of positions) {
+    const at = Math.floor(p / step);
+    if (at !== last) out.push(p);
+    last = at;
+  }
+  return out;
 }

@@ -1,0 +1,185 @@
+import { NumberReader, NumberWriter, type Spill, type SpillStream } from '../analysis/spill.js';
+
+/**
+ * The n-gram counts of `slogans --discover` when they outgrow memory: NgramCounter writes its table out as a run
+ * sorted by key every so many n-grams and starts afresh, and the runs are merged back key by key (a k-way merge),
+ * so that memory holds one table of a fixed size and a buffer per run, not every n-gram of the corpus.
+ */
+
+/** One n-gram's counts in a run, or merged from every run. */
+export interface NgramRecord {
+  key: string;
+  count: number;
+  docs: number;
+  /** The groups using it, in order of first use. */
+  groups: number[];
+  /** Its written form, when that is not its words run together. */
+  surface?: string;
+  /** When it was first seen: the first run that holds it, and its row in that run's table. */
+  run: number;
+  row: number;
+}
+
+function writeString(w: NumberWriter, s: string): void {
+  w.int(s.length);
+  for (let i = 0; i < s.length; i++) w.int(s.charCodeAt(i));
+}
+
+function readString(r: NumberReader): string {
+  return fromCodes(r.ints(r.int()));
+}
+
+function fromCodes(codes: Int32Array): string {
+  let s = '';
+  // In slices: String.fromCharCode takes its codes as arguments.
+  for (let i = 0; i < codes.length; i += 4096) s += String.fromCharCode(...codes.subarray(i, i + 4096));
+  return s;
+}
+
+/** Writes records (in key order) as one run. */
+export function writeNgramRun(spill: Spill, records: Iterable<NgramRecord>): SpillStream {
+  const w = new NumberWriter(spill.create(), 1 << 16);
+  for (const r of records) {
+    writeString(w, r.key);
+    w.ints([r.count, r.docs, r.run, r.row, r.groups.length]);
+    w.ints(r.groups);
+    if (r.surface === undefined) w.int(-1);
+    else writeString(w, r.surface);
+  }
+  w.flush();
+  return w.stream;
+}
+
+function* readNgramRun(stream: SpillStream): Generator<NgramRecord> {
+  const r = new NumberReader(stream, 1 << 16);
+  while (r.more()) {
+    const key = readString(r);
+    const [count, docs, run, row, groupCount] = r.ints(5);
+    const groups = [...r.ints(groupCount)];
+    const surfaceLength = r.int();
+    const surface = surfaceLength < 0 ? undefined : fromCodes(r.ints(surfaceLength));
+    yield { key, count, docs, groups, surface, run, row };
+  }
+}
+
+/** Code-unit order of strings, the order of a run's keys. */
+export const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Items of several sequences, each in `order`, merged into that order (a binary heap of the sequences' current
+ * items); of equal items, the earlier sequence's comes first.
+ */
+export function* mergeOrdered<T>(sequences: Iterable<Iterable<T>>, order: (a: T, b: T) => number): Generator<T> {
+  const heap: Array<{ item: T; rest: Iterator<T>; index: number }> = [];
+  const before = (a: (typeof heap)[number], b: (typeof heap)[number]) => {
+    const c = order(a.item, b.item);
+    return c < 0 || (c === 0 && a.index < b.index);
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const [l, r] = [2 * i + 1, 2 * i + 2];
+      let m = i;
+      if (l < heap.length && before(heap[l], heap[m])) m = l;
+      if (r < heap.length && before(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
+  let index = 0;
+  for (const sequence of sequences) {
+    const rest = sequence[Symbol.iterator]();
+    const first = rest.next();
+    if (!first.done) heap.push({ item: first.value, rest, index });
+    index++;
+  }
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+  while (heap.length > 0) {
+    const top = heap[0];
+    yield top.item;
+    const next = top.rest.next();
+    if (next.done) {
+      heap[0] = heap[heap.length - 1];
+      heap.pop();
+    } else top.item = next.value;
+    if (heap.length > 0) down(0);
+  }
+}
+
+/**
+ * The runs (in the order they were written) merged: one record per n-gram, its counts added up (each document is
+ * counted in one run), its groups in order of first use and its written form and first sight from the earliest run
+ * that holds it. The runs are freed once read.
+ */
+export function* mergeNgramRuns(runs: readonly SpillStream[]): Generator<NgramRecord> {
+  let current: NgramRecord | undefined;
+  try {
+    for (const r of mergeOrdered(
+      runs.map((stream) => readNgramRun(stream)),
+      (a, b) => byKey(a.key, b.key),
+    )) {
+      if (current?.key === r.key) {
+        current.count += r.count;
+        current.docs += r.docs;
+        for (const g of r.groups) if (!current.groups.includes(g)) current.groups.push(g);
+        continue;
+      }
+      if (current) yield current;
+      current = r;
+    }
+    if (current) yield current;
+  } finally {
+    for (const stream of runs) stream.dispose();
+  }
+}
+
+/**
+ * (key, count) pairs too many for memory, kept in sorted runs: `add` them in any order, then `sorted()` gives
+ * them all in key order, then count.
+ */
+export class KeyCountRuns {
+  private keys: string[] = [];
+  private counts: number[] = [];
+  private readonly runs: SpillStream[] = [];
+
+  constructor(
+    private readonly spill: Spill,
+    private readonly budget: number,
+  ) {}
+
+  add(key: string, count: number): void {
+    this.keys.push(key);
+    this.counts.push(count);
+    if (this.keys.length >= this.budget) this.writeRun();
+  }
+
+  private writeRun(): void {
+    const order = this.keys.map((_, i) => i).sort((i, j) => byKey(this.keys[i], this.keys[j]) || this.counts[i] - this.counts[j]);
+    const w = new NumberWriter(this.spill.create(), 1 << 16);
+    for (const i of order) {
+      writeString(w, this.keys[i]);
+      w.int(this.counts[i]);
+    }
+    w.flush();
+    this.runs.push(w.stream);
+    this.keys = [];
+    this.counts = [];
+  }
+
+  *sorted(): Generator<{ key: string; count: number }> {
+    if (this.keys.length > 0) this.writeRun();
+    const read = function* (stream: SpillStream) {
+      const r = new NumberReader(stream, 1 << 16);
+      while (r.more()) yield { key: readString(r), count: r.int() };
+    };
+    try {
+      yield* mergeOrdered(
+        this.runs.map((s) => read(s)),
+        (a, b) => byKey(a.key, b.key) || a.count - b.count,
+      );
+    } finally {
+      for (const stream of this.runs) stream.dispose();
+      this.runs.length = 0;
+    }
+  }
+}
