@@ -136,6 +136,18 @@ describe('one text, and standard input', () => {
     expectUsageError(tifa(['merge', join(dir, 'none.json')]), `${join(dir, 'none.json')}: cannot read shard (no such file)`);
   });
 
+  it('a folder whose every file --skip-bad skips is an error, not an empty table', () => {
+    const dir = folder({ 'empty.txt': '' });
+    writeFileSync(join(dir, 'junk.txt'), Buffer.from([0, 159, 146, 150, 0, 255, 0, 1, 2, 3, 200, 201]));
+    for (const args of [['freq'], ['slogans'], ['kwic', '改革'], ['corpus'], ['themes'], ['report', '-o', join(dir, 'r.html')]]) {
+      const run = tifa([...args, dir, '--skip-bad']);
+      expect(run.code, `${args[0]}: ${run.stderr}`).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.split('\n').filter((line) => !line.startsWith('tifa: skipped '))).toEqual(['tifa: no document to analyse: all 2 file(s) were skipped as not text', '']);
+    }
+    expect(existsSync(join(dir, 'r.html'))).toBe(false);
+  });
+
   it('compare on one document says it needs two groups, in one line after the grouping note', () => {
     const one = folder({ 'only.txt': REFORM });
     const run = tifa(['compare', join(one, 'only.txt')]);
