@@ -112,6 +112,12 @@ describe('one text, and standard input', () => {
     expect(both.stdout).toContain('深化改革\t2\t');
   });
 
+  it('trend takes - as the first path, and reads standard input once for its two passes', () => {
+    const run = tifa(['trend', '改革', '-', '-f', 'tsv'], { input: '---\ndate: 2024-03-01\n---\n深化改革，改革开放。\n' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe('term\tyear\tcount\tper10k\tdocs\n改革\t2024\t2\t10000\t1\n');
+  });
+
   it('empty or binary standard input, - twice and lint --fix of standard input are one-line errors', () => {
     expectUsageError(tifa(['segment', '-'], { input: '' }), '-: no text to analyse (empty, or front matter only); remove it from the corpus');
     expectUsageError(tifa(['segment', '-'], { input: Buffer.from([0, 159, 146, 150, 0, 255, 0, 1, 2, 3, 200, 201]) }), '-: not a text file (binary or unknown encoding); use --encoding to force one');
