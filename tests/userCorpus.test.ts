@@ -103,6 +103,23 @@ describe('one text, and standard input', () => {
     expect(tifa(['segment', '-'], { input: iconv.encode(text, 'utf16le') }).stdout).toBe(run.stdout);
   });
 
+  it('segment writes a token table document by document: one header, then the rows of each in corpus order', () => {
+    const dir = folder({ 'a.txt': '深化改革。\n', 'b.txt': '改革开放。\n' });
+    const tsv = tifa(['segment', dir, '-f', 'tsv']);
+    expect(tsv.code, tsv.stderr).toBe(0);
+    expect(tsv.stdout).toBe('doc\tline\tcolumn\tstart\tend\ttoken\na\t1\t1\t0\t4\t深化改革\na\t1\t5\t4\t5\t。\nb\t1\t1\t0\t4\t改革开放\nb\t1\t5\t4\t5\t。\n');
+    const json = JSON.parse(tifa(['segment', dir, '-f', 'json']).stdout) as Array<{ doc: string; token: string }>;
+    expect(json.map((row) => `${row.doc}:${row.token}`)).toEqual(['a:深化改革', 'a:。', 'b:改革开放', 'b:。']);
+  });
+
+  it('segment without paths but with something piped in says that it cut the bundled corpus, and how to cut the input', () => {
+    const run = tifa(['segment'], { input: '深化改革\n' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toBe('深化改革\n');
+    expect(run.stdout.length).toBeGreaterThan(1000);
+    expect(run.stderr).toBe('tifa: segmented the bundled corpus, not standard input: give - to segment what is piped in\n');
+  });
+
   it('- is a document named stdin for every command that reads a corpus', () => {
     const kwic = tifa(['kwic', '改革', '-', '-f', 'tsv'], { input: '深化改革开放。\n' });
     expect(kwic.code, kwic.stderr).toBe(0);
