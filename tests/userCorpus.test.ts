@@ -71,6 +71,18 @@ describe('the default grouping on a folder of plain text files', () => {
     expect(labels.sort()).toEqual(['ecology', 'reform']);
   });
 
+  it('compare --counts without --by takes the grouping of the shard, and a shard counted without groups is refused', () => {
+    const dir = plainFolder();
+    const byId = join(dir, 'by-id.json');
+    writeFileSync(byId, tifa(['freq', dir, '--by', 'id', '--shard']).stdout);
+    const fromCounts = tifa(['compare', '--counts', byId, '--min-count', '1', '--min-ll', '0', '-f', 'tsv']);
+    expect(fromCounts.code, fromCounts.stderr).toBe(0);
+    expect(fromCounts.stdout).toBe(tifa(['compare', dir, '--min-count', '1', '--min-ll', '0', '-f', 'tsv']).stdout);
+    const whole = join(dir, 'whole.json');
+    writeFileSync(whole, tifa(['freq', dir, '--shard']).stdout);
+    expectUsageError(tifa(['compare', '--counts', whole]), `${whole} is counted without --by: keyness needs groups; count it with --by FIELD`);
+  });
+
   it('a corpus with city is grouped by city without a note; documents without it are left out, as with --by city', () => {
     const withCity = folder({
       'a.txt': `---\ncity: 黄山\n---\n${REFORM.repeat(3)}`,
