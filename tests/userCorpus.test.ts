@@ -71,6 +71,18 @@ describe('the default grouping on a folder of plain text files', () => {
     expect(labels.sort()).toEqual(['ecology', 'reform']);
   });
 
+  it('compare --counts without --by takes the grouping of the shard, and a shard counted without groups is refused', () => {
+    const dir = plainFolder();
+    const byId = join(dir, 'by-id.json');
+    writeFileSync(byId, tifa(['freq', dir, '--by', 'id', '--shard']).stdout);
+    const fromCounts = tifa(['compare', '--counts', byId, '--min-count', '1', '--min-ll', '0', '-f', 'tsv']);
+    expect(fromCounts.code, fromCounts.stderr).toBe(0);
+    expect(fromCounts.stdout).toBe(tifa(['compare', dir, '--min-count', '1', '--min-ll', '0', '-f', 'tsv']).stdout);
+    const whole = join(dir, 'whole.json');
+    writeFileSync(whole, tifa(['freq', dir, '--shard']).stdout);
+    expectUsageError(tifa(['compare', '--counts', whole]), `${whole} is counted without --by: keyness needs groups; count it with --by FIELD`);
+  });
+
   it('a corpus with city is grouped by city without a note; documents without it are left out, as with --by city', () => {
     const withCity = folder({
       'a.txt': `---\ncity: 黄山\n---\n${REFORM.repeat(3)}`,
@@ -103,6 +115,23 @@ describe('one text, and standard input', () => {
     expect(tifa(['segment', '-'], { input: iconv.encode(text, 'utf16le') }).stdout).toBe(run.stdout);
   });
 
+  it('segment writes a token table document by document: one header, then the rows of each in corpus order', () => {
+    const dir = folder({ 'a.txt': '深化改革。\n', 'b.txt': '改革开放。\n' });
+    const tsv = tifa(['segment', dir, '-f', 'tsv']);
+    expect(tsv.code, tsv.stderr).toBe(0);
+    expect(tsv.stdout).toBe('doc\tline\tcolumn\tstart\tend\ttoken\na\t1\t1\t0\t4\t深化改革\na\t1\t5\t4\t5\t。\nb\t1\t1\t0\t4\t改革开放\nb\t1\t5\t4\t5\t。\n');
+    const json = JSON.parse(tifa(['segment', dir, '-f', 'json']).stdout) as Array<{ doc: string; token: string }>;
+    expect(json.map((row) => `${row.doc}:${row.token}`)).toEqual(['a:深化改革', 'a:。', 'b:改革开放', 'b:。']);
+  });
+
+  it('segment without paths but with something piped in says that it cut the bundled corpus, and how to cut the input', () => {
+    const run = tifa(['segment'], { input: '深化改革\n' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toBe('深化改革\n');
+    expect(run.stdout.length).toBeGreaterThan(1000);
+    expect(run.stderr).toBe('tifa: segmented the bundled corpus, not standard input: give - to segment what is piped in\n');
+  });
+
   it('- is a document named stdin for every command that reads a corpus', () => {
     const kwic = tifa(['kwic', '改革', '-', '-f', 'tsv'], { input: '深化改革开放。\n' });
     expect(kwic.code, kwic.stderr).toBe(0);
@@ -110,6 +139,12 @@ describe('one text, and standard input', () => {
     const both = tifa(['freq', '-', folder({ 'a.txt': '深化改革。\n' }), '-f', 'tsv'], { input: '深化改革开放。\n' });
     expect(both.code, both.stderr).toBe(0);
     expect(both.stdout).toContain('深化改革\t2\t');
+  });
+
+  it('trend takes - as the first path, and reads standard input once for its two passes', () => {
+    const run = tifa(['trend', '改革', '-', '-f', 'tsv'], { input: '---\ndate: 2024-03-01\n---\n深化改革，改革开放。\n' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe('term\tyear\tcount\tper10k\tdocs\n改革\t2024\t2\t10000\t1\n');
   });
 
   it('empty or binary standard input, - twice and lint --fix of standard input are one-line errors', () => {
@@ -134,6 +169,18 @@ describe('one text, and standard input', () => {
     expect(piped.status, piped.stderr).toBe(0);
     expect(piped.stdout).toBe(merged.stdout);
     expectUsageError(tifa(['merge', join(dir, 'none.json')]), `${join(dir, 'none.json')}: cannot read shard (no such file)`);
+  });
+
+  it('a folder whose every file --skip-bad skips is an error, not an empty table', () => {
+    const dir = folder({ 'empty.txt': '' });
+    writeFileSync(join(dir, 'junk.txt'), Buffer.from([0, 159, 146, 150, 0, 255, 0, 1, 2, 3, 200, 201]));
+    for (const args of [['freq'], ['slogans'], ['kwic', '改革'], ['corpus'], ['themes'], ['report', '-o', join(dir, 'r.html')]]) {
+      const run = tifa([...args, dir, '--skip-bad']);
+      expect(run.code, `${args[0]}: ${run.stderr}`).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.split('\n').filter((line) => !line.startsWith('tifa: skipped '))).toEqual(['tifa: no document to analyse: all 2 file(s) were skipped as not text', '']);
+    }
+    expect(existsSync(join(dir, 'r.html'))).toBe(false);
   });
 
   it('compare on one document says it needs two groups, in one line after the grouping note', () => {

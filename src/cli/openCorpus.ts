@@ -1,4 +1,5 @@
 import type { Document } from '../corpus/document.js';
+import { InputError } from '../errors.js';
 import { bundledCorpusPath, listCorpusFiles } from '../corpus/files.js';
 import { readManifest } from '../corpus/manifest.js';
 import type { CountRequest } from '../analysis/countCorpus.js';
@@ -72,21 +73,44 @@ export function openCorpus(paths: string[] | undefined, flags: CorpusFlags, opti
   const progress = progressFor(files);
   let passes = 0;
   return {
-    docs: { [Symbol.iterator]: () => (passes++ === 0 ? tracked(reader.documents(), progress) : reader.documents()) },
+    docs: { [Symbol.iterator]: () => (passes++ === 0 ? tracked(reader.documents(), progress, files.length) : reader.documents()) },
     segmenter: reader.segmenter,
   };
 }
 
 /** A document counts as done when the next one is asked for (its reader has finished with it). */
-function* tracked(docs: Iterable<Document>, progress: Progress): Generator<Document> {
+function* tracked(docs: Iterable<Document>, progress: Progress, files: number): Generator<Document> {
+  let read = 0;
   try {
     for (const doc of docs) {
+      read++;
       yield doc;
       progress.fileDone(doc.path);
     }
   } finally {
     progress.finish();
   }
+  if (read === 0 && files > 0) throw allSkipped(files);
+}
+
+/**
+ * Every file skipped (--skip-bad) leaves nothing to analyse: an empty table with exit 0 would read as a corpus
+ * without a single use of anything.
+ */
+function allSkipped(files: number): InputError {
+  return new InputError(`no document to analyse: all ${files} file(s) were skipped as not text`);
+}
+
+/** The warn of a pipeline count, whose only messages are files skipped (--skip-bad), counting them. */
+function skipCounter(note: (message: string) => void): { warn: (message: string) => void; skipped: () => number } {
+  let skipped = 0;
+  return {
+    warn: (message) => {
+      skipped++;
+      note(message);
+    },
+    skipped: () => skipped,
+  };
 }
 
 /** Runs a pipeline count over a corpus's files, with the progress bar; the caller notes the documents left out. */
@@ -98,12 +122,15 @@ async function overFiles<T extends Grouping>(
   note: (message: string) => void = warn,
 ): Promise<T> {
   const progress = progressFor(files);
-  return count(files, setupFrom(flags, pos), {
+  const skips = skipCounter(note);
+  const counts = await count(files, setupFrom(flags, pos), {
     jobs: flags.jobs,
     skipBad: flags.skipBad,
-    warn: note,
+    warn: skips.warn,
     onProgress: progress.advance,
   }).finally(progress.finish);
+  if (files.length > 0 && skips.skipped() >= files.length) throw allSkipped(files.length);
+  return counts;
 }
 
 /** overFiles with the note on the documents left out of the count's grouping. */
@@ -129,9 +156,12 @@ export async function collectCorpusSlogans(
 ): Promise<SloganCounts> {
   const files = corpusFiles(paths, flags);
   const progress = progressFor(files);
-  return collectSloganFiles(files, setupFrom(flags, true), { ...options, jobs: flags.jobs, skipBad: flags.skipBad, warn, onFileDone: progress.fileDone }).finally(
+  const skips = skipCounter(warn);
+  const counts = await collectSloganFiles(files, setupFrom(flags, true), { ...options, jobs: flags.jobs, skipBad: flags.skipBad, warn: skips.warn, onFileDone: progress.fileDone }).finally(
     progress.finish,
   );
+  if (files.length > 0 && skips.skipped() >= files.length) throw allSkipped(files.length);
+  return counts;
 }
 
 /**

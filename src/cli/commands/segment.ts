@@ -1,7 +1,9 @@
+import { fstatSync } from 'node:fs';
 import { Command } from 'commander';
 import { locatedTokens, segmentedLines, tokenRows } from '../../analysis/segmentDocument.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
-import { printTable } from '../terminal.js';
+import { printPagedTable, warn } from '../terminal.js';
+import type { Row } from '../../resultTable.js';
 import { openCorpus } from '../openCorpus.js';
 import { corpusOptions, outputOptions, type CorpusFlags, type OutputFlags } from '../options.js';
 import { emit } from '../writeOutput.js';
@@ -21,13 +23,29 @@ export function segmentCommand(): Command {
     if (flags.format === 'text') {
       // Line by line as each document is cut: `tifa segment big/ | head` prints at once, and memory follows one document.
       emit(segmentedText(docs, segmenter, pos), flags);
-      return;
+    } else {
+      const columns = ['doc', 'line', 'column', 'start', 'end', 'token', ...(pos ? ['pos'] : [])];
+      // One page per document: CSV, TSV and JSON are written as they are cut, like the text.
+      printPagedTable({ columns, pages: () => documentPages(docs, segmenter, pos) }, flags);
     }
-    const columns = ['doc', 'line', 'column', 'start', 'end', 'token', ...(pos ? ['pos'] : [])];
-    const rows = [];
-    for (const doc of docs) rows.push(...tokenRows(locatedTokens(doc, segmenter, pos)));
-    printTable({ columns, rows }, flags);
+    // `echo 文本 | tifa segment` cuts the bundled corpus, not the text: said after it, since the user expected otherwise.
+    if (paths.length === 0 && stdinIsPiped()) warn('segmented the bundled corpus, not standard input: give - to segment what is piped in');
   });
+}
+
+/** Standard input is a pipe, a socket (what Node gives a child) or a file, not a terminal or /dev/null: something was given to be read. */
+function stdinIsPiped(): boolean {
+  try {
+    const stat = fstatSync(0);
+    return stat.isFIFO() || stat.isSocket() || stat.isFile();
+  } catch {
+    // Closed: nothing was given.
+    return false;
+  }
+}
+
+function* documentPages(docs: Iterable<Document>, segmenter: Segmenter, pos: boolean): Generator<Row[]> {
+  for (const doc of docs) yield tokenRows(locatedTokens(doc, segmenter, pos));
 }
 
 function* segmentedText(docs: Iterable<Document>, segmenter: Segmenter, pos: boolean): Generator<string> {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { DEFAULT_TREND_FIELD } from '../defaultGrouping.js';
+import { STDIN } from '../../corpus/stdin.js';
 import { countTrend, trendTable } from '../../analysis/trend.js';
 import { UsageError } from '../../errors.js';
 import type { TrendShardCounts } from '../../analysis/mergeTrend.js';
@@ -26,9 +27,9 @@ interface TrendFlags extends CorpusFlags, CountingFlags, OutputFlags {
   shard?: boolean;
 }
 
-/** Terms first, then paths: the first argument naming an existing file or folder starts the paths. */
+/** Terms first, then paths: the first argument naming an existing file or folder (or `-`, standard input) starts the paths. */
 export function termsThenPaths(args: string[]): { terms: string[]; paths: string[] } {
-  const at = args.findIndex((arg) => existsSync(arg));
+  const at = args.findIndex((arg) => arg === STDIN || existsSync(arg));
   return at < 0 ? { terms: args, paths: [] } : { terms: args.slice(0, at), paths: args.slice(at) };
 }
 
