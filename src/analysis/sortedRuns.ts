@@ -1,3 +1,4 @@
+import { siftDown } from './siftDown.js';
 import { NumberReader, NumberWriter, type Spill, type SpillStream } from './spill.js';
 
 /** Orders two records: `x` at offset i against `y` at offset j (negative: x first). */
@@ -58,17 +59,7 @@ export class SortedRuns {
       for (let f = 0; f < width; f++) c.record[f] = c.reader.float();
       return true;
     };
-    const down = (i: number) => {
-      for (;;) {
-        const [l, r] = [2 * i + 1, 2 * i + 2];
-        let m = i;
-        if (l < heap.length && before(heap[l], heap[m])) m = l;
-        if (r < heap.length && before(heap[r], heap[m])) m = r;
-        if (m === i) return;
-        [heap[i], heap[m]] = [heap[m], heap[i]];
-        i = m;
-      }
-    };
+    const down = (i: number) => siftDown(heap, i, before);
     for (const stream of this.runs) {
       const cursor = { reader: new NumberReader(stream, this.blockBytes), record: new Float64Array(width) };
       if (advance(cursor)) heap.push(cursor);

@@ -1,3 +1,4 @@
+import { siftDown } from '../analysis/siftDown.js';
 import { NumberReader, NumberWriter, type Spill, type SpillStream } from '../analysis/spill.js';
 
 /**
@@ -75,17 +76,7 @@ export function* mergeOrdered<T>(sequences: Iterable<Iterable<T>>, order: (a: T,
     const c = order(a.item, b.item);
     return c < 0 || (c === 0 && a.index < b.index);
   };
-  const down = (i: number) => {
-    for (;;) {
-      const [l, r] = [2 * i + 1, 2 * i + 2];
-      let m = i;
-      if (l < heap.length && before(heap[l], heap[m])) m = l;
-      if (r < heap.length && before(heap[r], heap[m])) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m], heap[i]];
-      i = m;
-    }
-  };
+  const down = (i: number) => siftDown(heap, i, before);
   let index = 0;
   for (const sequence of sequences) {
     const rest = sequence[Symbol.iterator]();
