@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 // The hand-made formulation lists that bench/formulationsDev.mjs and bench/formulationsHeldout.mjs score against
 // (issue 16). A list that breaks its own definition, or a verdict that contradicts it, would move the measured
 // recall and precision without anyone noticing, so each fixture is checked here as data.
-const FIXTURES = ['formulations-dev', 'formulations-heldout', 'formulations-heldout2', 'formulations-heldout3', 'formulations-heldout4'];
+const FIXTURES = ['formulations-dev', 'formulations-heldout', 'formulations-heldout2', 'formulations-heldout3', 'formulations-heldout4', 'formulations-heldout5'];
 const HELD_OUT = FIXTURES.slice(1);
 
 /** Header and rows of a fixture TSV; lines starting with # are comments. */
