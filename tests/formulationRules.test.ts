@@ -315,7 +315,18 @@ describe('web page chrome and interface names are no formulations', () => {
     expect(terms(text).sort()).toEqual(['健康广州', '山区共富'].sort());
   });
 
-  it('a numbered count of conditions or channels is no formula', () => {
-    expect(terms('有下列三种情形之一的，通过两个渠道报送。落实四个意识。\n')).toEqual(['四个意识']);
+  it('a numbered count of conditions, channels or indicators is no formula', () => {
+    expect(terms('有下列三种情形之一的，通过两个渠道报送。符合三个条件之一的，可以申领。两个指标作些说明。落实四个意识。\n')).toEqual(['四个意识']);
+  });
+
+  it('an app named with 微信/手机 before its kind, a button chosen, and that name at its other uses on the page', () => {
+    const text = '登录“粤居码”微信小程序，选择“添加成员”，点击“亮证”按钮，即可完成“亮证”。使用“粤居码”申领。推进“山区共富”。\n';
+    expect(terms(text)).toEqual(['山区共富']);
+    // a formulation quoted on the same page as an app is still one; the app's name is not
+    expect(terms('推进“山区共富”行动，下载“浙里办”APP。\n')).toEqual(['山区共富']);
+  });
+
+  it('a quote holding a colon is a label and its value (a copyright notice’s “文章类型：原创”); commas and 、 are not', () => {
+    expect(terms('凡注明“文章类型：原创”的作品，转载时须注明“文章来源：某某网站”。落实“思想引领，学习在先”。\n')).toEqual(['思想引领，学习在先']);
   });
 });
