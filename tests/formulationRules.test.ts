@@ -89,6 +89,19 @@ describe('cut-off finds', () => {
     };
     expect(sloganTable(made).rows.map((r) => r.term)).toEqual(['五大安全', '三个区分开来', '新时代枫桥经验', '五大安全风险', '枫桥经验']);
   });
+  it('drops a lexicon slogan never used without a qualifier of a longer one (基本, …性); not behind a verb, nor used alone too', () => {
+    const made = (entries: Array<[string, number]>): SloganCounts => ({
+      groups: ['all'],
+      tokens: [100],
+      slogans: new Map(entries.map(([c, n]) => [c, stats(c, 'lexicon', n)])),
+    });
+    const terms = (entries: Array<[string, number]>) => sloganTable(made(entries)).rows.map((r) => r.term);
+    expect(terms([['保障性安居工程', 7], ['安居工程', 7], ['基本公共服务均等化', 2], ['公共服务均等化', 2]])).toEqual(['保障性安居工程', '基本公共服务均等化']);
+    // used once on its own: 8 uses against 7 of the longer one
+    expect(terms([['保障性安居工程', 7], ['安居工程', 8]])).toEqual(['安居工程', '保障性安居工程']);
+    // a verb or an adverb before a slogan is no part of its name
+    expect(terms([['加快转变经济发展方式', 4], ['转变经济发展方式', 4], ['全面建设小康社会', 6], ['小康社会', 6]])).toEqual(['全面建设小康社会', '小康社会', '加快转变经济发展方式', '转变经济发展方式']);
+  });
 });
 
 // Rules for texts nobody here has seen (issue 16 items 1–3): each on a tiny text whose answer can be counted by eye.

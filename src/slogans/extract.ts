@@ -277,6 +277,13 @@ const TIME_HEAD = /^(?:[年月日天周]|小时|工作日|季度|星期|世纪|�
 const MODIFIER_HEADS: ReadonlySet<string> = new Set(['基本', '主要', '重大', '重要', '重点', '大型', '根本', '总体', '特别']);
 
 /**
+ * A word that restricts the name after it, part of that name (基本|公共服务均等化, 保障性|安居工程): a modifier head or an
+ * attributive of 1–3 characters and 性 (保障性, 战略性, 普惠性). Not a verb or adverb before a formulation (加快, 更加),
+ * which says what is done with it.
+ */
+export const isQualifier = (word: string): boolean => MODIFIER_HEADS.has(word) || /^\p{Script=Han}{1,3}性$/u.test(word);
+
+/**
  * The head of a numbered formula: the rest of the number's token (`五个一批`), else the next token (`三个|务必`),
  * and the token after a modifier (`四项|基本|原则`); then, when the tokens carry tags, the nouns that follow it, so
  * that the whole head is taken (`三大|科创|高地`, `五大|工作|导向`, `第二个|百年|奋斗目标`), up to MAX_HEAD characters.
