@@ -161,6 +161,12 @@ describe('paired numbers (一村一品, 三去一降): a numbered formulation wi
       ['三去一降', 1, 'numbered'],
     ]);
   });
+
+  it('not a word of another kind that opens with a number (一般|四级, 两岸|双向), nor a count of regions', () => {
+    const doc = fakeDoc('q', {}, '分为特别重大、重大、较大和一般四级。推进两岸双向交流，支持两个特别行政区发展。实行一户一宅。\n');
+    const terms = sloganTable(collectSlogans([doc], segmenter, { lexicon: [] })).rows.map((r) => r.term);
+    expect(terms).toEqual(['一户一宅']);
+  });
 });
 
 describe('local formulations: a place programme word and a place name (平安北京, 健康广州)', () => {

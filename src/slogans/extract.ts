@@ -264,7 +264,7 @@ const GENERIC_HEADS: ReadonlySet<string> = new Set([
   ...['方面', '问题', '阶段', '时期', '部分', '环节', '层面', '层次', '方向', '步骤', '领域', '方式', '途径', '因素', '原因', '特点'],
   ...['年', '月', '日', '天', '周', '小时', '周年', '月份', '季度', '星期', '世纪', '年度', '多月', '多小时', '百分点', '以上', '左右'],
   ...['以后', '以来', '以前', '期间', '可能', '类型', '人', '次', '孩子', '工人', '职工', '国家', '地区', '城市', '地方', '大洲'],
-  ...['自治区', '单位', '部门', '企业', '行业', '港口', '方案', '文件', '案件', '项目', '建设项目'],
+  ...['自治区', '特别行政区', '直辖市', '省份', '单位', '部门', '企业', '行业', '港口', '方案', '文件', '案件', '项目', '建设项目'],
   // the conditions, channels and indicators a rule counts (下列三种情形, 通过两个渠道, 三个条件之一): a count, not a formula
   ...['情形', '情况', '渠道', '种类', '类别', '条件', '指标'],
 ]);
@@ -315,7 +315,8 @@ function firstWord(tokens: Token[], offset: number): string {
  * Paired numbers, each with one character (一村一品, 一老一小, 三去一降, 五险一金, 三区三州, 一业一证): the shape of a
  * numbered formulation without a classifier. Not when a character is a number, a unit of counting or time or a side
  * (一个五年, 一点二倍, 两年一度, 一时一地, 二〇二〇, 两岸双方, 一式二份), nor a doubling (一步一步, 一年一年), nor an idiom the segmenter knows as one
- * word (一兵一卒, 千方百计: tag i), nor a place name and a number (四川三大). It must start and end on token boundaries and not continue a number
+ * word (一兵一卒, 千方百计: tag i), nor a place name and a number (四川三大), nor a word of another kind that opens with a
+ * number (一般四级, 两岸双向). It must start and end on token boundaries and not continue a number
  * (十一届三中全会 holds 一届三中).
  */
 const PAIRED_NUMBERS = /(?<![0-9一二三四五六七八九十百千万两第])[一二三四五六七八九十两双](\p{Script=Han})[一二三四五六七八九十两双](\p{Script=Han})/gu;
@@ -331,8 +332,9 @@ function pairedNumberHits(text: string, tokens: Token[], boundaries: Uint8Array)
     if (x === y || COUNTING_CHARACTER.test(x) || COUNTING_CHARACTER.test(y)) continue;
     const token = tokens[tokenIndexAt(tokens, m.index)];
     if (token.end === end && token.pos === 'i') continue;
-    // A name that opens with a number (四川|三大).
-    if (token.end === m.index + 2 && (token.pos === 'ns' || token.pos === 'nr')) continue;
+    // A name that opens with a number (四川|三大), or a word of its own whose first character is a number: an
+    // adjective, adverb, locative or conjunction (一般|四级, 两岸|双向, 一直, 一旦), no number and its object.
+    if (token.end === m.index + 2 && token.pos !== undefined && /^(?:ns|nr|a|d|f|c|p)/.test(token.pos)) continue;
     hits.push(hit(text, m.index, end, whole, 'numbered'));
   }
   return hits;
