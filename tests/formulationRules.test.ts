@@ -89,6 +89,19 @@ describe('cut-off finds', () => {
     };
     expect(sloganTable(made).rows.map((r) => r.term)).toEqual(['五大安全', '三个区分开来', '新时代枫桥经验', '五大安全风险', '枫桥经验']);
   });
+  it('drops a lexicon slogan never used without a qualifier of a longer one (基本, …性); not behind a verb, nor used alone too', () => {
+    const made = (entries: Array<[string, number]>): SloganCounts => ({
+      groups: ['all'],
+      tokens: [100],
+      slogans: new Map(entries.map(([c, n]) => [c, stats(c, 'lexicon', n)])),
+    });
+    const terms = (entries: Array<[string, number]>) => sloganTable(made(entries)).rows.map((r) => r.term);
+    expect(terms([['保障性安居工程', 7], ['安居工程', 7], ['基本公共服务均等化', 2], ['公共服务均等化', 2]])).toEqual(['保障性安居工程', '基本公共服务均等化']);
+    // used once on its own: 8 uses against 7 of the longer one
+    expect(terms([['保障性安居工程', 7], ['安居工程', 8]])).toEqual(['安居工程', '保障性安居工程']);
+    // a verb or an adverb before a slogan is no part of its name
+    expect(terms([['加快转变经济发展方式', 4], ['转变经济发展方式', 4], ['全面建设小康社会', 6], ['小康社会', 6]])).toEqual(['全面建设小康社会', '小康社会', '加快转变经济发展方式', '转变经济发展方式']);
+  });
 });
 
 // Rules for texts nobody here has seen (issue 16 items 1–3): each on a tiny text whose answer can be counted by eye.
@@ -147,6 +160,12 @@ describe('paired numbers (一村一品, 三去一降): a numbered formulation wi
       ['一老一小', 1, 'numbered'],
       ['三去一降', 1, 'numbered'],
     ]);
+  });
+
+  it('not a word of another kind that opens with a number (一般|四级, 两岸|双向), nor a count of regions', () => {
+    const doc = fakeDoc('q', {}, '分为特别重大、重大、较大和一般四级。推进两岸双向交流，支持两个特别行政区发展。实行一户一宅。\n');
+    const terms = sloganTable(collectSlogans([doc], segmenter, { lexicon: [] })).rows.map((r) => r.term);
+    expect(terms).toEqual(['一户一宅']);
   });
 });
 
@@ -315,7 +334,18 @@ describe('web page chrome and interface names are no formulations', () => {
     expect(terms(text).sort()).toEqual(['健康广州', '山区共富'].sort());
   });
 
-  it('a numbered count of conditions or channels is no formula', () => {
-    expect(terms('有下列三种情形之一的，通过两个渠道报送。落实四个意识。\n')).toEqual(['四个意识']);
+  it('a numbered count of conditions, channels or indicators is no formula', () => {
+    expect(terms('有下列三种情形之一的，通过两个渠道报送。符合三个条件之一的，可以申领。两个指标作些说明。落实四个意识。\n')).toEqual(['四个意识']);
+  });
+
+  it('an app named with 微信/手机 before its kind, a button chosen, and that name at its other uses on the page', () => {
+    const text = '登录“粤居码”微信小程序，选择“添加成员”，点击“亮证”按钮，即可完成“亮证”。使用“粤居码”申领。推进“山区共富”。\n';
+    expect(terms(text)).toEqual(['山区共富']);
+    // a formulation quoted on the same page as an app is still one; the app's name is not
+    expect(terms('推进“山区共富”行动，下载“浙里办”APP。\n')).toEqual(['山区共富']);
+  });
+
+  it('a quote holding a colon is a label and its value (a copyright notice’s “文章类型：原创”); commas and 、 are not', () => {
+    expect(terms('凡注明“文章类型：原创”的作品，转载时须注明“文章来源：某某网站”。落实“思想引领，学习在先”。\n')).toEqual(['思想引领，学习在先']);
   });
 });

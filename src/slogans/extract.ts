@@ -108,17 +108,23 @@ const QUOTED_MIN = 2;
 const QUOTED_MAX = 20;
 /** A quote holding one of these is a quoted sentence (reported speech), not a formulation. */
 const SENTENCE_PUNCTUATION = /[。！？；!?;]/;
+/**
+ * A colon in a quote joins a label and its value (“文章类型：原创”, “文章来源：…网站”: a page's copyright notice
+ * quotes the fields it asks for) or opens what is said: formulations hold commas and 、, never a colon.
+ */
+const LABEL_AND_VALUE = /[:：]/;
 
 /**
  * The rule for a quoted formulation outside the lexicon: 2–20 characters (after noise removal) or a parallel
  * enumeration, no sentence punctuation (。！？；), at least one letter (so `“+”` or `“、”` are not formulations, nor a
  * date or a number: `“23·7”` names a rainstorm, `“12320”` a hotline), not a manner modifier (MANNER_MODIFIER:
- * `“点单式”`) nor a sum of amounts (`“医药服务价格+上门服务费”`). A comma or 、 is allowed: formulations often have two
- * halves (`思想引领，学习在先`).
+ * `“点单式”`), a sum of amounts (`“医药服务价格+上门服务费”`) nor a label and its value (LABEL_AND_VALUE:
+ * `“文章类型：原创”`). A comma or 、 is allowed: formulations often have two halves (`思想引领，学习在先`).
  */
 export function isQuotedFormulation(content: string): boolean {
   const length = [...content].length;
-  if (length < QUOTED_MIN || SENTENCE_PUNCTUATION.test(content) || !/\p{L}/u.test(content) || MANNER_MODIFIER.test(content) || isSumOfAmounts(content)) return false;
+  if (length < QUOTED_MIN || SENTENCE_PUNCTUATION.test(content) || LABEL_AND_VALUE.test(content) || !/\p{L}/u.test(content)) return false;
+  if (MANNER_MODIFIER.test(content) || isSumOfAmounts(content)) return false;
   return length <= QUOTED_MAX || isParallelEnumeration(content);
 }
 
@@ -146,16 +152,31 @@ function isDefinedTerm(text: string, open: number): boolean {
   return /所称$/u.test(quoteRun(text, open).before);
 }
 
-/** What names an app or a screen element: after the closing quote (“粤省事”小程序, “学习强国”APP) or before the opening one (点击“提交”). */
-const APP_AFTER = /^(?:APP|App|app|小程序|公众号|客户端|微信号|视频号|按钮|菜单|栏目|图标)/u;
-const UI_BEFORE = /(?:点击|单击|点选|勾选|下载|登录|登陆|扫描|搜索|关注|打开|进入)$/u;
+/**
+ * What names an app or a screen element: after the closing quote (“粤省事”小程序, “粤居码”微信小程序, “学习强国”APP) or
+ * before the opening one (点击“提交”, 选择“添加成员”).
+ */
+const APP_AFTER = /^(?:微信|手机|移动|政务)?(?:APP|App|app|小程序|公众号|服务号|订阅号|客户端|微信号|视频号|按钮|菜单|栏目|图标)/u;
+const UI_BEFORE = /(?:点击|单击|点选|勾选|选择|下载|登录|登陆|扫描|搜索|关注|打开|进入)$/u;
 
 /**
  * A quote that names an app, an account or a button (“粤省事”小程序, 关注“广州卫健委”公众号, 点击“我要办理”): the name of a
  * product or a screen label, which pages of government services quote all the time, no formulation.
  */
 function isInterfaceName(text: string, open: number, close: number): boolean {
-  return APP_AFTER.test(text.slice(close, close + 3)) || UI_BEFORE.test(text.slice(Math.max(0, open - 2), open));
+  return APP_AFTER.test(text.slice(close, close + 5)) || UI_BEFORE.test(text.slice(Math.max(0, open - 2), open));
+}
+
+/**
+ * The quoted contents (noise removed) that `text` names as an app, an account or a button somewhere (isInterfaceName):
+ * once a page says “亮证”按钮, its “亮证” elsewhere (即可完成“亮证”) is that button, not a formulation.
+ */
+function interfaceNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const pair of QUOTE_PAIRS) {
+    for (const m of text.matchAll(pair)) if (isInterfaceName(text, m.index, m.index + m[0].length)) names.add(canonicalSurface(m[1].trim()));
+  }
+  return names;
 }
 
 /** The parts of a longer quoted enumeration are short and of nearly one length. */
@@ -197,11 +218,12 @@ const isNumberedLabel = (token: Token): boolean => NUMBER_OPENING.test(token.tex
 
 /**
  * The contents of quote pairs: a lexicon form (whatever its length) counts as that slogan, other formulations as
- * themselves; not the name of an app, account or button (isInterfaceName) nor a quote on a page's credits line
- * (isChromeLine). Without tokens (a first pass over a corpus) no find is marked a single word.
+ * themselves; not what the text names as an app, account or button anywhere (interfaceNames) nor a quote on a page's
+ * credits line (isChromeLine). Without tokens (a first pass over a corpus) no find is marked a single word.
  */
 export function quotedHits(text: string, lexicon: LexiconMatcher, tokens?: Token[]): SloganHit[] {
   const hits: SloganHit[] = [];
+  const interfaces = interfaceNames(text);
   for (const pair of QUOTE_PAIRS) {
     for (const m of text.matchAll(pair)) {
       const inner = m[1];
@@ -212,7 +234,7 @@ export function quotedHits(text: string, lexicon: LexiconMatcher, tokens?: Token
       const slogan = lexicon.canonicalOf(surface);
       const content = canonicalSurface(surface);
       if (slogan !== undefined) hits.push(hit(text, start, end, slogan, 'lexicon', true));
-      else if (isQuotedFormulation(content) && !isDefinedTerm(text, m.index) && !isInterfaceName(text, m.index, m.index + m[0].length) && !isChromeLine(text, m.index)) {
+      else if (isQuotedFormulation(content) && !isDefinedTerm(text, m.index) && !interfaces.has(content) && !isChromeLine(text, m.index)) {
         const found = hit(text, start, end, content, 'quoted', true);
         const token = tokens?.[tokenIndexAt(tokens, start)];
         if (tokens && token && isOneToken(tokens, start, end) && !isNumberedLabel(token) && !isCoinage(token)) found.singleWord = true;
@@ -242,9 +264,9 @@ const GENERIC_HEADS: ReadonlySet<string> = new Set([
   ...['方面', '问题', '阶段', '时期', '部分', '环节', '层面', '层次', '方向', '步骤', '领域', '方式', '途径', '因素', '原因', '特点'],
   ...['年', '月', '日', '天', '周', '小时', '周年', '月份', '季度', '星期', '世纪', '年度', '多月', '多小时', '百分点', '以上', '左右'],
   ...['以后', '以来', '以前', '期间', '可能', '类型', '人', '次', '孩子', '工人', '职工', '国家', '地区', '城市', '地方', '大洲'],
-  ...['自治区', '单位', '部门', '企业', '行业', '港口', '方案', '文件', '案件', '项目', '建设项目'],
-  // the conditions and channels a rule counts (下列三种情形, 通过两个渠道): a count, not a formula
-  ...['情形', '情况', '渠道', '种类', '类别'],
+  ...['自治区', '特别行政区', '直辖市', '省份', '单位', '部门', '企业', '行业', '港口', '方案', '文件', '案件', '项目', '建设项目'],
+  // the conditions, channels and indicators a rule counts (下列三种情形, 通过两个渠道, 三个条件之一): a count, not a formula
+  ...['情形', '情况', '渠道', '种类', '类别', '条件', '指标'],
 ]);
 /**
  * A head that starts with a span of time counts days or months whatever follows (六个月内, 六个月无人认领, 五个工作日内,
@@ -253,6 +275,13 @@ const GENERIC_HEADS: ReadonlySet<string> = new Set([
 const TIME_HEAD = /^(?:[年月日天周]|小时|工作日|季度|星期|世纪|多月|周年)/u;
 /** Heads that only qualify the word after them: `四项基本|原则` takes both. */
 const MODIFIER_HEADS: ReadonlySet<string> = new Set(['基本', '主要', '重大', '重要', '重点', '大型', '根本', '总体', '特别']);
+
+/**
+ * A word that restricts the name after it, part of that name (基本|公共服务均等化, 保障性|安居工程): a modifier head or an
+ * attributive of 1–3 characters and 性 (保障性, 战略性, 普惠性). Not a verb or adverb before a formulation (加快, 更加),
+ * which says what is done with it.
+ */
+export const isQualifier = (word: string): boolean => MODIFIER_HEADS.has(word) || /^\p{Script=Han}{1,3}性$/u.test(word);
 
 /**
  * The head of a numbered formula: the rest of the number's token (`五个一批`), else the next token (`三个|务必`),
@@ -286,7 +315,8 @@ function firstWord(tokens: Token[], offset: number): string {
  * Paired numbers, each with one character (一村一品, 一老一小, 三去一降, 五险一金, 三区三州, 一业一证): the shape of a
  * numbered formulation without a classifier. Not when a character is a number, a unit of counting or time or a side
  * (一个五年, 一点二倍, 两年一度, 一时一地, 二〇二〇, 两岸双方, 一式二份), nor a doubling (一步一步, 一年一年), nor an idiom the segmenter knows as one
- * word (一兵一卒, 千方百计: tag i), nor a place name and a number (四川三大). It must start and end on token boundaries and not continue a number
+ * word (一兵一卒, 千方百计: tag i), nor a place name and a number (四川三大), nor a word of another kind that opens with a
+ * number (一般四级, 两岸双向). It must start and end on token boundaries and not continue a number
  * (十一届三中全会 holds 一届三中).
  */
 const PAIRED_NUMBERS = /(?<![0-9一二三四五六七八九十百千万两第])[一二三四五六七八九十两双](\p{Script=Han})[一二三四五六七八九十两双](\p{Script=Han})/gu;
@@ -302,8 +332,9 @@ function pairedNumberHits(text: string, tokens: Token[], boundaries: Uint8Array)
     if (x === y || COUNTING_CHARACTER.test(x) || COUNTING_CHARACTER.test(y)) continue;
     const token = tokens[tokenIndexAt(tokens, m.index)];
     if (token.end === end && token.pos === 'i') continue;
-    // A name that opens with a number (四川|三大).
-    if (token.end === m.index + 2 && (token.pos === 'ns' || token.pos === 'nr')) continue;
+    // A name that opens with a number (四川|三大), or a word of its own whose first character is a number: an
+    // adjective, adverb, locative or conjunction (一般|四级, 两岸|双向, 一直, 一旦), no number and its object.
+    if (token.end === m.index + 2 && token.pos !== undefined && /^(?:ns|nr|a|d|f|c|p)/.test(token.pos)) continue;
     hits.push(hit(text, m.index, end, whole, 'numbered'));
   }
   return hits;

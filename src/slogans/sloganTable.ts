@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import { computedColumns, type ResultTable, type Row } from '../resultTable.js';
 import type { SloganCounts, SloganStats } from './collectSlogans.js';
 import { THEMES } from '../lexicon/lexicon.js';
+import { isQualifier } from './extract.js';
 import { sum } from '../analysis/arithmetic.js';
 import { lifeCycle, timeKey, timeOrder } from '../analysis/trend.js';
 
@@ -48,17 +49,22 @@ function keep<T>(items: T[], rankOf: (item: T) => Ranked, { minCount = 1, minDoc
 }
 
 /**
- * Pattern finds that are the cut-off part of a longer formulation found in the same corpus (三个区分 beside
- * 三个区分开来, 五项原则 beside 和平共处五项原则): the longer one holds the find's text and is used at least as often.
- * A lexicon slogan is never dropped so.
+ * Finds that are the cut-off part of a longer formulation found in the same corpus, used at least as often (so
+ * never used without it): a pattern find inside any longer one (三个区分 beside 三个区分开来, 五项原则 beside
+ * 和平共处五项原则), a lexicon slogan only behind a qualifier that is part of the longer name (isQualifier: 安居工程
+ * beside 保障性安居工程, 公共服务均等化 beside 基本公共服务均等化). Other lexicon slogans inside a longer one are uses
+ * of their own (小康社会 in 全面建设小康社会, 转变经济发展方式 in 加快转变经济发展方式) and stay.
  */
 function cutOffs(slogans: Iterable<SloganStats>): Set<string> {
   const all = [...slogans];
   const dropped = new Set<string>();
+  const holds = (long: SloganStats, short: SloganStats) =>
+    short.kind === 'lexicon'
+      ? long.kind === 'lexicon' && long.canonical.endsWith(short.canonical) && isQualifier(long.canonical.slice(0, -short.canonical.length))
+      : long.canonical.includes(short.canonical);
   for (const short of all) {
-    if (short.kind === 'lexicon') continue;
     const n = total(short);
-    if (all.some((long) => long !== short && long.canonical.length > short.canonical.length && long.canonical.includes(short.canonical) && total(long) >= n)) {
+    if (all.some((long) => long !== short && long.canonical.length > short.canonical.length && holds(long, short) && total(long) >= n)) {
       dropped.add(short.canonical);
     }
   }
