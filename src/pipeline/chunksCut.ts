@@ -20,6 +20,8 @@ export interface ChunkCutter<W> {
   cut(file: LoadedFile, start: number, end: number): Promise<W>;
   inFlight: number;
   units?: number;
+  /** The same cut on this thread, taken on while the chunk it waits for is still being cut elsewhere (lookahead). */
+  cutHere?(file: LoadedFile, start: number, end: number): W;
 }
 
 /**
@@ -53,34 +55,74 @@ export async function* chunksCut<P extends { kind: string }, W = Words>(
     words.catch(() => {});
     return words;
   };
-  for await (const [step, words] of lookahead(steps(), cut, cutter.inFlight)) yield step.kind === 'whole' ? step : { ...step, words: words! };
+  const cutHere = cutter.cutHere && ((step: Planned): W | undefined => (step.kind === 'whole' ? undefined : cutter.cutHere!(step.prepared.file, step.start, step.end)));
+  for await (const [step, words] of lookahead(steps(), cut, cutter.inFlight, cutHere)) yield step.kind === 'whole' ? step : { ...step, words: words! };
 }
 
 /** Items read ahead of the one being handed out, at most: bounds memory when many need no work. */
 const READ_AHEAD = 16;
 
+/** One turn of the event loop: the answers of other threads that have come in are taken. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * The items of `source` with the results of `start` (undefined: no work), in order, starting the next items'
  * work before the current one is handed out, so that up to `ahead` of them run while the caller works.
+ * With `here` (the same work, done on this thread), this thread does not wait for the oldest item's work: while
+ * it runs, this thread does the next item's itself, and the other threads are kept fed. A caller that takes less
+ * time per item than the other threads (freq's counting, half the time of the cut) then does a share of the work
+ * instead of waiting, whatever the machine's load; the results and their order are the same.
  */
-export async function* lookahead<T, R>(source: Iterator<T>, start: (item: T) => Promise<R> | undefined, ahead: number): AsyncGenerator<[T, R | undefined]> {
-  const queue: Array<[T, Promise<R> | undefined]> = [];
+export async function* lookahead<T, R>(
+  source: Iterator<T>,
+  start: (item: T) => Promise<R> | undefined,
+  ahead: number,
+  here?: (item: T) => R | undefined,
+): AsyncGenerator<[T, R | undefined]> {
+  type Entry = { item: T; work?: Promise<R>; done: boolean; result?: R };
+  const queue: Entry[] = [];
+  // Work started and not finished yet.
   let running = 0;
+  let ended = false;
+  const next = (): T | undefined => {
+    if (ended) return undefined;
+    const step = source.next();
+    ended = Boolean(step.done);
+    return step.done ? undefined : step.value;
+  };
   const fill = () => {
     while (running < ahead && queue.length < READ_AHEAD) {
-      const next = source.next();
-      if (next.done) return;
-      const work = start(next.value);
-      if (work) running++;
-      queue.push([next.value, work]);
+      const item = next();
+      if (item === undefined) return;
+      const entry: Entry = { item, work: start(item), done: false };
+      if (entry.work) {
+        running++;
+        const settle = () => ((entry.done = true), running--);
+        entry.work.then(settle, settle);
+      } else entry.done = true;
+      queue.push(entry);
     }
   };
   fill();
   while (queue.length > 0) {
-    const [item, work] = queue.shift()!;
-    if (work) running--;
-    const result = await work;
+    const oldest = queue[0];
+    while (here && !oldest.done && !ended && queue.length < READ_AHEAD) {
+      const item = next();
+      if (item === undefined) break;
+      // A failure is thrown in its turn, as one of `start`'s would be.
+      try {
+        queue.push({ item, done: true, result: here(item) });
+      } catch (err) {
+        const work = Promise.reject(err);
+        work.catch(() => {});
+        queue.push({ item, work, done: true });
+      }
+      await turn();
+      fill();
+    }
+    queue.shift();
+    const result = oldest.work ? await oldest.work : oldest.result;
     fill();
-    yield [item, result];
+    yield [oldest.item, result];
   }
 }

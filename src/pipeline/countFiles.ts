@@ -54,6 +54,7 @@ async function countInThisThread(files: string[], setup: CountSetup, request: Co
     cut: (file, start, end) => (file.cached ? Promise.resolve({ ends: file.cached.ends! }) : endsCutter.ends(file.text.slice(start, end))),
     inFlight: CUTS_IN_FLIGHT,
     units: CUT_THREAD_UNITS,
+    cutHere: (file, start, end) => (file.cached ? { ends: file.cached.ends! } : endsCutter.endsHere(file.text.slice(start, end))),
   };
   let open: OpenFile | undefined;
   for await (const step of chunksCut<PreparedFile, Words | CutEnds>(tokenizer, files, (file) => counter.prepare(file), cutter)) {

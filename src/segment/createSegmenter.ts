@@ -14,7 +14,7 @@ import { CutThreads } from './cutThreads.js';
 import { withOffsets } from './offsets.js';
 import { vocabularyKey, type VocabularyStore } from './vocabularyKey.js';
 import { sentenceChunks } from './sentenceChunks.js';
-import { finishCut } from './finishCut.js';
+import { cutEnds, finishCut } from './finishCut.js';
 import { foldWidth } from './widthFold.js';
 import type { EndsCutter, Token, WordSegmenter, Words } from './token.js';
 
@@ -236,16 +236,11 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     // On this thread, with cut threads or without: a few short windows per file, and the port's dictionary is shared.
     cutUnits: (text: string): Token[] => withOffsets(text, chunked(text, false, () => vocabulary().allPhrases)),
     endsCutter: (threads: number): EndsCutter => {
-      if (backend !== 'node-rs' || !CutThreads.available()) {
-        return {
-          ends: async (text) => {
-            const { ends, nodes } = await wordsAsync(text);
-            return { ends: ends!, nodes };
-          },
-        };
-      }
+      // A thread's cut, made on this one: the same binding and join, this thread's own.
+      const endsHere = (text: string) => cutEnds(binding(), vocabulary().phraseJoin, text);
+      if (backend !== 'node-rs' || !CutThreads.available()) return { ends: async (text) => endsHere(text), endsHere };
       wantThreads = threads;
-      return { ends: (text) => startThreads().ends(text) };
+      return { ends: (text) => startThreads().ends(text), endsHere };
     },
   };
 }

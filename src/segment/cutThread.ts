@@ -2,24 +2,13 @@ import { parentPort } from 'node:worker_threads';
 import type { JiebaBinding } from './binding.js';
 import { PhraseJoin } from './compound.js';
 import { createNodeRsBackend } from './nodeRsJieba.js';
-import { finishCut } from './finishCut.js';
+import { cutEnds } from './finishCut.js';
 import { seedPortDictionary } from './portWords.js';
-import { foldWidth } from './widthFold.js';
 import type { CutThreadReply, CutThreadRequest } from './cutThreads.js';
-import type { CutEnds } from './token.js';
 
 let binding: JiebaBinding | undefined;
 let join = new PhraseJoin([]);
 let setupError: string | undefined;
-
-/** The ends and nodes of the words of `text`, as the segmenter's `words` gives them (finishCut: the same steps after the cut). */
-function cutOf(text: string): CutEnds {
-  const folded = foldWidth(text);
-  const cut = binding!.cut(folded, false);
-  // The port's arrays are its own to give (portWords.ts: a fresh copy per text), so they can be transferred.
-  const { ends, nodes } = finishCut(text, folded, cut, join);
-  return { ends: ends!, nodes };
-}
 
 /**
  * One cut thread (cutThreads.ts): texts in, the end offset (and dictionary node) of each of their words out. The
@@ -41,7 +30,8 @@ parentPort!.on('message', (request: CutThreadRequest) => {
   let reply: CutThreadReply;
   try {
     if (setupError) throw new Error(setupError);
-    reply = { id: request.id, cut: cutOf(request.text) };
+    // The port's arrays are its own to give (portWords.ts: a fresh copy per text), so they are transferred below.
+    reply = { id: request.id, cut: cutEnds(binding!, join, request.text) };
   } catch (err) {
     reply = { id: request.id, error: err instanceof Error ? err.message : String(err) };
   }

@@ -27,7 +27,7 @@ const WORKER = new URL('./cutThread.js', import.meta.url);
  * other at every one (on a loaded machine it may lose its core doing so): callers send large texts. A thread is
  * kept from holding the process open while it has nothing to cut, so callers need not close them.
  */
-export class CutThreads implements EndsCutter {
+export class CutThreads implements Pick<EndsCutter, 'ends'> {
   private readonly threads: Array<{ worker: Worker; pending: number }> = [];
   private readonly waiting = new Map<number, { resolve: (cut: CutEnds) => void; reject: (err: Error) => void; thread: number }>();
   private nextId = 0;

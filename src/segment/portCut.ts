@@ -1,4 +1,4 @@
-import { NO_NODE, childOf, type PortDictionaryData } from './portDictionary.js';
+import { NO_NODE, SCAN_CHILDREN, childOf, wideChild, type PortDictionaryData } from './portDictionary.js';
 import { hmmCut, type HmmModel } from './portHmm.js';
 
 /**
@@ -111,15 +111,15 @@ export class PortCutter {
           }
         }
         if (y >= len) break;
-        // The child by the next code unit: scanned among a few, searched among many (childOf).
+        // The child by the next code unit (childOf, its scan here in line): scanned among a few, looked up among many.
         let lo = childStart[at];
         const hi = childStart[at + 1];
         if (lo === hi) break;
         const next = text.charCodeAt(from + y);
-        if (hi - lo <= 8) {
+        if (hi - lo <= SCAN_CHILDREN) {
           while (lo < hi && childUnit[lo] !== next) lo++;
           at = lo < hi ? childNode[lo] : NO_NODE;
-        } else at = childOf(dict, at, next);
+        } else at = wideChild(dict, at, next);
         y++;
       }
       if (bestEnd < 0) {

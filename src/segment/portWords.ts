@@ -9,7 +9,7 @@ import type { Words } from './token.js';
 import type { VocabularyStore } from './vocabularyKey.js';
 
 /** Bump when the dictionary's arrays change meaning: stored ones then miss. */
-const PORT_DICTIONARY_FORMAT = 3;
+const PORT_DICTIONARY_FORMAT = 4;
 
 /** jieba's HMM (finalseg), as jieba-rs compiles it in: dict/jieba-hmm.model, cppjieba's hmm_model.utf8. */
 function jiebaHmmModel(): HmmModel {
@@ -59,6 +59,9 @@ function shared(d: PortDictionaryData): PortDictionaryData {
     childNode: inShared(d.childNode, (b) => new Int32Array(b)),
     weight: inShared(d.weight, (b) => new Float64Array(b)),
     logTotal: d.logTotal,
+    wideParent: inShared(d.wideParent, (b) => new Int32Array(b)),
+    wideUnit: inShared(d.wideUnit, (b) => new Uint16Array(b)),
+    wideChild: inShared(d.wideChild, (b) => new Int32Array(b)),
   };
 }
 

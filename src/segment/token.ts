@@ -38,6 +38,8 @@ export interface CutEnds {
 /** Cuts texts into token ends (phrases joined): on threads of its own (CutThreads), or on libuv's pool where there are none. */
 export interface EndsCutter {
   ends(text: string): Promise<CutEnds>;
+  /** The same cut on this thread, for a caller that would otherwise wait for the threads (chunksCut's lookahead). */
+  endsHere(text: string): CutEnds;
 }
 
 /** The dictionary-trie node of each word, and the key of the dictionary they belong to (their ids mean nothing in another). */
