@@ -1,5 +1,6 @@
 import { chooseLexicon, type LexiconChoice } from '../../lexicon/lexicon.js';
 import { Command, Option } from 'commander';
+import { listCorpusFiles } from '../../corpus/files.js';
 import { STDIN } from '../../corpus/stdin.js';
 import { UsageError } from '../../errors.js';
 import { loadLintConfig } from '../lintConfigFile.js';
@@ -7,6 +8,7 @@ import { LINT_FORMATTERS } from '../../format/lint/index.js';
 import { unifiedDiff } from '../../lint/lineDiff.js';
 import { lintFiles } from '../../lint/lintFiles.js';
 import { RULE_IDS } from '../../lint/rules/index.js';
+import { noteForcedEncoding } from '../forcedEncoding.js';
 import { colorFor, warn } from '../terminal.js';
 import { corpusPaths } from '../openCorpus.js';
 import { commaList } from '../options.js';
@@ -56,6 +58,7 @@ export function lintCommand(): Command {
       if (flags.fix && !flags.dryRun && paths.includes(STDIN)) {
         throw new UsageError('--fix rewrites files in place, and standard input (-) is not one: give --dry-run for the diff');
       }
+      if (flags.encoding !== undefined) noteForcedEncoding(listCorpusFiles(corpusPaths(paths)), flags.encoding);
       const run = lintFiles(corpusPaths(paths), {
         config: loadLintConfig(process.cwd(), flags.config),
         only: flags.rule === undefined ? undefined : ruleList(flags.rule),
