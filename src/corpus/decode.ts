@@ -213,7 +213,9 @@ export function forcedDecodingDoubt(head: Buffer, forced: string, partial: boole
   if (partial && encoding.startsWith('utf16')) text = text.replace(/[\ud800-\udbff]$/, '');
   let undecodable = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) undecodable++;
-  if (undecodable > 0) return `${undecodable} byte sequence(s) are not valid ${encoding}`;
+  // A few are damage the user chose to read through (a cut-off UTF-8 file forced to utf8, as its error suggests);
+  // a wrong encoding leaves them everywhere.
+  if (undecodable > text.length * MAX_SUSPICIOUS_SHARE) return `${undecodable} byte sequence(s) are not valid ${encoding}`;
   if (!looksLikeText(text)) return 'it reads as control characters';
   // Bytes of another encoding read as UTF-16 land all over the BMP: in private use, unassigned code points and lone
   // surrogates, which no text holds, even where they are no Han characters (GBK bytes become Hangul and Yi).
