@@ -43,7 +43,7 @@ export function lintCommand(): Command {
     .description('check slogans and extraction damage: variants, inconsistent forms, quotes, punctuation, dashes for 一, page breaks')
     .argument('[paths...]', 'files or folders (default: the bundled corpus)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(LINT_FORMATTERS)).default('stylish'))
-    .option('--fix', 'apply the safe fixes (spaces and ＋ in slogans, quote style, page-break joins) in place; text files only')
+    .option('--fix', 'apply the safe fixes (spaces and ＋ in slogans, quote style, page-break joins) in place; text and Markdown files only')
     .option('--dry-run', 'with --fix (implied): print a unified diff of the fixes instead of writing them')
     .option('--force', 'with --fix: also fix read-only files')
     .option('--rule <ids>', `run only these rules (comma-separated): ${RULE_IDS.join(', ')}`)
