@@ -13,7 +13,7 @@
 //   chrome) are then missed by design.
 //   Needs ../shared, pdftotext and unzip; SHOW_MISSED=1 lists the misses.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +74,18 @@ const list = option(args, '--list') ?? 'list.tsv';
 const textsTo = option(args, '--texts-to');
 const original = flag(args, '--original');
 const rows = readFileSync(join(fixture, 'sources.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).slice(1);
+// The converters are Debian packages, not npm ones: a machine without one is told which, in one line, and the bench
+// stops there (exit 0: nothing was measured, nothing failed) instead of dying inside spawnSync.
+const TOOLS = [['.pdf', 'pdftotext', 'poppler-utils'], ['.docx', 'unzip', 'unzip']];
+if (!existsSync(CORPORA)) {
+  console.error(`formulationsHeldout: skipped: no ${CORPORA} beside the clone (the fixture's sources are there)`);
+  process.exit(0);
+}
+const missing = TOOLS.filter(([ext, tool]) => rows.some((l) => l.split('\t')[1]?.endsWith(ext)) && spawnSync(tool, ['-v']).error?.code === 'ENOENT');
+if (missing.length > 0) {
+  console.error(`formulationsHeldout: skipped: ${missing.map(([, tool, pkg]) => `${tool} is not installed (Debian package ${pkg})`).join(', ')}; it turns the fixture's sources into the texts the lists were counted on`);
+  process.exit(0);
+}
 const dir = textsTo ?? mkdtempSync(join(tmpdir(), 'tifa-heldout-'));
 mkdirSync(dir, { recursive: true });
 for (const [text, source] of rows.map((l) => l.split('\t'))) writeFileSync(join(dir, `${text}.txt`), plainText(join(CORPORA, source)));

@@ -66,7 +66,7 @@ describe('tifa lint on a Word file', () => {
       const run = tifa(['lint', ...flags, file]);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toBe(`tifa: ${file}: --fix rewrites text files only, not docx files; lint it without --fix and correct it in its own editor\n`);
+      expect(run.stderr).toBe(`tifa: ${file}: --fix rewrites text and Markdown files only, not docx files; lint it without --fix and correct it in its own editor\n`);
       expect(readFileSync(file).equals(bytes)).toBe(true);
     }
   });

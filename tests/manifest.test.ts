@@ -42,6 +42,46 @@ describe('metadata table', () => {
   });
 });
 
+describe('metadata table as JSON (a scraper\'s or a script\'s output)', () => {
+  it('reads an array of objects with a file key, an object keyed by file name, and JSON Lines alike', () => {
+    const rows = [
+      { file: 'a.txt', year: 2020, city: '黄山', tags: ['改革', '发展'], note: null },
+      { file: 'b.txt', year: '2021', draft: false },
+    ];
+    const expected = { a: { year: '2020', city: '黄山', tags: '改革, 发展' }, b: { year: '2021', draft: 'false' } };
+    const keyed = Object.fromEntries(rows.map(({ file, ...fields }) => [file, fields]));
+    const lines = rows.map((r) => JSON.stringify(r)).join('\n\n');
+    for (const file of [table('m.json', JSON.stringify(rows)), table('m.json', JSON.stringify(keyed)), table('m.jsonl', lines)]) {
+      const manifest = readManifest(file);
+      expect(manifest.metaOf('/corpus/a.txt'), file).toEqual(expected.a);
+      expect(manifest.metaOf('/corpus/b.txt'), file).toEqual(expected.b);
+    }
+  });
+
+  it('rejects broken JSON, a row without a file key and an object-valued field, naming the row', () => {
+    expect(() => readManifest(table('m.json', '[{"file": "a.txt",'))).toThrow(/m\.json: not valid JSON \(/);
+    expect(() => readManifest(table('m.json', '[{"year": 1}]'))).toThrow(/m\.json: row 1: the row has no "file" key naming its document$/);
+    expect(() => readManifest(table('m.json', '[{"file": "a.txt", "year": {"v": 1}}]'))).toThrow(/m\.json: row 1: field "year" holds an object/);
+    expect(() => readManifest(table('m.jsonl', '{"file": "a.txt"}\n{"file": "a.txt"}\n'))).toThrow(/m\.jsonl:2: "a.txt" has a row already$/);
+    expect(() => readManifest(table('m.json', '"a.txt"'))).toThrow(/m\.json: a JSON metadata table is an array of objects/);
+  });
+
+  it('tifa corpus --meta meta.json fills the fields; broken JSON is one line, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-meta-json-'));
+    writeFileSync(join(dir, 'a.txt'), '深化改革开放。\n');
+    writeFileSync(join(dir, 'meta.json'), JSON.stringify([{ file: 'a.txt', year: 2020, city: '黄山' }]));
+    const run = tifa(['corpus', join(dir, 'a.txt'), '--meta', join(dir, 'meta.json'), '-f', 'json', '--no-cache']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)[0]).toMatchObject({ id: 'a', city: '黄山', year: '2020' });
+    writeFileSync(join(dir, 'meta.json'), '[{"file": "a.txt"');
+    const bad = tifa(['corpus', join(dir, 'a.txt'), '--meta', join(dir, 'meta.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.startsWith(`tifa: ${join(dir, 'meta.json')}: not valid JSON (`), bad.stderr).toBe(true);
+    expect(bad.stderr.split('\n')).toHaveLength(2);
+  });
+});
+
 describe('tifa … --meta', () => {
   it('groups by a field of the table, the same in one thread and two, and notes unmatched rows', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tifa-meta-corpus-'));

@@ -22,6 +22,7 @@ import { noteLeftOut } from './leftOut.js';
 import type { CorpusFlags, CountingFlags } from './options.js';
 import { progressFor, type Progress } from './progress.js';
 import { firstFew, warn } from './terminal.js';
+import { noteForcedEncoding } from './forcedEncoding.js';
 
 export function corpusPaths(paths: string[] | undefined): string[] {
   return paths && paths.length > 0 ? paths : [bundledCorpusPath()];
@@ -30,6 +31,7 @@ export function corpusPaths(paths: string[] | undefined): string[] {
 /** The files of a corpus; rows of a --meta table that name none of them are noted (most often a typo). */
 function corpusFiles(paths: string[] | undefined, flags: CorpusFlags): string[] {
   const files = listCorpusFiles(corpusPaths(paths));
+  noteForcedEncoding(files, flags.encoding);
   if (flags.meta) {
     const { unmatched, ambiguous } = readManifest(flags.meta).check(files);
     if (unmatched.length > 0) warn(`${unmatched.length} row(s) of ${flags.meta} name no file of the corpus: ${firstFew(unmatched)}`);

@@ -22,7 +22,7 @@ export function corpusOptions(cmd: Command): Command {
   return cmd
     .option('--encoding <name>', 'force a decoding (utf8, utf16le, utf16be, gb18030, gbk, big5) instead of detecting it')
     .option('--meta-from-name <pattern>', "fill metadata from file names, e.g. 'gwr_{year}'; repeatable: the first pattern that matches a name applies", collect)
-    .option('--meta <file>', 'metadata table: CSV (TSV if .tsv) with a "file" column naming each document, other columns are fields')
+    .option('--meta <file>', 'metadata table: CSV (TSV if .tsv, JSON if .json or .jsonl) with a "file" column naming each document, other columns are fields')
     .option('--skip-bad', 'skip files that are not text (binary, undecodable or empty) with a warning instead of stopping')
     .addOption(new Option('--segmenter <name>', 'segmentation backend').choices(['node-rs', 'nodejieba']).default('node-rs'))
     .option('--dict <file>', 'extra jieba user dictionary (word freq [pos] per line); repeatable', collect)

@@ -193,6 +193,45 @@ function detectWithoutBom(bytes: Buffer, file: string): { text: string; encoding
   return gbOrBig5(bytes, file);
 }
 
+/**
+ * Why a decoding forced by the user looks wrong, or undefined when it reads as text: a byte order mark of another
+ * encoding, bytes the encoding cannot decode, control characters, or Han characters that are almost all rare ones
+ * (mojibake, as GBK bytes read as Big5). `head` is the file's first bytes; `partial` when the file goes on, so that
+ * a character cut at the end of the head is not counted. The user's choice stands: the caller says this in a line.
+ */
+export function forcedDecodingDoubt(head: Buffer, forced: string, partial: boolean): string | undefined {
+  const encoding = forcedEncoding(forced);
+  const bom = bomOf(head);
+  if (bom && bom.encoding !== encoding) return `it starts with a ${bom.encoding} byte order mark`;
+  let sample = head.subarray(bom ? bom.length : 0);
+  if (partial) {
+    // Cut where no character can be cut: after a newline byte (never inside a GB, Big5 or UTF-8 character), or at
+    // a whole UTF-16 unit.
+    sample = encoding.startsWith('utf16') ? sample.subarray(0, sample.length & ~1) : sample.subarray(0, sample.lastIndexOf(0x0a) + 1);
+  }
+  let text = iconv().decode(sample, encoding, { stripBOM: false });
+  if (partial && encoding.startsWith('utf16')) text = text.replace(/[\ud800-\udbff]$/, '');
+  let undecodable = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) undecodable++;
+  // A few are damage the user chose to read through (a cut-off UTF-8 file forced to utf8, as its error suggests);
+  // a wrong encoding leaves them everywhere.
+  if (undecodable > text.length * MAX_SUSPICIOUS_SHARE) return `${undecodable} byte sequence(s) are not valid ${encoding}`;
+  if (!looksLikeText(text)) return 'it reads as control characters';
+  // Bytes of another encoding read as UTF-16 land all over the BMP: in private use, unassigned code points and lone
+  // surrogates, which no text holds, even where they are no Han characters (GBK bytes become Hangul and Yi).
+  const nowhere = text.match(/[\p{Co}\p{Cn}\p{Cs}]/gu)?.length ?? 0;
+  if (nowhere > text.length * MAX_SUSPICIOUS_SHARE) return `${nowhere} character(s) are private-use, unassigned or lone surrogates`;
+  // GB punctuation read as UTF-16BE is Yi, its characters Hangul: two scripts no text mixes.
+  const yi = text.match(/\p{Script=Yi}/gu)?.length ?? 0;
+  const hanOrHangul = text.match(/[\p{Script=Han}\p{Script=Hangul}]/gu)?.length ?? 0;
+  if (yi > text.length * MAX_SUSPICIOUS_SHARE && hanOrHangul > text.length * MAX_SUSPICIOUS_SHARE) return 'it mixes Yi syllables with Han or Hangul';
+  const score = chineseScore(text);
+  if (score.han >= MIN_HAN_TO_JUDGE && score.common < MIN_COMMON_SHARE) {
+    return `mojibake: ${Math.round(score.common * 100)}% of its Han characters are common ones (real text: over 70%)`;
+  }
+  return undefined;
+}
+
 function firstLineEnding(text: string): Decoded['eol'] {
   const at = text.search(/\r\n?|\n/);
   if (at === -1 || text[at] === '\n') return '\n';

@@ -15,8 +15,8 @@ export function newMeta(...parts: ReadonlyArray<Readonly<Meta> | undefined>): Me
 /** Bookkeeping keys that are not metadata a reader groups by (import's map back to source lines). */
 export const HIDDEN_FIELDS: ReadonlySet<string> = new Set(['source_lines']);
 
-/** What a file was read as: plain text (.txt, .md), a web page, a PDF with a text layer, or a Word .docx. */
-export type Format = 'text' | 'html' | 'pdf' | 'docx';
+/** What a file was read as: plain text (.txt), Markdown (.md), a web page, a PDF with a text layer, or a Word .docx. */
+export type Format = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
 
 /**
  * One document as the analysis sees it.

@@ -6,7 +6,7 @@ import type { Format } from './document.js';
  * Extensions a folder is searched for: text, web pages (also as saved from server scripts: .aspx, .php, .jsp),
  * PDF and Word. Which reader a file gets is decided by its content (detectFormat), the extension only finds it.
  */
-export const CORPUS_EXTENSIONS = /\.(txt|md|text|html?|shtml|xhtml|aspx?|php|jsp|pdf|docx|doc|wps)$/i;
+export const CORPUS_EXTENSIONS = /\.(txt|md|markdown|text|html?|shtml|xhtml|aspx?|php|jsp|pdf|docx|doc|wps)$/i;
 
 const PDF_MAGIC = '%PDF-';
 const ZIP_MAGIC = 'PK\u0003\u0004';
@@ -15,6 +15,8 @@ const OLE_MAGIC = '\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1';
 /** Markup that opens a web page, after any BOM, XML declaration, comments (`<!-- saved from url=… -->`) and space. */
 const HTML_START = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<meta[\s>]|<title[\s>])/i;
 const WEB_PAGE_EXTENSIONS = /^\.(html?|shtml|xhtml)$/i;
+/** Markdown has no magic bytes: its name says it (a `.md` holding a web page is read as one, above). */
+const MARKDOWN_EXTENSIONS = /^\.(md|markdown)$/i;
 
 /** A one-line way out for Word 97–2003 and WPS files, which tifa does not read itself. */
 function needsConversion(file: string): InputError {
@@ -40,5 +42,6 @@ export function detectFormat(bytes: Buffer, file: string): Format {
   if (HTML_START.test(head)) return 'html';
   // A page saved without a doctype still shows its markup early.
   if (WEB_PAGE_EXTENSIONS.test(extension) && /<(?:html|head|body|div|p)[\s>]/i.test(head)) return 'html';
+  if (MARKDOWN_EXTENSIONS.test(extension)) return 'markdown';
   return 'text';
 }

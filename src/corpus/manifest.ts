@@ -6,8 +6,8 @@ import { readTextFile } from './readTextFile.js';
 import { newMeta, type Meta } from './document.js';
 
 /**
- * A metadata table for a corpus (`--meta FILE`): CSV, or TSV for a .tsv/.tab file, with a header row whose
- * `file` column names each document, by its path relative to the table's folder or by its file name with or
+ * A metadata table for a corpus (`--meta FILE`): CSV, TSV for a .tsv/.tab file, or JSON for a .json/.jsonl file
+ * (see jsonRows), with a header row (a key, in JSON) whose `file` column names each document, by its path relative to the table's folder or by its file name with or
  * without extension. The other columns are metadata fields; an empty cell sets nothing.
  */
 export interface Manifest {
@@ -28,9 +28,14 @@ function keysOf(file: string, base: string): string[] {
   return [relative(base, resolve(file)).split('\\').join('/'), name, basename(name, extname(name))];
 }
 
-export function readManifest(file: string): Manifest {
-  // Decoded like a corpus file: Excel on a Chinese Windows saves CSV as GBK, elsewhere as UTF-8 with a BOM.
-  const text = readTextFile(file, 'the metadata table');
+/** One row of a table: where it is (`file:line` for CSV, `file: row n` for JSON), its `file` cell and its fields. */
+interface Row {
+  place: string;
+  name: string | undefined;
+  fields: Array<[string, string]>;
+}
+
+function csvRows(text: string, file: string): Row[] {
   const delimiter = ['.tsv', '.tab'].includes(extname(file).toLowerCase()) ? '\t' : ',';
   let records: string[][];
   try {
@@ -42,17 +47,78 @@ export function readManifest(file: string): Manifest {
   const [header = [], ...rows] = records;
   const key = header.indexOf('file');
   if (key < 0) throw new InputError(`${file}:1: a metadata table needs a "file" column; found: ${header.join(', ') || 'nothing'}`);
-  const byKey = new Map<string, Meta>();
-  rows.forEach((row, i) => {
-    const name = row[key].split('\\').join('/');
-    if (!name) throw new InputError(`${file}:${i + 2}: the "file" cell is empty`);
-    if (byKey.has(name)) throw new InputError(`${file}:${i + 2}: "${name}" has a row already`);
-    const meta = newMeta();
-    header.forEach((field, c) => {
-      if (c !== key && field && row[c]) meta[field] = row[c];
-    });
-    byKey.set(name, meta);
+  return rows.map((row, i) => ({
+    place: `${file}:${i + 2}`,
+    name: row[key],
+    fields: header.map((field, c): [string, string] => [field, row[c]]).filter(([field], c) => c !== key && field !== ''),
+  }));
+}
+
+/** A JSON value as a field: text as it is, numbers and booleans written out, a list joined by `, `, null as nothing. */
+function jsonField(value: unknown, place: string, field: string): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) {
+    return value.map((v) => jsonField(v, place, field)).filter((v) => v !== '').join(', ');
+  }
+  throw new InputError(`${place}: field "${field}" holds an object; a metadata field is text, a number or a list of them`);
+}
+
+/**
+ * A table written as JSON, as scrapers and scripts save one: an array of objects each with a `file` key, an object
+ * of such objects keyed by file name, or JSON Lines (one object per line).
+ */
+function jsonRows(text: string, file: string): Row[] {
+  const lines = /\.(jsonl|ndjson)$/i.test(file);
+  let records: Array<{ place: string; value: unknown; name?: string }>;
+  try {
+    if (lines) {
+      records = text
+        .split('\n')
+        .map((line, i) => ({ line: line.trim(), i }))
+        .filter(({ line }) => line !== '')
+        .map(({ line, i }) => ({ place: `${file}:${i + 1}`, value: parseLine(line, `${file}:${i + 1}`) }));
+    } else {
+      const parsed: unknown = JSON.parse(text);
+      if (Array.isArray(parsed)) records = parsed.map((value, i) => ({ place: `${file}: row ${i + 1}`, value }));
+      else if (parsed !== null && typeof parsed === 'object') records = Object.entries(parsed).map(([name, value]) => ({ place: `${file}: "${name}"`, value, name }));
+      else throw new InputError(`${file}: a JSON metadata table is an array of objects with a "file" key, or an object keyed by file name`);
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`${file}: not valid JSON (${(err as Error).message})`);
+  }
+  return records.map(({ place, value, name }) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError(`${place}: a row of a metadata table is an object of fields`);
+    const entries = Object.entries(value as Record<string, unknown>);
+    const own = name ?? (value as Record<string, unknown>).file;
+    if (name === undefined && typeof own !== 'string') throw new InputError(`${place}: the row has no "file" key naming its document`);
+    return { place, name: own as string, fields: entries.filter(([field]) => field !== 'file').map(([field, v]): [string, string] => [field, jsonField(v, place, field)]) };
   });
+}
+
+function parseLine(line: string, place: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch (err) {
+    throw new InputError(`${place}: not valid JSON (${(err as Error).message})`);
+  }
+}
+
+export function readManifest(file: string): Manifest {
+  // Decoded like a corpus file: Excel on a Chinese Windows saves CSV as GBK, elsewhere as UTF-8 with a BOM.
+  const text = readTextFile(file, 'the metadata table');
+  const json = /\.(json|jsonl|ndjson)$/i.test(file);
+  const byKey = new Map<string, Meta>();
+  for (const row of json ? jsonRows(text, file) : csvRows(text, file)) {
+    const name = (row.name ?? '').trim().split('\\').join('/');
+    if (!name) throw new InputError(`${row.place}: the "file" cell is empty`);
+    if (byKey.has(name)) throw new InputError(`${row.place}: "${name}" has a row already`);
+    const meta = newMeta();
+    for (const [field, value] of row.fields) if (value) meta[field] = value;
+    byKey.set(name, meta);
+  }
   const base = dirname(resolve(file));
   return {
     metaOf: (doc) => keysOf(doc, base).map((k) => byKey.get(k)).find((meta) => meta !== undefined),

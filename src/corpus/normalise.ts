@@ -74,8 +74,9 @@ function collapseSpaces(text: string): Edit[] {
  * Changes whenever what a file reads as changes (decoding, a format's reader, a repair): the token cache is keyed by
  * the file's bytes, so cached texts of another version must not be reused. 3: Big5 told from GB18030. 4: web pages'
  * source line breaks and table cells. 5: UTF-16 without a BOM, double-encoded UTF-8, plain-text page breaks apart.
+ * 6: Markdown read without its markup.
  */
-export const NORMALISE_VERSION = 5;
+export const NORMALISE_VERSION = 6;
 
 /** The noise repairs, in the order they must run: each sees the output of the one before. */
 const STEPS: ReadonlyArray<(text: string, evidence?: BreakEvidence, pageStarts?: readonly number[]) => Edit[]> = [repairPageBreaks, tightenPlus, joinHanAndAscii, collapseSpaces];
@@ -88,11 +89,17 @@ const STEPS: ReadonlyArray<(text: string, evidence?: BreakEvidence, pageStarts?:
 /**
  * `pageStarts`: offsets where the pages of the text begin, when the reader knows them (PDF): only a blank line at
  * one of them can be a page break inside a sentence; `[]` says the text has no pages (web pages, Word). Without it
- * (plain text) any blank line can be one.
+ * (plain text) any blank line can be one. `originalOrigin`: where `original` itself comes from, when a reader built it
+ * from a file (Markdown), so that the result maps to the file.
  */
-export function normalise(original: string, evidence?: BreakEvidence, pageStarts?: readonly number[]): { text: string; origin: OffsetMap } {
+export function normalise(
+  original: string,
+  evidence?: BreakEvidence,
+  pageStarts?: readonly number[],
+  originalOrigin: OffsetMap = originalPositions(original),
+): { text: string; origin: OffsetMap } {
   let text = original;
-  let origin = originalPositions(original);
+  let origin = originalOrigin;
   for (const step of STEPS) {
     const edits = step(text, evidence, pageStarts);
     if (edits.length > 0) ({ text, origin } = applyEdits(text, edits, origin));

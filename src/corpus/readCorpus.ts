@@ -96,13 +96,15 @@ export function documentFromBytes(buffer: Buffer, file: string, options: ReadOpt
   const { meta } = extraction;
   // An empty file is most often a failed extraction; counted, it would only dilute rates and dispersion.
   if (!/\S/.test(extraction.text)) {
-    throw new InputError(`${file}: no text to analyse (${format === 'text' ? 'empty, or front matter only' : `no ${format} text found`}); remove it from the corpus`);
+    throw new InputError(`${file}: no text to analyse (${format === 'text' || format === 'markdown' ? 'empty, or front matter only' : `no ${format} text found`}); remove it from the corpus`);
   }
-  const normalised = normalise(extraction.text, withLayout(options.breakEvidence, extraction.runsOnAt), extraction.pageStarts);
+  const normalised = normalise(extraction.text, withLayout(options.breakEvidence, extraction.runsOnAt), extraction.pageStarts, extraction.origin);
   const text = options.toSimplified ? simplifiedSameLength(normalised.text) : normalised.text;
   const { origin } = normalised;
   const id = meta.id || fileStem(file);
   if (format === 'text') return { id, path: file, meta, text, origin: shiftLines(origin, extraction.lineOffset ?? 0) };
+  // Markdown's text is the file's own, markup taken out: positions are the file's, as for plain text.
+  if (extraction.origin) return { id, path: file, meta, text, format, origin, headingLines: new Set(extraction.headingLines) };
   return { id, path: file, meta, text, format, origin: extractedPlaces(text, origin, extraction), headingLines: headingPlaces(extraction, origin, text) };
 }
 

@@ -3,6 +3,7 @@ import { decodeBuffer, encodeText, type Decoded } from '../corpus/decode.js';
 import { listCorpusFiles } from '../corpus/files.js';
 import { documentFromBytes, readBytes } from '../corpus/readCorpus.js';
 import { detectFormat } from '../corpus/formats.js';
+import { readMarkdownSource } from '../corpus/readers/markdown.js';
 import type { Format } from '../corpus/document.js';
 import { InputError } from '../errors.js';
 import { applyFixes } from './applyFixes.js';
@@ -54,7 +55,7 @@ interface SourceFile {
 /** A web page, PDF or Word file: linted in the text its reader extracts, positions mapped back through its origin. */
 function extractedInput(filePath: string, bytes: Buffer, format: Format, options: LintFilesOptions): LintInput {
   // A fix is a rewrite of the text; written back it would replace the page, PDF or manuscript with plain text.
-  if (options.fix) throw new InputError(`${filePath}: --fix rewrites text files only, not ${format} files; lint it without --fix and correct it in its own editor`);
+  if (options.fix) throw new InputError(`${filePath}: --fix rewrites text and Markdown files only, not ${format} files; lint it without --fix and correct it in its own editor`);
   const doc = documentFromBytes(bytes, filePath, { encoding: options.encoding });
   return { filePath, text: doc.text, origin: doc.origin };
 }
@@ -75,13 +76,26 @@ function fixedBytes(file: SourceFile, fixed: string): Buffer | string {
   return bytes;
 }
 
-/** A file to lint: a text file as it is on disk (so --fix can rewrite it), other formats through their reader. */
+/**
+ * A Markdown file: linted in the text a reader sees (markup would raise false alarms: `**` inside a formulation,
+ * `#` before a heading), at the file's own lines and columns, its fixes mapped back into the file.
+ */
+function markdownInput(filePath: string, source: string): LintInput {
+  const { text, origin } = readMarkdownSource(source, filePath);
+  return { filePath, text, origin, source: { text: source, offsetOf: (offset) => origin.toOriginal(offset) } };
+}
+
+/** The text of the file a result's lines, columns and fixes refer to. */
+const fileText = (input: LintInput) => input.source?.text ?? input.text;
+
+/** A file to lint: a text or Markdown file as it is on disk (so --fix can rewrite it), other formats through their reader. */
 function readInput(filePath: string, options: LintFilesOptions): { input: LintInput; file?: SourceFile } {
   const bytes = readBytes(filePath);
   const format = detectFormat(bytes, filePath);
-  if (format !== 'text') return { input: extractedInput(filePath, bytes, format, options) };
+  if (format !== 'text' && format !== 'markdown') return { input: extractedInput(filePath, bytes, format, options) };
   const decoded = decodeBuffer(bytes, filePath, options.encoding);
-  return { input: { filePath, text: decoded.text }, file: { filePath, bytes, decoded } };
+  const input = format === 'markdown' ? markdownInput(filePath, decoded.text) : { filePath, text: decoded.text };
+  return { input, file: { filePath, bytes, decoded } };
 }
 
 /** Lints files and folders (ignored files left out) and, with `fix`, works out the rewrite of each fixable file. */
@@ -101,7 +115,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
     const lint = linter(lintOptions);
     const results = listed.flatMap((filePath) => lint([readInput(filePath, options).input]));
     let last: LintInput | undefined;
-    const textOf = (filePath: string) => (last?.filePath === filePath ? last : (last = readInput(filePath, options).input)).text;
+    const textOf = (filePath: string) => fileText(last?.filePath === filePath ? last : (last = readInput(filePath, options).input));
     return { results, changes: [], unfixable: [], textOf };
   }
   const files: SourceFile[] = [];
@@ -113,7 +127,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
   }
   const results = lintTexts(inputs, lintOptions);
   const texts = () => {
-    const byPath = new Map(inputs.map((input) => [input.filePath, input.text]));
+    const byPath = new Map(inputs.map((input) => [input.filePath, fileText(input)]));
     return (filePath: string) => byPath.get(filePath);
   };
   if (!options.fix) return { results, changes: [], unfixable: [], textOf: texts() };
@@ -128,7 +142,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions): LintRun {
       return;
     }
     changes.push({ filePath: file.filePath, original: file.bytes, before: file.decoded.text, after, bytes, applied });
-    inputs[i] = { filePath: file.filePath, text: after };
+    inputs[i] = inputs[i].source ? markdownInput(file.filePath, after) : { filePath: file.filePath, text: after };
   });
   // Fixed files are linted again, so positions and the corpus-wide comparison describe the new texts.
   return { results: changes.length > 0 ? lintTexts(inputs, lintOptions) : results, changes, unfixable, textOf: texts() };

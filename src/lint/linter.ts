@@ -20,12 +20,35 @@ import type { OriginMap, Place } from '../corpus/document.js';
 
 /**
  * One file to lint: its decoded text (LF line endings, no BOM), front matter included; or, for a web page, PDF or
- * Word file, the text its reader extracted (no front matter) with `origin`, the reader's map back to the file.
+ * Word file, the text its reader extracted (no front matter) with `origin`, the reader's map back to the file; or,
+ * for a Markdown file, the text a reader sees with `origin` and `source`, the file it was read from.
  */
 export interface LintInput {
   filePath: string;
   text: string;
   origin?: OriginMap;
+  /**
+   * The decoded file `text` was read from, and the offset in it of each offset of `text` (Markdown): its disable
+   * comments count, and a fix is mapped into it, or left out where it would touch markup.
+   */
+  source?: { text: string; offsetOf(offset: number): number };
+}
+
+/**
+ * A fix's range in the file: itself, or for Markdown the file range it came from, when that holds the same
+ * characters side by side (a fix across a dropped `**` or a replaced entity would rewrite markup: none).
+ */
+function fileRange(input: LintInput, start: number, end: number): [number, number] | undefined {
+  const source = input.source;
+  if (!source) return [start, end];
+  if (end > start) {
+    const from = source.offsetOf(start);
+    const to = source.offsetOf(end - 1) + 1;
+    return to - from === end - start && source.text.slice(from, to) === input.text.slice(start, end) ? [from, to] : undefined;
+  }
+  if (start === 0) return undefined;
+  const at = source.offsetOf(start - 1) + 1;
+  return source.text[at - 1] === input.text[start - 1] && (start === input.text.length || source.offsetOf(start) === at) ? [at, at] : undefined;
 }
 
 export interface LintOptions {
@@ -60,7 +83,8 @@ function prepare(input: LintInput): PreparedFile {
   const positions = originalPositions(input.text);
   const origin = input.origin ?? positions;
   const locate = (offset: number) => origin.locate(offset);
-  const textLine = (offset: number) => positions.locate(offset).line;
+  // Disable comments are lines of the file they are written in: Markdown's, whose text drops them.
+  const textLine = input.source ? (offset: number) => locate(offset).line : (offset: number) => positions.locate(offset).line;
   const body: LintBody = {
     filePath: input.filePath,
     text: input.text.slice(bodyStart),
@@ -125,7 +149,7 @@ function allowedRanges(text: string, allow: readonly string[]): Array<[number, n
 }
 
 function toMessages(file: PreparedFile, ruleId: string, findings: Finding[], options: LintOptions): LintMessage[] {
-  const disabled = findDisabledLines(file.input.text);
+  const disabled = findDisabledLines(file.input.source?.text ?? file.input.text);
   const allowed = allowedRanges(file.input.text, options.allow ?? []);
   const setting = options.settings?.[ruleId];
   const messages: LintMessage[] = [];
@@ -151,7 +175,8 @@ function toMessages(file: PreparedFile, ruleId: string, findings: Finding[], opt
       message.paragraphOpening = openingWords(file.input.text, start);
     }
     if (finding.suggestion !== undefined) message.suggestion = finding.suggestion;
-    if (finding.fix) message.fix = { range: [file.body.offset + finding.fix.start, file.body.offset + finding.fix.end], text: finding.fix.text };
+    const range = finding.fix && fileRange(file.input, file.body.offset + finding.fix.start, file.body.offset + finding.fix.end);
+    if (finding.fix && range) message.fix = { range, text: finding.fix.text };
     messages.push(message);
   }
   return messages;

@@ -7,6 +7,7 @@ import { documentFromBytes, readBytes } from '../../corpus/readCorpus.js';
 import { UsageError } from '../../errors.js';
 import { segmenterBreakEvidence } from '../../segment/breakEvidence.js';
 import { createSegmenter } from '../../segment/createSegmenter.js';
+import { noteForcedEncoding } from '../forcedEncoding.js';
 import { writeFileAtomic } from '../writeOutput.js';
 
 interface ExtractFlags {
@@ -29,6 +30,7 @@ export function extractCommand(): Command {
     .option('--encoding <name>', 'force a decoding (utf8, utf16le, utf16be, gb18030, gbk, big5) instead of detecting it')
     .action((paths: string[], flags: ExtractFlags) => {
       const files = listCorpusFiles(paths);
+      noteForcedEncoding(files, flags.encoding);
       const several = files.length > 1 || (flags.out !== undefined && existsSync(flags.out) && statSync(flags.out).isDirectory());
       if (flags.out && several) {
         if (existsSync(flags.out) && !statSync(flags.out).isDirectory()) throw new UsageError(`--out ${flags.out}: several files are extracted, so it must be a folder`);

@@ -7,6 +7,7 @@ import { readBytes } from '../../corpus/readCorpus.js';
 import { InputError, UsageError } from '../../errors.js';
 import { segmenterBreakEvidence } from '../../segment/breakEvidence.js';
 import { createSegmenter } from '../../segment/createSegmenter.js';
+import { noteForcedEncoding } from '../forcedEncoding.js';
 import { printTable } from '../terminal.js';
 import { TABLE_FORMATS } from '../../format/formatters.js';
 import type { OutputFlags } from '../options.js';
@@ -27,6 +28,7 @@ export function importCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'format of the list of written files').choices(Object.keys(TABLE_FORMATS)).default('table'));
   return cmd.action((file: string, flags: ImportFlags) => {
     const buffer = readBytes(file);
+    noteForcedEncoding([file], flags.encoding);
     const { text } = decodeBuffer(buffer, file, flags.encoding);
     const articles = splitIssue(text, basename(file), segmenterBreakEvidence(createSegmenter()));
     if (articles.length === 0) throw new InputError(`${file}: found no articles (no title and author blocks)`);

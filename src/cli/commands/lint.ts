@@ -1,5 +1,6 @@
 import { chooseLexicon, type LexiconChoice } from '../../lexicon/lexicon.js';
 import { Command, Option } from 'commander';
+import { listCorpusFiles } from '../../corpus/files.js';
 import { STDIN } from '../../corpus/stdin.js';
 import { UsageError } from '../../errors.js';
 import { loadLintConfig } from '../lintConfigFile.js';
@@ -7,6 +8,7 @@ import { LINT_FORMATTERS } from '../../format/lint/index.js';
 import { unifiedDiff } from '../../lint/lineDiff.js';
 import { lintFiles } from '../../lint/lintFiles.js';
 import { RULE_IDS } from '../../lint/rules/index.js';
+import { noteForcedEncoding } from '../forcedEncoding.js';
 import { colorFor, warn } from '../terminal.js';
 import { corpusPaths } from '../openCorpus.js';
 import { commaList } from '../options.js';
@@ -41,7 +43,7 @@ export function lintCommand(): Command {
     .description('check slogans and extraction damage: variants, inconsistent forms, quotes, punctuation, dashes for 一, page breaks')
     .argument('[paths...]', 'files or folders (default: the bundled corpus)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(LINT_FORMATTERS)).default('stylish'))
-    .option('--fix', 'apply the safe fixes (spaces and ＋ in slogans, quote style, page-break joins) in place; text files only')
+    .option('--fix', 'apply the safe fixes (spaces and ＋ in slogans, quote style, page-break joins) in place; text and Markdown files only')
     .option('--dry-run', 'with --fix (implied): print a unified diff of the fixes instead of writing them')
     .option('--force', 'with --fix: also fix read-only files')
     .option('--rule <ids>', `run only these rules (comma-separated): ${RULE_IDS.join(', ')}`)
@@ -56,6 +58,7 @@ export function lintCommand(): Command {
       if (flags.fix && !flags.dryRun && paths.includes(STDIN)) {
         throw new UsageError('--fix rewrites files in place, and standard input (-) is not one: give --dry-run for the diff');
       }
+      if (flags.encoding !== undefined) noteForcedEncoding(listCorpusFiles(corpusPaths(paths)), flags.encoding);
       const run = lintFiles(corpusPaths(paths), {
         config: loadLintConfig(process.cwd(), flags.config),
         only: flags.rule === undefined ? undefined : ruleList(flags.rule),

@@ -1,4 +1,5 @@
 import type { Meta } from '../document.js';
+import type { OffsetMap } from '../originMap.js';
 
 /** What a format's reader gives the shared pipeline (normalise → segment): plain text and what the file says of it. */
 export interface Extraction {
@@ -12,8 +13,13 @@ export interface Extraction {
   runsOnAt?: number[];
   /** For each line of `text` (index = line - 1), the PDF page or Word paragraph it comes from. */
   units?: { kind: 'page' | 'paragraph'; ofLine: Uint32Array };
-  /** 1-based lines of `text` that the file marks as headings. */
+  /** 1-based lines of `text` that the file marks as headings (lines of the file itself when `origin` is given). */
   headingLines?: number[];
+  /**
+   * Where each offset of `text` is in the decoded file, for a format whose text is the file's own with markup taken
+   * out (Markdown): positions are then the file's line and column, as for plain text.
+   */
+  origin?: OffsetMap;
   /** Lines above `text` in the file itself (a plain text's front matter), so positions count from the file's top. */
   lineOffset?: number;
 }

@@ -22,7 +22,7 @@ const BREAK_MARK = '\uFFFF';
  * Characters between which a browser drops a source line break instead of showing a space (CSS Text 3, segment
  * break transformation: both sides East Asian wide): Han, CJK punctuation and full-width forms.
  */
-const WIDE = '[\\p{Script=Han}\\u3000-\\u303F\\uFF01-\\uFF60\\uFFE0-\\uFFE6]';
+export const WIDE = '[\\p{Script=Han}\\u3000-\\u303F\\uFF01-\\uFF60\\uFFE0-\\uFFE6]';
 /** Marks with the spaces around them (text nodes side by side each bring their own) are one break. */
 const MARK_RUN = new RegExp(`[ \\t\\r\\f]*${BREAK_MARK}[${BREAK_MARK} \\t\\r\\f]*`, 'g');
 const MARKED_BREAK = new RegExp(`(?<=${WIDE})(${BREAK_MARK})(?=${WIDE})|${BREAK_MARK}`, 'gu');

@@ -14,6 +14,7 @@ const READERS: Record<Format, () => FormatReader> = {
   html: () => (require('./html.js') as typeof import('./html.js')).readHtml,
   pdf: () => (require('./pdf.js') as typeof import('./pdf.js')).readPdf,
   docx: () => (require('./docx.js') as typeof import('./docx.js')).readDocx,
+  markdown: () => (require('./markdown.js') as typeof import('./markdown.js')).readMarkdown,
 };
 
 /** A file's text and metadata through the reader of its format. */
