@@ -31,9 +31,10 @@ const MIN_COUNT = 2;
 const HIGH_ASSOCIATION = 12;
 /**
  * N-grams held in memory at most when the counts may spill (some 100 bytes each): a full table is written out
- * as a sorted run between two documents, and so are the subsumption checks of the candidates.
+ * as a sorted run between two documents, and so are the subsumption checks and the ranking of the candidates.
+ * 2^14 rather than 2^16: peak RSS of --discover on 16 MB of reports 435 → 358 MB (2^12: 356 MB), the same output.
  */
-const SPILL_GRAMS = 1 << 16;
+const SPILL_GRAMS = 1 << 14;
 
 /**
  * Runs of word tokens in which n-grams are looked for: punctuation ends a run, spaces do not, and a lexicon
