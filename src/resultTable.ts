@@ -53,3 +53,10 @@ export interface PagedTable {
   pages: () => Iterable<Row[]>;
   decimals?: Record<string, number>;
 }
+
+/** A paged table's rows all at once (for a format that needs every row, a library caller, tests). */
+export function wholeTable(paged: PagedTable): ResultTable {
+  const rows: Row[] = [];
+  for (const page of paged.pages()) for (const row of page) rows.push(row);
+  return { columns: paged.columns, rows, decimals: paged.decimals };
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
 import { collectSlogans } from '../src/slogans/collectSlogans.js';
 import type { LexiconEntry } from '../src/lexicon/lexicon.js';
+import { wholeTable } from '../src/resultTable.js';
 import { discoverTable, sloganTable } from '../src/slogans/sloganTable.js';
 import { sloganUses } from '../src/slogans/sloganUses.js';
 import { themeTable } from '../src/slogans/themeTable.js';
@@ -122,7 +123,7 @@ describe('discoverTable', () => {
   const counts = collectSlogans(corpus, spaceSegmenter, { field: 'city', lexicon, discover: { edgeStopwords: new Set(['狠抓', '推行']) } });
 
   it('recurring n-grams outside the lexicon with spread and the weakest log-Dice', () => {
-    const table = discoverTable(counts);
+    const table = wholeTable(discoverTable(counts));
     expect(table.columns).toEqual(['term', 'total', 'docs', 'groups', 'source', 'score']);
     expect(table.rows).toEqual([
       { term: '执法质量', total: 3, docs: 2, groups: 1, source: 'ngram', score: 14 },
@@ -137,8 +138,8 @@ describe('discoverTable', () => {
       lexicon,
       discover: { edgeStopwords: new Set() },
     });
-    expect(discoverTable(withQuote).rows.find((r) => r.term === '思想引领，学习在先')).toMatchObject({ source: 'quoted', score: null });
-    expect(discoverTable(counts, { minDocs: 2 }).rows.map((r) => r.term)).toEqual(['执法质量', '严守政治纪律']);
+    expect(wholeTable(discoverTable(withQuote)).rows.find((r) => r.term === '思想引领，学习在先')).toMatchObject({ source: 'quoted', score: null });
+    expect(wholeTable(discoverTable(counts, { minDocs: 2 })).rows.map((r) => r.term)).toEqual(['执法质量', '严守政治纪律']);
   });
 });
 
@@ -146,7 +147,7 @@ describe('discoverTable, n-grams across groups', () => {
   it('counts every group that uses an n-gram, and names it by its folded written form (full-width letters and digits, spaces)', () => {
     const corpus = ['建设 ５Ｇ 网络 。', '建设 ５Ｇ 网络 。', '建设 ５Ｇ 网络 。'].map((t, i) => fakeDoc(`d${i}`, { city: i === 1 ? '乙' : '甲' }, t));
     const counts = collectSlogans(corpus, spaceSegmenter, { field: 'city', lexicon, discover: { edgeStopwords: new Set(['建设']) } });
-    expect(discoverTable(counts).rows).toEqual([{ term: '5G网络', total: 3, docs: 3, groups: 2, source: 'ngram', score: 14 }]);
+    expect(wholeTable(discoverTable(counts)).rows).toEqual([{ term: '5G网络', total: 3, docs: 3, groups: 2, source: 'ngram', score: 14 }]);
   });
 });
 

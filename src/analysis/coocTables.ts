@@ -1,5 +1,5 @@
 import type { NetworkEdge, NetworkNode } from '../analysis/networkGraph.js';
-import type { PagedTable, ResultTable, Row } from '../resultTable.js';
+import { wholeTable, type PagedTable, type ResultTable, type Row } from '../resultTable.js';
 import { UsageError } from '../errors.js';
 import { RATE_BASE, sum } from './arithmetic.js';
 import { associationRow, type AssociationRow } from './association.js';
@@ -175,10 +175,7 @@ export function cooccurrenceRows(counts: CoocCounts, options: { measure?: CoocMe
 
 /** cooccurrenceRows as one table (for a library caller, and tests, that want the rows at hand). */
 export function cooccurrenceTable(counts: CoocCounts, options: { measure?: CoocMeasure } = {}): ResultTable {
-  const paged = cooccurrenceRows(counts, options);
-  const rows: Row[] = [];
-  for (const page of paged.pages()) for (const row of page) rows.push(row);
-  return { columns: paged.columns, rows, decimals: paged.decimals };
+  return wholeTable(cooccurrenceRows(counts, options));
 }
 
 /**

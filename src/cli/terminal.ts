@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { TABLE_FORMATS } from '../format/formatters.js';
 import { formatPaged } from '../format/pagedFormat.js';
-import type { PagedTable, ResultTable, Row } from '../resultTable.js';
+import { wholeTable, type PagedTable, type ResultTable } from '../resultTable.js';
 import { CONTENT_WORDS, type CorpusFlags, type FilterFlags, type OutputFlags } from './options.js';
 import { wipeProgress } from './progress.js';
 import { emit, writeFileAtomic } from './writeOutput.js';
@@ -73,13 +73,17 @@ const STREAMED_FORMATS = new Set(['csv', 'tsv', 'json']);
  */
 export function printPagedTable(table: PagedTable, flags: OutputFlags & NoteFlags): void {
   if (!STREAMED_FORMATS.has(flags.format) || flags.long) {
-    const rows: Row[] = [];
-    for (const page of table.pages()) for (const row of page) rows.push(row);
-    printTable({ columns: table.columns, rows, decimals: table.decimals }, flags);
+    printTable(wholeTable(table), flags);
     return;
   }
   const color = colorFor(process.stdout, Boolean(flags.output));
   emit(formatPaged(flags.format, table, { bom: flags.bom, color }), flags);
+}
+
+/** A table of either kind: printPagedTable for one whose rows come a page at a time, printTable for the rest. */
+export function printResult(table: ResultTable | PagedTable, flags: OutputFlags & NoteFlags): void {
+  if ('pages' in table) printPagedTable(table, flags);
+  else printTable(table, flags);
 }
 
 /** Names for a one-line note: the first five, then … */

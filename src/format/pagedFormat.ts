@@ -1,5 +1,5 @@
 import { TABLE_FORMATS, type FormatOptions } from './formatters.js';
-import type { PagedTable, ResultTable, Row } from '../resultTable.js';
+import { wholeTable, type PagedTable, type ResultTable, type Row } from '../resultTable.js';
 
 /**
  * A paged table in a format, as the chunks of the same text the format gives for the whole table: every page
@@ -11,9 +11,7 @@ export function* formatPaged(format: string, paged: PagedTable, options: FormatO
   const formatter = TABLE_FORMATS[format];
   const tableOf = (rows: Row[]): ResultTable => ({ columns: paged.columns, rows, decimals: paged.decimals });
   if (format === 'table') {
-    const rows: Row[] = [];
-    for (const page of paged.pages()) for (const row of page) rows.push(row);
-    yield formatter(tableOf(rows), options);
+    yield formatter(wholeTable(paged), options);
     return;
   }
   let first = true;

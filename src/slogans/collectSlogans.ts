@@ -4,7 +4,7 @@ import type { Segmenter } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
 import { createLexiconMatcher, createSloganMatcher, extractSlogans, quotedHits, SLOGAN_KINDS, type LexiconMatcher, type SloganHit, type SloganKind } from './extract.js';
 import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
-import { NgramCounter, NgramSketch, type NgramCandidate } from './ngramCandidates.js';
+import { NgramCounter, NgramSketch } from './ngramCandidates.js';
 import type { Spill } from '../analysis/spill.js';
 
 /** Everything the tables say about one canonical formulation. */
@@ -36,9 +36,10 @@ export interface SloganCounts extends Grouping {
   tokens: number[];
   /** Canonical formulations in order of first use. */
   slogans: Map<string, SloganStats>;
-  /** Recurring n-grams outside the lexicon, only when discovery was asked for. */
-  ngrams?: NgramCandidate[];
-  /** What the candidates are scored from, every n-gram included: a --discover shard writes it (NgramCounter.toData). */
+  /**
+   * The n-gram counts of discovery, only when it was asked for: the recurring n-grams outside the lexicon
+   * (NgramCounter.rankedCandidates), and every n-gram's counts for a --discover shard (NgramCounter.toData).
+   */
   ngramCounter?: NgramCounter;
 }
 
@@ -157,6 +158,6 @@ export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, o
     addHits(counts, group, doc, hits, (canonical) => matcher.themeOf(canonical));
     ngrams?.addDocument(group, doc.text, tokens, hits);
   }
-  if (ngrams) [counts.ngrams, counts.ngramCounter] = [ngrams.candidates(), ngrams];
+  if (ngrams) counts.ngramCounter = ngrams;
   return counts;
 }

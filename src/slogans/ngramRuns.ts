@@ -85,15 +85,20 @@ export function* mergeOrdered<T>(sequences: Iterable<Iterable<T>>, order: (a: T,
     index++;
   }
   for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
-  while (heap.length > 0) {
-    const top = heap[0];
-    yield top.item;
-    const next = top.rest.next();
-    if (next.done) {
-      heap[0] = heap[heap.length - 1];
-      heap.pop();
-    } else top.item = next.value;
-    if (heap.length > 0) down(0);
+  try {
+    while (heap.length > 0) {
+      const top = heap[0];
+      yield top.item;
+      const next = top.rest.next();
+      if (next.done) {
+        heap[0] = heap[heap.length - 1];
+        heap.pop();
+      } else top.item = next.value;
+      if (heap.length > 0) down(0);
+    }
+  } finally {
+    // Stopped early (a --top reached): the sequences not read to their end free what they hold.
+    for (const { rest } of heap) rest.return?.();
   }
 }
 
@@ -124,53 +129,118 @@ export function* mergeNgramRuns(runs: readonly SpillStream[]): Generator<NgramRe
   }
 }
 
+/** How the items of an ItemRuns are written to a run and read back. */
+export interface ItemCodec<T> {
+  write(w: NumberWriter, item: T): void;
+  read(r: NumberReader): T;
+}
+
 /**
- * (key, count) pairs too many for memory, kept in sorted runs: `add` them in any order, then `sorted()` gives
- * them all in key order, then count.
+ * Items too many for memory, kept in sorted runs: `add` them in any order, then `sorted()` gives them all once,
+ * in `order`, equal items in the order they were added (a stable sort in each run; the earlier run first in the
+ * merge). Without a spill, or while fewer than `budget` were added, they are only sorted in memory.
  */
-export class KeyCountRuns {
-  private keys: string[] = [];
-  private counts: number[] = [];
+export class ItemRuns<T> {
+  private items: T[] = [];
   private readonly runs: SpillStream[] = [];
 
   constructor(
-    private readonly spill: Spill,
+    private readonly codec: ItemCodec<T>,
+    private readonly order: (a: T, b: T) => number,
+    private readonly spill: Spill | undefined,
     private readonly budget: number,
   ) {}
 
-  add(key: string, count: number): void {
-    this.keys.push(key);
-    this.counts.push(count);
-    if (this.keys.length >= this.budget) this.writeRun();
+  add(item: T): void {
+    this.items.push(item);
+    if (this.spill && this.items.length >= this.budget) this.writeRun();
   }
 
   private writeRun(): void {
-    const order = this.keys.map((_, i) => i).sort((i, j) => byKey(this.keys[i], this.keys[j]) || this.counts[i] - this.counts[j]);
-    const w = new NumberWriter(this.spill.create(), 1 << 16);
-    for (const i of order) {
-      writeString(w, this.keys[i]);
-      w.int(this.counts[i]);
-    }
+    const w = new NumberWriter(this.spill!.create(), 1 << 16);
+    for (const item of this.items.sort(this.order)) this.codec.write(w, item);
     w.flush();
     this.runs.push(w.stream);
-    this.keys = [];
-    this.counts = [];
+    this.items = [];
   }
 
-  *sorted(): Generator<{ key: string; count: number }> {
-    if (this.keys.length > 0) this.writeRun();
+  *sorted(): Generator<T> {
+    if (this.runs.length === 0) {
+      const items = this.items.sort(this.order);
+      this.items = [];
+      yield* items;
+      return;
+    }
+    if (this.items.length > 0) this.writeRun();
+    const runs = this.runs.splice(0);
+    const codec = this.codec;
     const read = function* (stream: SpillStream) {
       const r = new NumberReader(stream, 1 << 16);
-      while (r.more()) yield { key: readString(r), count: r.int() };
+      while (r.more()) yield codec.read(r);
     };
     try {
       yield* mergeOrdered(
-        this.runs.map((s) => read(s)),
-        (a, b) => byKey(a.key, b.key) || a.count - b.count,
+        runs.map((s) => read(s)),
+        this.order,
       );
     } finally {
-      for (const stream of this.runs) stream.dispose();
-      this.runs.length = 0;
+      for (const stream of runs) stream.dispose();
     }
   }
+}
+
+/** (key, count) pairs too many for memory (ItemRuns), given back in key order, then count. */
+export function keyCountRuns(spill: Spill, budget: number): ItemRuns<{ key: string; count: number }> {
+  return new ItemRuns(
+    {
+      write: (w, { key, count }) => {
+        writeString(w, key);
+        w.int(count);
+      },
+      read: (r) => ({ key: readString(r), count: r.int() }),
+    },
+    (a, b) => byKey(a.key, b.key) || a.count - b.count,
+    spill,
+    budget,
+  );
+}
+
+/** A candidate of NgramCounter (an NgramCandidate) as it is ranked: with when it was first seen (NgramRecord's run and row). */
+export interface RankedCandidate {
+  term: string;
+  total: number;
+  docs: number;
+  groups: number;
+  score: number;
+  run: number;
+  row: number;
+}
+
+/**
+ * The order of the discovery table (sloganTable.ts): most uses, then most documents, then term (code units), then
+ * first sight (two n-grams can be written alike).
+ */
+export function byRank(a: RankedCandidate, b: RankedCandidate): number {
+  return b.total - a.total || b.docs - a.docs || byKey(a.term, b.term) || a.run - b.run || a.row - b.row;
+}
+
+/** Candidates too many for memory, given back ranked (byRank). */
+export function rankedRuns(spill: Spill | undefined, budget: number): ItemRuns<RankedCandidate> {
+  return new ItemRuns<RankedCandidate>(
+    {
+      write: (w, c) => {
+        writeString(w, c.term);
+        w.ints([c.total, c.docs, c.groups, c.run, c.row]);
+        w.float(c.score);
+      },
+      read: (r) => {
+        const term = readString(r);
+        const [total, docs, groups, run, row] = r.ints(5);
+        return { term, total, docs, groups, run, row, score: r.float() };
+      },
+    },
+    byRank,
+    spill,
+    budget,
+  );
 }

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
-import { computedColumns, type ResultTable, type Row } from '../resultTable.js';
+import { computedColumns, type PagedTable, type ResultTable, type Row } from '../resultTable.js';
+import { mergeOrdered } from './ngramRuns.js';
 import type { SloganCounts, SloganStats } from './collectSlogans.js';
 import { THEMES } from '../lexicon/lexicon.js';
 import { isQualifier } from './extract.js';
@@ -116,33 +117,61 @@ export function sloganTable(counts: SloganCounts, options: SloganTableOptions = 
   return { columns, rows, long };
 }
 
-/**
- * Candidates for the lexicon: formulations found by a pattern (source quoted | numbered | formula | local | named | recurring, score empty:
- * the pattern is the evidence) and recurring word n-grams (source ngram, score = the minimum log-Dice of adjacent
- * words, see NgramCounter.candidates for what recurs). An n-gram that is also a pattern find is listed once, as the
- * pattern find. Columns: `term`, `total`, `docs`, `groups` (how many groups use it), `source`, `score`.
- */
-export function discoverTable(counts: SloganCounts, options: DiscoverTableOptions = {}): ResultTable {
-  const rows: Row[] = [];
-  for (const stats of counts.slogans.values()) {
-    if (stats.kind === 'lexicon') continue;
-    const groups = stats.byGroup.filter((n) => n > 0).length;
-    rows.push({ term: stats.canonical, total: total(stats), docs: stats.docs, groups, source: stats.kind, score: null });
-  }
-  for (const gram of counts.ngrams ?? []) {
-    if (counts.slogans.has(gram.term)) continue;
-    rows.push({ term: gram.term, total: gram.total, docs: gram.docs, groups: gram.groups, source: 'ngram', score: gram.score });
-  }
-  return { columns: ['term', 'total', 'docs', 'groups', 'source', 'score'], rows: keep(rows, (r) => ({ total: r.total as number, docs: r.docs as number, term: r.term as string }), options) };
+/** Rows of the discovery table given at once (a page: see PagedTable). */
+const PAGE_ROWS = 4096;
+
+/** A candidate of the discovery table, before it is made a row in the columns asked for. */
+interface Candidate extends Ranked {
+  groups: number;
+  source: string;
+  score: number | null;
 }
 
 /**
- * The discovery table in the lexicon's own columns (`canonical variants theme expansion note`, then `total docs
- * groups source score` as named columns), so that `--discover --format tsv` writes a file to curate (fill
- * `theme`, add variants, delete what is no formulation) and pass back with `--lexicon`. A row whose theme is left
- * empty is reported by the lexicon parser at its line.
+ * Candidates for the lexicon: formulations found by a pattern (source quoted | numbered | formula | local | named | recurring, score empty:
+ * the pattern is the evidence) and recurring word n-grams (source ngram, score = the minimum log-Dice of adjacent
+ * words, see NgramCounter.rankedCandidates for what recurs). An n-gram that is also a pattern find is listed once, as the
+ * pattern find. Columns: `term`, `total`, `docs`, `groups` (how many groups use it), `source`, `score`; with
+ * `lexicon`, the lexicon's own columns (`canonical variants theme expansion note`, then `total docs groups source
+ * score` as named columns), so that `--discover --format tsv` writes a file to curate (fill `theme`, add variants,
+ * delete what is no formulation) and pass back with `--lexicon`; a row whose theme is left empty is reported by the
+ * lexicon parser at its line. The rows come a page at a time as the n-grams are ranked (on disk once their counts
+ * have spilled), so that a large corpus's candidates never sit in memory all at once; read them once.
  */
-export function discoverLexiconTable(discovered: ResultTable): ResultTable {
-  const rows = discovered.rows.map((r) => ({ canonical: r.term, variants: '', theme: '', expansion: '', note: '', total: r.total, docs: r.docs, groups: r.groups, source: r.source, score: r.score }));
-  return { columns: ['canonical', 'variants', 'theme', 'expansion', 'note', 'total', 'docs', 'groups', 'source', 'score'], rows };
+export function discoverTable(counts: SloganCounts, options: DiscoverTableOptions = {}, columns: 'discover' | 'lexicon' = 'discover'): PagedTable {
+  const { minCount = 1, minDocs = 1, top = Infinity } = options;
+  const kept = (c: Ranked) => c.total >= minCount && c.docs >= minDocs;
+  function* ngrams(): Generator<Candidate> {
+    for (const gram of counts.ngramCounter?.rankedCandidates() ?? []) {
+      if (kept(gram) && !counts.slogans.has(gram.term)) yield { term: gram.term, total: gram.total, docs: gram.docs, groups: gram.groups, source: 'ngram', score: gram.score };
+    }
+  }
+  function* pages(): Generator<Row[]> {
+    const patterns: Candidate[] = [];
+    for (const stats of counts.slogans.values()) {
+      if (stats.kind === 'lexicon') continue;
+      const groups = stats.byGroup.filter((n) => n > 0).length;
+      const candidate = { term: stats.canonical, total: total(stats), docs: stats.docs, groups, source: stats.kind, score: null };
+      if (kept(candidate)) patterns.push(candidate);
+    }
+    // Both in rank order, so merged; a pattern find and an n-gram never tie (an n-gram that is a find is left out).
+    patterns.sort(byTotalThenTerm);
+    let page: Row[] = [];
+    let n = 0;
+    for (const c of mergeOrdered<Candidate>([patterns, ngrams()], byTotalThenTerm)) {
+      if (n++ >= top) break;
+      page.push(
+        columns === 'lexicon'
+          ? { canonical: c.term, variants: '', theme: '', expansion: '', note: '', total: c.total, docs: c.docs, groups: c.groups, source: c.source, score: c.score }
+          : { term: c.term, total: c.total, docs: c.docs, groups: c.groups, source: c.source, score: c.score },
+      );
+      if (page.length === PAGE_ROWS) {
+        yield page;
+        page = [];
+      }
+    }
+    if (page.length > 0) yield page;
+  }
+  const lexiconColumns = ['canonical', 'variants', 'theme', 'expansion', 'note'];
+  return { columns: [...(columns === 'lexicon' ? lexiconColumns : ['term']), 'total', 'docs', 'groups', 'source', 'score'], pages };
 }

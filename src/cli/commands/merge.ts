@@ -4,7 +4,7 @@ import { coocCountsFromData, coocCountsOf, mergeCoocCounts, type CoocShardCounts
 import { mergeTrendCounts, trendCountsFromData, type TrendShardCounts } from '../../analysis/mergeTrend.js';
 import type { GroupedCounts } from '../../analysis/termCounts.js';
 import { InputError } from '../../errors.js';
-import type { ResultTable } from '../../resultTable.js';
+import type { PagedTable, ResultTable } from '../../resultTable.js';
 import type { SloganCounts } from '../../slogans/collectSlogans.js';
 import { mergeSloganCounts, sloganCountsFromData, sloganCountsToData, type SloganCountsData } from '../../slogans/mergeSlogans.js';
 import { themeTable } from '../../slogans/themeTable.js';
@@ -12,7 +12,7 @@ import { mergeShardQuotes, quotedFormsTable, shardQuotesFromData, unionOfForms, 
 import { NgramCounter, ngramCountsFromData, type NgramCountsData } from '../../slogans/ngramCandidates.js';
 import { outputOptions, positiveInt, type OutputFlags } from '../options.js';
 import { checkShards, readShard, SHARD_VERSION, type Shard, type ShardFile } from '../shard.js';
-import { printTable } from '../terminal.js';
+import { printResult } from '../terminal.js';
 import { emit } from '../writeOutput.js';
 import { compareTable } from './compare.js';
 import { coocTableOf, termTop } from './cooc.js';
@@ -31,7 +31,7 @@ interface Merger<C> {
   read(data: unknown): C | undefined;
   merge(parts: C[]): C;
   write(counts: C): unknown;
-  table(counts: C, options: Record<string, unknown>, flags: MergeFlags): ResultTable;
+  table(counts: C, options: Record<string, unknown>, flags: MergeFlags): ResultTable | PagedTable;
   /** Refuses parts whose merge would not be one run's counts (`staged`: merge --shard, a stage of a larger merge). */
   check?(parts: C[], files: string[], staged: boolean): void;
 }
@@ -76,8 +76,8 @@ const quotedSlogans: Merger<QuotedSloganCounts> = {
   },
   write: ({ counts, quotes, ngrams }) => ({ ...sloganCountsToData(counts), quotes, ...(ngrams ? { ngrams } : {}) }),
   table: ({ counts, ngrams }, options, flags) => {
-    const candidates = ngrams ? ngramCounter([{ data: ngrams, groupNumbers: counts.groups.map((_, g) => g) }]).candidates() : undefined;
-    return slogansTable({ ...counts, ngrams: candidates }, options as Parameters<typeof slogansTable>[1], flags.format);
+    const counter = ngrams ? ngramCounter([{ data: ngrams, groupNumbers: counts.groups.map((_, g) => g) }]) : undefined;
+    return slogansTable({ ...counts, ngramCounter: counter }, options as Parameters<typeof slogansTable>[1], flags.format);
   },
   check: (parts, files, staged) => {
     const { quotes, differs, complete } = mergeShardQuotes(parts.map((p) => p.quotes));
@@ -150,7 +150,7 @@ function mergeShards<C>(merger: Merger<C>, shards: ShardFile[], flags: MergeFlag
     { ...options, ...(flags.top !== undefined ? { top: flags.top } : {}), ...(flags.minCount !== undefined ? { minCount: flags.minCount } : {}) },
     flags,
   );
-  printTable(table, flags);
+  printResult(table, flags);
 }
 
 export function mergeCommand(): Command {

@@ -5,10 +5,10 @@ import { collectSlogans, corpusQuotedForms, type SloganCounts } from '../../slog
 import { quotedFormsTable, shardQuotes } from '../../slogans/corpusQuotes.js';
 import { sloganCountsToData } from '../../slogans/mergeSlogans.js';
 import { chooseLexicon, THEMES } from '../../lexicon/lexicon.js';
-import { discoverLexiconTable, discoverTable, sloganTable, type DiscoverTableOptions } from '../../slogans/sloganTable.js';
-import type { ResultTable } from '../../resultTable.js';
+import { discoverTable, sloganTable, type DiscoverTableOptions } from '../../slogans/sloganTable.js';
+import type { PagedTable, ResultTable } from '../../resultTable.js';
 import { sloganUses } from '../../slogans/sloganUses.js';
-import { printTable } from '../terminal.js';
+import { printResult, printTable } from '../terminal.js';
 import { readShard, shardJson } from '../shard.js';
 import { emit } from '../writeOutput.js';
 import { InputError } from '../../errors.js';
@@ -48,11 +48,11 @@ function quotedFrom(file: string): string[] {
 const NGRAM_EDGE_STOPWORDS = 'zh,domain';
 
 /** The table of `tifa slogans` (and of its merged shards) from its counts and options. */
-export function slogansTable(counts: SloganCounts, options: DiscoverTableOptions & { discover?: boolean; theme?: string }, format: string | undefined): ResultTable {
+export function slogansTable(counts: SloganCounts, options: DiscoverTableOptions & { discover?: boolean; theme?: string }, format: string | undefined): ResultTable | PagedTable {
   const { discover, theme, ...kept } = options;
   if (!discover) return sloganTable(counts, { ...kept, themes: theme ? commaList(theme) : undefined });
   // TSV is the lexicon's own format: discover → curate → --lexicon is one loop.
-  return format === 'tsv' ? discoverLexiconTable(discoverTable(counts, kept)) : discoverTable(counts, kept);
+  return discoverTable(counts, kept, format === 'tsv' ? 'lexicon' : 'discover');
 }
 
 export function slogansCommand(): Command {
@@ -114,6 +114,6 @@ export function slogansCommand(): Command {
       return;
     }
     const options = { minCount: flags.minCount, minDocs: flags.minDocs, top: flags.top };
-    printTable(slogansTable(counts, { ...options, discover: flags.discover, theme: flags.theme }, flags.format), flags);
+    printResult(slogansTable(counts, { ...options, discover: flags.discover, theme: flags.theme }, flags.format), flags);
   });
 }
