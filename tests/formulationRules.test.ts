@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeDoc } from './helpers.js';
 import { createSegmenter } from '../src/segment/createSegmenter.js';
-import { collectSlogans, corpusQuotedForms, type SloganCounts } from '../src/slogans/collectSlogans.js';
+import { collectSlogans, corpusQuotedForms, quotedFormulaOperands, type SloganCounts } from '../src/slogans/collectSlogans.js';
 import { wholeTable } from '../src/resultTable.js';
 import { discoverTable, sloganTable } from '../src/slogans/sloganTable.js';
 
@@ -348,5 +348,78 @@ describe('web page chrome and interface names are no formulations', () => {
 
   it('a quote holding a colon is a label and its value (a copyright notice’s “文章类型：原创”); commas and 、 are not', () => {
     expect(terms('凡注明“文章类型：原创”的作品，转载时须注明“文章来源：某某网站”。落实“思想引领，学习在先”。\n')).toEqual(['思想引领，学习在先']);
+  });
+});
+
+describe('the operands of a quoted + formula (quotedFormulaOperands), counted at every use as the quote is', () => {
+  const table = (...texts: string[]) => {
+    const ds = texts.map((text, i) => fakeDoc(`q${i}`, {}, text));
+    return new Map(sloganTable(collectSlogans(ds, segmenter, { lexicon: [], corpusQuotes: corpusQuotedForms(ds, []) })).rows.map((r) => [r.term as string, r]));
+  };
+
+  it('an operand of several words used alone in any document; the formula stays one use of its own', () => {
+    const t = table('推行“材料后补+承诺制”。\n', '实行材料后补，材料后补事项办结。\n');
+    expect(t.get('材料后补')).toMatchObject({ total: 2, docs: 1, quoted: 0 });
+    expect(t.get('材料后补+承诺制')).toMatchObject({ total: 1, quoted: 1 });
+  });
+
+  it('not an operand that is one word (互联网, 承诺制), two characters, a placeholder or a number', () => {
+    const t = table('推进“互联网+政务服务”，落实“1+9+N”和“党建+业务”。发展互联网，实行承诺制，抓好党建。\n');
+    for (const word of ['互联网', '承诺制', '党建', 'N']) expect(t.has(word)).toBe(false);
+    expect(quotedFormulaOperands('1+9+N')).toEqual([]);
+    expect(quotedFormulaOperands('党建+业务')).toEqual([]);
+    expect(quotedFormulaOperands('容缺审批＋承诺制')).toEqual(['容缺审批', '承诺制']);
+  });
+});
+
+describe('numbered programmes: the head runs to a programme word (工程, 规划, 计划 …)', () => {
+  const terms = (text: string) => sloganTable(collectSlogans([fakeDoc('g', {}, text)], segmenter, { lexicon: [] })).rows.map((r) => [r.term, r.total]);
+
+  it('over a verb right before the programme word, and 十大 before one counts programmes, not a congress', () => {
+    expect(terms('启动十大重点节能工程，加快十大重点节能工程实施。启动十大产业振兴规划。党的十大召开，九大以后，九大路线。\n')).toEqual([
+      ['十大重点节能工程', 2],
+      ['十大产业振兴规划', 1],
+    ]);
+  });
+
+  it('not over a verb that starts the predicate (三项措施|推进|重点工程)', () => {
+    expect(terms('实施三项措施推进重点工程。\n')).toEqual([['三项措施', 1]]);
+  });
+});
+
+describe('fixed enumerations a document repeats without a head (kind recurring)', () => {
+  const entry = (canonical: string) => ({ canonical, variants: [], theme: '经济建设', expansion: [], note: '', extra: {} });
+  // The lexicon gives the vocabulary one item at least must be of.
+  const lexicon = ['新型工业化', '发展不平衡', '规范化建设', '北京市'].map(entry);
+  const recurring = (...texts: string[]) =>
+    sloganTable(collectSlogans(texts.map((t, i) => fakeDoc(`e${i}`, {}, t)), segmenter, { lexicon })).rows.filter((r) => r.kind === 'recurring').map((r) => [r.term, r.total]);
+
+  it('three items or more sharing a first or last character, written the same way twice', () => {
+    expect(recurring('推动工业化、城镇化和农业现代化协调发展。工业化、城镇化和农业现代化快速推进。克服不平衡、不协调、不可持续，解决不平衡、不协调、不可持续。\n')).toEqual([
+      ['不平衡、不协调、不可持续', 2],
+      ['工业化、城镇化和农业现代化', 2],
+    ]);
+  });
+
+  it('not once nor across documents, not members of a class, places, an attribute of a noun, nor items outside the vocabulary', () => {
+    expect(recurring('推动工业化、城镇化和农业现代化协调发展。\n', '工业化、城镇化和农业现代化快速推进。\n')).toEqual([]);
+    const text = '告知控告人、检举人、证人，保护控告人、检举人、证人。北京市、上海市、天津市，北京市、上海市、天津市。' +
+      '构建规范化、垂直化、同质化医疗机构，推进规范化、垂直化、同质化医疗机构。爆炸性、毒害性、放射性，爆炸性、毒害性、放射性。\n';
+    expect(recurring(text)).toEqual([]);
+  });
+});
+
+describe('principles written as lists of four-character phrases (kind named)', () => {
+  const named = (text: string) => sloganTable(collectSlogans([fakeDoc('s', {}, text)], segmenter, { lexicon: [] })).rows.filter((r) => r.kind === 'named').map((r) => [r.term, r.total]);
+
+  it('after a verb that states a principle, one phrase weighing or joining (…为主, …结合, 寓…于…), one separator throughout', () => {
+    expect(named('禁毒工作实行预防为主，综合治理，禁种、禁制的方针。坚持军民结合、寓军于民，走发展路子。\n')).toEqual([
+      ['军民结合、寓军于民', 1],
+      ['预防为主，综合治理', 1],
+    ]);
+  });
+
+  it('not without a stating verb, nor a single phrase, nor an adverb or a verb phrase (相互结合, 注重统筹兼顾)', () => {
+    expect(named('以预防为主，优化流程。坚持预防为主，压紧压实安全生产责任。坚持以人为本，注重统筹兼顾。坚持相互结合、紧密配合。\n')).toEqual([]);
   });
 });

@@ -63,14 +63,37 @@ export interface CollectOptions {
   corpusQuotes?: ReadonlySet<string>;
 }
 
+/** The shortest operand of a quoted + formula that is counted on its own: two characters are one word or a fragment. */
+const MIN_OPERAND = 3;
+
+/**
+ * The operands of a quoted + formula that are formulations of their own (“容缺审批+承诺制” → 容缺审批, 承诺制): the author
+ * quotes the formula as a unit of named parts, and a document that goes on to cite a part alone (容缺审批, forty
+ * times in a table) is using that part. Only Han operands of MIN_OPERAND characters or more: not a placeholder (N),
+ * a letter code or a number (1+9+N), nor a two-character word (党建). Counting (corpusHits) further needs a use to
+ * span more than one word, so an operand that is one dictionary word (互联网, 承诺制) is not counted at its uses.
+ */
+export function quotedFormulaOperands(form: string): string[] {
+  if (!/[+＋]/u.test(form)) return [];
+  return form.split(/\s*[+＋]\s*/u).filter((o) => [...o].length >= MIN_OPERAND && /^\p{Script=Han}+$/u.test(o));
+}
+
 /**
  * First pass over a corpus: the formulations outside the lexicon that some document puts in quotes (the rule of
- * isQuotedFormulation). Reads the texts only; nothing is segmented and no text is kept.
+ * isQuotedFormulation), with the operands of quoted + formulas (quotedFormulaOperands). Reads the texts only;
+ * nothing is segmented and no text is kept.
  */
 export function corpusQuotedForms(docs: Iterable<Document>, lexicon: readonly LexiconEntry[] = loadBundledLexicon()): Set<string> {
   const matcher = createLexiconMatcher(lexicon);
   const forms = new Set<string>();
-  for (const doc of docs) for (const h of quotedHits(doc.text, matcher)) if (h.kind === 'quoted') forms.add(h.canonical);
+  for (const doc of docs) {
+    for (const h of quotedHits(doc.text, matcher)) {
+      if (h.kind !== 'quoted') continue;
+      forms.add(h.canonical);
+      // An operand that is itself a lexicon form is counted as that slogan already.
+      for (const operand of quotedFormulaOperands(h.canonical)) if (matcher.canonicalOf(operand) === undefined) forms.add(operand);
+    }
+  }
   return forms;
 }
 

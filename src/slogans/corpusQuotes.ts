@@ -51,7 +51,7 @@ export function unionOfForms(parts: ReadonlyArray<readonly string[]>): string[] 
   return [...new Set(parts.flat())];
 }
 
-/** `slogans --quoted-forms`: one row per formulation outside the lexicon that the corpus quotes, in order of first appearance. */
+/** `slogans --quoted-forms`: one row per formulation outside the lexicon that the corpus quotes (with the operands of quoted + formulas, quotedFormulaOperands), in order of first appearance. */
 export function quotedFormsTable(forms: readonly string[]): ResultTable {
   return { columns: ['term'], rows: forms.map((term) => ({ term })) };
 }

@@ -2,6 +2,8 @@ import type { Token } from '../segment/token.js';
 import { canonicalSurface } from '../lexicon/fold.js';
 import type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
 import { adjacentSlogans, markFinds, MIN_RECURRENCE, modifiedSlogans, recurringPhrases } from './recurringPhrases.js';
+import { principleLists } from './principleLists.js';
+import { recurringEnumerations } from './recurringEnumerations.js';
 import { combinationPrinciples, namedStrategies, principleEnumerations, usesOfNamed } from './namedFormulations.js';
 import type { SloganMatcher } from './entryParts.js';
 
@@ -256,7 +258,7 @@ const NUMBER_CLASSIFIER = /(?<![0-9一二三四五六七八九十百千万两第
 const ORDINAL = /(?<![0-9一二三四五六七八九十百千万两])第([一二三四五六七八九十])(个)/g;
 /** The longest head, in characters, a numbered formula is extended to. */
 const MAX_HEAD = 8;
-/** 八大, 九大, 十大 name party congresses (`九大以后`, `九大路线`), not formulas. */
+/** 八大, 九大, 十大 name party congresses (`九大以后`, `九大路线`), not formulas, unless a programme word ends the head (PROGRAMME_HEAD). */
 const CONGRESS_NUMBERS = new Set([...'八九十']);
 
 /** Heads that make a count, not a formulation: `三个方面`, `两个月`, `四个自治区`, `九大以后`. */
@@ -302,7 +304,33 @@ function numberedHead(text: string, tokens: Token[], afterClassifier: number): {
   const after = tokens[last + 1];
   if (last === i + 1 && MODIFIER_HEADS.has(next.text) && after && after.start === next.end && /^\p{Script=Han}+$/u.test(after.text)) last++;
   while (isNoun(tokens[last + 1]) && tokens[last + 1].end - afterClassifier <= MAX_HEAD) last++;
+  last = programmeHeadAfter(tokens, last, afterClassifier) ?? last;
   return { head: text.slice(afterClassifier, tokens[last].end), end: tokens[last].end };
+}
+
+/**
+ * Words that name a programme, plan or campaign (工程, 行动, 计划, 规划, 战略, 攻坚战, 战役): a numbered head that
+ * reaches one is the programme's name (十大重点节能工程, 十大产业振兴规划), and 八大/九大/十大 before one count
+ * programmes, not party congresses.
+ */
+const PROGRAMME_HEAD = /(?:工程|行动|计划|规划|战略|攻坚战|战役)$/u;
+/** The longest head, in characters, that a programme word may end (三大重点科技专项行动计划). */
+const MAX_PROGRAMME_HEAD = 10;
+
+/**
+ * The token of a programme word (PROGRAMME_HEAD) that continues the head ending at token `last`: over nouns, and
+ * one verb only right before the programme word (产业|振兴|规划, 重点|节能|工程: the verb names what the programme
+ * does), within MAX_PROGRAMME_HEAD characters; undefined when none does. A verb elsewhere starts the predicate
+ * (三项措施|推进|重点工程 keeps 三项措施).
+ */
+function programmeHeadAfter(tokens: Token[], last: number, afterClassifier: number): number | undefined {
+  for (let k = last + 1; k < tokens.length && tokens[k].start === tokens[k - 1].end && tokens[k].end - afterClassifier <= MAX_PROGRAMME_HEAD; k++) {
+    if (!/^\p{Script=Han}+$/u.test(tokens[k].text)) return undefined;
+    if (PROGRAMME_HEAD.test(tokens[k].text)) return k;
+    const verbBeforeHead = /^v/u.test(tokens[k].pos ?? '') && PROGRAMME_HEAD.test(tokens[k + 1]?.text ?? '') && tokens[k + 1].start === tokens[k].end;
+    if (!isNoun(tokens[k]) && !verbBeforeHead) return undefined;
+  }
+  return undefined;
 }
 
 /** The token that starts at `offset`, '' when none does. */
@@ -343,7 +371,7 @@ function pairedNumberHits(text: string, tokens: Token[], boundaries: Uint8Array)
 /**
  * Numbered formulas: number + classifier + head (四个意识, 五大安全, 两个维护, 六项规定, 三个务必), the head
  * found with the tokens. Not formulas: a head in GENERIC_HEADS, a span of time (TIME_HEAD) or not all Han; a number
- * inside a word (the number must start a token); 八大/九大/十大 (party congresses).
+ * inside a word (the number must start a token); 八大/九大/十大 (party congresses) unless the head names a programme (十大重点节能工程).
  * List heads (`一是`, `二、`) never match: 是 and 、 are not classifiers. Nothing on a page's credits line (isChromeLine). Only 化 stands without a head (`四化`).
  * Then the paired numbers (pairedNumberHits).
  */
@@ -352,9 +380,9 @@ function numberedHits(text: string, tokens: Token[], boundaries: Uint8Array): Sl
   for (const m of [...text.matchAll(NUMBER_CLASSIFIER), ...(text.includes('第') ? text.matchAll(ORDINAL) : [])]) {
     const [whole, number, classifier] = m;
     if ((boundaries[m.index] & 1) === 0) continue;
-    if (classifier === '大' && CONGRESS_NUMBERS.has(number)) continue;
     if (isChromeLine(text, m.index)) continue;
     const { head, end } = numberedHead(text, tokens, m.index + whole.length);
+    if (classifier === '大' && CONGRESS_NUMBERS.has(number) && !PROGRAMME_HEAD.test(head)) continue;
     const headless = head === '' && classifier === '化';
     if (!headless && (!/^\p{Script=Han}+$/u.test(head) || GENERIC_HEADS.has(head) || TIME_HEAD.test(head) || GENERIC_HEADS.has(firstWord(tokens, m.index + whole.length)))) continue;
     hits.push(hit(text, m.index, end, canonicalSurface(text.slice(m.index, end)), 'numbered'));
@@ -561,7 +589,7 @@ function corpusHits(text: string, tokens: Token[], boundaries: Uint8Array, corpu
  * held whole allowed).
  */
 function namedHits(text: string, tokens: Token[], finds: SloganHit[]): SloganHit[] {
-  const places = [...principleEnumerations(tokens), ...namedStrategies(tokens), ...combinationPrinciples(tokens)];
+  const places = [...principleEnumerations(tokens), ...namedStrategies(tokens), ...combinationPrinciples(tokens), ...principleLists(tokens)];
   if (places.length === 0) return [];
   const marks = markFinds(text.length, finds.map((h) => ({ start: h.start, end: h.end, lexicon: h.kind === 'lexicon' })));
   return usesOfNamed(places, tokens, text, marks).flatMap((p) => p.spans.map(([start, end]) => hit(text, start, end, p.canonical, 'named')));
@@ -576,7 +604,11 @@ function namedHits(text: string, tokens: Token[], finds: SloganHit[]): SloganHit
 function recurringHits(text: string, tokens: Token[], finds: SloganHit[], lexicon: LexiconMatcher): SloganHit[] {
   const marks = markFinds(text.length, finds.map((h) => ({ start: h.start, end: h.end, lexicon: h.kind === 'lexicon' })));
   const slogans = finds.filter((h) => h.kind === 'lexicon' && !h.part);
-  const phrases = [...recurringPhrases(tokens, text, marks, (word) => lexicon.inVocabulary(word)), ...modifiedSlogans(tokens, text, slogans, marks)];
+  const phrases = [
+    ...recurringPhrases(tokens, text, marks, (word) => lexicon.inVocabulary(word)),
+    ...modifiedSlogans(tokens, text, slogans, marks),
+    ...recurringEnumerations(tokens, text, marks, (word) => lexicon.inVocabulary(word)),
+  ];
   // A pair of slogans already inside a longer phrase found above is that phrase's.
   const taken = (start: number, end: number) => phrases.some((p) => p.spans.some(([s, e]) => s <= start && end <= e));
   const pairs = adjacentSlogans(text, slogans, marks)
