@@ -51,4 +51,39 @@ describe('freq through the cut thread', () => {
     expect(rows(filtered.stdout).slice(1).every(([term]) => term.length >= 2)).toBe(true);
     expect(tifa(['freq', dir, '--jobs', '1', '--format', 'tsv'], { env }).stdout).toBe(fresh);
   });
+
+  it('gives the same table and notes on one cut thread, two cut threads and a pool of three, without the cache and from it', () => {
+    const many = mkdtempSync(join(tmpdir(), 'tifa-cut-jobs-'));
+    const texts = [
+      '坚持以人民为中心的发展思想——推动高质量发展……１９９７年，ＡＰＰ上线。',
+      '深化金融体制改革，按照货币流通规律适当控\n\n制信贷规模和货币供应量。',
+      '',
+      '推动高质量发展。坚持以人民为中心。改革——开放——再改革。',
+      '适当控制信贷规模。改革。',
+      '全面深化改革，推进国家治理体系和治理能力现代化。',
+      '没有城市的文件。',
+    ];
+    texts.forEach((text, i) => writeFileSync(join(many, `d${i}.txt`), i === 2 || i === 6 ? text : `---\ncity: ${i % 2 ? '甲' : '乙'}\n---\n${text}\n`));
+    const env = { TIFA_CACHE_DIR: join(many, 'cache') };
+    const run = (jobs: string, cached: boolean, ...extra: string[]) =>
+      tifa(['freq', many, '--jobs', jobs, '--by', 'city', '--dp', '--skip-bad', '--format', 'tsv', ...extra, ...(cached ? [] : ['--no-cache'])], { env });
+    const one = run('1', false);
+    expect(one.code, one.stderr).toBe(0);
+    expect(rows(one.stdout).length).toBeGreaterThan(30);
+    expect(one.stderr).toMatch(/skipped .*d2\.txt/);
+    // The pool writes the token cache (and memos of this request)...
+    for (const [jobs, cached] of [['2', false], ['3', false], ['3', true]] as const) {
+      const other = run(jobs, cached);
+      expect(other.stdout, `--jobs ${jobs}${cached ? ', cached' : ''}`).toBe(one.stdout);
+      expect(other.stderr).toBe(one.stderr);
+    }
+    // ...which one and two cut threads read under requests of their own (a request met again is answered whole).
+    for (const [jobs, extra] of [['1', ['--min-length', '2']], ['2', ['--stopwords', 'zh']]] as const) {
+      const fresh = run('1', false, ...extra);
+      expect(rows(fresh.stdout).length).toBeGreaterThan(20);
+      const cached = run(jobs, true, ...extra);
+      expect(cached.stdout, `--jobs ${jobs}, cached tokens`).toBe(fresh.stdout);
+      expect(cached.stderr).toBe(fresh.stderr);
+    }
+  });
 });

@@ -27,6 +27,15 @@ export function requestSignature(request: CountRequest, outerMetaKey: string): s
   ]);
 }
 
+/**
+ * Whether a request counts words where they stand in the text, so that a chunk's token ends are all it needs
+ * (OpenFile.addEnds): the verdict on a word depends on the word alone (no POS filter, no n-grams), and no
+ * positions are kept.
+ */
+export function countsWhereWordsStand(request: CountRequest): boolean {
+  return !request.ngram && !request.filter?.pos && !request.keepPositions;
+}
+
 /** A file on its way to counts: answered already (memo, left out, bad file), or loaded and waiting for its words. */
 export type PreparedFile = { kind: 'done'; message: DocumentCountsMessage } | CutFile;
 
@@ -56,7 +65,7 @@ export class FileCounter {
   ) {
     const keep = (this.keep = wordFilter(request.filter ?? {}));
     const { only } = request;
-    if (!request.ngram && !request.filter?.pos && !request.keepPositions) {
+    if (countsWhereWordsStand(request)) {
       this.stretches = new StretchCounter(counter, (word) => keep(word, undefined) && (only === undefined || only.has(word)));
     }
   }
@@ -84,10 +93,7 @@ export class FileCounter {
     }
   }
 
-  /**
-   * Whether this request counts words where they stand in the text, so that a chunk's token ends are all it
-   * needs (OpenFile.addEnds): no POS filter, no n-grams, no positions.
-   */
+  /** Whether this counter's request countsWhereWordsStand (then it counts chunks from their ends: OpenFile.addEnds). */
   get countsEnds(): boolean {
     return this.stretches !== undefined;
   }

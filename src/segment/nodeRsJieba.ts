@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Jieba } from '@node-rs/jieba';
+import type { Jieba } from '@node-rs/jieba';
 import { splitTagged, type JiebaBinding } from './binding.js';
 import { PortSegmenter } from './portWords.js';
 import type { Words } from './token.js';
@@ -26,6 +26,9 @@ export function createNodeRsBackend(userDictText: string, store?: VocabularyStor
   let jieba: Jieba | undefined;
   const native = () => {
     if (!jieba) {
+      // Loaded on first use: an untagged run cuts with the port only, and every thread that cuts would load the
+      // native module for nothing (~25 ms each).
+      const { Jieba } = createRequire(import.meta.url)('@node-rs/jieba') as typeof import('@node-rs/jieba');
       jieba = Jieba.withDict(jiebaDictionary());
       if (userDictText) jieba.loadDict(Buffer.from(userDictText));
     }
