@@ -292,6 +292,8 @@ const MODIFIER_HEADS: ReadonlySet<string> = new Set(['基本', '主要', '重大
  * which says what is done with it.
  */
 export const isQualifier = (word: string): boolean => MODIFIER_HEADS.has(word) || /^\p{Script=Han}{1,3}性$/u.test(word);
+/** The longest qualifier, in characters (保障性: 3; 1–3 characters and 性: 4). */
+export const MAX_QUALIFIER = 4;
 
 /**
  * The head of a numbered formula: the rest of the number's token (`五个一批`), else the next token (`三个|务必`),
