@@ -148,6 +148,32 @@ describe('what is no formulation although quoted, numbered or joined by +', () =
     expect(cells.has('统计数据+抽查真实性')).toBe(false);
     expect(cells.get('产业大脑+未来工厂')).toMatchObject({ total: 1, kind: 'formula' });
     expect([...t.values()].filter((r) => r.kind === 'formula').map((r) => r.term)).toEqual(['党建+业务']);
+    // a cell of a table row as tifa's readers write it (cells split by tabs)
+    const row = table('签约率\t统计数据+抽查真实性。\t每年\n推进产业大脑+未来工厂建设。\n');
+    expect(row.has('统计数据+抽查真实性')).toBe(false);
+    expect(row.get('产业大脑+未来工厂')).toMatchObject({ total: 1, kind: 'formula' });
+  });
+
+  it('a quoted day is an observance (“世界家庭医生日”); a lexicon day stays a slogan', () => {
+    const t = table('结合“世界家庭医生日”宣传活动，推进“山区共富”行动，设立“爱企日”。\n');
+    expect(t.has('世界家庭医生日')).toBe(false);
+    expect(t.get('山区共富')).toMatchObject({ total: 1, quoted: 1 });
+    expect(t.get('爱企日')).toMatchObject({ total: 1, kind: 'lexicon' });
+  });
+
+  it('a quote that takes in its verb (“符合一户一宅”) is a verb phrase; the formulation inside is still found', () => {
+    const t = table('提交“符合一户一宅”的证明，落实一户一宅。推进“山区共富”行动。\n');
+    expect(t.has('符合一户一宅')).toBe(false);
+    expect(t.get('一户一宅')).toMatchObject({ total: 2 });
+    expect(t.get('山区共富')).toMatchObject({ total: 1, quoted: 1 });
+  });
+
+  it('a number that counts the quoted items before it is a count, not a formula; one that names a pair of plain items is', () => {
+    const t = table('实现“小升规”“规改股”“股上市”三个梯度发展目标，把好土地、信贷两个闸门。\n');
+    expect(t.has('三个梯度')).toBe(false);
+    expect(t.has('三个梯度发展目标')).toBe(false);
+    for (const item of ['小升规', '规改股', '股上市']) expect(t.get(item)).toMatchObject({ total: 1, quoted: 1 });
+    expect(t.get('两个闸门')).toMatchObject({ total: 1, kind: 'numbered' });
   });
 });
 

@@ -115,18 +115,26 @@ const SENTENCE_PUNCTUATION = /[。！？；!?;]/;
  * quotes the fields it asks for) or opens what is said: formulations hold commas and 、, never a colon.
  */
 const LABEL_AND_VALUE = /[:：]/;
+/**
+ * A quote that opens with a verb of meeting a criterion (“符合一户一宅”, “满足…”, “属于…”) quotes the condition a form
+ * or a rule checks, verb and all, not the name of a formulation; the formulation inside is found by the other rules
+ * where it can be. Not the verbs that open a principle (“坚持和发展新时代枫桥经验” is one).
+ */
+const CRITERION_VERB = /^(?:符合|满足|属于|达到)/u;
+/** A quoted name of a day (“世界家庭医生日”, “国家宪法日”, “全国助残日”): an observance that a campaign is timed to, an event. */
+const OBSERVANCE_DAY = /^\p{Script=Han}{2,}日$/u;
 
 /**
  * The rule for a quoted formulation outside the lexicon: 2–20 characters (after noise removal) or a parallel
  * enumeration, no sentence punctuation (。！？；), at least one letter (so `“+”` or `“、”` are not formulations, nor a
  * date or a number: `“23·7”` names a rainstorm, `“12320”` a hotline), not a manner modifier (MANNER_MODIFIER:
- * `“点单式”`), a sum of amounts (`“医药服务价格+上门服务费”`) nor a label and its value (LABEL_AND_VALUE:
- * `“文章类型：原创”`). A comma or 、 is allowed: formulations often have two halves (`思想引领，学习在先`).
+ * `“点单式”`), a verb phrase (CRITERION_VERB: `“符合一户一宅”`), the name of a day (OBSERVANCE_DAY: `“世界家庭医生日”`), a sum of amounts (`“医药服务价格+上门服务费”`) nor
+ * a label and its value (LABEL_AND_VALUE: `“文章类型：原创”`). A comma or 、 is allowed: formulations often have two halves (`思想引领，学习在先`).
  */
 export function isQuotedFormulation(content: string): boolean {
   const length = [...content].length;
   if (length < QUOTED_MIN || SENTENCE_PUNCTUATION.test(content) || LABEL_AND_VALUE.test(content) || !/\p{L}/u.test(content)) return false;
-  if (MANNER_MODIFIER.test(content) || isSumOfAmounts(content)) return false;
+  if (MANNER_MODIFIER.test(content) || OBSERVANCE_DAY.test(content) || CRITERION_VERB.test(content) || isSumOfAmounts(content)) return false;
   return length <= QUOTED_MAX || isParallelEnumeration(content);
 }
 
@@ -284,6 +292,8 @@ const MODIFIER_HEADS: ReadonlySet<string> = new Set(['基本', '主要', '重大
  * which says what is done with it.
  */
 export const isQualifier = (word: string): boolean => MODIFIER_HEADS.has(word) || /^\p{Script=Han}{1,3}性$/u.test(word);
+/** The longest qualifier, in characters (保障性: 3; 1–3 characters and 性: 4). */
+export const MAX_QUALIFIER = 4;
 
 /**
  * The head of a numbered formula: the rest of the number's token (`五个一批`), else the next token (`三个|务必`),
@@ -368,10 +378,25 @@ function pairedNumberHits(text: string, tokens: Token[], boundaries: Uint8Array)
   return hits;
 }
 
+/** The value of a one-character Han number (两 and 二 are 2). */
+const numberValue = (n: string): number => (n === '两' ? 2 : '一二三四五六七八九十'.indexOf(n) + 1);
+
+/**
+ * The number at `index` counts the quoted items right before it (“小升规”“规改股”“股上市”三个梯度, “京通”“京办”“京智”三个
+ * 应用): a run of two or more quotes, joined by nothing, 、, a comma or 和, as many as the number says. The formulations
+ * are the quoted items; the count and its head only say how many.
+ */
+function countsQuotedItems(text: string, index: number, number: string): boolean {
+  const run = /(?:[“「『][^“”「」『』\n]*[”」』][、，,和与及]?)+$/u.exec(text.slice(Math.max(0, index - 120), index));
+  const items = run ? (run[0].match(/[“「『]/gu) ?? []).length : 0;
+  return items >= 2 && items === numberValue(number);
+}
+
 /**
  * Numbered formulas: number + classifier + head (四个意识, 五大安全, 两个维护, 六项规定, 三个务必), the head
  * found with the tokens. Not formulas: a head in GENERIC_HEADS, a span of time (TIME_HEAD) or not all Han; a number
- * inside a word (the number must start a token); 八大/九大/十大 (party congresses) unless the head names a programme (十大重点节能工程).
+ * inside a word (the number must start a token); 八大/九大/十大 (party congresses) unless the head names a programme (十大重点节能工程);
+ * a count of the quoted items before it (countsQuotedItems).
  * List heads (`一是`, `二、`) never match: 是 and 、 are not classifiers. Nothing on a page's credits line (isChromeLine). Only 化 stands without a head (`四化`).
  * Then the paired numbers (pairedNumberHits).
  */
@@ -380,7 +405,7 @@ function numberedHits(text: string, tokens: Token[], boundaries: Uint8Array): Sl
   for (const m of [...text.matchAll(NUMBER_CLASSIFIER), ...(text.includes('第') ? text.matchAll(ORDINAL) : [])]) {
     const [whole, number, classifier] = m;
     if ((boundaries[m.index] & 1) === 0) continue;
-    if (isChromeLine(text, m.index)) continue;
+    if (isChromeLine(text, m.index) || (!whole.startsWith('第') && countsQuotedItems(text, m.index, number))) continue;
     const { head, end } = numberedHead(text, tokens, m.index + whole.length);
     if (classifier === '大' && CONGRESS_NUMBERS.has(number) && !PROGRAMME_HEAD.test(head)) continue;
     const headless = head === '' && classifier === '化';
@@ -407,12 +432,12 @@ function isSumOfAmounts(formula: string): boolean {
 }
 
 /**
- * `[start, end)` is all its line holds, but for a full stop: a cell of a table (an indicator's method of calculation:
- * `统计数据+抽查真实性。`), not prose, where a formula is named inside a sentence (推进“互联网+政务服务”); a quoted one
- * is still found by its quotes.
+ * `[start, end)` is all its line or its tab-separated cell holds (tifa's readers write a table row as one line of
+ * cells), but for a full stop: a cell of a table (an indicator's method of calculation: `统计数据+抽查真实性。`), not
+ * prose, where a formula is named inside a sentence (推进“互联网+政务服务”); a quoted one is still found by its quotes.
  */
 function isTableCell(text: string, start: number, end: number): boolean {
-  return (start === 0 || text[start - 1] === '\n') && /^[。；]?\s*(?:\n|$)/u.test(text.slice(end, end + 3));
+  return (start === 0 || text[start - 1] === '\n' || text[start - 1] === '\t') && /^[。；]?[^\S\n\t]*(?:[\n\t]|$)/u.test(text.slice(end, end + 3));
 }
 
 /** The sentence around `[start, end)` holds an equation or a product (…=（A+B）/C*100%): a calculation, not a formula. */

@@ -3,7 +3,7 @@ import { computedColumns, type PagedTable, type ResultTable, type Row } from '..
 import { mergeOrdered } from './ngramRuns.js';
 import type { SloganCounts, SloganStats } from './collectSlogans.js';
 import { THEMES } from '../lexicon/lexicon.js';
-import { isQualifier } from './extract.js';
+import { isQualifier, MAX_QUALIFIER } from './extract.js';
 import { sum } from '../analysis/arithmetic.js';
 import { lifeCycle, timeKey, timeOrder } from '../analysis/trend.js';
 
@@ -59,14 +59,20 @@ function keep<T>(items: T[], rankOf: (item: T) => Ranked, { minCount = 1, minDoc
 function cutOffs(slogans: Iterable<SloganStats>): Set<string> {
   const all = [...slogans];
   const dropped = new Set<string>();
-  const holds = (long: SloganStats, short: SloganStats) =>
-    short.kind === 'lexicon'
-      ? long.kind === 'lexicon' && long.canonical.endsWith(short.canonical) && isQualifier(long.canonical.slice(0, -short.canonical.length))
-      : long.canonical.includes(short.canonical);
   for (const short of all) {
+    if (short.kind === 'lexicon') continue;
     const n = total(short);
-    if (all.some((long) => long !== short && long.canonical.length > short.canonical.length && holds(long, short) && total(long) >= n)) {
+    if (all.some((long) => long !== short && long.canonical.length > short.canonical.length && long.canonical.includes(short.canonical) && total(long) >= n)) {
       dropped.add(short.canonical);
+    }
+  }
+  // A qualifier is a few characters (isQualifier): the lexicon slogans a longer one is cut to are looked up, not searched.
+  const byTerm = new Map(all.map((s) => [s.canonical, s]));
+  for (const long of all) {
+    if (long.kind !== 'lexicon') continue;
+    for (let k = 1; k <= MAX_QUALIFIER && k < long.canonical.length; k++) {
+      const short = byTerm.get(long.canonical.slice(k));
+      if (short?.kind === 'lexicon' && isQualifier(long.canonical.slice(0, k)) && total(long) >= total(short)) dropped.add(short.canonical);
     }
   }
   return dropped;
