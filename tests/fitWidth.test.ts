@@ -20,6 +20,20 @@ describe('tables fit the terminal', () => {
     expect(fitColumns([20, 4, 20], 20)).toEqual({ shown: [0], widths: [16] });
   });
 
+  it('a concordance on a narrow terminal keeps left, match and right, hiding where it is first', () => {
+    const table = {
+      columns: ['doc', 'line', 'column', 'left', 'match', 'right'],
+      rows: [{ doc: '00-editor-note', line: 11, column: 26, left: '党的二十届三中全会是新的历史起点上进一步全面深化', match: '改革', right: '、推进中国式现代化的总动员、总部署' }],
+    };
+    const header = (width: number) => TABLE_FORMATS.table(table, { color, width }).split('\n')[1].split('│').map((c) => c.trim()).filter(Boolean);
+    expect(header(60)).toEqual(['doc', 'line', 'left', 'match', 'right']);
+    expect(header(40)).toEqual(['left', 'match', 'right']);
+    expect(TABLE_FORMATS.table(table, { color, width: 40 })).toContain('(3 of 6 columns hidden to fit 40 columns: doc, line, column;');
+    expect(header(30)).toEqual(['left', 'match']);
+    // Other tables still lose their columns from the right.
+    expect(fitColumns([20, 4, 20], 20, new Set())).toEqual({ shown: [0], widths: [16] });
+  });
+
   it('every line of a fitted table is within the width, and hidden columns are named', () => {
     const columns = ['term', ...Array.from({ length: 30 }, (_, i) => `城市${i}`)];
     const row = Object.fromEntries(columns.map((c, i) => [c, i === 0 ? '中国式现代化新征程上的公安工作' : i * 1000]));

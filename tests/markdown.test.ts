@@ -108,6 +108,15 @@ describe('Markdown read as a reader sees it', () => {
     expect(run.stdout).toBe(READ);
   });
 
+  it('brackets are markup only where the file defines the label: citations such as [1][2] and a citation line stay text', () => {
+    const dir = folder({
+      'ref.md': '文献[1][2]表明，见[附件一][]和[报告][r]，[^1]与[^9]，[官网]。\n\n[r]: https://a.b/c\n[官网]: https://gov.cn\n[1]: 《政府工作报告》\n[^1]: 脚注。\n',
+    });
+    const run = tifa(['extract', join(dir, 'ref.md')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe('文献[1][2]表明，见[附件一][]和报告，与[^9]，官网。\n\n[1]: 《政府工作报告》\n\n脚注。\n');
+  });
+
   it('corpus lists it as markdown with its metadata; GBK and CRLF are read alike; a .txt of the same bytes stays plain text', () => {
     const dir = folder({ 'post.md': POST, 'gbk.md': iconv.encode(POST.replace(/\n/g, '\r\n'), 'gbk'), 'plain.txt': POST.replace(/^---[\s\S]*?\n---\n/, '') });
     const run = tifa(['corpus', dir, '-f', 'json', '--no-cache']);

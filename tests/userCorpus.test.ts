@@ -40,6 +40,20 @@ describe('the default grouping on a folder of plain text files', () => {
     expect(run.stderr).toBe(DEFAULT_NOTE);
   });
 
+  it('a folder of more files than make a readable comparison is an error without --by, not a table of thousands of columns', () => {
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 201; i++) many[`n${String(i).padStart(3, '0')}.txt`] = `深化改革开放，推进第${i}项工作。\n`;
+    const dir = folder(many);
+    const message = `no document has the field "city", and one group per document would make 201 groups: give --by FIELD (fields from front matter, --meta TABLE or --meta-from-name 'name_{field}'), or --by id for one group per document anyway`;
+    expectUsageError(tifa(['compare', dir]), message);
+    const out = join(dir, 'r.html');
+    expectUsageError(tifa(['report', dir, '-o', out]), message);
+    expect(existsSync(out)).toBe(false);
+    const byId = tifa(['compare', dir, '--by', 'id', '--min-count', '1', '--min-ll', '0', '-f', 'tsv']);
+    expect(byId.code, byId.stderr).toBe(0);
+    expect(byId.stdout.split('\n')[0].split('\t')).toHaveLength(1 + 2 * 201);
+  });
+
   it('an explicit --by city on a corpus without it stays an error', () => {
     expectUsageError(tifa(['compare', plainFolder(), '--by', 'city']), NO_CITY);
     const out = join(mkdtempSync(join(tmpdir(), 'tifa-report-')), 'r.html');

@@ -1,15 +1,19 @@
 import type { Grouping } from '../analysis/groups.js';
 import { noteLeftOut } from './leftOut.js';
+import { UsageError } from '../errors.js';
 import { warn } from './terminal.js';
 
 /** What compare, report, plot and ca group by without --by, when the corpus has it (the bundled corpus does). */
 export const DEFAULT_FIELD = 'city';
 
+/** Documents up to which the default is one group per document (more are no comparison anyone reads). */
+export const MAX_DOCUMENT_GROUPS = 200;
+
 /** What trend (and plot trend) go along without --by: a year, from a date or a file name. */
 export const DEFAULT_TREND_FIELD = 'year';
 
 /** The --by help of the commands that group by default. */
-export const DEFAULT_GROUPING_HELP = `metadata field that defines the groups (default: ${DEFAULT_FIELD} when the documents have it, else each document by its id)`;
+export const DEFAULT_GROUPING_HELP = `metadata field that defines the groups (default: ${DEFAULT_FIELD} when the documents have it, else each document by its id, up to ${MAX_DOCUMENT_GROUPS} documents)`;
 
 /**
  * The grouping of a command whose groups default: by --by when it is given (a field no document has is then an
@@ -26,6 +30,14 @@ export async function defaultGrouping<T extends Grouping>(
   let field = by ?? DEFAULT_FIELD;
   let grouping = await groupBy(field);
   if (by === undefined && grouping.groups.length === 0 && grouping.leftOut.length > 0) {
+    const documents = grouping.leftOut.length;
+    if (documents > MAX_DOCUMENT_GROUPS) {
+      // Every document against the rest is a table (and a time) growing with documents × vocabulary that no one
+      // reads past a few dozen columns: a folder of thousands of files needs the grouping its user has in mind.
+      throw new UsageError(
+        `no document has the field "${DEFAULT_FIELD}", and one group per document would make ${documents} groups: give --by FIELD (fields from front matter, --meta TABLE or --meta-from-name 'name_{field}'), or --by id for one group per document anyway`,
+      );
+    }
     warn(`no document has the field "${DEFAULT_FIELD}": one group per document (by id); --by FIELD groups otherwise`);
     field = 'id';
     grouping = await groupBy(field);

@@ -60,9 +60,10 @@ export interface FittedTable {
 /**
  * Chooses widths so that the box-drawn table (│ cell │ cell │: two spaces of padding and one rule per column, one
  * rule more) fits `total` columns: the widest column is narrowed first, none below MIN_COLUMN (or its own width);
- * when even that does not fit, columns are hidden from the right, the first one always kept.
+ * when even that does not fit, columns are hidden from the right, the first one kept, and the columns of `last`
+ * (what the table is for: a concordance's left, match and right) hidden only when all the others are.
  */
-export function fitColumns(natural: number[], total: number): FittedTable {
+export function fitColumns(natural: number[], total: number, last: ReadonlySet<number> = new Set()): FittedTable {
   let shown = natural.map((_, i) => i);
   const outer = (n: number) => 3 * n + 1;
   for (;;) {
@@ -79,6 +80,8 @@ export function fitColumns(natural: number[], total: number): FittedTable {
       excess--;
     }
     if (excess <= 0 || shown.length === 1) return { shown, widths };
-    shown = shown.slice(0, -1);
+    const others = shown.filter((i) => !last.has(i));
+    const hide = others.length > 1 ? others.at(-1) : others.length === 1 && shown.length > 1 && last.size > 0 ? others[0] : shown.at(-1);
+    shown = shown.filter((i) => i !== hide);
   }
 }

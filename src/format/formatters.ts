@@ -36,12 +36,15 @@ const formatTable: Formatter = (table, { color, width }) => {
   let note = '';
   if (width !== undefined) {
     const natural = columns.map((c, i) => body.reduce((widest, row) => Math.max(widest, displayWidth(row[i])), displayWidth(c)));
-    const { shown, widths } = fitColumns(natural, width);
+    // A concordance is read by its contexts: its locating columns go first when the terminal is narrow.
+    const concordance = ['left', 'match', 'right'].every((c) => columns.includes(c));
+    const { shown, widths } = fitColumns(natural, width, new Set(concordance ? ['left', 'match', 'right'].map((c) => columns.indexOf(c)) : []));
     // A left context is cut at its start: the words next to the match are the ones to keep.
     const cut = (text: string, k: number) => truncate(text, widths[k], columns[shown[k]] === 'left');
     body = body.map((row) => shown.map((i, k) => cut(row[i], k)));
     const hidden = columns.length - shown.length;
-    if (hidden > 0) note = `(${hidden} of ${columns.length} columns hidden to fit ${width} columns: ${columns.slice(shown.length).slice(0, 5).join(', ')}${hidden > 5 ? ', …' : ''}; --format csv shows all)\n`;
+    const hiddenNames = columns.filter((_, i) => !shown.includes(i));
+    if (hidden > 0) note = `(${hidden} of ${columns.length} columns hidden to fit ${width} columns: ${hiddenNames.slice(0, 5).join(', ')}${hidden > 5 ? ', …' : ''}; --format csv shows all)\n`;
     aligns = shown.map((i) => aligns[i]);
     columns = shown.map((i, k) => cut(columns[i], k));
   }

@@ -24,6 +24,15 @@ function permutations(chars: string[]): string[] {
  * variant (黄赌毒 beside 毒赌黄), so their order is a list's order, not a word's spelling.
  */
 function characterLists(index: LexiconIndex): string[] {
+  // Once per lexicon, not once per file (a scan of every form: most of a lint of many small files).
+  let lists = CHARACTER_LISTS.get(index);
+  if (!lists) CHARACTER_LISTS.set(index, (lists = characterListsOf(index)));
+  return lists;
+}
+
+const CHARACTER_LISTS = new WeakMap<LexiconIndex, string[]>();
+
+function characterListsOf(index: LexiconIndex): string[] {
   const lists = new Set<string>();
   for (const [form, { canonical }] of index.formOf) {
     if (form !== canonical && LIST_LENGTHS.includes([...canonical].length) && sortedChars(form) === sortedChars(canonical)) lists.add(canonical);

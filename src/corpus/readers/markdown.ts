@@ -2,7 +2,7 @@ import { decodeBuffer } from '../decode.js';
 import { TextBuilder, type OffsetMap } from '../originMap.js';
 import type { Extraction, FormatReader } from './extraction.js';
 import { WIDE } from './htmlText.js';
-import { inlineEdits } from './markdownInline.js';
+import { inlineEdits, labelKey } from './markdownInline.js';
 import { parseMarkdownFrontMatter } from './markdownFrontMatter.js';
 
 /**
@@ -57,8 +57,11 @@ const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3
 const ATX_HEADING = /^( {0,3}#{1,6})(?:[ \t]+|$)/;
 const ATX_CLOSING = /(?:^|[ \t]+)#+[ \t]*$/;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-/** A whole line that is a link reference definition (label, target, optional title): it is no text. */
-const LINK_DEFINITION = /^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*\S+(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
+/**
+ * A whole line that is a link reference definition (label, target, optional title): it is no text. A target with
+ * Chinese in it is taken for text (`[1]: 《政府工作报告》`, a citation), which is then kept rather than lost.
+ */
+const LINK_DEFINITION = /^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*(?:(?!\p{Script=Han})\S)+(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/u;
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]]+\]:[ \t]*/;
 const LIST_ITEM = /^( {0,3})(?:([-+*])|(\d{1,9})[.)])(?:[ \t]+|$)/;
 const TASK_BOX = /^\[[ xX]\][ \t]+/;
@@ -112,7 +115,7 @@ const outLine = (raw: RawLine, join: Join = raw.join): OutLine => ({ atoms: [], 
  * The lines of a text paragraph as a reader sees them. Inline markup is read over the whole paragraph, since a link
  * or an emphasis may run across a wrap (`[高质⏎量发展](…)`); the result is split at the kept line ends and `<br>`.
  */
-function inlineParagraph(source: string, raws: readonly RawLine[]): OutLine[] {
+function inlineParagraph(source: string, raws: readonly RawLine[], labels: ReadonlySet<string>): OutLine[] {
   const starts: number[] = [];
   let joined = '';
   raws.forEach((raw, k) => {
@@ -148,7 +151,7 @@ function inlineParagraph(source: string, raws: readonly RawLine[]): OutLine[] {
     }
   };
   let at = 0;
-  for (const edit of inlineEdits(joined)) {
+  for (const edit of inlineEdits(joined, 0, joined.length, labels)) {
     keep(at, edit.start);
     if (edit.text === '\n') {
       current = { atoms: [], fileLine: raws[lineOf(edit.start)].fileLine, join: 'hard', joinStart: toSource(edit.start), joinEnd: toSource(edit.end) };
@@ -162,15 +165,15 @@ function inlineParagraph(source: string, raws: readonly RawLine[]): OutLine[] {
 }
 
 /** The lines a paragraph shows: code as it is, a table row as its cells kept apart by a tab (as a web page's). */
-function paragraphLines(source: string, paragraph: Paragraph): OutLine[] {
+function paragraphLines(source: string, paragraph: Paragraph, labels: ReadonlySet<string>): OutLine[] {
   if (paragraph.kind === 'code') {
     return paragraph.lines.map((raw) => ({ ...outLine(raw, 'hard'), atoms: trimmed(source, [{ start: raw.start, end: raw.end }]) }));
   }
-  if (paragraph.kind !== 'row') return inlineParagraph(source, paragraph.lines);
+  if (paragraph.kind !== 'row') return inlineParagraph(source, paragraph.lines, labels);
   const raw = paragraph.lines[0];
   const row = outLine(raw);
   for (const [cellStart, cellEnd] of tableCells(source, raw.start, raw.end)) {
-    const cell = inlineParagraph(source, [{ ...raw, start: cellStart, end: cellEnd }]).flatMap((l) => l.atoms);
+    const cell = inlineParagraph(source, [{ ...raw, start: cellStart, end: cellEnd }], labels).flatMap((l) => l.atoms);
     if (cell.length === 0) continue;
     if (row.atoms.length > 0) row.atoms.push({ start: cellStart - 1, end: cellStart, text: '\t' });
     row.atoms.push(...cell);
@@ -221,8 +224,9 @@ class Blocks {
 }
 
 /** The paragraphs of a Markdown body, block by block (lines from `bodyStart` on). */
-function blocksOf(source: string, bodyStart: number, firstLine: number): Paragraph[] {
+function blocksOf(source: string, bodyStart: number, firstLine: number): { paragraphs: Paragraph[]; labels: Set<string> } {
   const blocks = new Blocks(source);
+  const labels = new Set<string>();
   let fence: { char: string; length: number } | undefined;
   let inComment = false;
   let inTable = false;
@@ -308,9 +312,13 @@ function blocksOf(source: string, bodyStart: number, firstLine: number): Paragra
         continue;
       }
     }
-    if (LINK_DEFINITION.test(rest)) continue;
+    if (LINK_DEFINITION.test(rest)) {
+      labels.add(labelKey(rest.slice(rest.indexOf('[') + 1, rest.indexOf(']:'))));
+      continue;
+    }
     const footnote = FOOTNOTE_DEFINITION.exec(rest);
     if (footnote) {
+      labels.add(labelKey(footnote[0].slice(footnote[0].indexOf('[') + 1, footnote[0].lastIndexOf(']:'))));
       blocks.start('item');
       blocks.addLine(p + footnote[0].length, le, lineNumber, newline);
       continue;
@@ -328,19 +336,19 @@ function blocksOf(source: string, bodyStart: number, firstLine: number): Paragra
     }
     blocks.addLine(p, le, lineNumber, newline);
   }
-  return blocks.paragraphs;
+  return { paragraphs: blocks.paragraphs, labels };
 }
 
 const lastChar = (s: string) => [...s.slice(-2)].at(-1) ?? '';
 const firstChar = (s: string) => String.fromCodePoint(s.codePointAt(0) ?? 0x20);
 
 /** The text of the paragraphs, one per line-group, a blank line between, built from the file so offsets map back. */
-function render(source: string, paragraphs: Paragraph[]): { text: string; origin: OffsetMap; headingLines: number[] } {
+function render(source: string, { paragraphs, labels }: ReturnType<typeof blocksOf>): { text: string; origin: OffsetMap; headingLines: number[] } {
   const out = new TextBuilder(source);
   const headingLines: number[] = [];
   let emitted = false;
   for (const paragraph of paragraphs) {
-    const lines = paragraphLines(source, paragraph).filter((l) => l.atoms.length > 0);
+    const lines = paragraphLines(source, paragraph, labels).filter((l) => l.atoms.length > 0);
     if (lines.length === 0) continue;
     if (emitted) out.replace(Math.max(0, lines[0].joinStart), Math.max(0, lines[0].joinStart), '\n\n');
     let before = '';

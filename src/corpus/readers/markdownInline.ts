@@ -36,11 +36,21 @@ function closingBracket(line: string, open: number, end: number): number {
   return -1;
 }
 
-/** End (exclusive) of a link's `(target "title")` or `[ref]` starting at `at`, or -1 when there is none. */
-function linkTail(line: string, at: number, end: number): number {
+/** A link label as CommonMark matches it with its definition: case and runs of white space do not matter. */
+export function labelKey(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * End (exclusive) of a link's `(target "title")`, or of a `[ref]` (`[]`: the text itself) that the file defines,
+ * starting at `at`; -1 when there is none. An undefined `[ref]` is text: `文献[1][2]` stays as written.
+ */
+function linkTail(line: string, at: number, end: number, text: string, labels: ReadonlySet<string>): number {
   if (line[at] === '[') {
     const close = line.indexOf(']', at);
-    return close === -1 || close >= end ? -1 : close + 1;
+    if (close === -1 || close >= end) return -1;
+    const ref = line.slice(at + 1, close);
+    return labels.has(labelKey(ref === '' ? text : ref)) ? close + 1 : -1;
   }
   if (line[at] !== '(') return -1;
   let depth = 0;
@@ -110,8 +120,9 @@ function emphasisEdits(line: string, free: (i: number) => boolean, start: number
 /**
  * The edits that turn `line[start, end)` into what a reader sees. Code spans, escapes, autolinks, tags, images,
  * links and entities are taken left to right; emphasis is paired afterwards among the characters still free.
+ * `labels`: the link and footnote (`^1`) labels the file defines (labelKey), which alone make `[…]` markup.
  */
-export function inlineEdits(line: string, start = 0, end = line.length): InlineEdit[] {
+export function inlineEdits(line: string, start = 0, end = line.length, labels: ReadonlySet<string> = new Set()): InlineEdit[] {
   const edits: InlineEdit[] = [];
   // Characters whose meaning is settled (code, escaped, link targets): emphasis never pairs across them.
   const settled = new Uint8Array(end - start);
@@ -192,13 +203,16 @@ export function inlineEdits(line: string, start = 0, end = line.length): InlineE
     if (c === '[' || image) {
       const open = image ? i + 1 : i;
       const close = closingBracket(line, open, end);
-      if (close !== -1 && line[open + 1] === '^') {
+      const text = close === -1 ? '' : line.slice(open + 1, close);
+      if (close !== -1 && text.startsWith('^') && labels.has(labelKey(text))) {
         // A footnote reference: the number a reader sees is the renderer's, not in the text.
         drop(i, close + 1);
         i = close + 1;
         continue;
       }
-      const tail = close === -1 ? -1 : linkTail(line, close + 1, end);
+      let tail = close === -1 ? -1 : linkTail(line, close + 1, end, text, labels);
+      // `[text]` alone is a link when the file defines `text` as a label (a shortcut reference).
+      if (tail === -1 && close !== -1 && !text.startsWith('^') && labels.has(labelKey(text))) tail = close + 1;
       if (tail !== -1) {
         if (image) {
           drop(i, tail);
