@@ -2,7 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { forceLayout } from '../src/report/charts/forceLayout.js';
 import { createSegmenter } from '../src/segment/createSegmenter.js';
 import { dispersionTable, sloganPositions } from '../src/report/sloganPositions.js';
-import { countSlogans, sloganDispersion, sloganRateTable } from '../src/report/analyses.js';
+import {
+  corpusGrouping,
+  countReport,
+  countSlogans,
+  keyTermsTable,
+  overviewTable,
+  readGroupings,
+  sloganDispersion,
+  sloganNetwork,
+  sloganRateTable,
+  topSlogans,
+  trendOfCorpus,
+  type ReportCorpus,
+} from '../src/report/analyses.js';
+import { loadBundledLexicon } from '../src/lexicon/lexicon.js';
+import type { Segmenter } from '../src/segment/token.js';
 import { fakeDoc, spaceSegmenter } from './helpers.js';
 
 describe('the report counts slogans as tifa slogans does', () => {
@@ -22,6 +37,54 @@ describe('the report counts slogans as tifa slogans does', () => {
     expect(countSlogans({ docs, segmenter: spaceSegmenter, field: 'city' }).slogans.has('无锡模式')).toBe(false);
     const counts = countSlogans({ docs, segmenter: spaceSegmenter, field: 'city', lexicon: own });
     expect(counts.slogans.get('无锡模式')).toMatchObject({ byGroup: [0, 1], kind: 'lexicon' });
+  });
+});
+
+describe('countReport: every section from one reading of the corpus', () => {
+  // Three years and a document without one (left out of the grouped sections, not of the overview and dispersion).
+  const texts = [
+    ['2019', '坚持 枫桥经验 ， 推进 “ 山区 共富 ” 。 发展 经济 。'],
+    ['2020', '发展 枫桥经验 两个确立 ， 山区 共富 。 发展 经济 。'],
+    ['', '两个确立 两个确立 枫桥经验 。'],
+    ['2021', '山区 共富 枫桥经验 两个确立 。 经济 发展 。 坚持 枫桥经验 。'],
+  ];
+  const docs = texts.map(([year, text], i) => fakeDoc(`d${i}`, year ? { year } : {}, text));
+  /** The corpus, counting its readings and its cuts. */
+  const counted = () => {
+    const seen = { readings: 0, cuts: 0 };
+    const segmenter: Segmenter = { ...spaceSegmenter, cut: (text, options) => (seen.cuts++, spaceSegmenter.cut(text, options)) };
+    const corpus: ReportCorpus = { docs: { [Symbol.iterator]: () => (seen.readings++, docs[Symbol.iterator]()) }, segmenter, field: 'year' };
+    const first = readGroupings(corpus.docs, ['year'], loadBundledLexicon());
+    return { seen, corpus: { ...corpus, grouping: first.groupings.get('year'), quotes: first.quotes } };
+  };
+  const stopwords = new Set(['坚持']);
+
+  it('gives what each analysis gives alone', () => {
+    const { corpus } = counted();
+    const report = countReport(corpus, { stopwords });
+    const slogans = countSlogans(corpus);
+    const chosen = topSlogans(slogans, 8);
+    expect(report.slogans).toEqual(slogans);
+    expect(report.grouping).toEqual(corpusGrouping({ ...corpus, grouping: undefined }));
+    expect(report.overview).toEqual(overviewTable(corpus));
+    expect(report.keyTerms).toEqual(keyTermsTable(corpus, stopwords));
+    expect(report.network).toEqual(sloganNetwork(corpus));
+    expect(report.dispersion).toEqual(sloganDispersion(corpus, chosen));
+    expect(report.dispersion.positions.slogans.map((s) => s.term)).toContain('山区共富');
+    expect(report.trend).toEqual(trendOfCorpus(corpus, chosen, {}, (year) => slogans.tokens[slogans.groups.indexOf(year)]));
+    expect(report.trend!.rows.length).toBeGreaterThan(0);
+  });
+
+  it('reads the corpus once after the texts (twice for a trend of the most used slogans), and cuts each document twice at most', () => {
+    for (const [slogans, readings] of [[['枫桥经验'], 2], [undefined, 3]] as const) {
+      const { seen, corpus } = counted();
+      // readGroupings is the first reading.
+      expect(seen.readings).toBe(1);
+      countReport(corpus, { stopwords, slogans: slogans && [...slogans] });
+      expect(seen.readings, `--slogans ${slogans}`).toBe(readings);
+      // Tagged (slogans, dispersion) and untagged (overview, key terms, network).
+      expect(seen.cuts).toBe(2 * docs.length);
+    }
   });
 });
 

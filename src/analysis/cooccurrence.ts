@@ -1,5 +1,5 @@
 import type { Document } from '../corpus/document.js';
-import type { Segmenter } from '../segment/token.js';
+import type { Segmenter, Token } from '../segment/token.js';
 import { GroupIndex, type Grouping, type LeftOutDocument } from './groups.js';
 import { PairBudget, PairCounts } from './pairCounts.js';
 import { memorySpill, NumberReader, NumberWriter, type Spill } from './spill.js';
@@ -134,6 +134,8 @@ export class CoocCounter {
   private readonly spill: Spill;
   private readonly layouts: NumberWriter;
   private documents = 0;
+  /** The wordId of addDocument's layouts. */
+  private matchWord?: (word: string, tag: string | undefined) => number;
 
   constructor(readonly request: CoocRequest) {
     this.spill = request.spill ?? memorySpill;
@@ -169,6 +171,22 @@ export class CoocCounter {
   /** Notes a document left out of the grouping elsewhere (in a worker thread). */
   leaveOut(doc: Pick<Document, 'id' | 'meta'>): void {
     this.groups.leaveOut(doc);
+  }
+
+  /**
+   * Counts a document in its group from its tokens (tagged when the terms need tags: tagsNeeded), which are only
+   * asked for when it has the field.
+   */
+  addDocument(doc: Pick<Document, 'id' | 'meta'>, tokensOf: () => Token[]): void {
+    const label = this.groupOf(doc);
+    if (label === undefined) return;
+    const tokens = tokensOf();
+    const builder = new LayoutBuilder(this.request.unit.kind, (this.matchWord ??= this.wordId()));
+    builder.add(
+      tokens.map((t) => t.text),
+      tagsNeeded(this.request.terms) ? tokens.map((t) => t.pos ?? '') : undefined,
+    );
+    this.add(label, builder.finish());
   }
 
   /** One document of group `label`, its layout in vocabulary ids. */
@@ -237,19 +255,8 @@ export class CoocCounter {
  */
 export function countCooccurrence(docs: Iterable<Document>, segmenter: Segmenter, request: CoocRequest): CoocCounts {
   const counter = new CoocCounter(request);
-  const wordId = counter.wordId();
   const pos = tagsNeeded(request.terms);
-  for (const doc of docs) {
-    const label = counter.groupOf(doc);
-    if (label === undefined) continue;
-    const tokens = segmenter.cut(doc.text, { pos });
-    const builder = new LayoutBuilder(request.unit.kind, wordId);
-    builder.add(
-      tokens.map((t) => t.text),
-      pos ? tokens.map((t) => t.pos ?? '') : undefined,
-    );
-    counter.add(label, builder.finish());
-  }
+  for (const doc of docs) counter.addDocument(doc, () => segmenter.cut(doc.text, { pos }));
   return counter.finish();
 }
 

@@ -1,5 +1,5 @@
 import type { Document, Meta } from '../corpus/document.js';
-import type { Segmenter, Words } from '../segment/token.js';
+import type { Segmenter, Token, Words } from '../segment/token.js';
 import { ngramsOf } from './ngrams.js';
 import { CountAccumulator, type CountedUnits, type CountOptions, type GroupedCounts } from './termCounts.js';
 import { isWordToken } from '../segment/wordToken.js';
@@ -59,27 +59,37 @@ export interface SegmentedDocument {
   cut: Words;
 }
 
-/** Counts a stream of segmented documents in one pass (documents without the grouping field in `leftOut`). */
-export function countSegmented(docs: Iterable<SegmentedDocument>, request: CountRequest): GroupedCounts {
-  const acc = new CountAccumulator(request);
-  const keep = wordFilter(request.filter ?? {});
-  for (const doc of docs) {
-    const label = acc.groupOf(doc);
-    if (label !== undefined) acc.add(label, countedItems(doc.cut, request, keep, Boolean(request.keepPositions)), charCount(doc.text), request.only);
+/** Counts segmented documents one at a time (documents without the grouping field in `leftOut`): countCorpus, and the report's one reading of the corpus. */
+export class SegmentedCounter {
+  private readonly acc: CountAccumulator;
+  private readonly keep: ReturnType<typeof wordFilter>;
+
+  constructor(private readonly request: CountRequest) {
+    this.acc = new CountAccumulator(request);
+    this.keep = wordFilter(request.filter ?? {});
   }
-  return acc.counts;
+
+  add(doc: SegmentedDocument): void {
+    const label = this.acc.groupOf(doc);
+    if (label !== undefined) this.acc.add(label, countedItems(doc.cut, this.request, this.keep, Boolean(this.request.keepPositions)), charCount(doc.text), this.request.only);
+  }
+
+  get counts(): GroupedCounts {
+    return this.acc.counts;
+  }
+}
+
+/** A document and its tokens as SegmentedCounter takes them (tags only when the count filters on them). */
+export function segmentedDocument(doc: Document, tokens: Token[], tagging: boolean): SegmentedDocument {
+  const cut: Words = { words: tokens.map((t) => t.text) };
+  if (tagging) cut.tags = tokens.map((t) => t.pos ?? '');
+  return { id: doc.id, meta: doc.meta, text: doc.text, cut };
 }
 
 /** Segments and counts a stream of documents in one pass (documents without the grouping field in `leftOut`). */
 export function countCorpus(docs: Iterable<Document>, segmenter: Segmenter, request: CountRequest = {}): GroupedCounts {
   const tagging = Boolean(request.filter?.pos);
-  function* segmented(): Generator<SegmentedDocument> {
-    for (const doc of docs) {
-      const tokens = segmenter.cut(doc.text, { pos: tagging });
-      const cut: Words = { words: tokens.map((t) => t.text) };
-      if (tagging) cut.tags = tokens.map((t) => t.pos ?? '');
-      yield { id: doc.id, meta: doc.meta, text: doc.text, cut };
-    }
-  }
-  return countSegmented(segmented(), request);
+  const counter = new SegmentedCounter(request);
+  for (const doc of docs) counter.add(segmentedDocument(doc, segmenter.cut(doc.text, { pos: tagging }), tagging));
+  return counter.counts;
 }

@@ -64,34 +64,54 @@ function occurrences(text: string, pattern: RegExp): number {
   return n;
 }
 
-/** Counts the terms in every document that has the field (the others are in `leftOut`). */
-export function countTrend(docs: Iterable<Pick<Document, 'id' | 'meta' | 'text'>>, terms: string[], field: string): TrendCounts {
+/** Counts the terms one document at a time (those without the field are in `leftOut`): countTrend, and the report's one reading. */
+export class TrendCounter {
   // The same search as kwic: literal (full-width ＋ read as +), or /a regular expression/.
-  const patterns = terms.map((term) => searchPattern(term));
-  const entries: Array<{ docs: number; counts: number[]; termDocs: number[] }> = [];
-  const groups = new GroupIndex(field, () => entries.push({ docs: 0, counts: terms.map(() => 0), termDocs: terms.map(() => 0) }));
-  for (const doc of docs) {
-    const g = groups.groupOf(doc);
-    if (g === undefined) continue;
-    const entry = entries[g];
+  private readonly patterns: RegExp[];
+  private readonly entries: Array<{ docs: number; counts: number[]; termDocs: number[] }> = [];
+  private readonly groups: GroupIndex;
+
+  constructor(
+    private readonly terms: string[],
+    private readonly field: string,
+  ) {
+    this.patterns = terms.map((term) => searchPattern(term));
+    this.groups = new GroupIndex(field, () => this.entries.push({ docs: 0, counts: terms.map(() => 0), termDocs: terms.map(() => 0) }));
+  }
+
+  add(doc: Pick<Document, 'id' | 'meta' | 'text'>): void {
+    const g = this.groups.groupOf(doc);
+    if (g === undefined) return;
+    const entry = this.entries[g];
     entry.docs++;
-    patterns.forEach((pattern, t) => {
+    this.patterns.forEach((pattern, t) => {
       const n = occurrences(doc.text, pattern);
       entry.counts[t] += n;
       if (n > 0) entry.termDocs[t]++;
     });
   }
-  const values = timeOrder(groups.labels, field);
-  const at = values.map((v) => entries[groups.numberOf(v)]);
-  return {
-    field,
-    values,
-    docs: at.map((e) => e.docs),
-    terms,
-    counts: terms.map((_, t) => at.map((e) => e.counts[t])),
-    termDocs: terms.map((_, t) => at.map((e) => e.termDocs[t])),
-    leftOut: groups.leftOut,
-  };
+
+  counts(): TrendCounts {
+    const { terms, field, groups } = this;
+    const values = timeOrder(groups.labels, field);
+    const at = values.map((v) => this.entries[groups.numberOf(v)]);
+    return {
+      field,
+      values,
+      docs: at.map((e) => e.docs),
+      terms,
+      counts: terms.map((_, t) => at.map((e) => e.counts[t])),
+      termDocs: terms.map((_, t) => at.map((e) => e.termDocs[t])),
+      leftOut: groups.leftOut,
+    };
+  }
+}
+
+/** Counts the terms in every document that has the field (the others are in `leftOut`). */
+export function countTrend(docs: Iterable<Pick<Document, 'id' | 'meta' | 'text'>>, terms: string[], field: string): TrendCounts {
+  const counter = new TrendCounter(terms, field);
+  for (const doc of docs) counter.add(doc);
+  return counter.counts();
 }
 
 export interface TrendOptions {

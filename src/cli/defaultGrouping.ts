@@ -9,6 +9,9 @@ export const DEFAULT_FIELD = 'city';
 /** Documents up to which the default is one group per document (more are no comparison anyone reads). */
 export const MAX_DOCUMENT_GROUPS = 200;
 
+/** What they group by when no document has DEFAULT_FIELD: each document by its id. */
+export const FALLBACK_FIELD = 'id';
+
 /** What trend (and plot trend) go along without --by: a year, from a date or a file name. */
 export const DEFAULT_TREND_FIELD = 'year';
 
@@ -39,7 +42,7 @@ export async function defaultGrouping<T extends Grouping>(
       );
     }
     warn(`no document has the field "${DEFAULT_FIELD}": one group per document (by id); --by FIELD groups otherwise`);
-    field = 'id';
+    field = FALLBACK_FIELD;
     grouping = await groupBy(field);
   }
   noteLeftOut(grouping);

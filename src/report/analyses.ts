@@ -1,19 +1,20 @@
-import { countCooccurrence } from '../analysis/cooccurrence.js';
+import { CoocCounter, countCooccurrence, type CoocCounts, type CoocRequest } from '../analysis/cooccurrence.js';
 import { coocNetwork } from '../analysis/coocTables.js';
-import { countCorpus } from '../analysis/countCorpus.js';
+import { countCorpus, SegmentedCounter, segmentedDocument, type CountRequest } from '../analysis/countCorpus.js';
+import type { GroupedCounts } from '../analysis/termCounts.js';
 import { GroupIndex, type Grouping } from '../analysis/groups.js';
-import { countTrend, trendTable, type TrendOptions } from '../analysis/trend.js';
+import { countTrend, timeKey, TrendCounter, trendTable, type TrendCounts, type TrendOptions } from '../analysis/trend.js';
 import type { CloudPanel, CloudWord } from './charts/wordCloud.js';
-import { summariseCorpus } from '../analysis/corpusSummary.js';
+import { CorpusSummary, summariseCorpus } from '../analysis/corpusSummary.js';
 import { keynessOverview } from '../analysis/keynessTable.js';
 import type { Document } from '../corpus/document.js';
 import type { NetworkEdge, NetworkNode } from '../analysis/networkGraph.js';
 import { computedColumns, type ResultTable, type Row } from '../resultTable.js';
 import type { Segmenter } from '../segment/token.js';
-import { collectSlogans, corpusQuotedForms, type SloganCounts } from '../slogans/collectSlogans.js';
+import { collectSlogans, corpusQuotedForms, SloganCollector, type CollectOptions, type SloganCounts } from '../slogans/collectSlogans.js';
 import { lexiconSurfaceForms, loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import { sloganTable } from '../slogans/sloganTable.js';
-import { dispersionTable, sloganPositions, type SloganPositions } from './sloganPositions.js';
+import { canonicalForms, dispersionTable, SloganPositionRecorder, sloganPositions, type SloganPositions } from './sloganPositions.js';
 import { RATE_BASE, sum } from '../analysis/arithmetic.js';
 import { fileSpill } from '../pipeline/spillFiles.js';
 
@@ -33,6 +34,32 @@ export interface ReportCorpus {
   field: string;
   /** The slogan lexicon (`--lexicon`, `--no-bundled-lexicon`); default the bundled one. */
   lexicon?: readonly LexiconEntry[];
+  /** The grouping by `field` and the corpus's quoted forms, when they were read already (readGroupings). */
+  grouping?: Grouping;
+  quotes?: ReadonlySet<string>;
+}
+
+/**
+ * What the report reads before it counts, in one reading of the texts (nothing is cut): the grouping by each
+ * field it may group by (--by, or the default and its fallback) and the formulations the corpus quotes, which
+ * every slogan count needs before its first document.
+ */
+export function readGroupings(docs: Iterable<Document>, fields: string[], lexicon: readonly LexiconEntry[]): { groupings: Map<string, Grouping>; quotes: Set<string> } {
+  const indexes = fields.map((field) => new GroupIndex(field));
+  const texts = function* () {
+    for (const doc of docs) {
+      for (const index of indexes) index.groupOf(doc);
+      yield doc;
+    }
+  };
+  const quotes = corpusQuotedForms(texts(), lexicon);
+  const groupings = new Map(indexes.map((index, i) => [fields[i], { field: fields[i], groups: index.labels, leftOut: index.leftOut }]));
+  return { groupings, quotes };
+}
+
+/** The corpus's quoted forms: read already, or read now. */
+function quotesOf(corpus: ReportCorpus): ReadonlySet<string> {
+  return corpus.quotes ?? corpusQuotedForms(corpus.docs, reportLexicon(corpus));
 }
 
 function reportLexicon(corpus: ReportCorpus): readonly LexiconEntry[] {
@@ -56,8 +83,11 @@ export const KEYNESS_FILTER = { minLl: 3.84, p: 0.05, minCount: 3 } as const;
  * same lexicon and the same corpus-wide quote pass, so a formulation quoted once is counted at every use here too.
  */
 export function countSlogans(corpus: ReportCorpus): SloganCounts {
-  const lexicon = reportLexicon(corpus);
-  return collectSlogans(corpus.docs, corpus.segmenter, { field: corpus.field, lexicon, corpusQuotes: corpusQuotedForms(corpus.docs, lexicon) });
+  return collectSlogans(corpus.docs, corpus.segmenter, sloganOptions(corpus));
+}
+
+function sloganOptions(corpus: ReportCorpus): CollectOptions {
+  return { field: corpus.field, lexicon: reportLexicon(corpus), corpusQuotes: quotesOf(corpus) };
 }
 
 /**
@@ -95,7 +125,14 @@ export function overviewTable(corpus: ReportCorpus): ResultTable {
 
 /** Key terms of each group against the rest of the corpus, side by side (`tifa compare --by <field>`). */
 export function keyTermsTable(corpus: ReportCorpus, stopwords: Set<string> | undefined): ResultTable {
-  const counts = countCorpus(corpus.docs, corpus.segmenter, { field: corpus.field, filter: { stopwords } });
+  return keyTermsOf(countCorpus(corpus.docs, corpus.segmenter, keyTermsRequest(corpus, stopwords)));
+}
+
+function keyTermsRequest(corpus: ReportCorpus, stopwords: Set<string> | undefined): CountRequest {
+  return { field: corpus.field, filter: { stopwords } };
+}
+
+function keyTermsOf(counts: GroupedCounts): ResultTable {
   return keynessOverview(counts, { ...KEYNESS_FILTER, measure: 'll', top: REPORT_LIMITS.keyTerms });
 }
 
@@ -111,7 +148,11 @@ export interface SloganNetwork {
  * (`tifa cooc --slogans --by <field> --top 30`).
  */
 export function sloganNetwork(corpus: ReportCorpus): SloganNetwork {
-  const counts = countCooccurrence(corpus.docs, corpus.segmenter, {
+  return networkOf(countCooccurrence(corpus.docs, corpus.segmenter, networkRequest(corpus)));
+}
+
+function networkRequest(corpus: ReportCorpus): CoocRequest {
+  return {
     field: corpus.field,
     unit: { kind: 'sentence', window: 0 }, // the window size counts only for window units
     terms: { kind: 'forms', forms: lexiconSurfaceForms(reportLexicon(corpus)) },
@@ -119,7 +160,10 @@ export function sloganNetwork(corpus: ReportCorpus): SloganNetwork {
     min: 1,
     // The layouts (4 bytes a word token) wait on disk for the second pass, as `tifa cooc` keeps them.
     spill: fileSpill(),
-  });
+  };
+}
+
+function networkOf(counts: CoocCounts): SloganNetwork {
   return { ...coocNetwork(counts, { measure: 'logdice' }), sentences: sum(counts.units) };
 }
 
@@ -130,8 +174,10 @@ export interface SloganDispersion {
 
 /** Where the chosen slogans are used across all documents (grouped or not), with Gries' DP. */
 export function sloganDispersion(corpus: ReportCorpus, slogans: string[]): SloganDispersion {
-  const lexicon = reportLexicon(corpus);
-  const positions = sloganPositions(corpus.docs, corpus.segmenter, slogans, { lexicon, corpusQuotes: corpusQuotedForms(corpus.docs, lexicon) });
+  return dispersionOf(sloganPositions(corpus.docs, corpus.segmenter, slogans, { lexicon: reportLexicon(corpus), corpusQuotes: quotesOf(corpus), spill: fileSpill() }));
+}
+
+function dispersionOf(positions: SloganPositions): SloganDispersion {
   return { positions, table: dispersionTable(positions) };
 }
 
@@ -140,6 +186,7 @@ export function sloganDispersion(corpus: ReportCorpus, slogans: string[]): Sloga
  * the documents without the field: left out of every grouped figure (not of the overview and dispersion).
  */
 export function corpusGrouping(corpus: ReportCorpus): Grouping {
+  if (corpus.grouping) return corpus.grouping;
   const groups = new GroupIndex(corpus.field);
   for (const doc of corpus.docs) groups.groupOf(doc);
   return { field: corpus.field, groups: groups.labels, leftOut: groups.leftOut };
@@ -151,7 +198,10 @@ export function corpusGrouping(corpus: ReportCorpus): Grouping {
  * counts), else the corpus is counted for them.
  */
 export function trendOfCorpus(corpus: ReportCorpus, terms: string[], options: TrendOptions = {}, tokensOf?: (value: string) => number): ResultTable {
-  const counts = countTrend(corpus.docs, terms, corpus.field);
+  return trendOf(corpus, countTrend(corpus.docs, terms, corpus.field), options, tokensOf);
+}
+
+function trendOf(corpus: ReportCorpus, counts: TrendCounts, options: TrendOptions, tokensOf?: (value: string) => number): ResultTable {
   let tokens = tokensOf;
   if (!tokens) {
     const totals = countCorpus(corpus.docs, corpus.segmenter, { field: corpus.field, only: new Set() });
@@ -172,4 +222,61 @@ export function cloudPanels(corpus: ReportCorpus, stopwords: Set<string> | undef
     words.sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1));
     return { title: group, words: words.slice(0, top) };
   });
+}
+
+/** The numbers of every section of the report (see countReport). */
+export interface ReportCounts {
+  slogans: SloganCounts;
+  grouping: Grouping;
+  overview: ResultTable;
+  /** Absent with fewer than two groups: there is no rest to compare a group with. */
+  keyTerms?: ResultTable;
+  network: SloganNetwork;
+  /** The slogans asked for (--slogans), else the most used. */
+  dispersion: SloganDispersion;
+  /** Only when every group is a number or a date (a year): the dispersion slogans over it. */
+  trend?: ResultTable;
+}
+
+/**
+ * Every analysis of the report from one reading of the corpus through the token cache: each document is cut once
+ * with tags (slogans, dispersion) and read once untagged (overview, key terms, network), and handed to every
+ * section's counter, the same counters the single analyses above loop with, so each section is what its own
+ * command gives. Two readings stay outside it: the texts before (readGroupings: the groups and the quoted forms
+ * every slogan count needs from its first document), and, for a trend without --slogans, the texts after it,
+ * searched for the most used slogans, which are known only once everything is counted.
+ */
+export function countReport(corpus: ReportCorpus, options: { stopwords?: Set<string>; slogans?: string[] }): ReportCounts {
+  const grouping = corpusGrouping(corpus);
+  const slogans = new SloganCollector(sloganOptions(corpus));
+  const overview = new CorpusSummary();
+  const keyTerms = grouping.groups.length >= 2 ? new SegmentedCounter(keyTermsRequest(corpus, options.stopwords)) : undefined;
+  const network = new CoocCounter(networkRequest(corpus));
+  // The uses of every formulation wait on disk until the most used are known.
+  const positions = new SloganPositionRecorder(fileSpill());
+  const timeline = grouping.groups.length > 0 && grouping.groups.every((g) => timeKey(g) !== undefined);
+  const trend = timeline && options.slogans ? new TrendCounter(options.slogans, corpus.field) : undefined;
+  for (const doc of corpus.docs) {
+    const tagged = corpus.segmenter.cut(doc.text, { pos: true });
+    const plain = corpus.segmenter.cut(doc.text);
+    const hits = slogans.hitsOf(doc, tagged);
+    slogans.add(doc, tagged, hits);
+    positions.add(doc, tagged, hits);
+    overview.add(doc, plain);
+    keyTerms?.add(segmentedDocument(doc, plain, false));
+    network.addDocument(doc, () => plain);
+    trend?.add(doc);
+  }
+  const counts = slogans.counts;
+  const chosen = options.slogans ?? topSlogans(counts, REPORT_LIMITS.dispersionSlogans);
+  const tokensOf = (value: string) => counts.tokens[counts.groups.indexOf(value)] ?? 0;
+  return {
+    slogans: counts,
+    grouping,
+    overview: overview.table(),
+    keyTerms: keyTerms && keyTermsOf(keyTerms.counts),
+    network: networkOf(network.finish()),
+    dispersion: dispersionOf(positions.positions(canonicalForms(chosen, slogans.matcher))),
+    trend: timeline ? trendOf(corpus, trend ? trend.counts() : countTrend(corpus.docs, chosen, corpus.field), {}, tokensOf) : undefined,
+  };
 }

@@ -1,20 +1,6 @@
 import type { ResultTable } from '../resultTable.js';
 import { themeTable } from '../slogans/themeTable.js';
-import {
-  countSlogans,
-  corpusGrouping,
-  keyTermsTable,
-  overviewTable,
-  REPORT_LIMITS,
-  sloganDispersion,
-  sloganNetwork,
-  sloganRateTable,
-  topSlogans,
-  trendOfCorpus,
-  type ReportCorpus,
-  type SloganDispersion,
-  type SloganNetwork,
-} from './analyses.js';
+import { countReport, REPORT_LIMITS, sloganRateTable, type ReportCorpus, type SloganDispersion, type SloganNetwork } from './analyses.js';
 import { reportPage } from './page.js';
 import { dispersionSection } from './sections/dispersion.js';
 import { keyTermsSection } from './sections/keyTerms.js';
@@ -23,7 +9,6 @@ import { overviewSection } from './sections/overview.js';
 import { sloganHeatmapSection } from './sections/sloganHeatmap.js';
 import { themesSection } from './sections/themes.js';
 import { trendSection } from './sections/trend.js';
-import { timeKey } from '../analysis/trend.js';
 
 export interface ReportOptions {
   /** Stopwords removed before keyness, and the list names to state in the note ('' for none). */
@@ -55,30 +40,25 @@ export interface ReportData {
   slogansChosen: boolean;
 }
 
-/** Runs every analysis of the report over the corpus. */
+/** Runs every analysis of the report over the corpus (countReport: one reading of it through the token cache). */
 export function analyseReport(corpus: ReportCorpus, options: ReportOptions): ReportData {
-  const counts = countSlogans(corpus);
-  const grouping = corpusGrouping(corpus);
-  const groups = [...grouping.groups];
-  const slogans = options.slogans ?? topSlogans(counts, REPORT_LIMITS.dispersionSlogans);
+  const counts = countReport(corpus, { stopwords: options.stopwords.words, slogans: options.slogans });
+  const groups = [...counts.grouping.groups];
   return {
     field: corpus.field,
     groups,
-    groupTokens: groups.map((g) => counts.tokens[counts.groups.indexOf(g)] ?? 0),
-    leftOut: grouping.leftOut.map((doc) => doc.id),
+    groupTokens: groups.map((g) => counts.slogans.tokens[counts.slogans.groups.indexOf(g)] ?? 0),
+    leftOut: counts.grouping.leftOut.map((doc) => doc.id),
     segmenter: corpus.segmenter.name,
     sources: options.sources,
     stopwords: options.stopwords.names,
-    overview: overviewTable(corpus),
-    sloganRates: sloganRateTable(counts, REPORT_LIMITS.heatmapSlogans),
-    themes: themeTable(counts),
-    keyTerms: groups.length >= 2 ? keyTermsTable(corpus, options.stopwords.words) : undefined,
-    network: sloganNetwork(corpus),
-    dispersion: sloganDispersion(corpus, slogans),
-    trend:
-      groups.length > 0 && groups.every((g) => timeKey(g) !== undefined)
-        ? trendOfCorpus(corpus, slogans, {}, (value) => counts.tokens[counts.groups.indexOf(value)] ?? 0)
-        : undefined,
+    overview: counts.overview,
+    sloganRates: sloganRateTable(counts.slogans, REPORT_LIMITS.heatmapSlogans),
+    themes: themeTable(counts.slogans),
+    keyTerms: counts.keyTerms,
+    network: counts.network,
+    dispersion: counts.dispersion,
+    trend: counts.trend,
     slogansChosen: options.slogans !== undefined,
   };
 }

@@ -3,7 +3,8 @@ import type { Document } from '../corpus/document.js';
 import type { ResultTable, Row } from '../resultTable.js';
 import type { Segmenter, Token } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
-import { createSloganMatcher, extractSlogans } from '../slogans/extract.js';
+import { createSloganMatcher, extractSlogans, type SloganHit, type SloganMatcher } from '../slogans/extract.js';
+import { memorySpill, NumberReader, NumberWriter, type Spill } from '../analysis/spill.js';
 import { corpusQuoteMatcher } from '../slogans/collectSlogans.js';
 import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import { canonicalSurface } from '../lexicon/fold.js';
@@ -34,6 +35,59 @@ export interface SloganPositionsOptions {
   lexicon?: readonly LexiconEntry[];
   /** The corpus's quoted formulations (corpusQuotedForms), counted at every use as `tifa slogans` counts them. */
   corpusQuotes?: ReadonlySet<string>;
+  /** Where the uses wait until every document is read (default: in memory). */
+  spill?: Spill;
+}
+
+/** The canonical forms of slogans as the user names them (any written form), each once, in the order given. */
+export function canonicalForms(slogans: string[], matcher: SloganMatcher): string[] {
+  return [...new Set(slogans.map((s) => matcher.canonicalOf(s) ?? canonicalSurface(s)))];
+}
+
+/**
+ * The word-token position of every use of every formulation, one document at a time (`add`, with its tagged tokens
+ * and its hits), kept in a spill (two numbers a use), so that the slogans to show can be chosen once every document
+ * is counted (the report's most used); `positions` then reads them back for those.
+ */
+export class SloganPositionRecorder {
+  private readonly documents: SloganPositions['documents'] = [];
+  private start = 0;
+  private readonly ids = new Map<string, number>();
+  private readonly uses: NumberWriter;
+
+  constructor(spill: Spill = memorySpill) {
+    this.uses = new NumberWriter(spill.create(), 1 << 16);
+  }
+
+  add(doc: Pick<Document, 'id'>, tokens: Token[], hits: SloganHit[]): void {
+    const at = wordIndexAt(tokens, hits.map((h) => h.start));
+    hits.forEach((h, i) => {
+      let id = this.ids.get(h.canonical);
+      if (id === undefined) this.ids.set(h.canonical, (id = this.ids.size));
+      this.uses.int(id);
+      this.uses.int(this.start + at[i]);
+    });
+    const size = tokens.filter((t) => isWordToken(t.text)).length;
+    this.documents.push({ id: doc.id, start: this.start, tokens: size });
+    this.start += size;
+  }
+
+  /** The uses of these canonical forms; read once. */
+  positions(terms: string[]): SloganPositions {
+    const wanted = new Map(terms.map((t) => [this.ids.get(t) ?? -1, [] as number[]]));
+    const byTerm = terms.map((t) => wanted.get(this.ids.get(t) ?? -1)!);
+    this.uses.flush();
+    const reader = new NumberReader(this.uses.stream, 1 << 16);
+    try {
+      while (reader.more()) {
+        const [id, position] = [reader.int(), reader.int()];
+        wanted.get(id)?.push(position);
+      }
+    } finally {
+      this.uses.stream.dispose();
+    }
+    return { documents: this.documents, totalTokens: this.start, slogans: terms.map((term, i) => ({ term, positions: byTerm[i] })) };
+  }
 }
 
 /**
@@ -45,20 +99,13 @@ export interface SloganPositionsOptions {
 export function sloganPositions(docs: Iterable<Document>, segmenter: Segmenter, slogans: string[], options: SloganPositionsOptions = {}): SloganPositions {
   const matcher = createSloganMatcher(options.lexicon ?? loadBundledLexicon());
   const corpus = corpusQuoteMatcher(options.corpusQuotes);
-  const terms = [...new Set(slogans.map((s) => matcher.canonicalOf(s) ?? canonicalSurface(s)))];
-  const positions = new Map(terms.map((t) => [t, [] as number[]]));
-  const documents: SloganPositions['documents'] = [];
-  let start = 0;
+  const terms = canonicalForms(slogans, matcher);
+  const recorder = new SloganPositionRecorder(options.spill);
   for (const doc of docs) {
     const tokens = segmenter.cut(doc.text, { pos: true });
-    const hits = extractSlogans(doc.text, tokens, matcher, corpus).filter((h) => positions.has(h.canonical));
-    const at = wordIndexAt(tokens, hits.map((h) => h.start));
-    hits.forEach((h, i) => positions.get(h.canonical)!.push(start + at[i]));
-    const size = tokens.filter((t) => isWordToken(t.text)).length;
-    documents.push({ id: doc.id, start, tokens: size });
-    start += size;
+    recorder.add(doc, tokens, extractSlogans(doc.text, tokens, matcher, corpus));
   }
-  return { documents, totalTokens: start, slogans: terms.map((term) => ({ term, positions: positions.get(term)! })) };
+  return recorder.positions(terms);
 }
 
 /**

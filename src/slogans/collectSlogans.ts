@@ -1,8 +1,9 @@
 import { GroupIndex, groupOf, type Grouping, type LeftOutDocument } from '../analysis/groups.js';
 import type { Document } from '../corpus/document.js';
-import type { Segmenter } from '../segment/token.js';
+import type { Segmenter, Token } from '../segment/token.js';
+import type { CountMinSketch } from '../analysis/countMinSketch.js';
 import { isWordToken } from '../segment/wordToken.js';
-import { createLexiconMatcher, createSloganMatcher, extractSlogans, quotedHits, SLOGAN_KINDS, type LexiconMatcher, type SloganHit, type SloganKind } from './extract.js';
+import { createLexiconMatcher, createSloganMatcher, extractSlogans, quotedHits, SLOGAN_KINDS, type LexiconMatcher, type SloganHit, type SloganKind, type SloganMatcher } from './extract.js';
 import { loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import { NgramCounter, NgramSketch } from './ngramCandidates.js';
 import type { Spill } from '../analysis/spill.js';
@@ -157,30 +158,57 @@ function sketchNgrams(docs: Iterable<Document>, segmenter: Segmenter, field: str
 }
 
 /**
+ * The slogan counts of a corpus, one document at a time: collectSlogans's loop, and one of the analyses the report
+ * feeds from its one reading of the corpus. `hitsOf` extracts a document's formulations (extractSlogans with the
+ * lexicon and the corpus's quoted forms), `add` counts them in its group; a document without the grouping field
+ * is not counted (it is in `leftOut`).
+ */
+export class SloganCollector {
+  readonly counts: SloganCounts;
+  readonly matcher: SloganMatcher;
+  private readonly corpus?: LexiconMatcher;
+  private readonly groupIndex: GroupIndex;
+  private readonly ngrams?: NgramCounter;
+
+  /** `sketch`: discover's sketch of the n-grams of the documents to come (sketchNgrams). */
+  constructor(options: CollectOptions = {}, sketch?: CountMinSketch) {
+    this.matcher = createSloganMatcher(options.lexicon ?? loadBundledLexicon());
+    this.corpus = corpusQuoteMatcher(options.corpusQuotes);
+    this.counts = { field: options.field, groups: [], leftOut: [], tokens: [], slogans: new Map() };
+    this.groupIndex = new GroupIndex(options.field, () => this.counts.tokens.push(0));
+    this.counts.groups = this.groupIndex.labels;
+    this.counts.leftOut = this.groupIndex.leftOut;
+    const discover = options.discover;
+    if (discover) this.counts.ngramCounter = this.ngrams = new NgramCounter(discover.edgeStopwords, sketch, discover.spill);
+  }
+
+  /** A document's formulations, from its tagged tokens. */
+  hitsOf(doc: Document, tokens: Token[]): SloganHit[] {
+    return extractSlogans(doc.text, tokens, this.matcher, this.corpus);
+  }
+
+  /** Counts a document (cut with tags) in its group; `hits` are its hitsOf when they are at hand. */
+  add(doc: Document, tokens: Token[], hits?: SloganHit[]): void {
+    const group = this.groupIndex.groupOf(doc);
+    if (group === undefined) return;
+    const found = hits ?? this.hitsOf(doc, tokens);
+    this.counts.tokens[group] += tokens.filter((t) => isWordToken(t.text)).length;
+    addHits(this.counts, group, doc, found, (canonical) => this.matcher.themeOf(canonical));
+    this.ngrams?.addDocument(group, doc.text, tokens, found);
+  }
+}
+
+/**
  * Streams documents once (twice with discover's sketch): segments each, extracts its formulations (extractSlogans), counts them per group, and
  * forgets the text. Documents without the grouping field are not counted (they are in `leftOut`).
  */
 export function collectSlogans(docs: Iterable<Document>, segmenter: Segmenter, options: CollectOptions = {}): SloganCounts {
-  const matcher = createSloganMatcher(options.lexicon ?? loadBundledLexicon());
-  const corpus = corpusQuoteMatcher(options.corpusQuotes);
-  const counts: SloganCounts = { field: options.field, groups: [], leftOut: [], tokens: [], slogans: new Map() };
-  const groupIndex = new GroupIndex(options.field, () => counts.tokens.push(0));
-  counts.groups = groupIndex.labels;
-  counts.leftOut = groupIndex.leftOut;
   const discover = options.discover;
-  const ngrams = discover
-    ? new NgramCounter(discover.edgeStopwords, discover.sketch ? sketchNgrams(docs, segmenter, options.field, discover.edgeStopwords) : undefined, discover.spill)
-    : undefined;
+  const collector = new SloganCollector(options, discover?.sketch ? sketchNgrams(docs, segmenter, options.field, discover.edgeStopwords) : undefined);
   for (const doc of docs) {
-    const group = groupIndex.groupOf(doc);
-    if (group === undefined) continue;
-    // Tagged: numbered and + formulas take the nouns that continue them (三大科创高地, 产业大脑+未来工厂).
-    const tokens = segmenter.cut(doc.text, { pos: true });
-    const hits = extractSlogans(doc.text, tokens, matcher, corpus);
-    counts.tokens[group] += tokens.filter((t) => isWordToken(t.text)).length;
-    addHits(counts, group, doc, hits, (canonical) => matcher.themeOf(canonical));
-    ngrams?.addDocument(group, doc.text, tokens, hits);
+    // Tagged: numbered and + formulas take the nouns that continue them (三大科创高地, 产业大脑+未来工厂). A document
+    // without the field is left out uncut.
+    collector.add(doc, groupOf(doc, options.field) === undefined ? [] : segmenter.cut(doc.text, { pos: true }));
   }
-  if (ngrams) counts.ngramCounter = ngrams;
-  return counts;
+  return collector.counts;
 }

@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import { loadStopwords } from '../../segment/stopwords.js';
-import { corpusGrouping, type ReportCorpus } from '../../report/analyses.js';
+import { readGroupings, type ReportCorpus } from '../../report/analyses.js';
 import { analyseReport, renderReport } from '../../report/buildReport.js';
 import { chooseLexicon } from '../../lexicon/lexicon.js';
 import { corpusPaths, openCorpus } from '../openCorpus.js';
-import { DEFAULT_GROUPING_HELP, defaultGrouping } from '../defaultGrouping.js';
+import { DEFAULT_FIELD, DEFAULT_GROUPING_HELP, defaultGrouping, FALLBACK_FIELD } from '../defaultGrouping.js';
 import { checkOutputFirst, commaList, corpusOptions, type CorpusFlags } from '../options.js';
 import { writeFileAtomic } from '../writeOutput.js';
 
@@ -20,14 +20,16 @@ interface ReportFlags extends CorpusFlags {
 export const REPORT_STOPWORDS = 'zh,domain';
 
 /**
- * The corpus of report and plot: opened to be read once per analysis, grouped by --by or by the default grouping
- * (defaultGrouping), the documents without the field noted on stderr.
+ * The corpus of report and plot: opened to be read more than once, grouped by --by or by the default grouping
+ * (defaultGrouping), the documents without the field noted on stderr; the groupings it may choose from and the
+ * corpus's quoted forms come from one first reading of the texts (readGroupings).
  */
 export async function openReportCorpus(paths: string[], flags: CorpusFlags & { by?: string }): Promise<ReportCorpus> {
   const { docs, segmenter } = openCorpus(paths, flags, { rereads: true });
   const lexicon = chooseLexicon(flags);
-  const { field } = await defaultGrouping(flags.by, (by) => corpusGrouping({ docs, segmenter, field: by, lexicon }));
-  return { docs, segmenter, field, lexicon };
+  const first = readGroupings(docs, flags.by !== undefined ? [flags.by] : [DEFAULT_FIELD, FALLBACK_FIELD], lexicon);
+  const { field, grouping } = await defaultGrouping(flags.by, (by) => first.groupings.get(by)!);
+  return { docs, segmenter, field, lexicon, grouping, quotes: first.quotes };
 }
 
 export function reportCommand(): Command {
