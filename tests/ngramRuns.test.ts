@@ -33,19 +33,19 @@ describe('slogans --discover with its n-gram counts spilled in sorted runs', () 
     const tokens = segmenter.cut(doc.text, { pos: true });
     return { text: doc.text, tokens, hits: extractSlogans(doc.text, tokens, matcher) };
   });
-  const counter = (spill?: Spill, spillGrams?: number) => {
-    const counter = new NgramCounter(edges, undefined, spill, spillGrams);
+  const counter = (spill?: Spill, spillGrams?: number, mergeRuns?: number) => {
+    const counter = new NgramCounter(edges, undefined, spill, spillGrams, mergeRuns);
     [0, 1].forEach((group) => docs.forEach((d) => counter.addDocument(group, d.text, d.tokens, d.hits)));
     return counter;
   };
-  const count = (spill?: Spill, spillGrams?: number) => [...counter(spill, spillGrams).rankedCandidates()];
+  const count = (spill?: Spill, spillGrams?: number, mergeRuns?: number) => [...counter(spill, spillGrams, mergeRuns).rankedCandidates()];
 
-  it('gives the candidates of the table held in memory, in the same order, however small the table', () => {
+  it('gives the candidates of the table held in memory, in the same order, however small the table and however its runs are merged', () => {
     const held = count();
     expect(held.length).toBeGreaterThan(100);
-    for (const grams of [1, 50, 2000]) {
+    for (const [grams, mergeRuns] of [[1, 2], [1, 3], [1, 32], [50, 2], [2000, 32]]) {
       const spill = countingSpill();
-      expect(count(spill, grams), `${grams} n-grams a table`).toEqual(held);
+      expect(count(spill, grams, mergeRuns), `${grams} n-grams a table, runs merged by ${mergeRuns}`).toEqual(held);
       // Runs of the counts, the admitted n-grams, the subsumption claims and the ranking; all freed once read.
       expect(spill.streams).toBeGreaterThan(4);
       expect(spill.disposed).toBe(spill.streams);

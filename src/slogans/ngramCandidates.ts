@@ -35,6 +35,12 @@ const HIGH_ASSOCIATION = 12;
  * 2^14 rather than 2^16: peak RSS of --discover on 16 MB of reports 435 → 358 MB (2^12: 356 MB), the same output.
  */
 const SPILL_GRAMS = 1 << 14;
+/**
+ * Runs of the counts merged into one as soon as this many of one size wait (a run of size k + 1 is k-runs
+ * merged): the final merge then holds a buffer for at most this many runs of each size, a few sizes however
+ * long the corpus, instead of one per table written; each count is rewritten once per size.
+ */
+const MERGE_RUNS = 32;
 
 /**
  * Runs of word tokens in which n-grams are looked for: punctuation ends a run, spaces do not, and a lexicon
@@ -110,6 +116,10 @@ export class NgramCounter {
   private docIndex = -1;
   /** The tables written out so far, when the counts spill; the runs keep the rows' order of first sight. */
   private readonly runs: SpillStream[] = [];
+  /** The size of each run (0: one table; k + 1: mergeRuns runs of size k merged), never increasing along `runs`. */
+  private readonly sizes: number[] = [];
+  /** Tables written so far: the number of the next run, which orders first sights. */
+  private written = 0;
   /** Whether the spilled counts were read into candidates (they are then gone). */
   private drained = false;
 
@@ -126,6 +136,7 @@ export class NgramCounter {
     private readonly seen?: CountMinSketch,
     private readonly spill?: Spill,
     private readonly spillGrams = SPILL_GRAMS,
+    private readonly mergeRuns = MERGE_RUNS,
   ) {}
 
   addDocument(group: number, text: string, tokens: Token[], hits: SloganHit[]): void {
@@ -191,6 +202,7 @@ export class NgramCounter {
     this.writeRun();
     this.drained = true;
     const claims = keyCountRuns(spill, this.spillGrams);
+    this.sizes.length = 0;
     const admitted = writeNgramRun(spill, this.admittedOf(mergeNgramRuns(this.runs.splice(0)), claims));
     const ranked = rankedRuns(spill, this.spillGrams);
     const claimed = claims.sorted();
@@ -225,7 +237,7 @@ export class NgramCounter {
 
   /** Writes the table out as a run sorted by key, and empties it. */
   private writeRun(): void {
-    const run = this.runs.length;
+    const run = this.written++;
     const rows = [...this.grams].sort((a, b) => byKey(a[0], b[0]));
     this.runs.push(
       writeNgramRun(
@@ -233,9 +245,17 @@ export class NgramCounter {
         rows.map(([key, row]) => ({ key, count: this.count[row], docs: this.docs[row], groups: this.groupLists.get(row) ?? [this.firstGroup[row]], surface: this.surfaces.get(row), run, row })),
       ),
     );
+    this.sizes.push(0);
     this.grams.clear();
     this.groupLists.clear();
     this.surfaces.clear();
+    // The last runs are consecutive, so merged they keep every n-gram's first sight, groups and counts.
+    for (let n = this.runs.length; n >= this.mergeRuns && this.sizes[n - this.mergeRuns] === this.sizes[n - 1]; n = this.runs.length) {
+      const size = this.sizes[n - 1];
+      this.sizes.splice(n - this.mergeRuns);
+      this.runs.push(writeNgramRun(this.spill!, mergeNgramRuns(this.runs.splice(n - this.mergeRuns))));
+      this.sizes.push(size + 1);
+    }
   }
 
   /** Every count, singletons included (an n-gram seen once in each of two shards recurs), for a shard. */
