@@ -16,6 +16,9 @@ import { MB, option, scaledCorpus } from './benchCorpus.js';
 const mainSize = Number(option('main', '20'));
 const rounds = Number(option('rounds', '3'));
 const builds = process.argv.slice(2).filter((a) => a.includes('=')).map((a) => a.split('='));
+// A build made with tsc alone has no dist/prebuilt: each of its runs builds the dictionaries (0.27-0.46x the raw cut's CPU
+// on 20 MB, one run at load 9), which is then measured as freq. `npm run build` makes them.
+for (const [label, folder] of builds) if (!existsSync(join(folder, 'dist', 'prebuilt'))) console.log(`${label}: no dist/prebuilt (npm run build): its runs build the dictionaries`);
 const work = mkdtempSync(join(tmpdir(), 'tifa-bench-variants-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const corpus = scaledCorpus(work, mainSize);

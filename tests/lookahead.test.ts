@@ -33,6 +33,22 @@ describe('lookahead', () => {
     expect(doneHere.length).toBeLessThan(items.filter((i) => i % 3 !== 0).length);
   });
 
+  it('takes items here only while this thread has worked no longer than the others', async () => {
+    const takenHere = async (othersBusy: () => number) => {
+      let taken = 0;
+      const here = (i: number) => (i % 3 === 0 ? undefined : (taken++, i * 10));
+      const out = await all(lookahead(items[Symbol.iterator](), start, 2, here, othersBusy));
+      expect(out).toEqual(items.map((i) => [i, i % 3 === 0 ? undefined : i * 10]));
+      return taken;
+    };
+    // Others that have worked for ever leave this thread its every chance; others that have hardly worked, only
+    // the items it takes before their first answer (they are starting).
+    const eager = await takenHere(() => 1e12);
+    const restrained = await takenHere(() => 1e-9);
+    expect(restrained).toBeGreaterThan(0);
+    expect(restrained).toBeLessThan(eager / 2);
+  });
+
   it('throws a failure of work done here in its turn, after the items before it', async () => {
     const seen: number[] = [];
     const here = (i: number) => {

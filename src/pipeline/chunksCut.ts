@@ -22,6 +22,8 @@ export interface ChunkCutter<W> {
   units?: number;
   /** The same cut on this thread, taken on while the chunk it waits for is still being cut elsewhere (lookahead). */
   cutHere?(file: LoadedFile, start: number, end: number): W;
+  /** Milliseconds each other thread has spent cutting so far (lookahead's `othersBusy`). */
+  busy?(): number;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function* chunksCut<P extends { kind: string }, W = Words>(
     return words;
   };
   const cutHere = cutter.cutHere && ((step: Planned): W | undefined => (step.kind === 'whole' ? undefined : cutter.cutHere!(step.prepared.file, step.start, step.end)));
-  for await (const [step, words] of lookahead(steps(), cut, cutter.inFlight, cutHere)) yield step.kind === 'whole' ? step : { ...step, words: words! };
+  for await (const [step, words] of lookahead(steps(), cut, cutter.inFlight, cutHere, cutter.busy && (() => cutter.busy!()))) yield step.kind === 'whole' ? step : { ...step, words: words! };
 }
 
 /** Items read ahead of the one being handed out, at most: bounds memory when many need no work. */
@@ -71,18 +73,30 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * With `here` (the same work, done on this thread), this thread does not wait for the oldest item's work: while
  * it runs, this thread does the next item's itself, and the other threads are kept fed. A caller that takes less
  * time per item than the other threads (freq's counting, half the time of the cut) then does a share of the work
- * instead of waiting, whatever the machine's load; the results and their order are the same.
+ * instead of waiting; the results and their order are the same. With `othersBusy` (the time each other thread
+ * has worked so far), it takes an item only while it has worked no longer than they have since their first
+ * answer: on a loaded machine the oldest item is late because its thread waits for a core, not because it has
+ * more to do, and taking every late item made this thread do more than its share (a third more than the cut
+ * thread's, on 2 cores at load 10), so the run waited for it.
  */
 export async function* lookahead<T, R>(
   source: Iterator<T>,
   start: (item: T) => Promise<R> | undefined,
   ahead: number,
   here?: (item: T) => R | undefined,
+  othersBusy?: () => number,
 ): AsyncGenerator<[T, R | undefined]> {
   type Entry = { item: T; work?: Promise<R>; done: boolean; result?: R };
   const queue: Entry[] = [];
   // Work started and not finished yet.
   let running = 0;
+  // When another thread first answered, and how long this one has waited since: its time at work since then.
+  let since = -1;
+  let waited = 0;
+  const fair = () => {
+    const theirs = othersBusy?.() ?? 0;
+    return theirs === 0 || since < 0 || performance.now() - since - waited <= theirs;
+  };
   let ended = false;
   const next = (): T | undefined => {
     if (ended) return undefined;
@@ -97,7 +111,11 @@ export async function* lookahead<T, R>(
       const entry: Entry = { item, work: start(item), done: false };
       if (entry.work) {
         running++;
-        const settle = () => ((entry.done = true), running--);
+        const settle = () => {
+          entry.done = true;
+          running--;
+          if (since < 0) since = performance.now();
+        };
         entry.work.then(settle, settle);
       } else entry.done = true;
       queue.push(entry);
@@ -106,7 +124,7 @@ export async function* lookahead<T, R>(
   fill();
   while (queue.length > 0) {
     const oldest = queue[0];
-    while (here && !oldest.done && !ended && queue.length < READ_AHEAD) {
+    while (here && !oldest.done && !ended && queue.length < READ_AHEAD && fair()) {
       const item = next();
       if (item === undefined) break;
       // A failure is thrown in its turn, as one of `start`'s would be.
@@ -121,7 +139,9 @@ export async function* lookahead<T, R>(
       fill();
     }
     queue.shift();
+    const waitFrom = performance.now();
     const result = oldest.work ? await oldest.work : oldest.result;
+    if (since >= 0) waited += performance.now() - Math.max(waitFrom, since);
     fill();
     yield [oldest.item, result];
   }

@@ -64,6 +64,7 @@ async function countInThisThread(files: string[], setup: CountSetup, request: Co
     inFlight: CUTS_IN_FLIGHT * threads,
     units: CUT_THREAD_UNITS,
     cutHere: (file, start, end) => (file.cached ? { ends: file.cached.ends! } : endsCutter.endsHere(file.text.slice(start, end))),
+    busy: () => endsCutter.busy(),
   };
   let open: OpenFile | undefined;
   for await (const step of chunksCut<PreparedFile, Words | CutEnds>(tokenizer, files, (file) => counter.prepare(file), cutter)) {

@@ -235,12 +235,12 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     },
     // On this thread, with cut threads or without: a few short windows per file, and the port's dictionary is shared.
     cutUnits: (text: string): Token[] => withOffsets(text, chunked(text, false, () => vocabulary().allPhrases)),
-    endsCutter: (threads: number): EndsCutter => {
+    endsCutter: (count: number): EndsCutter => {
       // A thread's cut, made on this one: the same binding and join, this thread's own.
       const endsHere = (text: string) => cutEnds(binding(), vocabulary().phraseJoin, text);
-      if (backend !== 'node-rs' || !CutThreads.available()) return { ends: async (text) => endsHere(text), endsHere };
-      wantThreads = threads;
-      return { ends: (text) => startThreads().ends(text), endsHere };
+      if (backend !== 'node-rs' || !CutThreads.available()) return { ends: async (text) => endsHere(text), endsHere, busy: () => 0 };
+      wantThreads = count;
+      return { ends: (text) => startThreads().ends(text), endsHere, busy: () => threads?.busy() ?? 0 };
     },
   };
 }

@@ -31,7 +31,9 @@ parentPort!.on('message', (request: CutThreadRequest) => {
   try {
     if (setupError) throw new Error(setupError);
     // The port's arrays are its own to give (portWords.ts: a fresh copy per text), so they are transferred below.
-    reply = { id: request.id, cut: cutEnds(binding!, join, request.text) };
+    const start = performance.now();
+    const cut = cutEnds(binding!, join, request.text);
+    reply = { id: request.id, cut, ms: performance.now() - start };
   } catch (err) {
     reply = { id: request.id, error: err instanceof Error ? err.message : String(err) };
   }

@@ -15,8 +15,8 @@ export interface CutThreadSetup {
   port: PortDictionary;
 }
 
-/** What a cut thread sends back for one text: its words' ends and nodes, or why it failed. */
-export type CutThreadReply = { id: number; cut?: CutEnds; error?: string };
+/** What a cut thread sends back for one text: its words' ends and nodes and the milliseconds it took to cut them, or why it failed. */
+export type CutThreadReply = { id: number; cut?: CutEnds; error?: string; ms?: number };
 
 const WORKER = new URL('./cutThread.js', import.meta.url);
 
@@ -27,10 +27,11 @@ const WORKER = new URL('./cutThread.js', import.meta.url);
  * other at every one (on a loaded machine it may lose its core doing so): callers send large texts. A thread is
  * kept from holding the process open while it has nothing to cut, so callers need not close them.
  */
-export class CutThreads implements Pick<EndsCutter, 'ends'> {
+export class CutThreads implements Pick<EndsCutter, 'ends' | 'busy'> {
   private readonly threads: Array<{ worker: Worker; pending: number }> = [];
   private readonly waiting = new Map<number, { resolve: (cut: CutEnds) => void; reject: (err: Error) => void; thread: number }>();
   private nextId = 0;
+  private busyMs = 0;
   /** Why a thread died: every later text fails with it rather than wait for a thread that is gone. */
   private failure?: Error;
 
@@ -65,7 +66,13 @@ export class CutThreads implements Pick<EndsCutter, 'ends'> {
     return new Promise((resolve, reject) => this.waiting.set(id, { resolve, reject, thread: t }));
   }
 
+  /** Milliseconds the threads have spent cutting, per thread: 0 until the first answer. */
+  busy(): number {
+    return this.busyMs / this.threads.length;
+  }
+
   private settle(t: number, reply: CutThreadReply): void {
+    this.busyMs += reply.ms ?? 0;
     const thread = this.threads[t];
     if (--thread.pending === 0) thread.worker.unref();
     const waiter = this.waiting.get(reply.id)!;

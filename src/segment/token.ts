@@ -40,6 +40,8 @@ export interface EndsCutter {
   ends(text: string): Promise<CutEnds>;
   /** The same cut on this thread, for a caller that would otherwise wait for the threads (chunksCut's lookahead). */
   endsHere(text: string): CutEnds;
+  /** Milliseconds each of its threads has spent cutting so far, on average (0 until one answers; always 0 without threads). */
+  busy(): number;
 }
 
 /** The dictionary-trie node of each word, and the key of the dictionary they belong to (their ids mean nothing in another). */
