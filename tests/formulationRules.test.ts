@@ -4,6 +4,7 @@ import { createSegmenter } from '../src/segment/createSegmenter.js';
 import { collectSlogans, corpusQuotedForms, quotedFormulaOperands, type SloganCounts } from '../src/slogans/collectSlogans.js';
 import { wholeTable } from '../src/resultTable.js';
 import { discoverTable, sloganTable } from '../src/slogans/sloganTable.js';
+import { corpusNamedForms } from '../src/slogans/corpusNamed.js';
 
 // Three tiny texts whose formulations can be counted by eye; issue 16's rules, one per test.
 const TEXTS: Record<string, string> = {
@@ -447,5 +448,24 @@ describe('principles written as lists of four-character phrases (kind named)', (
 
   it('not without a stating verb, nor a single phrase, nor an adverb or a verb phrase (相互结合, 注重统筹兼顾)', () => {
     expect(named('以预防为主，优化流程。坚持预防为主，压紧压实安全生产责任。坚持以人为本，注重统筹兼顾。坚持相互结合、紧密配合。\n')).toEqual([]);
+  });
+});
+
+describe('named forms counted corpus-wide (corpusNamedForms), as quoted ones are', () => {
+  const docs = [fakeDoc('a', {}, '禁毒工作实行预防为主，综合治理的方针。国家实施网络可信身份战略。\n'), fakeDoc('b', {}, '网络可信身份战略成效明显。坚持综合治理。\n')];
+  const rows = (options: { corpusNamed?: ReadonlySet<string> }) =>
+    new Map(sloganTable(collectSlogans(docs, segmenter, { lexicon: [], ...options })).rows.map((r) => [r.term as string, r]));
+
+  it('a form named in one document is counted at its uses in the others, kind named', () => {
+    const named = corpusNamedForms(docs, segmenter, []);
+    expect([...named].sort()).toEqual(['网络可信身份战略', '预防为主，综合治理'].sort());
+    expect(rows({ corpusNamed: named }).get('网络可信身份战略')).toMatchObject({ total: 2, docs: 2, kind: 'named' });
+  });
+
+  it('without the corpus pass only where it is named; a part of a named form (综合治理) is no use of it', () => {
+    expect(rows({}).get('网络可信身份战略')).toMatchObject({ total: 1, docs: 1 });
+    const t = rows({ corpusNamed: corpusNamedForms(docs, segmenter, []) });
+    expect(t.get('预防为主，综合治理')).toMatchObject({ total: 1, docs: 1 });
+    expect(t.has('综合治理')).toBe(false);
   });
 });

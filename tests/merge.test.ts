@@ -232,6 +232,25 @@ describe('tifa merge of slogans shards, counted with the quoted forms of the who
     expect(tifa(['merge', staged, counts[2], '-f', 'tsv']).stdout).toBe(HAND_COUNTED);
   });
 
+  it('a form the wording of one part names (kind named) is counted in all parts: the hand count, as one run gives it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-named-elsewhere-'));
+    const texts: Array<[string, string]> = [['a_东城.txt', '国家实施网络可信身份战略。\n'], ['b_西城.txt', '网络可信身份战略成效明显，推进网络可信身份战略。\n']];
+    const parts = texts.map(([name, text], i) => {
+      const part = join(dir, `part${i}`);
+      mkdirSync(part);
+      writeFileSync(join(part, name), text);
+      return part;
+    });
+    const handCounted = 'term\ttotal\t东城\t西城\tdocs\tquoted\ttheme\tvariants\tkind\tfirst\n网络可信身份战略\t3\t1\t2\t2\t0\t\t\tnamed\ta_东城:1\n';
+    // Without the bundled lexicon, which may come to hold the strategy.
+    const args = [...BY_CITY, '--no-bundled-lexicon'];
+    expect(tifa(['slogans', ...parts, ...args, '-f', 'tsv']).stdout).toBe(handCounted);
+    const { counts } = sloganShards(parts, args);
+    const merged = tifa(['merge', ...counts, '-f', 'tsv']);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stdout).toBe(handCounted);
+  });
+
   it('--discover: an n-gram used once in each of two parts is a candidate of the whole, as in one run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tifa-discover-'));
     const texts: Array<[string, string]> = [['a.txt', '我们坚持数字赋能工程。\n'], ['b.txt', '坚持数字赋能工程！\n']];

@@ -54,8 +54,8 @@ describe('countReport: every section from one reading of the corpus', () => {
     const seen = { readings: 0, cuts: 0 };
     const segmenter: Segmenter = { ...spaceSegmenter, cut: (text, options) => (seen.cuts++, spaceSegmenter.cut(text, options)) };
     const corpus: ReportCorpus = { docs: { [Symbol.iterator]: () => (seen.readings++, docs[Symbol.iterator]()) }, segmenter, field: 'year' };
-    const first = readGroupings(corpus.docs, ['year'], loadBundledLexicon());
-    return { seen, corpus: { ...corpus, grouping: first.groupings.get('year'), quotes: first.quotes } };
+    const first = readGroupings(corpus.docs, ['year'], loadBundledLexicon(), segmenter);
+    return { seen, corpus: { ...corpus, grouping: first.groupings.get('year'), quotes: first.quotes, named: first.named } };
   };
   const stopwords = new Set(['坚持']);
 

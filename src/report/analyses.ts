@@ -12,6 +12,8 @@ import type { NetworkEdge, NetworkNode } from '../analysis/networkGraph.js';
 import { computedColumns, type ResultTable, type Row } from '../resultTable.js';
 import type { Segmenter } from '../segment/token.js';
 import { collectSlogans, corpusQuotedForms, SloganCollector, type CollectOptions, type SloganCounts } from '../slogans/collectSlogans.js';
+import { addNamedForms, corpusNamedForms } from '../slogans/corpusNamed.js';
+import { createLexiconMatcher } from '../lexicon/lexiconMatcher.js';
 import { lexiconSurfaceForms, loadBundledLexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import { sloganTable } from '../slogans/sloganTable.js';
 import { canonicalForms, dispersionTable, SloganPositionRecorder, sloganPositions, type SloganPositions } from './sloganPositions.js';
@@ -34,32 +36,46 @@ export interface ReportCorpus {
   field: string;
   /** The slogan lexicon (`--lexicon`, `--no-bundled-lexicon`); default the bundled one. */
   lexicon?: readonly LexiconEntry[];
-  /** The grouping by `field` and the corpus's quoted forms, when they were read already (readGroupings). */
+  /** The grouping by `field` and the corpus's quoted and named forms, when they were read already (readGroupings). */
   grouping?: Grouping;
   quotes?: ReadonlySet<string>;
+  named?: ReadonlySet<string>;
 }
 
 /**
- * What the report reads before it counts, in one reading of the texts (nothing is cut): the grouping by each
- * field it may group by (--by, or the default and its fallback) and the formulations the corpus quotes, which
- * every slogan count needs before its first document.
+ * What the report reads before it counts, in one reading of the texts (only the sentences holding a naming clue
+ * are cut): the grouping by each field it may group by (--by, or the default and its fallback), the formulations
+ * the corpus quotes and those its wording names, which every slogan count needs before its first document.
  */
-export function readGroupings(docs: Iterable<Document>, fields: string[], lexicon: readonly LexiconEntry[]): { groupings: Map<string, Grouping>; quotes: Set<string> } {
+export function readGroupings(
+  docs: Iterable<Document>,
+  fields: string[],
+  lexicon: readonly LexiconEntry[],
+  segmenter: Segmenter,
+): { groupings: Map<string, Grouping>; quotes: Set<string>; named: Set<string> } {
   const indexes = fields.map((field) => new GroupIndex(field));
+  const matcher = createLexiconMatcher(lexicon);
+  const named = new Set<string>();
   const texts = function* () {
     for (const doc of docs) {
       for (const index of indexes) index.groupOf(doc);
+      addNamedForms(doc.text, segmenter, matcher, named);
       yield doc;
     }
   };
   const quotes = corpusQuotedForms(texts(), lexicon);
   const groupings = new Map(indexes.map((index, i) => [fields[i], { field: fields[i], groups: index.labels, leftOut: index.leftOut }]));
-  return { groupings, quotes };
+  return { groupings, quotes, named };
 }
 
 /** The corpus's quoted forms: read already, or read now. */
 function quotesOf(corpus: ReportCorpus): ReadonlySet<string> {
   return corpus.quotes ?? corpusQuotedForms(corpus.docs, reportLexicon(corpus));
+}
+
+/** The corpus's named forms: read already, or read now (a pass that cuts the sentences holding a naming clue). */
+function namedOf(corpus: ReportCorpus): ReadonlySet<string> {
+  return corpus.named ?? corpusNamedForms(corpus.docs, corpus.segmenter, reportLexicon(corpus));
 }
 
 function reportLexicon(corpus: ReportCorpus): readonly LexiconEntry[] {
@@ -80,14 +96,14 @@ export const KEYNESS_FILTER = { minLl: 3.84, p: 0.05, minCount: 3 } as const;
 
 /**
  * Slogan counts per group, as `tifa slogans --by <field>` counts them (documents without the field left out): the
- * same lexicon and the same corpus-wide quote pass, so a formulation quoted once is counted at every use here too.
+ * same lexicon and the same corpus-wide quote and naming passes, so a formulation quoted or named once is counted at every use here too.
  */
 export function countSlogans(corpus: ReportCorpus): SloganCounts {
   return collectSlogans(corpus.docs, corpus.segmenter, sloganOptions(corpus));
 }
 
 function sloganOptions(corpus: ReportCorpus): CollectOptions {
-  return { field: corpus.field, lexicon: reportLexicon(corpus), corpusQuotes: quotesOf(corpus) };
+  return { field: corpus.field, lexicon: reportLexicon(corpus), corpusQuotes: quotesOf(corpus), corpusNamed: namedOf(corpus) };
 }
 
 /**
@@ -174,7 +190,7 @@ export interface SloganDispersion {
 
 /** Where the chosen slogans are used across all documents (grouped or not), with Gries' DP. */
 export function sloganDispersion(corpus: ReportCorpus, slogans: string[]): SloganDispersion {
-  return dispersionOf(sloganPositions(corpus.docs, corpus.segmenter, slogans, { lexicon: reportLexicon(corpus), corpusQuotes: quotesOf(corpus), spill: fileSpill() }));
+  return dispersionOf(sloganPositions(corpus.docs, corpus.segmenter, slogans, { lexicon: reportLexicon(corpus), corpusQuotes: quotesOf(corpus), corpusNamed: namedOf(corpus), spill: fileSpill() }));
 }
 
 function dispersionOf(positions: SloganPositions): SloganDispersion {
@@ -242,8 +258,8 @@ export interface ReportCounts {
  * Every analysis of the report from one reading of the corpus through the token cache: each document is cut once
  * with tags (slogans, dispersion) and read once untagged (overview, key terms, network), and handed to every
  * section's counter, the same counters the single analyses above loop with, so each section is what its own
- * command gives. Two readings stay outside it: the texts before (readGroupings: the groups and the quoted forms
- * every slogan count needs from its first document), and, for a trend without --slogans, the texts after it,
+ * command gives. Two readings stay outside it: the texts before (readGroupings: the groups and the quoted and named
+ * forms every slogan count needs from its first document), and, for a trend without --slogans, the texts after it,
  * searched for the most used slogans, which are known only once everything is counted.
  */
 export function countReport(corpus: ReportCorpus, options: { stopwords?: Set<string>; slogans?: string[] }): ReportCounts {

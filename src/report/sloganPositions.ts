@@ -35,6 +35,8 @@ export interface SloganPositionsOptions {
   lexicon?: readonly LexiconEntry[];
   /** The corpus's quoted formulations (corpusQuotedForms), counted at every use as `tifa slogans` counts them. */
   corpusQuotes?: ReadonlySet<string>;
+  /** The corpus's named formulations (corpusNamedForms), counted at every use as `tifa slogans` counts them. */
+  corpusNamed?: ReadonlySet<string>;
   /** Where the uses wait until every document is read (default: in memory). */
   spill?: Spill;
 }
@@ -99,11 +101,12 @@ export class SloganPositionRecorder {
 export function sloganPositions(docs: Iterable<Document>, segmenter: Segmenter, slogans: string[], options: SloganPositionsOptions = {}): SloganPositions {
   const matcher = createSloganMatcher(options.lexicon ?? loadBundledLexicon());
   const corpus = corpusQuoteMatcher(options.corpusQuotes);
+  const named = corpusQuoteMatcher(options.corpusNamed);
   const terms = canonicalForms(slogans, matcher);
   const recorder = new SloganPositionRecorder(options.spill);
   for (const doc of docs) {
     const tokens = segmenter.cut(doc.text, { pos: true });
-    recorder.add(doc, tokens, extractSlogans(doc.text, tokens, matcher, corpus));
+    recorder.add(doc, tokens, extractSlogans(doc.text, tokens, matcher, corpus, named));
   }
   return recorder.positions(terms);
 }

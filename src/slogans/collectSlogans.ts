@@ -62,6 +62,11 @@ export interface CollectOptions {
    * every use, quoted or not. Without it a formulation outside the lexicon is counted where it is quoted.
    */
   corpusQuotes?: ReadonlySet<string>;
+  /**
+   * Formulations the wording of some document names (corpusNamedForms over the same documents): each is counted at
+   * every use, kind `named`. Without it a named form is counted in the documents that name it.
+   */
+  corpusNamed?: ReadonlySet<string>;
 }
 
 /** The shortest operand of a quoted + formula that is counted on its own: two characters are one word or a fragment. */
@@ -99,8 +104,9 @@ export function corpusQuotedForms(docs: Iterable<Document>, lexicon: readonly Le
 }
 
 /**
- * The matcher of the corpus's quoted forms (a lexicon without themes or variants) that extractSlogans takes as
- * `corpus`; undefined when there are none. One for `slogans`, `slogans --show` and the report alike.
+ * The matcher of the corpus's quoted forms or of its named forms (a lexicon without themes or variants) that
+ * extractSlogans takes as `corpus` and `corpusNamed`; undefined when there are none. One for `slogans`,
+ * `slogans --show` and the report alike.
  */
 export function corpusQuoteMatcher(forms: Iterable<string> | undefined): LexiconMatcher | undefined {
   const entries = [...(forms ?? [])].map((canonical) => ({ canonical, variants: [], theme: '', expansion: [], note: '', extra: {} }));
@@ -160,13 +166,14 @@ function sketchNgrams(docs: Iterable<Document>, segmenter: Segmenter, field: str
 /**
  * The slogan counts of a corpus, one document at a time: collectSlogans's loop, and one of the analyses the report
  * feeds from its one reading of the corpus. `hitsOf` extracts a document's formulations (extractSlogans with the
- * lexicon and the corpus's quoted forms), `add` counts them in its group; a document without the grouping field
+ * lexicon and the corpus's quoted and named forms), `add` counts them in its group; a document without the grouping field
  * is not counted (it is in `leftOut`).
  */
 export class SloganCollector {
   readonly counts: SloganCounts;
   readonly matcher: SloganMatcher;
   private readonly corpus?: LexiconMatcher;
+  private readonly named?: LexiconMatcher;
   private readonly groupIndex: GroupIndex;
   private readonly ngrams?: NgramCounter;
 
@@ -174,6 +181,7 @@ export class SloganCollector {
   constructor(options: CollectOptions = {}, sketch?: CountMinSketch) {
     this.matcher = createSloganMatcher(options.lexicon ?? loadBundledLexicon());
     this.corpus = corpusQuoteMatcher(options.corpusQuotes);
+    this.named = corpusQuoteMatcher(options.corpusNamed);
     this.counts = { field: options.field, groups: [], leftOut: [], tokens: [], slogans: new Map() };
     this.groupIndex = new GroupIndex(options.field, () => this.counts.tokens.push(0));
     this.counts.groups = this.groupIndex.labels;
@@ -184,7 +192,7 @@ export class SloganCollector {
 
   /** A document's formulations, from its tagged tokens. */
   hitsOf(doc: Document, tokens: Token[]): SloganHit[] {
-    return extractSlogans(doc.text, tokens, this.matcher, this.corpus);
+    return extractSlogans(doc.text, tokens, this.matcher, this.corpus, this.named);
   }
 
   /** Counts a document (cut with tags) in its group; `hits` are its hitsOf when they are at hand. */

@@ -2,9 +2,8 @@ import type { Token } from '../segment/token.js';
 import { canonicalSurface } from '../lexicon/fold.js';
 import type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
 import { adjacentSlogans, markFinds, MIN_RECURRENCE, modifiedSlogans, recurringPhrases } from './recurringPhrases.js';
-import { principleLists } from './principleLists.js';
 import { recurringEnumerations } from './recurringEnumerations.js';
-import { combinationPrinciples, namedStrategies, principleEnumerations, usesOfNamed } from './namedFormulations.js';
+import { namedPlaces, usesOfNamed } from './namedFormulations.js';
 import type { SloganMatcher } from './entryParts.js';
 
 export type { LexiconMatcher } from '../lexicon/lexiconMatcher.js';
@@ -610,14 +609,16 @@ function corpusHits(text: string, tokens: Token[], boundaries: Uint8Array, corpu
 
 /**
  * The forms the document's wording names as formulations (namedFormulations.ts: an enumeration closed by 的 and a
- * principle head, a strategy after 实施, A与B相结合 stated as a rule), at every use in the document outside the other finds (a lexicon slogan
- * held whole allowed).
+ * principle head, a strategy after 实施, A与B相结合 stated as a rule, a list of principle phrases), and those another
+ * document of the corpus names (`corpusNamed`), at every use in the document outside the other finds (a lexicon
+ * slogan held whole allowed).
  */
-function namedHits(text: string, tokens: Token[], finds: SloganHit[]): SloganHit[] {
-  const places = [...principleEnumerations(tokens), ...namedStrategies(tokens), ...combinationPrinciples(tokens), ...principleLists(tokens)];
-  if (places.length === 0) return [];
+function namedHits(text: string, tokens: Token[], finds: SloganHit[], corpusNamed?: LexiconMatcher): SloganHit[] {
+  const places = namedPlaces(tokens);
+  const elsewhere = corpusNamed?.matches(text, () => true) ?? [];
+  if (places.length === 0 && elsewhere.length === 0) return [];
   const marks = markFinds(text.length, finds.map((h) => ({ start: h.start, end: h.end, lexicon: h.kind === 'lexicon' })));
-  return usesOfNamed(places, tokens, text, marks).flatMap((p) => p.spans.map(([start, end]) => hit(text, start, end, p.canonical, 'named')));
+  return usesOfNamed(places, tokens, text, marks, elsewhere).flatMap((p) => p.spans.map(([start, end]) => hit(text, start, end, p.canonical, 'named')));
 }
 
 /**
@@ -648,10 +649,10 @@ function recurringHits(text: string, tokens: Token[], finds: SloganHit[], lexico
  * Every formulation used in `text` (the analysis text of a Document, `tokens` its segmentation, tagged for the
  * noun rules of numbered and + formulas): lexicon slogans, the corpus's quoted formulations wherever they are used
  * (`corpus`, optional), quoted formulations, numbered formulas, + formulas and local formulations, one hit per stretch of text, then
- * the forms its wording names (namedHits), the phrases of formulation shape the document repeats (recurringHits) and the lexicon slogans nested in a
+ * the forms its wording names or another document's does (namedHits; `corpusNamed`, optional, see corpusNamedForms), the phrases of formulation shape the document repeats (recurringHits) and the lexicon slogans nested in a
  * lexicon hit (marked `nested`), in text order.
  */
-export function extractSlogans(text: string, tokens: Token[], lexicon: SloganMatcher, corpus?: LexiconMatcher): SloganHit[] {
+export function extractSlogans(text: string, tokens: Token[], lexicon: SloganMatcher, corpus?: LexiconMatcher, corpusNamed?: LexiconMatcher): SloganHit[] {
   if (tokens.length === 0) return [];
   const boundaries = tokenBoundaries(text, tokens);
   const structural = [...numberedHits(text, tokens, boundaries), ...formulaHits(text, tokens), ...localHits(text, tokens)];
@@ -659,7 +660,7 @@ export function extractSlogans(text: string, tokens: Token[], lexicon: SloganMat
   const fromLexicon = lexiconHits(text, tokens, boundaries, lexicon);
   const parts = lexicon.parts ? partHits(text, tokens, boundaries, lexicon.parts, fromLexicon) : { alone: [], inside: [] };
   const merged = mergeHits(text.length, fromLexicon, parts.alone, fromCorpus, structural, quotedHits(text, lexicon, tokens));
-  const found = [...merged, ...namedHits(text, tokens, merged)];
+  const found = [...merged, ...namedHits(text, tokens, merged, corpusNamed)];
   const hits = [...found, ...recurringHits(text, tokens, found, lexicon)];
   // Parts inside a whole entry that mergeHits kept (a quoted lexicon form may have taken another's place).
   const partsInside = parts.inside.filter((h) => merged.some((m) => m.kind === 'lexicon' && !m.part && m.start <= h.start && h.end <= m.end));

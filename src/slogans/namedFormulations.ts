@@ -1,5 +1,6 @@
 import type { Token } from '../segment/token.js';
 import { canonicalSurface } from '../lexicon/fold.js';
+import { principleLists } from './principleLists.js';
 import { isFree, type RecurringPhrase } from './recurringPhrases.js';
 
 /**
@@ -214,12 +215,18 @@ export function combinationPrinciples(tokens: Token[]): Array<[number, number]> 
   return found;
 }
 
+/** Where the wording names a form in a document (`tokens` tagged): every rule of this file and of principleLists.ts. */
+export function namedPlaces(tokens: Token[]): Array<[number, number]> {
+  return [...principleEnumerations(tokens), ...namedStrategies(tokens), ...combinationPrinciples(tokens), ...principleLists(tokens)];
+}
+
 /**
- * Every use in the document of the forms named at `places`: the same text wherever it starts and ends on word
- * boundaries and touches no other find (`marks`, see markFinds; a lexicon slogan held whole is allowed, and the form
- * must add to it). Longest forms first; a use inside a longer form's use is that form's.
+ * Every use in the document of the forms named at `places`, and of the forms other documents of the corpus name
+ * (`corpus`: their uses here, found by the corpus's matcher of named forms): the same text wherever it starts and
+ * ends on word boundaries and touches no other find (`marks`, see markFinds; a lexicon slogan held whole is allowed,
+ * and the form must add to it). Longest forms first; a use inside a longer form's use is that form's.
  */
-export function usesOfNamed(places: Array<[number, number]>, tokens: Token[], text: string, marks: Uint8Array): RecurringPhrase[] {
+export function usesOfNamed(places: Array<[number, number]>, tokens: Token[], text: string, marks: Uint8Array, corpus: ReadonlyArray<{ canonical: string; start: number; end: number }> = []): RecurringPhrase[] {
   const starts = new Set(tokens.map((t) => t.start));
   const ends = new Set(tokens.map((t) => t.end));
   const surfaces = new Map<string, Set<string>>();
@@ -230,16 +237,22 @@ export function usesOfNamed(places: Array<[number, number]>, tokens: Token[], te
     if (!surfaces.has(canonical)) surfaces.set(canonical, new Set());
     surfaces.get(canonical)!.add(surface);
   }
+  const elsewhere = new Map<string, Array<[number, number]>>();
+  for (const use of corpus) {
+    if (surfaces.has(use.canonical)) continue;
+    if (!elsewhere.has(use.canonical)) elsewhere.set(use.canonical, []);
+    elsewhere.get(use.canonical)!.push([use.start, use.end]);
+  }
+  const candidates = new Map<string, Array<[number, number]>>(elsewhere);
+  for (const [canonical, written] of surfaces) {
+    const at: Array<[number, number]> = [];
+    for (const surface of written) for (let k = text.indexOf(surface); k >= 0; k = text.indexOf(surface, k + 1)) at.push([k, k + surface.length]);
+    candidates.set(canonical, at);
+  }
   const claimed = new Uint8Array(text.length);
   const found: RecurringPhrase[] = [];
-  for (const [canonical, written] of [...surfaces].sort(([a], [b]) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))) {
-    const spans: Array<[number, number]> = [];
-    for (const surface of written) {
-      for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
-        const end = at + surface.length;
-        if (starts.has(at) && ends.has(end) && isFree(marks, at, end) && claimed.subarray(at, end).every((c) => c === 0)) spans.push([at, end]);
-      }
-    }
+  for (const [canonical, uses] of [...candidates].sort(([a], [b]) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))) {
+    const spans = uses.filter(([at, end]) => starts.has(at) && ends.has(end) && isFree(marks, at, end) && claimed.subarray(at, end).every((c) => c === 0));
     if (spans.length === 0) continue;
     for (const [s, e] of spans) claimed.fill(1, s, e);
     found.push({ canonical, spans: spans.sort((a, b) => a[0] - b[0]) });

@@ -15,6 +15,8 @@ export interface SloganUsesOptions {
   lexicon?: readonly LexiconEntry[];
   /** The corpus's quoted formulations (corpusQuotedForms), counted at every use as `tifa slogans` counts them. */
   corpusQuotes?: ReadonlySet<string>;
+  /** The corpus's named formulations (corpusNamedForms), counted at every use as `tifa slogans` counts them. */
+  corpusNamed?: ReadonlySet<string>;
 }
 
 /**
@@ -45,9 +47,10 @@ export function sloganUses(docs: Iterable<Document>, segmenter: Segmenter, term:
   const matcher = createSloganMatcher(options.lexicon ?? loadBundledLexicon());
   const canonical = matcher.canonicalOf(term) ?? canonicalSurface(term);
   const corpus = corpusQuoteMatcher(options.corpusQuotes?.has(canonical) ? [canonical] : undefined);
+  const named = corpusQuoteMatcher(options.corpusNamed?.has(canonical) ? [canonical] : undefined);
   const rows: Row[] = [];
   for (const doc of docs) {
-    const hits = extractSlogans(doc.text, segmenter.cut(doc.text, { pos: true }), matcher, corpus).filter((h) => h.canonical === canonical);
+    const hits = extractSlogans(doc.text, segmenter.cut(doc.text, { pos: true }), matcher, corpus, named).filter((h) => h.canonical === canonical);
     if (hits.length > 0) rows.push(...usesInDocument(doc, hits, options.width));
   }
   return { columns: ['doc', 'line', 'column', 'left', 'match', 'right', 'quoted'], rows };

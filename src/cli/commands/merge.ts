@@ -93,14 +93,21 @@ const quotedSlogans: Merger<QuotedSloganCounts> = {
   },
 };
 
-const quotedForms: Merger<string[]> = {
+/** Step one of sharded slogans: the forms the parts quote, and those their wording names (none in an older shard). */
+interface CorpusForms {
+  forms: string[];
+  named: string[];
+}
+const isForms = (forms: unknown): forms is string[] => Array.isArray(forms) && forms.every((f) => typeof f === 'string');
+
+const quotedForms: Merger<CorpusForms> = {
   read: (data) => {
-    const forms = (data as { forms?: unknown } | null)?.forms;
-    return Array.isArray(forms) && forms.every((f) => typeof f === 'string') ? forms : undefined;
+    const { forms, named = [] } = (data ?? {}) as { forms?: unknown; named?: unknown };
+    return isForms(forms) && isForms(named) ? { forms, named } : undefined;
   },
-  merge: unionOfForms,
-  write: (forms) => ({ forms }),
-  table: (forms) => quotedFormsTable(forms),
+  merge: (parts) => ({ forms: unionOfForms(parts.map((p) => p.forms)), named: unionOfForms(parts.map((p) => p.named)) }),
+  write: (forms) => forms,
+  table: ({ forms }) => quotedFormsTable(forms),
 };
 
 /** Options as the command's table functions take them: what the shards were counted with, as JSON holds it. */
@@ -109,7 +116,7 @@ type Options<F extends (c: never, o: never) => unknown> = Parameters<F>[1];
 // The options are those the shards were made with: the table is the one that command would have printed.
 const MERGERS: Record<
   string,
-  Merger<GroupedCounts> | Merger<SloganCounts> | Merger<QuotedSloganCounts> | Merger<string[]> | Merger<TrendShardCounts> | Merger<CoocShardCounts>
+  Merger<GroupedCounts> | Merger<SloganCounts> | Merger<QuotedSloganCounts> | Merger<CorpusForms> | Merger<TrendShardCounts> | Merger<CoocShardCounts>
 > = {
   freq: wordCounts((counts, options) => freqTable(counts, options as Options<typeof freqTable>)),
   compare: wordCounts((counts, options) => compareTable(counts, options as Options<typeof compareTable>)),

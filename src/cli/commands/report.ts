@@ -22,14 +22,14 @@ export const REPORT_STOPWORDS = 'zh,domain';
 /**
  * The corpus of report and plot: opened to be read more than once, grouped by --by or by the default grouping
  * (defaultGrouping), the documents without the field noted on stderr; the groupings it may choose from and the
- * corpus's quoted forms come from one first reading of the texts (readGroupings).
+ * corpus's quoted and named forms come from one first reading of the texts (readGroupings).
  */
 export async function openReportCorpus(paths: string[], flags: CorpusFlags & { by?: string }): Promise<ReportCorpus> {
   const { docs, segmenter } = openCorpus(paths, flags, { rereads: true });
   const lexicon = chooseLexicon(flags);
-  const first = readGroupings(docs, flags.by !== undefined ? [flags.by] : [DEFAULT_FIELD, FALLBACK_FIELD], lexicon);
+  const first = readGroupings(docs, flags.by !== undefined ? [flags.by] : [DEFAULT_FIELD, FALLBACK_FIELD], lexicon, segmenter);
   const { field, grouping } = await defaultGrouping(flags.by, (by) => first.groupings.get(by)!);
-  return { docs, segmenter, field, lexicon, grouping, quotes: first.quotes };
+  return { docs, segmenter, field, lexicon, grouping, quotes: first.quotes, named: first.named };
 }
 
 export function reportCommand(): Command {

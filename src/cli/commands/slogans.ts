@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { loadStopwords } from '../../segment/stopwords.js';
 import { collectSlogans, corpusQuotedForms, type SloganCounts } from '../../slogans/collectSlogans.js';
+import { corpusNamedForms } from '../../slogans/corpusNamed.js';
 import { quotedFormsTable, shardQuotes } from '../../slogans/corpusQuotes.js';
 import { sloganCountsToData } from '../../slogans/mergeSlogans.js';
 import { chooseLexicon, THEMES } from '../../lexicon/lexicon.js';
@@ -34,14 +35,16 @@ interface SlogansFlags extends CorpusFlags, OutputFlags {
 /** The command a --quoted-forms shard names: merge unions these, and --quoted-from reads the union. */
 export const QUOTED_FORMS_SHARD = 'slogans --quoted-forms';
 
-/** The forms of a --quoted-forms shard (one or merged), for --quoted-from. */
-function quotedFrom(file: string): string[] {
+const isForms = (forms: unknown): forms is string[] => Array.isArray(forms) && forms.every((f) => typeof f === 'string');
+
+/** The quoted and the named forms of a --quoted-forms shard (one or merged), for --quoted-from. */
+function quotedFrom(file: string): { forms: string[]; named: string[] } {
   const { shard } = readShard(file);
-  const forms = (shard.counts as { forms?: unknown } | null)?.forms;
-  if (shard.command !== QUOTED_FORMS_SHARD || !Array.isArray(forms) || !forms.every((f) => typeof f === 'string')) {
+  const { forms, named = [] } = (shard.counts ?? {}) as { forms?: unknown; named?: unknown };
+  if (shard.command !== QUOTED_FORMS_SHARD || !isForms(forms) || !isForms(named)) {
     throw new InputError(`${file}: not a shard of slogans --quoted-forms (tifa slogans PART --quoted-forms --shard, one per part, then tifa merge --shard)`);
   }
-  return forms;
+  return { forms, named };
 }
 
 /** Words that may not open or close a discovered n-gram: function words and the light verbs of official prose. */
@@ -82,27 +85,34 @@ export function slogansCommand(): Command {
       const lexicon = chooseLexicon(flags);
       const corpus = openCorpus(paths, flags, { pos: true });
       const corpusQuotes = corpusQuotedForms(corpus.docs, lexicon);
-      printTable(sloganUses(corpus.docs, corpus.segmenter, flags.show, { width: flags.width, lexicon, corpusQuotes }), flags);
+      const corpusNamed = corpusNamedForms(corpus.docs, corpus.segmenter, lexicon);
+      printTable(sloganUses(corpus.docs, corpus.segmenter, flags.show, { width: flags.width, lexicon, corpusQuotes, corpusNamed }), flags);
       return;
     }
     if (flags.discover && flags.theme) throw new UsageError('--theme selects lexicon slogans; --discover lists what is not in the lexicon');
     if (flags.quotedForms) {
-      const forms = [...corpusQuotedForms(openCorpus(paths, flags).docs, chooseLexicon(flags))];
-      if (flags.shard) emit(shardJson(QUOTED_FORMS_SHARD, paths, flags, { forms }), flags);
+      const lexicon = chooseLexicon(flags);
+      const corpus = openCorpus(paths, flags, { pos: Boolean(flags.shard) });
+      const forms = [...corpusQuotedForms(corpus.docs, lexicon)];
+      // Step one of shards carries the named forms too, which are counted at every use as quoted ones are.
+      if (flags.shard) emit(shardJson(QUOTED_FORMS_SHARD, paths, flags, { forms, named: [...corpusNamedForms(corpus.docs, corpus.segmenter, lexicon)] }), flags);
       else printTable(quotedFormsTable(forms), flags);
       return;
     }
-    const from = flags.quotedFrom !== undefined ? quotedFrom(flags.quotedFrom) : [];
+    const from = flags.quotedFrom !== undefined ? quotedFrom(flags.quotedFrom) : { forms: [], named: [] };
     const lexicon = chooseLexicon(flags);
     const corpus = openCorpus(paths, flags, { pos: true });
-    // A shard counts with the forms the whole corpus quotes (--quoted-from, in the corpus's order) and records
-    // which (corpusQuotes.ts); one run has no --quoted-from and counts with its own.
+    // A shard counts with the forms the whole corpus quotes and names (--quoted-from, in the corpus's order) and
+    // records which (corpusQuotes.ts); one run has no --quoted-from and counts with its own.
     const own = corpusQuotedForms(corpus.docs, lexicon);
-    const corpusQuotes = new Set([...from, ...own]);
+    const corpusQuotes = new Set([...from.forms, ...own]);
+    const ownNamed = corpusNamedForms(corpus.docs, corpus.segmenter, lexicon);
+    const corpusNamed = new Set([...from.named, ...ownNamed]);
     const counts = collectSlogans(corpus.docs, corpus.segmenter, {
       field: flags.by,
       lexicon,
       corpusQuotes,
+      corpusNamed,
       // A shard keeps every n-gram (one seen once here may recur in another part): no sketch, and no spill, for
       // it writes them all. One run's n-gram counts wait on disk in sorted runs once they fill their table.
       discover: flags.discover ? { edgeStopwords: loadStopwords(NGRAM_EDGE_STOPWORDS), sketch: !flags.shard, spill: flags.shard ? undefined : fileSpill() } : undefined,
@@ -110,7 +120,7 @@ export function slogansCommand(): Command {
     noteLeftOut(counts);
     if (flags.shard) {
       const ngrams = counts.ngramCounter?.toData();
-      emit(shardJson('slogans', paths, flags, { ...sloganCountsToData(counts), quotes: shardQuotes(own, corpusQuotes), ...(ngrams ? { ngrams } : {}) }), flags);
+      emit(shardJson('slogans', paths, flags, { ...sloganCountsToData(counts), quotes: shardQuotes(own, corpusQuotes, { own: ownNamed, countedWith: corpusNamed }), ...(ngrams ? { ngrams } : {}) }), flags);
       return;
     }
     const options = { minCount: flags.minCount, minDocs: flags.minDocs, top: flags.top };
