@@ -100,35 +100,31 @@ export class PhraseJoin {
   }
 }
 
-/** The ends of words joined at `joins` ([first, last] word indexes, in order): a joined phrase ends where its last word does. */
-function joinedEnds(ends: Uint32Array, joins: Array<[number, number]>, count: number): Uint32Array {
-  const out = new Uint32Array(count);
+/**
+ * Per-word values of words joined at `joins` ([first, last] word indexes, in order) into `out` (length: the joined count):
+ * the values of unjoined words are copied, a joined phrase gets `phrase(last)`.
+ */
+function joinedValues<T extends Uint32Array | Int32Array>(values: T, out: T, joins: Array<[number, number]>, phrase: (last: number) => number): T {
   let next = 0;
   let at = 0;
   for (const [first, last] of joins) {
-    out.set(ends.subarray(next, first), at);
+    out.set(values.subarray(next, first), at);
     at += first - next;
-    out[at++] = ends[last];
+    out[at++] = phrase(last);
     next = last + 1;
   }
-  out.set(ends.subarray(next), at);
+  out.set(values.subarray(next), at);
   return out;
+}
+
+/** The ends of words joined at `joins`: a joined phrase ends where its last word does. */
+function joinedEnds(ends: Uint32Array, joins: Array<[number, number]>, count: number): Uint32Array {
+  return joinedValues(ends, new Uint32Array(count), joins, (last) => ends[last]);
 }
 
 /** The trie nodes of words joined at `joins`: a joined phrase is no word of the dictionary (NO_NODE, -1). */
 function joinedNodes(nodes: WordNodes, joins: Array<[number, number]>, count: number): WordNodes {
-  const { ids } = nodes;
-  const out = new Int32Array(count);
-  let next = 0;
-  let at = 0;
-  for (const [first, last] of joins) {
-    out.set(ids.subarray(next, first), at);
-    at += first - next;
-    out[at++] = -1;
-    next = last + 1;
-  }
-  out.set(ids.subarray(next), at);
-  return { dictionary: nodes.dictionary, ids: out };
+  return { dictionary: nodes.dictionary, ids: joinedValues(nodes.ids, new Int32Array(count), joins, () => -1) };
 }
 
 /** The tags of words joined at `joins`: a joined phrase is tagged nz. */
