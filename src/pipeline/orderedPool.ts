@@ -1,6 +1,7 @@
 import { builtVocabularies } from '../segment/createSegmenter.js';
 import type { CountSetup } from './countMessages.js';
 import { tokenizerFor } from './tokenizerFor.js';
+import { WORKER_LIMITS } from '../segment/threadHeap.js';
 
 /**
  * Tasks in flight per worker thread: results are used in item order, so a long file holds up the ones behind
@@ -34,7 +35,7 @@ export async function inWorkers<T, M, R>(
   const { segmenter } = tokenizerFor(setup);
   if (setup.pos) void segmenter.key;
   else segmenter.loadDictionaries();
-  const pool = new Piscina({ filename: worker.href, minThreads: jobs, maxThreads: jobs, workerData: { ...workerData, vocabularies: builtVocabularies() } });
+  const pool = new Piscina({ filename: worker.href, minThreads: jobs, maxThreads: jobs, resourceLimits: WORKER_LIMITS, workerData: { ...workerData, vocabularies: builtVocabularies() } });
   const pending: Array<{ item: T; result: Promise<R> }> = [];
   const useOldest = async () => {
     const { item, result } = pending.shift()!;

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PortDictionary } from './portWords.js';
 import type { CutEnds, EndsCutter } from './token.js';
+import { WORKER_LIMITS } from './threadHeap.js';
 
 /** What a cut thread is sent: once its dictionaries and phrases, then texts to cut. */
 export type CutThreadRequest = ({ kind: 'setup' } & CutThreadSetup) | { kind: 'cut'; id: number; text: string };
@@ -43,7 +44,7 @@ export class CutThreads implements Pick<EndsCutter, 'ends' | 'busy'> {
   /** Starts `count` threads now, then sends them `setup()`. */
   constructor(count: number, setup: () => CutThreadSetup) {
     for (let t = 0; t < count; t++) {
-      const worker = new Worker(WORKER);
+      const worker = new Worker(WORKER, { resourceLimits: WORKER_LIMITS });
       worker.unref();
       worker.on('message', (reply: CutThreadReply) => this.settle(t, reply));
       worker.on('error', (err) => this.fail(t, err));
