@@ -143,7 +143,7 @@ export function commaList(value: string): string[] {
 
 /** Options of the commands that count on worker threads (freq, compare). */
 export function countingOptions(cmd: Command): Command {
-  return cmd.option('--jobs <n>', 'worker threads (default: one per core for corpora over 4 MB, else none)', positiveInt);
+  return cmd.option('--jobs <n>', 'worker threads (default: one per core for corpora over 4 MB, one cut thread on two cores, else none)', positiveInt);
 }
 
 export interface CountingFlags {
