@@ -35,8 +35,9 @@ const CUTS_IN_FLIGHT = 2;
  * Cut threads beside this thread, at most. Counting and reading are a third of freq's work and the cut two
  * thirds, and this thread cuts too while it would wait (lookahead): with two cut threads all three are busy (on
  * two cores one too many: see countFiles), with more this thread would hold them up, and whole files counted on
- * a pool of workers go further. On two cores, --jobs 2 on cut threads took 5–12% less CPU than on the pool (no pipeline loaded per worker, no merging of
- * per-document counts), and the cut threads start while this thread loads the dictionaries.
+ * a pool of workers go further. On two cores, --jobs 2 on cut threads took 5–12% less CPU than on the pool (no
+ * pipeline loaded per worker, no merging of per-document counts), and the cut threads start while this thread
+ * loads the dictionaries.
  */
 const CUT_THREADS_MOST = 2;
 
