@@ -87,6 +87,22 @@ describe('tifa trend (CLI)', () => {
     ]);
   });
 
+  it('searches the texts in the one counting pass: the same rows on worker threads, from the cache, and for other terms under it', () => {
+    const args = ['trend', '改革开放', dir, '--meta-from-name', 'r_{year}', '--format', 'tsv'];
+    const expected = 'term\tyear\tcount\tper10k\tdocs\n改革开放\t2001\t2\t';
+    const cache = mkdtempSync(join(tmpdir(), 'tifa-trend-cache-'));
+    const runs = [
+      tifa([...args, '--no-cache', '--jobs', '3']),
+      tifa(args, { env: { TIFA_CACHE_DIR: cache } }),
+      tifa(args, { env: { TIFA_CACHE_DIR: cache } }),
+    ];
+    for (const run of runs) expect([run.code, run.stderr, run.stdout.slice(0, expected.length)]).toEqual([0, '', expected]);
+    expect(new Set(runs.map((r) => r.stdout)).size).toBe(1);
+    // Another term over the same cached texts is searched again, not answered with the first term's counts.
+    const other = tifa(['trend', '高质量发展', dir, '--meta-from-name', 'r_{year}', '--format', 'tsv'], { env: { TIFA_CACHE_DIR: cache } });
+    expect(other.stdout.split('\n').slice(1, 4).map((l) => l.split('\t').slice(1, 3).join(' '))).toEqual(['2001 0', '2002 1', '2005 1']);
+  });
+
   it('refuses a field that is not numeric, and a missing term, with one line and exit 2', () => {
     const city = tifa(['trend', '枫桥经验', '--by', 'city']);
     expect(city.code).toBe(2);

@@ -1,5 +1,6 @@
 import type { Meta } from '../corpus/document.js';
 import { GroupIndex, type Grouping, type LeftOutDocument } from './groups.js';
+import { emptyTally, tallyDocument, type SearchTally } from './searchTally.js';
 /** Counts of one term: per group, in how many documents, and where (only when dispersion is asked for). */
 export interface TermCount {
   byGroup: number[];
@@ -21,6 +22,8 @@ export interface GroupedCounts extends Grouping {
   chars: number[];
   docTokens: number[];
   terms: Map<string, TermCount>;
+  /** With CountOptions.search: the occurrences of those terms in the text, per group (trend's counts). */
+  search?: SearchTally;
 }
 
 /**
@@ -41,6 +44,18 @@ export interface CountOptions {
   field?: string;
   keepPerDoc?: boolean;
   keepPositions?: boolean;
+  /** Terms searched in the text as kwic finds them (searchTally.ts), counted per group in the same pass. */
+  search?: string[];
+}
+
+/** What a document adds besides its terms: its size in word tokens and characters, the positions and search matches asked for. */
+export interface DocumentSize {
+  size: number;
+  chars: number;
+  /** Word positions within the document by term id (CountOptions.keepPositions). */
+  positions?: Map<number, number[]>;
+  /** The occurrences of each CountOptions.search term. */
+  matches?: number[];
 }
 
 /** One document's distinct terms in order of first use, and how often each occurs. */
@@ -128,6 +143,7 @@ export class CountAccumulator {
 
   constructor(private readonly options: CountOptions = {}) {
     const counts: GroupedCounts = { field: options.field, groups: [], leftOut: [], tokens: [], chars: [], docTokens: [], terms: new Map() };
+    if (options.search) counts.search = emptyTally(options.search.length);
     this.groupIndex = new GroupIndex(options.field, () => (counts.tokens.push(0), counts.chars.push(0)));
     counts.groups = this.groupIndex.labels;
     counts.leftOut = this.groupIndex.leftOut;
@@ -149,16 +165,16 @@ export class CountAccumulator {
    * Adds one document: its counted units in text order and its size in word tokens; with `only`, just those
    * terms are counted. Returns the document's own counts.
    */
-  add(groupLabel: string, units: CountedUnits, charCount: number, only?: Set<string>): DocumentTerms {
+  add(groupLabel: string, units: CountedUnits, charCount: number, only?: Set<string>, matches?: number[]): DocumentTerms {
     const positions = this.options.keepPositions ? new Map<number, number[]>() : undefined;
     const { ids, counts } = this.counter.count(units.items, only, positions && positionsOf(units, 0, positions));
-    this.addIds(groupLabel, ids, counts, units.words, charCount, positions);
+    this.addIds(groupLabel, ids, counts, { size: units.words, chars: charCount, positions, matches });
     return { terms: ids.map((id) => this.counter.vocabulary[id]), counts };
   }
 
   /** Adds one document already counted elsewhere (a memo): its distinct terms and their counts. */
-  addCounts(groupLabel: string, terms: string[], termCounts: ArrayLike<number>, tokenCount: number, charCount: number): void {
-    const g = this.document(groupLabel, tokenCount, charCount);
+  addCounts(groupLabel: string, terms: string[], termCounts: ArrayLike<number>, doc: DocumentSize): void {
+    const g = this.document(groupLabel, doc);
     for (let i = 0; i < terms.length; i++) this.addTerm(g, this.termOf(this.counter.id(terms[i])), termCounts[i]);
   }
 
@@ -169,10 +185,11 @@ export class CountAccumulator {
 
   /**
    * Adds one document counted elsewhere (with `counter`, or in a worker thread) whose terms are given as ids of
-   * termId; with positions kept, `positions` holds each term's word positions within the document.
+   * termId; with positions kept, `doc.positions` holds each term's word positions within the document.
    */
-  addIds(groupLabel: string, ids: ArrayLike<number>, termCounts: ArrayLike<number>, tokenCount: number, charCount: number, positions?: Map<number, number[]>): void {
-    const g = this.document(groupLabel, tokenCount, charCount);
+  addIds(groupLabel: string, ids: ArrayLike<number>, termCounts: ArrayLike<number>, doc: DocumentSize): void {
+    const g = this.document(groupLabel, doc);
+    const { positions } = doc;
     for (let i = 0; i < ids.length; i++) this.addTerm(g, this.termOf(ids[i]), termCounts[i]);
     if (!this.options.keepPositions) return;
     if (!positions) throw new Error('positions need the word positions of each term');
@@ -180,16 +197,20 @@ export class CountAccumulator {
       const kept = this.termOf(id).positions!;
       for (const p of list) kept.push(this.position + p);
     }
-    this.position += tokenCount;
+    this.position += doc.size;
   }
 
   /** Opens a document's entry; returns its group index. */
-  private document(groupLabel: string, tokenCount: number, charCount: number): number {
+  private document(groupLabel: string, doc: DocumentSize): number {
     const { counts } = this;
     const g = this.groupIndex.numberOf(groupLabel);
-    counts.docTokens.push(tokenCount);
-    counts.tokens[g] += tokenCount;
-    counts.chars[g] += charCount;
+    counts.docTokens.push(doc.size);
+    counts.tokens[g] += doc.size;
+    counts.chars[g] += doc.chars;
+    if (counts.search) {
+      if (!doc.matches) throw new Error('a search needs the matches of each document');
+      tallyDocument(counts.search, g, doc.matches);
+    }
     return g;
   }
 

@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import type { ResultTable, Row } from '../resultTable.js';
 import { RATE_BASE } from './arithmetic.js';
 import { GroupIndex, type LeftOutDocument } from './groups.js';
-import { searchPattern } from './kwic.js';
+import { emptyTally, tallyDocument, termSearch, type SearchTally } from './searchTally.js';
 
 /**
  * A term's use along a numeric or date field (year, date, congress number): how often it is written in the
@@ -53,57 +53,39 @@ export function timeOrder(values: Iterable<string>, field: string): string[] {
   return keyed.sort((a, b) => a.key - b.key || (a.value < b.value ? -1 : 1)).map((k) => k.value);
 }
 
-/** Non-overlapping matches of a KWIC search pattern in a text (empty matches do not count). */
-function occurrences(text: string, pattern: RegExp): number {
-  let n = 0;
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    if (m[0].length === 0) pattern.lastIndex++;
-    else n++;
-  }
-  return n;
+/**
+ * The trend of a tally (searchTally.ts) whose groups are the values of `field`, `labels` by group index: the
+ * values in time order (a value that is neither a number nor a date is a usage error).
+ */
+export function trendOfTally(field: string, terms: string[], labels: readonly string[], tally: SearchTally, leftOut: LeftOutDocument[]): TrendCounts {
+  const values = timeOrder(labels, field);
+  const at = values.map((v) => labels.indexOf(v));
+  const of = (row: readonly number[]) => at.map((g) => row[g] ?? 0);
+  return { field, values, docs: of(tally.docs), terms, counts: tally.counts.map(of), termDocs: tally.termDocs.map(of), leftOut };
 }
 
 /** Counts the terms one document at a time (those without the field are in `leftOut`): countTrend, and the report's one reading. */
 export class TrendCounter {
-  // The same search as kwic: literal (full-width ＋ read as +), or /a regular expression/.
-  private readonly patterns: RegExp[];
-  private readonly entries: Array<{ docs: number; counts: number[]; termDocs: number[] }> = [];
+  private readonly search: (text: string) => number[];
+  private readonly tally: SearchTally;
   private readonly groups: GroupIndex;
 
   constructor(
     private readonly terms: string[],
     private readonly field: string,
   ) {
-    this.patterns = terms.map((term) => searchPattern(term));
-    this.groups = new GroupIndex(field, () => this.entries.push({ docs: 0, counts: terms.map(() => 0), termDocs: terms.map(() => 0) }));
+    this.search = termSearch(terms);
+    this.tally = emptyTally(terms.length);
+    this.groups = new GroupIndex(field);
   }
 
   add(doc: Pick<Document, 'id' | 'meta' | 'text'>): void {
     const g = this.groups.groupOf(doc);
-    if (g === undefined) return;
-    const entry = this.entries[g];
-    entry.docs++;
-    this.patterns.forEach((pattern, t) => {
-      const n = occurrences(doc.text, pattern);
-      entry.counts[t] += n;
-      if (n > 0) entry.termDocs[t]++;
-    });
+    if (g !== undefined) tallyDocument(this.tally, g, this.search(doc.text));
   }
 
   counts(): TrendCounts {
-    const { terms, field, groups } = this;
-    const values = timeOrder(groups.labels, field);
-    const at = values.map((v) => this.entries[groups.numberOf(v)]);
-    return {
-      field,
-      values,
-      docs: at.map((e) => e.docs),
-      terms,
-      counts: terms.map((_, t) => at.map((e) => e.counts[t])),
-      termDocs: terms.map((_, t) => at.map((e) => e.termDocs[t])),
-      leftOut: groups.leftOut,
-    };
+    return trendOfTally(this.field, this.terms, this.groups.labels, this.tally, this.groups.leftOut);
   }
 }
 

@@ -80,8 +80,8 @@ async function countInThisThread(files: string[], setup: CountSetup, request: Co
     else open.addEnds(start, words.ends, words.nodes);
     const share = end / prepared.file.text.length;
     if (share === 1) {
-      const { ids, counts, size, chars, positions } = open.close();
-      acc.addIds(prepared.label, ids, counts, size, chars, positions);
+      const { ids, counts, ...doc } = open.close();
+      acc.addIds(prepared.label, ids, counts, doc);
       open = undefined;
     }
     options.onProgress?.(step.file, share);

@@ -13,7 +13,7 @@ export interface CountSetup {
 
 /** What one counted file sends back to the main thread (and what the cache memoises per file). */
 export type DocumentCountsMessage =
-  | { kind: 'counts'; id: string; meta: Record<string, string>; label: string; terms: string[]; counts: number[]; size: number; chars: number }
+  | { kind: 'counts'; id: string; meta: Record<string, string>; label: string; terms: string[]; counts: number[]; size: number; chars: number; matches?: number[] }
   | { kind: 'left-out'; id: string; meta: Record<string, string> }
   | { kind: 'error'; message: string };
 
@@ -35,6 +35,7 @@ export interface WorkerCountsMessage {
   counts: Int32Array;
   size: number;
   chars: number;
+  matches?: number[];
 }
 
 export interface CountFilesOptions {
@@ -54,7 +55,7 @@ export function mergeMessage(
   workers?: { merge(acc: CountAccumulator, message: WorkerCountsMessage): void },
 ): void {
   if (message.kind === 'ids') workers!.merge(acc, message);
-  else if (message.kind === 'counts') acc.addCounts(message.label, message.terms, message.counts, message.size, message.chars);
+  else if (message.kind === 'counts') acc.addCounts(message.label, message.terms, message.counts, message);
   else if (message.kind === 'left-out') acc.leaveOut(message);
   else if (options.skipBad) options.warn(`skipped ${message.message}`);
   else throw new InputError(message.message);

@@ -1,7 +1,8 @@
 import { charCount, countedItems, type CountRequest } from '../analysis/countCorpus.js';
 import { groupOf } from '../analysis/groups.js';
 import { StretchCounter } from '../analysis/stretchCounter.js';
-import { DocumentCounter, positionsOf } from '../analysis/termCounts.js';
+import { DocumentCounter, positionsOf, type DocumentSize } from '../analysis/termCounts.js';
+import { termSearch } from '../analysis/searchTally.js';
 import { wordFilter } from '../analysis/tokenFilter.js';
 import { TifaError } from '../errors.js';
 import type { WordNodes, Words } from '../segment/token.js';
@@ -14,7 +15,7 @@ import type { FileTokenizer, LoadedFile } from './tokenizeFile.js';
  * outside the file (name pattern, metadata table) is one of them because it can change a document's group.
  */
 export function requestSignature(request: CountRequest, outerMetaKey: string): string {
-  const { field, filter, ngram, only } = request;
+  const { field, filter, ngram, only, search } = request;
   return JSON.stringify([
     outerMetaKey,
     field ?? '',
@@ -24,6 +25,7 @@ export function requestSignature(request: CountRequest, outerMetaKey: string): s
     filter?.drop ?? null,
     ngram ?? null,
     only ? [...only].sort() : null,
+    search ?? null,
   ]);
 }
 
@@ -56,6 +58,8 @@ export class FileCounter {
   private readonly keep: (word: string, tag: string | undefined) => boolean;
   /** Counts words where they stand in the text, when the verdict on a word depends on the word alone. */
   private readonly stretches?: StretchCounter;
+  /** The occurrences of the request's search terms in a text. */
+  private readonly search?: (text: string) => number[];
 
   /** `counter` gives the term ids: a worker's own, kept across its files, or the accumulator's in this thread. */
   constructor(
@@ -65,6 +69,7 @@ export class FileCounter {
   ) {
     const keep = (this.keep = wordFilter(request.filter ?? {}));
     const { only } = request;
+    if (request.search) this.search = termSearch(request.search);
     if (countsWhereWordsStand(request)) {
       this.stretches = new StretchCounter(counter, (word) => keep(word, undefined) && (only === undefined || only.has(word)));
     }
@@ -123,12 +128,13 @@ export class FileCounter {
         recorder?.finish();
         const { ids, counts } = counter.take();
         const chars = charCount(text);
+        const matches = this.search?.(text);
         if (prepared.memoKey) {
           const { file, label } = prepared;
           const terms = ids.map((id) => counter.vocabulary[id]);
-          this.remember(prepared.memoKey, { kind: 'counts', id: file.id, meta: file.meta, label, terms, counts, size, chars });
+          this.remember(prepared.memoKey, { kind: 'counts', id: file.id, meta: file.meta, label, terms, counts, size, chars, matches });
         }
-        return { ids, counts, size, chars, positions };
+        return { ids, counts, size, chars, positions, matches };
       },
     };
   }
@@ -142,7 +148,7 @@ export class FileCounter {
     const open = this.open(prepared);
     const bounds = this.tokenizer.chunks(file);
     for (let k = 1; k < bounds.length; k++) open.add(bounds[k - 1], this.tokenizer.chunkWords(file, bounds[k - 1], bounds[k]));
-    const { ids, counts, size, chars } = open.close();
+    const { ids, counts, size, chars, matches } = open.close();
     return {
       kind: 'ids',
       worker,
@@ -155,6 +161,7 @@ export class FileCounter {
       counts: Int32Array.from(counts),
       size,
       chars,
+      matches,
     };
   }
 
@@ -169,5 +176,5 @@ export interface OpenFile {
   add(start: number, cut: Words): void;
   /** `add` for a chunk cut into token ends only (no strings), when the counter `countsEnds`. */
   addEnds(start: number, ends: Uint32Array, nodes?: WordNodes): void;
-  close(): { ids: number[]; counts: number[]; size: number; chars: number; positions?: Map<number, number[]> };
+  close(): { ids: number[]; counts: number[] } & DocumentSize;
 }

@@ -24,7 +24,7 @@ class WorkerVocabularies {
   merge(acc: CountAccumulator, message: WorkerCountsMessage): void {
     const { terms, toAcc } = this.of(message.worker);
     const ids = message.ids.map((id) => (toAcc[id] ??= acc.termId(terms[id])));
-    acc.addIds(message.label, ids, message.counts, message.size, message.chars);
+    acc.addIds(message.label, ids, message.counts, message);
   }
 }
 

@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { DEFAULT_TREND_FIELD } from '../defaultGrouping.js';
 import { STDIN } from '../../corpus/stdin.js';
-import { countTrend, trendTable } from '../../analysis/trend.js';
+import { trendOfTally, trendTable } from '../../analysis/trend.js';
 import { UsageError } from '../../errors.js';
 import type { TrendShardCounts } from '../../analysis/mergeTrend.js';
 import type { ResultTable } from '../../resultTable.js';
 import { shardJson } from '../shard.js';
 import { printTable } from '../terminal.js';
 import { emit } from '../writeOutput.js';
-import { countCorpusFiles, openCorpus } from '../openCorpus.js';
+import { countCorpusFiles } from '../openCorpus.js';
 import {
   corpusOptions,
   countingOptions,
@@ -47,10 +47,11 @@ export function trendCommand(): Command {
   return cmd.action(async (args: string[], flags: TrendFlags) => {
     const { terms, paths } = termsThenPaths(args);
     if (terms.length === 0) throw new UsageError('name at least one term before the paths');
-    // Token totals per value come from the counting pipeline (cached, threaded), which notes the left-out documents.
-    const totals = await countCorpusFiles(paths, flags, { field: flags.by, only: new Set() });
-    const { leftOut, ...counts } = countTrend(openCorpus(paths, flags).docs, terms, flags.by);
-    const tokens = counts.values.map((v) => totals.tokens[totals.groups.indexOf(v)] ?? 0);
+    // One pass of the counting pipeline (cached, threaded) gives the token totals per value and, searched in
+    // each text as it is read, the terms' uses; it notes the left-out documents.
+    const totals = await countCorpusFiles(paths, flags, { field: flags.by, only: new Set(), search: terms });
+    const { leftOut, ...counts } = trendOfTally(flags.by, terms, totals.groups, totals.search!, totals.leftOut);
+    const tokens = counts.values.map((v) => totals.tokens[totals.groups.indexOf(v)]);
     // The terms are arguments, not flags: the shard records them with the options, so shards of other terms differ.
     if (flags.shard) emit(shardJson('trend', paths, { ...flags, terms }, { trend: counts, tokens }), flags);
     else printTable(trendTableOf({ trend: counts, tokens }, flags), flags);
