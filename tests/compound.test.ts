@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PhraseJoin } from '../src/segment/compound.js';
+import { endsWords } from '../src/segment/endsWords.js';
 import { createSegmenter } from '../src/segment/createSegmenter.js';
 import type { Words } from '../src/segment/token.js';
 
@@ -43,6 +44,19 @@ describe('PhraseJoin', () => {
     expect(out.tags).toEqual(Array.from({ length: 6000 }, () => ['nz', 'x']).flat());
     expect([...out.ends!.slice(0, 4)]).toEqual([3, 5, 8, 10]);
     expect(out.ends![out.ends!.length - 1]).toBe(text.length);
+  });
+
+  it('with dictionary nodes, answers each word once per dictionary whether a phrase can start at it', () => {
+    // 严格 (node 7) starts 严格、规范; 严 (node 3) opens it by its first unit but is no prefix of it.
+    const text = '严格、规范严、严格、规范';
+    const ends = Uint32Array.of(2, 3, 5, 6, 7, 9, 10, 12);
+    const cut = (ids: number[], dictionary = 'd1'): Words => endsWords(text, ends, undefined, { dictionary, ids: Int32Array.from(ids) });
+    const joiner = new PhraseJoin(['严格、规范']);
+    const nodes = [7, -1, 5, 3, -1, 7, -1, 5];
+    expect(joiner.apply(text, cut(nodes)).words).toEqual(['严格、规范', '严', '、', '严格、规范']);
+    expect(joiner.apply(text, cut(nodes)).nodes!.ids).toEqual(Int32Array.of(-1, 3, -1, -1));
+    // Another dictionary numbers its nodes anew (3 is now 严格, 7 严): the first one's answers are not reused.
+    expect(joiner.apply(text, cut([3, -1, 5, 7, -1, 3, -1, 5], 'd2')).words).toEqual(['严格、规范', '严', '、', '严格、规范']);
   });
 
   it('tags a joined phrase nz and keeps the other tags', () => {

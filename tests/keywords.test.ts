@@ -30,6 +30,19 @@ describe('TF-IDF keywords', () => {
     // a is in every reference document: idf 1, below c and b (never seen there: idf ln 10 + 1).
     expect(against.rows[0]).toMatchObject({ doc: 'A', term: 'b', docfreq: 0 });
   });
+
+  it('pooled by the field as read: one row per value, the same table; df and N still count every document', () => {
+    const withLeftOut = [...docs, fakeDoc('N', {}, 'a a')];
+    const pooled = documentTerms(withLeftOut, spaceSegmenter, {}, undefined, 'g');
+    // x = A + B: a 2, b 2, c 1, d 1 over 6 words; y = C. N (no g) is in no row but in df (a: A and N) and N = 4.
+    expect(pooled.docs).toEqual([{ id: 'x', meta: { g: 'x' }, words: 6 }, { id: 'y', meta: { g: 'y' }, words: 1 }]);
+    expect(pooled.rows.map((r) => [...r.counts])).toEqual([[2, 2, 1, 1], [1]]);
+    expect([pooled.documents, pooled.df]).toEqual([4, [2, 2, 1, 1, 1]]);
+    expect(pooled.pooled!.leftOut.map((d) => d.id)).toEqual(['N']);
+    const plain = documentTerms(withLeftOut, spaceSegmenter);
+    const table = (dt: typeof plain) => tfidfKeywords(dt, documentUnits(dt, 'g'), { top: 5, unitColumn: 'g' });
+    expect(table(pooled)).toEqual(table(plain));
+  });
 });
 
 describe('TextRank keywords', () => {

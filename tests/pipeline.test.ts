@@ -48,9 +48,9 @@ describe('DocumentCounter and CountAccumulator', () => {
     const worker = new DocumentCounter();
     for (const [group, items] of docs) {
       const own = byItems.add(group, { items, words: items.length }, 10);
-      byTerms.addCounts(group, own.terms, own.counts, items.length, 10);
+      byTerms.addCounts(group, own.terms, own.counts, { size: items.length, chars: 10 });
       const { ids, counts } = worker.count(items);
-      byIds.addIds(group, ids.map((id) => byIds.termId(worker.vocabulary[id])), counts, items.length, 10);
+      byIds.addIds(group, ids.map((id) => byIds.termId(worker.vocabulary[id])), counts, { size: items.length, chars: 10 });
     }
     const expected = plain(byItems.counts);
     expect(plain(byTerms.counts)).toEqual(expected);

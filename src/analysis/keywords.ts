@@ -1,7 +1,7 @@
 import type { Document } from '../corpus/document.js';
 import type { ResultTable, Row } from '../resultTable.js';
 import type { Token } from '../segment/token.js';
-import { documentFrequency, type DocumentTerms, type DocumentUnit } from './documentTerms.js';
+import { type DocumentTerms, type DocumentUnit } from './documentTerms.js';
 import { groupOf } from './groups.js';
 
 /**
@@ -47,9 +47,9 @@ export function tfidfKeywords(
   units: DocumentUnit[],
   options: { top: number; unitColumn: string; reference?: { df: Map<string, number>; docs: number } },
 ): ResultTable {
-  const own = documentFrequency(dt);
+  const own = dt.df;
   const dfOf = (id: number) => (options.reference ? (options.reference.df.get(dt.vocabulary[id]) ?? 0) : own[id]);
-  const n = options.reference ? options.reference.docs : dt.docs.length;
+  const n = options.reference ? options.reference.docs : dt.documents;
   const rows: Row[] = [];
   for (const unit of units) {
     const counts = unitCounts(dt, unit);

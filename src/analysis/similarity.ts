@@ -1,5 +1,5 @@
 import type { ResultTable, Row } from '../resultTable.js';
-import { documentFrequency, type DocumentTerms, type DocumentUnit } from './documentTerms.js';
+import { type DocumentTerms, type DocumentUnit } from './documentTerms.js';
 import { idf } from './keywords.js';
 
 /**
@@ -8,8 +8,7 @@ import { idf } from './keywords.js';
  * units with the same profile, 0 for units sharing no term.
  */
 export function tfidfVectors(dt: DocumentTerms, units: DocumentUnit[]): Array<Map<number, number>> {
-  const df = documentFrequency(dt);
-  const n = dt.docs.length;
+  const { df, documents: n } = dt;
   return units.map((unit) => {
     const counts = new Map<number, number>();
     for (const d of unit.docs) dt.rows[d].ids.forEach((id, j) => counts.set(id, (counts.get(id) ?? 0) + dt.rows[d].counts[j]));

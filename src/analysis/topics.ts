@@ -1,5 +1,5 @@
 import type { ResultTable, Row } from '../resultTable.js';
-import { documentFrequency, documentUnits, type DocumentTerms } from './documentTerms.js';
+import { documentUnits, type DocumentTerms } from './documentTerms.js';
 import { seededRandom } from './random.js';
 
 /**
@@ -36,7 +36,7 @@ export interface TopicModel {
 
 export function fitTopics(dt: DocumentTerms, options: TopicOptions): TopicModel {
   const { k: K, alpha, beta } = options;
-  const df = documentFrequency(dt);
+  const { df } = dt;
   // Model ids for the terms kept, in order of first sight.
   const modelId = new Int32Array(dt.vocabulary.length).fill(-1);
   const vocabulary: string[] = [];

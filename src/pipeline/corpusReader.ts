@@ -1,7 +1,7 @@
 import type { Document } from '../corpus/document.js';
 import { InputError } from '../errors.js';
 import { withOffsets } from '../segment/offsets.js';
-import type { Segmenter, Token, Words } from '../segment/token.js';
+import type { Segmenter, Token, WordSegmenter, Words } from '../segment/token.js';
 import type { CountSetup } from './countMessages.js';
 import type { FileTokenizer, LoadedFile } from './tokenizeFile.js';
 import { tokenizerFor } from './tokenizerFor.js';
@@ -36,7 +36,8 @@ export class CorpusReader {
   private held?: LoadedFile[];
   /** Bad files skipped (and noted) in the first pass, skipped quietly in later ones. */
   private readonly skipped = new Set<string>();
-  readonly segmenter: Segmenter;
+  /** Cuts the reader's documents from the cache: as tokens, or as words (no Token per word) for what only counts them. */
+  readonly segmenter: Segmenter & Pick<WordSegmenter, 'words'>;
 
   constructor(
     private readonly files: readonly string[],
@@ -45,7 +46,12 @@ export class CorpusReader {
   ) {
     this.tokenizer = tokenizerFor(setup);
     const backend = this.tokenizer.segmenter;
-    this.segmenter = { name: backend.name, key: backend.key, cut: (text, cutOptions) => this.cut(text, Boolean(cutOptions?.pos)) };
+    this.segmenter = {
+      name: backend.name,
+      key: backend.key,
+      cut: (text, cutOptions) => this.cut(text, Boolean(cutOptions?.pos)),
+      words: (text, cutOptions) => this.words(text, Boolean(cutOptions?.pos)),
+    };
   }
 
   /** The documents, one at a time; files that are not text stop the run, or are noted and skipped with skipBad. */
@@ -95,6 +101,13 @@ export class CorpusReader {
     if (!file || pos !== this.setup.pos) return this.tokenizer.segmenter.cut(text, { pos });
     file.cached ??= this.segment(file);
     return withOffsets(text, file.cached);
+  }
+
+  private words(text: string, pos: boolean): Words {
+    const file = this.loaded.get(text);
+    if (!file || pos !== this.setup.pos) return this.tokenizer.segmenter.words(text, { pos });
+    file.cached ??= this.segment(file);
+    return file.cached;
   }
 
   /** Cuts a file chunk by chunk and stores its entry, as the counting pipeline does. */

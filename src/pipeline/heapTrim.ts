@@ -1,4 +1,4 @@
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
@@ -9,10 +9,14 @@ import { runInNewContext } from 'node:vm';
  * space for 17 MB live). A full collection once enough text has been read since the last one returns that space.
  */
 
-/** Bytes of files read between collections. */
-const TRIM_BYTES = 4 * 1024 * 1024;
-/** Heap above the live size of the last collection that is worth one (a full collection costs ~1 ms per 10 MB live). */
-const SLACK_BYTES = 16 * 1024 * 1024;
+/** Bytes of files read between looks at the heap. */
+const TRIM_BYTES = 1024 * 1024;
+/**
+ * Old space used above what the last collection kept that is worth a full collection (one costs ~1 ms per 10 MB
+ * live). Measured on the old space, not the whole heap: the young generation is most of the heap's size and is
+ * collected anyway, and freq promotes little, so it is collected rarely, keywords (a string per word) often.
+ */
+const SLACK_BYTES = 8 * 1024 * 1024;
 
 let collect: (() => void) | undefined;
 let bytes = 0;
@@ -27,15 +31,20 @@ function fullCollection(): () => void {
   return collect;
 }
 
+/** Bytes used in the old space (objects that outlived the young generation, garbage or not). */
+function oldSpaceUsed(): number {
+  return getHeapSpaceStatistics().find((space) => space.space_name === 'old_space')?.space_used_size ?? 0;
+}
+
 /**
- * Notes a file of `n` bytes read on this thread; once TRIM_BYTES have been read since the last collection and
- * the heap holds SLACK_BYTES more than it kept then, collects in full.
+ * Notes a file of `n` bytes read on this thread; once TRIM_BYTES have been read since the last look and the old
+ * space holds SLACK_BYTES more than the last collection kept, collects in full.
  */
 export function fileRead(n: number): void {
   bytes += n;
   if (bytes < TRIM_BYTES) return;
   bytes = 0;
-  if (getHeapStatistics().total_heap_size - liveAfterLast < SLACK_BYTES) return;
+  if (oldSpaceUsed() - liveAfterLast < SLACK_BYTES) return;
   fullCollection()();
-  liveAfterLast = getHeapStatistics().used_heap_size;
+  liveAfterLast = oldSpaceUsed();
 }

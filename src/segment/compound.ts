@@ -14,6 +14,11 @@ import type { WordNodes, Words } from './token.js';
  * The text is matched as written, not folded: a token is a stretch of the text, and a term with a space or a
  * comma inside (`专业 + 机制`) would be a new word in every table. Slogans and lint see such forms through the fold.
  */
+/** startsJoin's answers. */
+const UNKNOWN = 0;
+const STARTS = 1;
+const DOES_NOT_START = 2;
+
 /** Words copied by one call at most (a call takes its arguments on the stack). */
 const STRETCH = 4096;
 
@@ -24,6 +29,15 @@ export class PhraseJoin {
   private readonly empty: boolean;
   /** 1 at each code unit some phrase starts with: about half the words open one, the rest are answered here. */
   private readonly opens = new Uint8Array(0x10000);
+  /** 1 at the trie nodes some phrase goes on from. */
+  private readonly goesOn: Uint8Array;
+  /**
+   * Whether the dictionary word at each node of the segmenter's trie (Words.nodes) is a proper prefix of a phrase,
+   * the only kind of word a join can start at: UNKNOWN until first met, then answered with one read. Most
+   * words that open a phrase by their first unit go no further (发展 and 发展新质生产力, but 发 of 发挥 too).
+   */
+  private startsJoin = new Uint8Array(0);
+  private startsJoinOf: string | undefined;
 
   /** `phrases`: lexicon forms that hold a segmenter cut (LexiconIndex forms, see createSegmenter). */
   constructor(phrases: Iterable<string>) {
@@ -32,8 +46,37 @@ export class PhraseJoin {
     this.empty = joinable.length === 0;
     const ends = joinable.map((phrase) => this.trie.insert(phrase));
     this.phraseEnd = new Uint8Array(this.trie.size);
+    this.goesOn = new Uint8Array(this.trie.size);
     for (const end of ends) this.phraseEnd[end] = 1;
-    for (const phrase of joinable) this.opens[phrase.charCodeAt(0)] = 1;
+    for (const phrase of joinable) {
+      this.opens[phrase.charCodeAt(0)] = 1;
+      let node = CodeUnitTrie.ROOT;
+      for (let k = 0; k < phrase.length - 1; k++) this.goesOn[(node = this.trie.next(node, phrase.charCodeAt(k)))] = 1;
+    }
+  }
+
+  /** startsJoin made ready for the dictionary of `nodes`, or undefined without nodes. */
+  private startsJoinFor(nodes: WordNodes | undefined): Uint8Array | undefined {
+    if (!nodes) return undefined;
+    if (this.startsJoinOf !== nodes.dictionary) {
+      this.startsJoinOf = nodes.dictionary;
+      this.startsJoin = new Uint8Array(0);
+    }
+    let needed = this.startsJoin.length;
+    for (let i = 0; i < nodes.ids.length; i++) if (nodes.ids[i] >= needed) needed = nodes.ids[i] + 1;
+    if (needed > this.startsJoin.length) {
+      const grown = new Uint8Array(Math.max(needed, 2 * this.startsJoin.length));
+      grown.set(this.startsJoin);
+      this.startsJoin = grown;
+    }
+    return this.startsJoin;
+  }
+
+  /** Whether text[start, end) is a proper prefix of some phrase. */
+  private prefixOfPhrase(text: string, start: number, end: number): boolean {
+    let node = CodeUnitTrie.ROOT;
+    for (let i = start; i < end && node >= 0; i++) node = this.trie.next(node, text.charCodeAt(i));
+    return node >= 0 && this.goesOn[node] === 1;
   }
 
   /** The cut with its phrases joined, and the end offset of each of its words in `text` (Words.ends). */
@@ -48,9 +91,17 @@ export class PhraseJoin {
     const { trie, phraseEnd, opens } = this;
     const startOf = contiguous ? (i: number) => (i === 0 ? 0 : ends[i - 1]) : (i: number) => ends[i] - cut.words[i].length;
     const joins: Array<[number, number]> = [];
+    const startsJoin = this.startsJoinFor(cut.nodes);
+    const nodeIds = cut.nodes?.ids;
     for (let first = 0; first < count; first++) {
       const start = startOf(first);
       if (opens[text.charCodeAt(start)] === 0) continue;
+      const word = nodeIds ? nodeIds[first] : -1;
+      if (word >= 0) {
+        let known = startsJoin![word];
+        if (known === UNKNOWN) known = startsJoin![word] = this.prefixOfPhrase(text, start, ends[first]) ? STARTS : DOES_NOT_START;
+        if (known === DOES_NOT_START) continue;
+      }
       // The walk meets phrase ends in increasing order and word ends increase too: one pointer finds the
       // word ending at each phrase end, no map of every word's end per chunk.
       let last = -1;

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { documentFrequency, documentTerms, groupDocuments } from '../../analysis/documentTerms.js';
+import { documentTerms, groupDocuments } from '../../analysis/documentTerms.js';
 import { KEYWORD_METHODS, TextRankGraphs, textrankKeywords, tfidfKeywords, type KeywordMethod } from '../../analysis/keywords.js';
 import { UsageError } from '../../errors.js';
 import { printTable } from '../terminal.js';
@@ -42,7 +42,8 @@ export function keywordsCommand(): Command {
     const filter = { ...filterFrom(flags), minLength: Math.max(2, flags.minLength) };
     const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
     const graphs = flags.method === 'textrank' ? new TextRankGraphs(flags.by) : undefined;
-    const dt = documentTerms(corpus.docs, corpus.segmenter, filter, graphs?.onTokens);
+    // With --by each value's documents are pooled into one row as they are read: memory follows the groups.
+    const dt = documentTerms(corpus.docs, corpus.segmenter, filter, graphs?.onTokens, flags.by);
     const grouping = groupDocuments(dt, flags.by);
     noteLeftOut(grouping);
     const { units } = grouping;
@@ -55,8 +56,7 @@ export function keywordsCommand(): Command {
     if (flags.reference) {
       const referenceCorpus = openCorpus(flags.reference, flags, { pos: Boolean(flags.pos) });
       const ref = documentTerms(referenceCorpus.docs, referenceCorpus.segmenter, filter);
-      const df = documentFrequency(ref);
-      reference = { df: new Map(ref.vocabulary.map((term, id) => [term, df[id]])), docs: ref.docs.length };
+      reference = { df: new Map(ref.vocabulary.map((term, id) => [term, ref.df[id]])), docs: ref.documents };
     }
     printTable(tfidfKeywords(dt, units, { top: flags.top, unitColumn, reference }), flags);
   });

@@ -27,7 +27,8 @@ export function similarCommand(): Command {
   outputOptions(cmd);
   return cmd.action((paths: string[], flags: SimilarFlags) => {
     const corpus = openCorpus(paths, flags, { pos: Boolean(flags.pos) });
-    const dt = documentTerms(corpus.docs, corpus.segmenter, filterFrom(flags));
+    // With --by each value's documents are pooled into one row as they are read: memory follows the groups.
+    const dt = documentTerms(corpus.docs, corpus.segmenter, filterFrom(flags), undefined, flags.by);
     const grouping = groupDocuments(dt, flags.by);
     noteLeftOut(grouping);
     const { units } = grouping;
