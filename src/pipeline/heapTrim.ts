@@ -1,4 +1,4 @@
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
@@ -10,17 +10,27 @@ import { runInNewContext } from 'node:vm';
  */
 
 /** Bytes of files read between looks at the heap. */
-const TRIM_BYTES = 1024 * 1024;
+const LOOK_BYTES = 1024 * 1024;
 /**
- * Old space used above what the last collection kept that is worth a full collection (one costs ~1 ms per 10 MB
- * live). Measured on the old space, not the whole heap: the young generation is most of the heap's size and is
- * collected anyway, and freq promotes little, so it is collected rarely, keywords (a string per word) often.
+ * Bytes of files read after which a heap SLACK_BYTES above the live size of the last collection is collected
+ * (a full collection costs ~1 ms per 10 MB live). Frequent full collections also keep the young generation
+ * from growing: kwic on 64 MB peaked 11 MB higher when collected half as often.
  */
-const SLACK_BYTES = 8 * 1024 * 1024;
+const TRIM_BYTES = 4 * 1024 * 1024;
+const SLACK_BYTES = 16 * 1024 * 1024;
+/**
+ * Memory kept past the young generation (the old, code and large-object spaces, and the buffers outside the heap
+ * that objects hold: file bytes, serialised cache entries) above what the last collection kept, that is collected
+ * at the next look, sooner than TRIM_BYTES: a command that makes a string per word (keywords, similar) keeps that
+ * much after a megabyte or two of text.
+ */
+const RETAINED_BYTES = 8 * 1024 * 1024;
 
 let collect: (() => void) | undefined;
-let bytes = 0;
+let sinceLook = 0;
+let sinceTrim = 0;
 let liveAfterLast = 0;
+let retainedAfterLast = 0;
 
 /** V8's full collection; `--expose-gc` is one of the flags V8 takes after start, for contexts made afterwards. */
 function fullCollection(): () => void {
@@ -31,20 +41,27 @@ function fullCollection(): () => void {
   return collect;
 }
 
-/** Bytes used in the old space (objects that outlived the young generation, garbage or not). */
-function oldSpaceUsed(): number {
-  return getHeapSpaceStatistics().find((space) => space.space_name === 'old_space')?.space_used_size ?? 0;
+/** Bytes of objects past the young generation (garbage or not) and of the buffers outside the heap that objects hold. */
+function retained(): number {
+  let bytes = getHeapStatistics().external_memory;
+  for (const space of getHeapSpaceStatistics()) if (!space.space_name.startsWith('new_')) bytes += space.space_used_size;
+  return bytes;
 }
 
 /**
- * Notes a file of `n` bytes read on this thread; once TRIM_BYTES have been read since the last look and the old
- * space holds SLACK_BYTES more than the last collection kept, collects in full.
+ * Notes a file of `n` bytes read on this thread; collects in full once TRIM_BYTES have been read since the last
+ * collection and the heap holds SLACK_BYTES more than it kept then, or as soon as RETAINED_BYTES more are kept
+ * past the young generation.
  */
 export function fileRead(n: number): void {
-  bytes += n;
-  if (bytes < TRIM_BYTES) return;
-  bytes = 0;
-  if (oldSpaceUsed() - liveAfterLast < SLACK_BYTES) return;
+  sinceLook += n;
+  sinceTrim += n;
+  if (sinceLook < LOOK_BYTES) return;
+  sinceLook = 0;
+  const due = sinceTrim >= TRIM_BYTES && getHeapStatistics().total_heap_size - liveAfterLast >= SLACK_BYTES;
+  if (!due && retained() - retainedAfterLast < RETAINED_BYTES) return;
   fullCollection()();
-  liveAfterLast = oldSpaceUsed();
+  sinceTrim = 0;
+  liveAfterLast = getHeapStatistics().used_heap_size;
+  retainedAfterLast = retained();
 }
