@@ -165,10 +165,10 @@ export class CountAccumulator {
    * Adds one document: its counted units in text order and its size in word tokens; with `only`, just those
    * terms are counted. Returns the document's own counts.
    */
-  add(groupLabel: string, units: CountedUnits, charCount: number, only?: Set<string>, matches?: number[]): DocumentTerms {
+  add(groupLabel: string, units: CountedUnits, charCount: number, only?: Set<string>): DocumentTerms {
     const positions = this.options.keepPositions ? new Map<number, number[]>() : undefined;
     const { ids, counts } = this.counter.count(units.items, only, positions && positionsOf(units, 0, positions));
-    this.addIds(groupLabel, ids, counts, { size: units.words, chars: charCount, positions, matches });
+    this.addIds(groupLabel, ids, counts, { size: units.words, chars: charCount, positions });
     return { terms: ids.map((id) => this.counter.vocabulary[id]), counts };
   }
 
