@@ -1,4 +1,5 @@
 import { CodeUnitTrie } from '../lexicon/charTrie.js';
+import { NodeTable } from '../segment/nodeTable.js';
 import type { WordNodes } from '../segment/token.js';
 import { isWordToken } from '../segment/wordToken.js';
 import type { DocumentCounter } from './termCounts.js';
@@ -19,9 +20,8 @@ export class StretchCounter {
   private state = new Int32Array(1024).fill(UNSEEN);
   /** The state of each one-unit word (，。、 and single characters: a third of the tokens), by code unit. */
   private readonly unitState = new Int32Array(0x10000).fill(UNSEEN);
-  /** The state of each node of the segmenter's dictionary trie (Words.nodes), for the dictionary of `nodesOf`. */
-  private nodeState = new Int32Array(0);
-  private nodesOf: string | undefined;
+  /** The state of each node of the segmenter's dictionary trie (Words.nodes). */
+  private readonly nodeStates = new NodeTable((length) => new Int32Array(length).fill(UNSEEN));
 
   /** `counted(word)`: whether a word token is counted (the filter and --only); the ids are `counter`'s. */
   constructor(
@@ -36,8 +36,8 @@ export class StretchCounter {
    */
   add(text: string, from: number, ends: ArrayLike<number>, nodes?: WordNodes): number {
     const { trie, unitState } = this;
-    const ids = nodes && this.nodeStates(nodes);
-    const nodeState = this.nodeState;
+    const ids = nodes?.ids;
+    const nodeState = nodes ? this.nodeStates.for(nodes) : undefined;
     let words = 0;
     let start = from;
     for (let i = 0; i < ends.length; i++) {
@@ -45,8 +45,8 @@ export class StretchCounter {
       let state: number;
       const dictionaryNode = ids ? ids[i] : -1;
       if (dictionaryNode >= 0) {
-        state = nodeState[dictionaryNode];
-        if (state === UNSEEN) state = nodeState[dictionaryNode] = this.verdict(text.slice(start, end));
+        state = nodeState![dictionaryNode];
+        if (state === UNSEEN) state = nodeState![dictionaryNode] = this.verdict(text.slice(start, end));
       } else if (end - start === 1) {
         const unit = text.charCodeAt(start);
         state = unitState[unit];
@@ -64,23 +64,6 @@ export class StretchCounter {
       start = end;
     }
     return words;
-  }
-
-  /** The node ids of `nodes`, with the node states made ready for their dictionary. */
-  private nodeStates(nodes: WordNodes): Int32Array {
-    const { dictionary, ids } = nodes;
-    if (this.nodesOf !== dictionary) {
-      this.nodesOf = dictionary;
-      this.nodeState = new Int32Array(0);
-    }
-    let needed = this.nodeState.length;
-    for (let i = 0; i < ids.length; i++) if (ids[i] >= needed) needed = ids[i] + 1;
-    if (needed > this.nodeState.length) {
-      const grown = new Int32Array(Math.max(needed, 2 * this.nodeState.length)).fill(UNSEEN);
-      grown.set(this.nodeState);
-      this.nodeState = grown;
-    }
-    return ids;
   }
 
   private judge(node: number, word: string): number {

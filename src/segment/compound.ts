@@ -1,5 +1,6 @@
 import { CodeUnitTrie } from '../lexicon/charTrie.js';
 import { endsWords, isEndsWords } from './endsWords.js';
+import { NodeTable } from './nodeTable.js';
 import { wordEnds } from './offsets.js';
 import type { WordNodes, Words } from './token.js';
 
@@ -36,8 +37,7 @@ export class PhraseJoin {
    * the only kind of word a join can start at: UNKNOWN until first met, then answered with one read. Most
    * words that open a phrase by their first unit go no further (发展 and 发展新质生产力, but 发 of 发挥 too).
    */
-  private startsJoin = new Uint8Array(0);
-  private startsJoinOf: string | undefined;
+  private readonly startsJoin = new NodeTable((length) => new Uint8Array(length));
 
   /** `phrases`: lexicon forms that hold a segmenter cut (LexiconIndex forms, see createSegmenter). */
   constructor(phrases: Iterable<string>) {
@@ -53,23 +53,6 @@ export class PhraseJoin {
       let node = CodeUnitTrie.ROOT;
       for (let k = 0; k < phrase.length - 1; k++) this.goesOn[(node = this.trie.next(node, phrase.charCodeAt(k)))] = 1;
     }
-  }
-
-  /** startsJoin made ready for the dictionary of `nodes`, or undefined without nodes. */
-  private startsJoinFor(nodes: WordNodes | undefined): Uint8Array | undefined {
-    if (!nodes) return undefined;
-    if (this.startsJoinOf !== nodes.dictionary) {
-      this.startsJoinOf = nodes.dictionary;
-      this.startsJoin = new Uint8Array(0);
-    }
-    let needed = this.startsJoin.length;
-    for (let i = 0; i < nodes.ids.length; i++) if (nodes.ids[i] >= needed) needed = nodes.ids[i] + 1;
-    if (needed > this.startsJoin.length) {
-      const grown = new Uint8Array(Math.max(needed, 2 * this.startsJoin.length));
-      grown.set(this.startsJoin);
-      this.startsJoin = grown;
-    }
-    return this.startsJoin;
   }
 
   /** Whether text[start, end) is a proper prefix of some phrase. */
@@ -91,7 +74,7 @@ export class PhraseJoin {
     const { trie, phraseEnd, opens } = this;
     const startOf = contiguous ? (i: number) => (i === 0 ? 0 : ends[i - 1]) : (i: number) => ends[i] - cut.words[i].length;
     const joins: Array<[number, number]> = [];
-    const startsJoin = this.startsJoinFor(cut.nodes);
+    const startsJoin = cut.nodes && this.startsJoin.for(cut.nodes);
     const nodeIds = cut.nodes?.ids;
     for (let first = 0; first < count; first++) {
       const start = startOf(first);
