@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Spill, SpillStream } from '../analysis/spill.js';
 import { InputError } from '../errors.js';
+import { fileRead } from './heapTrim.js';
 
 /** A write that failed (most often a full disk), as one line naming the folder and what to do. */
 function writeFailed(dir: string, err: unknown): InputError {
@@ -12,7 +13,8 @@ function writeFailed(dir: string, err: unknown): InputError {
 
 /**
  * Spill streams as files in one temporary folder (under $TMPDIR), made at the first stream and removed with
- * everything in it when the process exits, whether the run ends well or not.
+ * everything in it when the process exits, whether the run ends well or not. Their bytes, written or read,
+ * count as files read for heapTrim: merging runs makes garbage as reading a corpus does.
  */
 export function fileSpill(): Spill {
   let dir: string | undefined;
@@ -38,10 +40,12 @@ export function fileSpill(): Spill {
             throw writeFailed(at, err);
           }
           written += bytes.length;
+          fileRead(bytes.length);
         },
         read(into) {
           const n = readSync(fd!, into, 0, into.length, readAt);
           readAt += n;
+          fileRead(n);
           return n;
         },
         dispose() {
