@@ -10,7 +10,7 @@ import { sentenceChunks } from '../dist/segment/sentenceChunks.js';
 import { buildPortDictionary } from '../dist/segment/portDictionary.js';
 import { PortCutter } from '../dist/segment/portCut.js';
 import { parseHmmModel } from '../dist/segment/portHmm.js';
-import { PortSegmenter } from '../dist/segment/portWords.js';
+import { PortSegmenter, portDictionary } from '../dist/segment/portWords.js';
 import { PhraseJoin } from '../dist/segment/compound.js';
 import { StretchCounter } from '../dist/analysis/stretchCounter.js';
 import { DocumentCounter } from '../dist/analysis/termCounts.js';
@@ -64,7 +64,7 @@ const countPort = () => {
   for (const chunk of chunks) cutter.cut((text = chunk), sink);
 };
 // freq's path: the words' ends, tifa's phrase join, counting where the words stand (StretchCounter).
-const portWords = new PortSegmenter(jiebaDictionary(), vocabulary.dictText);
+const portWords = new PortSegmenter(portDictionary(jiebaDictionary(), vocabulary.dictText));
 const join_ = new PhraseJoin(vocabulary.dictionaryPhrases);
 const stretchCount = (cutOf) => () => {
   const stretches = new StretchCounter(new DocumentCounter(), () => true);

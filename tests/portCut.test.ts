@@ -4,7 +4,7 @@ import { Jieba } from '@node-rs/jieba';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { segmenterVocabulary } from '../src/segment/createSegmenter.js';
 import { jiebaDictionary } from '../src/segment/nodeRsJieba.js';
-import { PortSegmenter } from '../src/segment/portWords.js';
+import { PortSegmenter, portDictionary } from '../src/segment/portWords.js';
 import { sentenceChunks } from '../src/segment/sentenceChunks.js';
 import { GOV_REPORTS, HAS_REPORTS } from './cli.js';
 
@@ -14,7 +14,7 @@ const PKU_TEST = fileURLToPath(new URL('../../shared/eval/sighan-pku/pku_test.ut
 const { dictText } = segmenterVocabulary();
 const native = Jieba.withDict(jiebaDictionary());
 native.loadDict(Buffer.from(dictText));
-const port = new PortSegmenter(jiebaDictionary(), dictText);
+const port = new PortSegmenter(portDictionary(jiebaDictionary(), dictText));
 const portWords = (text: string) => port.words(text).words;
 
 /** Texts whose words differ between the port and @node-rs/jieba, with the first word that differs. */
@@ -81,7 +81,7 @@ describe('the port loads dictionaries as jieba-rs does', () => {
   const both = (base: string, user: string, text: string) => {
     const tiny = Jieba.withDict(Buffer.from(base));
     if (user) tiny.loadDict(Buffer.from(user));
-    return { port: new PortSegmenter(Buffer.from(base), user).words(text).words, native: tiny.cut(text, true) };
+    return { port: new PortSegmenter(portDictionary(Buffer.from(base), user)).words(text).words, native: tiny.cut(text, true) };
   };
 
   it('takes the more probable route: 甲乙 (3 of 5) over 甲 and 乙 (1 of 5 each)', () => {

@@ -3,7 +3,6 @@ import type { JiebaBinding } from './binding.js';
 import { PhraseJoin } from './compound.js';
 import { createNodeRsBackend } from './nodeRsJieba.js';
 import { cutEnds } from './finishCut.js';
-import { seedPortDictionary } from './portWords.js';
 import type { CutThreadReply, CutThreadRequest } from './cutThreads.js';
 
 let binding: JiebaBinding | undefined;
@@ -19,8 +18,7 @@ parentPort!.on('message', (request: CutThreadRequest) => {
   if (request.kind === 'setup') {
     // A failure here is answered to every later request.
     try {
-      seedPortDictionary(request.port);
-      binding = createNodeRsBackend(request.dictText);
+      binding = createNodeRsBackend(request.dictText, undefined, request.port);
       join = new PhraseJoin(request.phrases);
     } catch (err) {
       setupError = err instanceof Error ? err.message : String(err);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import { splitTagged, type JiebaBinding } from './binding.js';
-import { PortSegmenter } from './portWords.js';
+import { PortSegmenter, portDictionary, type PortDictionary } from './portWords.js';
 import type { Words } from './token.js';
 import type { VocabularyStore } from './vocabularyKey.js';
 
@@ -20,9 +20,9 @@ export function jiebaDictionary(): Buffer {
 /**
  * @node-rs/jieba (jieba-rs): the default backend, same cuts as reference Python jieba. Words come from the
  * TypeScript port of its cut (portWords.ts: the same words, given by their ends, no string per token, its
- * dictionary kept in `store`); the native instance is loaded only to tag parts of speech, which the port does not.
+ * dictionary kept in `store`, or the one `dictionary` hands over, loaded by another thread); the native instance is loaded only to tag parts of speech, which the port does not.
  */
-export function createNodeRsBackend(userDictText: string, store?: VocabularyStore): JiebaBinding {
+export function createNodeRsBackend(userDictText: string, store?: VocabularyStore, dictionary?: PortDictionary): JiebaBinding {
   let jieba: Jieba | undefined;
   const native = () => {
     if (!jieba) {
@@ -35,7 +35,7 @@ export function createNodeRsBackend(userDictText: string, store?: VocabularyStor
     return jieba;
   };
   let port: PortSegmenter | undefined;
-  const cut = (text: string, pos: boolean): Words => (pos ? splitTagged(native().tag(text, true)) : (port ??= new PortSegmenter(jiebaDictionary(), userDictText, store)).words(text));
+  const cut = (text: string, pos: boolean): Words => (pos ? splitTagged(native().tag(text, true)) : (port ??= new PortSegmenter(dictionary ?? portDictionary(jiebaDictionary(), userDictText, store))).words(text));
   // The port cuts on this thread: a run that wants more threads has workers (--jobs).
   return { name: 'node-rs', cut, cutAsync: async (text, pos) => cut(text, pos) };
 }

@@ -31,15 +31,20 @@ export interface PortDictionary {
  * that the threads it is handed to (builtPortDictionary) read this one copy.
  */
 export function portDictionary(jiebaDict: Buffer, userDictText: string, store?: VocabularyStore): PortDictionary {
+  // Asked again for the same buffer and entries (the package's dictionary is read once: jiebaDictionary), the
+  // key is not hashed again: it reads the 5 MB file.
+  if (built && builtFrom?.jiebaDict === jiebaDict && builtFrom.userDictText === userDictText) return built;
   const key = portDictionaryKey(jiebaDict, userDictText);
-  if (built?.key === key) return built;
-  let data = store?.get<PortDictionaryData>(key);
-  if (!data) {
-    data = buildPortDictionary([jiebaDict.toString('utf8'), userDictText]);
-    store?.put(key, data);
+  if (built?.key !== key) {
+    let data = store?.get<PortDictionaryData>(key);
+    if (!data) {
+      data = buildPortDictionary([jiebaDict.toString('utf8'), userDictText]);
+      store?.put(key, data);
+    }
+    // The HMM is the same whatever the dictionary: parsed once per run (~0.1 s), like it.
+    built = { key, data: shared(data), hmm: built?.hmm ?? jiebaHmmModel() };
   }
-  // The HMM is the same whatever the dictionary: parsed once per run (~0.1 s), like it.
-  built = { key, data: shared(data), hmm: built?.hmm ?? jiebaHmmModel() };
+  builtFrom = { jiebaDict, userDictText };
   return built;
 }
 
@@ -72,6 +77,8 @@ export function portDictionaryKey(jiebaDict: Buffer, userDictText: string): stri
 
 /** The dictionary this thread has (one: a run loads one set of dictionaries), so segmenters made again share it. */
 let built: PortDictionary | undefined;
+/** What portDictionary last found `built` for. */
+let builtFrom: { jiebaDict: Buffer; userDictText: string } | undefined;
 
 /** The port's dictionary this thread has loaded, to hand to other threads (seedPortDictionary). */
 export function builtPortDictionary(): PortDictionary | undefined {
@@ -99,8 +106,7 @@ export class PortSegmenter {
     other: (_start, end) => this.push(end, NO_NODE),
   };
 
-  constructor(jiebaDict: Buffer, userDictText: string, store?: VocabularyStore) {
-    const { key, data, hmm } = portDictionary(jiebaDict, userDictText, store);
+  constructor({ key, data, hmm }: PortDictionary) {
     this.dictionary = key;
     this.cutter = new PortCutter(data, hmm);
   }
