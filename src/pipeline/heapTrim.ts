@@ -52,9 +52,9 @@ function retained(): number {
 }
 
 /**
- * Notes `n` bytes of a file read on this thread (or of a spill file, read or written); collects in full once TRIM_BYTES have been read since the last
- * collection and the heap holds SLACK_BYTES more than it kept then, or as soon as RETAINED_BYTES more are kept
- * past the young generation.
+ * Notes `n` bytes of a file read on this thread (or of a spill file, read or written); collects in full once
+ * TRIM_BYTES have been read since the last collection and the heap holds SLACK_BYTES more than it kept then, or
+ * as soon as RETAINED_BYTES more are kept past the young generation.
  */
 export function fileRead(n: number): void {
   sinceLook += n;
