@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tifa } from './cli.js';
+import { ROOT, tifa } from './cli.js';
 
 // freq in one thread has its chunks cut on a cut thread (segment/cutThreads.ts) that sends back token ends only;
 // these run the built binary, where that thread runs (from the TypeScript sources the cut stays on libuv's pool).
@@ -85,5 +87,23 @@ describe('freq through the cut thread', () => {
       expect(cached.stdout, `--jobs ${jobs}, cached tokens`).toBe(fresh.stdout);
       expect(cached.stderr).toBe(fresh.stderr);
     }
+  });
+
+  it('does not hold the process open when no cut is waiting, as when the run fails before the threads are set up', () => {
+    // Threads started and set up with nothing sent to cut, then ones whose setup throws: the script ends, so the
+    // process must exit (a 'message' listener added after unref() refs the worker again: such a run never ended).
+    // A file, not -e: code given with -e exits at its end whatever is still running.
+    const script = join(mkdtempSync(join(tmpdir(), 'tifa-cut-exit-')), 'run.mjs');
+    writeFileSync(
+      script,
+      `import { CutThreads } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/segment/cutThreads.js')).href)};
+      new CutThreads(1, () => ({ dictText: '', phrases: [], port: undefined }));
+      try { new CutThreads(2, () => { throw new Error('setup failed'); }); } catch { console.log('setup failed'); }
+      console.log('end');`,
+    );
+    const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.signal, 'killed: the threads held the process open').toBeNull();
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe('setup failed\nend\n');
   });
 });

@@ -45,9 +45,11 @@ export class CutThreads implements Pick<EndsCutter, 'ends' | 'busy'> {
   constructor(count: number, setup: () => CutThreadSetup) {
     for (let t = 0; t < count; t++) {
       const worker = new Worker(WORKER, { resourceLimits: WORKER_LIMITS });
-      worker.unref();
       worker.on('message', (reply: CutThreadReply) => this.settle(t, reply));
       worker.on('error', (err) => this.fail(t, err));
+      // After the listeners: adding a 'message' listener refs the worker again, and a run that failed before its
+      // first cut came back (its setup threw) then never exited.
+      worker.unref();
       this.threads.push({ worker, pending: 0 });
     }
     const request: CutThreadRequest = { kind: 'setup', ...setup() };
