@@ -33,8 +33,8 @@ const CUTS_IN_FLIGHT = 2;
 
 /**
  * Cut threads beside this thread, at most. Counting and reading are a third of freq's work and the cut two
- * thirds, and this thread cuts too while it would wait (lookahead): with two cut threads all three are busy (on
- * two cores one too many: see countFiles), with more this thread would hold them up, and whole files counted on
+ * thirds: beside one cut thread this thread cuts too while it would wait (lookahead), beside two it only reads
+ * and counts (see countInThisThread); with more this thread would hold them up, and whole files counted on
  * a pool of workers go further. On two cores, --jobs 2 on cut threads took 5–12% less CPU than on the pool (no
  * pipeline loaded per worker, no merging of per-document counts), and the cut threads start while this thread
  * loads the dictionaries.
@@ -52,7 +52,8 @@ const CUT_THREAD_UNITS = 1 << 16;
  * Counts in this thread while the segmenter cuts the next chunks off it (a pipeline), in file order. A request
  * that counts words where they stand (countsWhereWordsStand) has its chunks cut on `threads` threads of their own
  * into token ends, so that no token string is made on this thread (they cost it about as much as the cut), and
- * cuts the next chunk itself while the one it needs is still being cut; any other gets Words from the async cut.
+ * beside one cut thread it cuts the next chunk itself while the one it needs is still being cut; any other
+ * request gets Words from the async cut.
  */
 async function countInThisThread(files: string[], setup: CountSetup, request: CountRequest, options: CountFilesOptions, threads = 1): Promise<GroupedCounts> {
   const acc = new CountAccumulator(request);
@@ -64,7 +65,9 @@ async function countInThisThread(files: string[], setup: CountSetup, request: Co
     cut: (file, start, end) => (file.cached ? Promise.resolve({ ends: file.cached.ends! }) : endsCutter.ends(file.text.slice(start, end))),
     inFlight: CUTS_IN_FLIGHT * threads,
     units: CUT_THREAD_UNITS,
-    cutHere: (file, start, end) => (file.cached ? { ends: file.cached.ends! } : endsCutter.endsHere(file.text.slice(start, end))),
+    // Beside one cut thread this one cuts ahead too; beside two they fill two cores, and its cuts (cold, in an
+    // isolate of its own that compiles the cut again) only took CPU from theirs.
+    cutHere: threads > 1 ? undefined : (file, start, end) => (file.cached ? { ends: file.cached.ends! } : endsCutter.endsHere(file.text.slice(start, end))),
     busy: () => endsCutter.busy(),
   };
   let open: OpenFile | undefined;
@@ -129,7 +132,7 @@ export async function countFiles(files: string[], setup: CountSetup, request: Co
   const jobs = chooseJobs(files, request, options.jobs);
   const onCutThreads = jobs <= 1 || (jobs <= CUT_THREADS_MOST && countsWhereWordsStand(request) && !setup.pos);
   // Unless told, the cut threads leave this thread a core of its own: it counts, and cuts ahead while it would
-  // wait. On 2 cores (20 MB of reports, best of 3), one cut thread beside it ran 1.22–1.32× the raw one-thread
+  // wait (beside one cut thread). On 2 cores (20 MB of reports, best of 3), one cut thread beside it ran 1.22–1.32× the raw one-thread
   // cut, two cut threads 1.07–1.10×.
   const threads = options.jobs === undefined ? Math.min(jobs, Math.max(1, availableParallelism() - 1)) : jobs;
   const counts = onCutThreads ? await countInThisThread(files, setup, request, recording, Math.max(1, threads)) : await countInWorkers(files, setup, request, jobs, recording);

@@ -177,14 +177,17 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
   if (backend === 'nodejieba') assertNodejiebaInstalled();
   // The vocabulary, the backend and the join are made on first use: a run served from the token cache never
   // needs the backend, and a main thread that leaves the cutting to workers (--no-cache) needs none of them.
-  let made: { dictText: string; join: string[]; phrases: string[]; phraseJoin: PhraseJoin; allPhrases: PhraseJoin } | undefined;
+  let made: { dictText: string; join: string[]; phrases: string[] } | undefined;
   const vocabulary = () => {
     if (made) return made;
     const { dictText, phrases, dictionaryPhrases } = vocabularyFor(options, store);
-    const join = options.compound === true ? phrases : options.compound === false ? [] : dictionaryPhrases;
-    const phraseJoin = new PhraseJoin(join);
-    return (made = { dictText, join, phrases, phraseJoin, allPhrases: options.compound === true ? phraseJoin : new PhraseJoin(phrases) });
+    return (made = { dictText, join: options.compound === true ? phrases : options.compound === false ? [] : dictionaryPhrases, phrases });
   };
+  // The joins too (tries of a thousand phrases or more): a thread that leaves every cut to cut threads makes none.
+  let joins: PhraseJoin | undefined;
+  let allJoins: PhraseJoin | undefined;
+  const phraseJoin = () => (joins ??= new PhraseJoin(vocabulary().join));
+  const allPhrases = () => (allJoins ??= options.compound === true ? phraseJoin() : new PhraseJoin(vocabulary().phrases));
   let base: JiebaBinding | undefined;
   const binding = () => (base ??= backend === 'nodejieba' ? createNodejiebaBackend(vocabulary().dictText) : createNodeRsBackend(vocabulary().dictText, store));
   // Cut chunk by chunk: jieba's own output for a long text (one line of a 50 MB file) would take gigabytes.
@@ -206,10 +209,10 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
     all.ends = Uint32Array.from(ends);
     return all;
   };
-  const words = (text: string, cutOptions?: { pos?: boolean }): Words => chunked(text, Boolean(cutOptions?.pos), () => vocabulary().phraseJoin);
+  const words = (text: string, cutOptions?: { pos?: boolean }): Words => chunked(text, Boolean(cutOptions?.pos), phraseJoin);
   const wordsAsync = async (text: string, cutOptions?: { pos?: boolean }): Promise<Words> => {
     const folded = foldWidth(text);
-    return finishCut(text, folded, await binding().cutAsync(folded, Boolean(cutOptions?.pos)), vocabulary().phraseJoin);
+    return finishCut(text, folded, await binding().cutAsync(folded, Boolean(cutOptions?.pos)), phraseJoin());
   };
   // Cut threads (cutThreads.ts), once a caller asks for them (endsCutter), started at the first text to cut.
   let wantThreads = 0;
@@ -234,10 +237,10 @@ export function createSegmenter(options: SegmenterOptions = {}, store?: Vocabula
       if (backend === 'node-rs') portDictionary(jiebaDictionary(), dictText, store);
     },
     // On this thread, with cut threads or without: a few short windows per file, and the port's dictionary is shared.
-    cutUnits: (text: string): Token[] => withOffsets(text, chunked(text, false, () => vocabulary().allPhrases)),
+    cutUnits: (text: string): Token[] => withOffsets(text, chunked(text, false, allPhrases)),
     endsCutter: (count: number): EndsCutter => {
       // A thread's cut, made on this one: the same binding and join, this thread's own.
-      const endsHere = (text: string) => cutEnds(binding(), vocabulary().phraseJoin, text);
+      const endsHere = (text: string) => cutEnds(binding(), phraseJoin(), text);
       if (backend !== 'node-rs' || !CutThreads.available()) return { ends: async (text) => endsHere(text), endsHere, busy: () => 0 };
       wantThreads = count;
       return { ends: (text) => startThreads().ends(text), endsHere, busy: () => threads?.busy() ?? 0 };
