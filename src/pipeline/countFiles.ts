@@ -132,8 +132,8 @@ export async function countFiles(files: string[], setup: CountSetup, request: Co
   const jobs = chooseJobs(files, request, options.jobs);
   const onCutThreads = jobs <= 1 || (jobs <= CUT_THREADS_MOST && countsWhereWordsStand(request) && !setup.pos);
   // Unless told, the cut threads leave this thread a core of its own: it counts, and cuts ahead while it would
-  // wait (beside one cut thread). On 2 cores (20 MB of reports, best of 3), one cut thread beside it ran 1.22–1.32× the raw one-thread
-  // cut, two cut threads 1.07–1.10×.
+  // wait (beside one cut thread). On 2 cores one cut thread and two measured alike on 8–64 MB of reports, within
+  // the noise (README, Speed and scale).
   const threads = options.jobs === undefined ? Math.min(jobs, Math.max(1, availableParallelism() - 1)) : jobs;
   const counts = onCutThreads ? await countInThisThread(files, setup, request, recording, Math.max(1, threads)) : await countInWorkers(files, setup, request, jobs, recording);
   // A run that skipped files is not stored whole: replayed, it would pass without --skip-bad.
