@@ -1,4 +1,4 @@
-// The TypeScript port of jieba-rs's cut (src/segment/portCut.ts) against the raw @node-rs/jieba cut of the same
+// The port of jieba-rs's cut (wasm/portCut.ts, run by src/segment/portCut.ts) against the raw @node-rs/jieba cut of the same
 // text, in one process (ratios: these machines are noisy): its speed cutting and counting, and whether its words
 // are the same. Needs dist/ (npm run build). Usage: node bench/portCut.js [--main 20 --rounds 3]
 import { readFileSync } from 'node:fs';
@@ -48,20 +48,19 @@ const cutter = new PortCutter(dict, model);
 // Counting as freq would: dictionary words by trie node, the rest by their text.
 let byNode = new Float64Array(dict.weight.length);
 let others = new Map();
-let text = '';
-const sink = {
-  word(node) {
-    byNode[node]++;
-  },
-  other(start, end) {
-    const word = text.slice(start, end);
-    others.set(word, (others.get(word) ?? 0) + 1);
-  },
-};
 const countPort = () => {
   byNode = new Float64Array(dict.weight.length);
   others = new Map();
-  for (const chunk of chunks) cutter.cut((text = chunk), sink);
+  for (const chunk of chunks) {
+    const { ends, nodes } = cutter.cut(chunk);
+    for (let k = 0, start = 0; k < ends.length; start = ends[k++]) {
+      if (nodes[k] >= 0) byNode[nodes[k]]++;
+      else {
+        const word = chunk.slice(start, ends[k]);
+        others.set(word, (others.get(word) ?? 0) + 1);
+      }
+    }
+  }
 };
 // freq's path: the words' ends, tifa's phrase join, counting where the words stand (StretchCounter).
 const portWords = new PortSegmenter(portDictionary(jiebaDictionary(), vocabulary.dictText));
@@ -84,8 +83,8 @@ let differ = 0;
 let tokens = 0;
 let firstDiff;
 for (const chunk of chunks.slice(0, chunks.length)) {
-  const words = [];
-  cutter.cut(chunk, { word: (_, s, e) => words.push(chunk.slice(s, e)), other: (s, e) => words.push(chunk.slice(s, e)) });
+  const { ends } = cutter.cut(chunk);
+  const words = Array.from(ends, (end, k) => chunk.slice(k ? ends[k - 1] : 0, end));
   const raw = jieba.cut(chunk, true);
   tokens += raw.length;
   if (words.length !== raw.length || words.some((w, i) => w !== raw[i])) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { lookahead } from '../src/pipeline/chunksCut.js';
-import { buildPortDictionary, childOf, NO_NODE, SCAN_CHILDREN } from '../src/segment/portDictionary.js';
 
 /** Work that finishes `turns` turns of the event loop later: "another thread", slower than this one, whatever the clock says. */
 function later<R>(turns: number, value: R): Promise<R> {
@@ -60,22 +59,5 @@ describe('lookahead', () => {
     };
     await expect(run()).rejects.toThrow('cut failed');
     expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6]);
-  });
-});
-
-describe("the port's wide table", () => {
-  it('finds every child of a node with many children, and no other', () => {
-    // 甲 has 40 children (甲一 … ), 乙 two: the one found in the wide table, the other by a scan.
-    const wide = Array.from({ length: 40 }, (_, k) => `甲${String.fromCharCode(0x4e00 + 100 + k)}`);
-    const d = buildPortDictionary([[...wide, '乙丙', '乙丁', '甲'].map((word) => `${word} 3`).join('\n')]);
-    const first = d.rootChild['甲'.charCodeAt(0)];
-    expect(d.childStart[first + 1] - d.childStart[first]).toBeGreaterThan(SCAN_CHILDREN);
-    for (const word of wide) {
-      const child = childOf(d, first, word.charCodeAt(1));
-      expect(child).not.toBe(NO_NODE);
-      expect(d.weight[child]).toBeCloseTo(Math.log(3 / (3 * 43)));
-    }
-    expect(childOf(d, first, '乙'.charCodeAt(0))).toBe(NO_NODE);
-    expect(childOf(d, d.rootChild['乙'.charCodeAt(0)], '丙'.charCodeAt(0))).not.toBe(NO_NODE);
   });
 });

@@ -1,9 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { segmenterVocabulary } from '../src/segment/createSegmenter.js';
 import { jiebaDictionary } from '../src/segment/nodeRsJieba.js';
+import { NO_NODE, SCAN_CHILDREN } from '../src/segment/portDictionary.js';
 import { PortSegmenter, portDictionary } from '../src/segment/portWords.js';
 import { sentenceChunks } from '../src/segment/sentenceChunks.js';
 import { GOV_REPORTS, HAS_REPORTS } from './cli.js';
@@ -104,6 +108,46 @@ describe('the port loads dictionaries as jieba-rs does', () => {
     const { port, native } = both(base, '', '他来到了网易杭研大厦，甲乙丙丁');
     expect(port).toEqual(native);
   });
+});
+
+describe('the compiled cut (wasm/portCut.ts)', () => {
+  it('finds the children of a node with many children in its wide table, and no other', () => {
+    // 甲 has 40 children (甲一 … ), 乙 two: the one found in the wide table, the other by a scan.
+    const wide = Array.from({ length: 40 }, (_, k) => `甲${String.fromCharCode(0x4e00 + 100 + k)}`);
+    const dictionary = portDictionary(Buffer.from([...wide, '乙丙', '乙丁', '甲'].map((word) => `${word} 3`).join('\n')), '');
+    const d = dictionary.data;
+    const first = d.rootChild['甲'.charCodeAt(0)];
+    expect(d.childStart[first + 1] - d.childStart[first]).toBeGreaterThan(SCAN_CHILDREN);
+    const segmenter = new PortSegmenter(dictionary);
+    for (const word of wide) {
+      const { ends, nodes } = segmenter.words(word);
+      expect(Array.from(ends!)).toEqual([2]);
+      expect(d.weight[nodes!.ids[0]]).toBeCloseTo(Math.log(3 / (3 * 43)));
+    }
+    // 甲乙 is no word (乙 is no child of 甲), 乙丙 is one.
+    const { words, nodes } = segmenter.words('甲乙丙');
+    expect(words).toEqual(['甲', '乙丙']);
+    expect(nodes!.ids[1]).not.toBe(NO_NODE);
+  });
+
+  it('gives a lone surrogate back as a word of its own, as it stands', () => {
+    expect(portWords('中国\ud800人民')).toEqual(['中国', '\ud800', '人民']);
+    expect(portWords('a\udc00')).toEqual(['a', '\udc00']);
+  });
+
+  it('grows its memory for a long block and a long run of the HMM, and cuts them as the native cut does', () => {
+    const long = '一'.repeat(150_000) + '，' + '鑫'.repeat(70_000) + '。' + '增长5.2%'.repeat(20_000);
+    expect(differences([long, '他来到了网易杭研大厦'])).toEqual([]);
+  });
+
+  it('is the compile of its source: npm run build:wasm gives the committed binary byte for byte', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'tifa-wasm-')), 'portCut.wasm');
+    const asc = fileURLToPath(new URL('../node_modules/assemblyscript/bin/asc.js', import.meta.url));
+    const script = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts['build:wasm'] as string;
+    const args = script.replace(/^asc /, '').replace('-o wasm/portCut.wasm', `-o ${out}`).split(' ');
+    execFileSync(process.execPath, [asc, ...args], { cwd: fileURLToPath(new URL('..', import.meta.url)) });
+    expect(readFileSync(out).equals(readFileSync(new URL('../wasm/portCut.wasm', import.meta.url)))).toBe(true);
+  }, 60_000);
 });
 
 describe.skipIf(!HAS_REPORTS || !existsSync(PKU_TEST))('the port against @node-rs/jieba on shared data (needs ../shared)', () => {

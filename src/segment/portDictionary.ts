@@ -1,5 +1,5 @@
 /**
- * jieba's dictionary as typed arrays, for the TypeScript port of jieba-rs's cut (portCut.ts): a trie over
+ * jieba's dictionary as typed arrays, for the port of jieba-rs's cut (portCut.ts, run as WebAssembly): a trie over
  * UTF-16 code units whose word nodes carry their route weight, loaded the way jieba-rs loads `Jieba::with_dict`
  * and then `load_dict` (a word met again only has its frequency replaced; the total is the sum over distinct
  * words).
@@ -226,25 +226,4 @@ export function buildPortDictionary(texts: string[]): PortDictionaryData {
   const weight = new Float64Array(nodes);
   for (let node = 0; node < nodes; node++) weight[node] = freq[node] < 0 ? NaN : Math.log(freq[node]) - logTotal;
   return { rootChild, childStart, childUnit, childNode, weight, logTotal, ...wideTable(childStart, childUnit, childNode) };
-}
-
-/** The child of `node` (not the root) by code unit `unit`, or NO_NODE. */
-export function childOf(d: PortDictionaryData, node: number, unit: number): number {
-  const { childStart, childUnit } = d;
-  let lo = childStart[node];
-  const hi = childStart[node + 1];
-  if (hi - lo > SCAN_CHILDREN) return wideChild(d, node, unit);
-  for (; lo < hi; lo++) if (childUnit[lo] === unit) return d.childNode[lo];
-  return NO_NODE;
-}
-
-/** childOf for a node with more than SCAN_CHILDREN children: its edge in the wide table. */
-export function wideChild(d: PortDictionaryData, node: number, unit: number): number {
-  const { wideParent, wideUnit } = d;
-  const mask = wideParent.length - 1;
-  for (let h = wideSlot(node, unit, wideParent.length); ; h = (h + 1) & mask) {
-    const parent = wideParent[h];
-    if (parent === node && wideUnit[h] === unit) return d.wideChild[h];
-    if (parent === NO_NODE) return NO_NODE;
-  }
 }

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { bundledDictPath } from '../bundledDict.js';
 import { endsWords } from './endsWords.js';
-import { PortCutter, type PortSink } from './portCut.js';
-import { NO_NODE, buildPortDictionary, type PortDictionaryData } from './portDictionary.js';
+import { PortCutter } from './portCut.js';
+import { buildPortDictionary, type PortDictionaryData } from './portDictionary.js';
 import { parseHmmModel, type HmmModel } from './portHmm.js';
 import type { Words } from './token.js';
 import type { VocabularyStore } from './vocabularyKey.js';
@@ -91,43 +91,30 @@ export function seedPortDictionary(dictionary: PortDictionary | undefined): void
 }
 
 /**
- * jieba-rs's cut with its HMM (`Jieba::cut(text, true)`, @node-rs/jieba's `cut(text, true)`) in TypeScript:
- * the same words (tests/portCut.test.ts), given by their ends, so that no string is made per token unless one
- * is read (endsWords).
+ * jieba-rs's cut with its HMM (`Jieba::cut(text, true)`, @node-rs/jieba's `cut(text, true)`) as WebAssembly
+ * (portCut.ts): the same words (tests/portCut.test.ts), given by their ends, so that no string is made per token
+ * unless one is read (endsWords).
  */
 export class PortSegmenter {
   private readonly cutter: PortCutter;
   private readonly dictionary: string;
-  private ends = new Uint32Array(4096);
-  private nodes = new Int32Array(4096);
-  private count = 0;
-  private readonly sink: PortSink = {
-    word: (node, _start, end) => this.push(end, node),
-    other: (_start, end) => this.push(end, NO_NODE),
-  };
 
-  constructor({ key, data, hmm }: PortDictionary) {
-    this.dictionary = key;
-    this.cutter = new PortCutter(data, hmm);
+  constructor(port: PortDictionary) {
+    this.dictionary = port.key;
+    this.cutter = cutterFor(port);
   }
 
   /** The words of `text` by their ends, with the trie node of each (Words.nodes). */
   words(text: string): Words {
-    this.count = 0;
-    this.cutter.cut(text, this.sink);
-    return endsWords(text, this.ends.slice(0, this.count), undefined, { dictionary: this.dictionary, ids: this.nodes.slice(0, this.count) });
+    const { ends, nodes } = this.cutter.cut(text);
+    return endsWords(text, ends, undefined, { dictionary: this.dictionary, ids: nodes });
   }
+}
 
-  private push(end: number, node: number): void {
-    if (this.count === this.ends.length) {
-      const grown = new Uint32Array(this.ends.length * 2);
-      grown.set(this.ends);
-      this.ends = grown;
-      const grownNodes = new Int32Array(this.nodes.length * 2);
-      grownNodes.set(this.nodes);
-      this.nodes = grownNodes;
-    }
-    this.nodes[this.count] = node;
-    this.ends[this.count++] = end;
-  }
+/** The cutter this thread made last, for its dictionary: segmenters made again in a run share its copy. */
+let cutter: { port: PortDictionary; cutter: PortCutter } | undefined;
+
+function cutterFor(port: PortDictionary): PortCutter {
+  if (cutter?.port !== port) cutter = { port, cutter: new PortCutter(port.data, port.hmm) };
+  return cutter.cutter;
 }
