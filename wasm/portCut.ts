@@ -6,8 +6,9 @@
  * it runs at full speed from its first call on every thread: a JavaScript cut warmed up for a third of a second
  * per thread and then ran at 0.6 of this speed (README, "Speed"). The host is src/segment/portCut.ts.
  *
- * Memory: the host reserves the dictionary's arrays (reserve), copies them in, and names them (setDictionary);
- * the text, the words and the route's and HMM's scratch are allocated above them here, grown as texts need.
+ * Memory: one shared memory per dictionary (src/segment/portCut.ts, portMemory), which holds its arrays once for
+ * every thread; each thread's instance names them (setDictionary) and reserves its own text, words and the
+ * route's and HMM's scratch, reserved again larger as texts need.
  * Every word goes out as its end offset (in UTF-16 code units) and its trie node (NO_NODE for a word the
  * dictionary does not have).
  */
@@ -39,16 +40,14 @@ let hmmStart: usize = 0;
 let hmmTrans: usize = 0;
 let hmmEmit: usize = 0;
 
-/** The first free byte: everything above it is unused. */
-let top: usize = __heap_base;
-
-/** Bytes at the top of memory, 8-aligned, memory grown to hold them. */
+/**
+ * Fresh bytes for this instance, at least `bytes`: the memory grown by whole pages. The memory is shared by the
+ * instances of every thread that cuts with this dictionary, and growing it hands each its own pages at once.
+ */
 export function reserve(bytes: usize): usize {
-  const at = (top + 7) & ~7;
-  top = at + bytes;
-  const pages = <i32>((top + 0xffff) >> 16) - memory.size();
-  if (pages > 0 && memory.grow(pages) < 0) unreachable();
-  return at;
+  const old = memory.grow(<i32>((bytes + 0xffff) >> 16));
+  if (old < 0) unreachable();
+  return <usize>old << 16;
 }
 
 export function setDictionary(rc: usize, cs: usize, cu: usize, cn: usize, w: usize, wp: usize, wu: usize, wc: usize, wl: i32, lt: f64, hs: usize, ht: usize, he: usize): void {

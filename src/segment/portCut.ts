@@ -10,9 +10,8 @@ const WASM = new URL('../../wasm/portCut.wasm', import.meta.url);
 
 /** What wasm/portCut.ts exports. */
 interface CutExports {
-  memory: WebAssembly.Memory;
   reserve(bytes: number): number;
-  setDictionary(...addresses: number[]): void;
+  setDictionary(...args: number[]): void;
   textBuffer(length: number): number;
   endsAt(): number;
   nodesAt(): number;
@@ -22,6 +21,50 @@ interface CutExports {
 /** Compiled once per thread (about a millisecond for its few kilobytes); each PortCutter is an instance of it. */
 let compiled: WebAssembly.Module | undefined;
 
+/**
+ * A dictionary and the HMM in a shared WebAssembly memory: posted to a thread it is shared, not copied, so every
+ * thread's cut reads one copy (two copies of its 15 MB fought over the cache of two cores).
+ */
+export interface PortMemory {
+  memory: WebAssembly.Memory;
+  /** setDictionary's arguments: the arrays' addresses, the wide table's length and ln(total). */
+  args: number[];
+}
+
+/** wasm32's most pages: 4 GB. A shared memory must declare a maximum; it is address space, not memory used. */
+const MAXIMUM_PAGES = 65536;
+
+/**
+ * The dictionary's and HMM's arrays copied into a new shared memory, and views of them there (what the cache
+ * stores and the tests read).
+ */
+export function portMemory(dict: PortDictionaryData, hmm: HmmModel): { port: PortMemory; data: PortDictionaryData; hmm: HmmModel } {
+  const { rootChild, childStart, childUnit, childNode, weight, wideParent, wideUnit, wideChild, logTotal } = dict;
+  const arrays = [rootChild, childStart, childUnit, childNode, weight, wideParent, wideUnit, wideChild, hmm.start, hmm.trans, hmm.emit];
+  const aligned = (bytes: number) => (bytes + 7) & ~7;
+  const bytes = arrays.reduce((sum, array) => sum + aligned(array.byteLength), 0);
+  const memory = new WebAssembly.Memory({ initial: 0, maximum: MAXIMUM_PAGES, shared: true });
+  let at = memory.grow(Math.ceil(bytes / 65536)) * 65536;
+  const addresses = arrays.map((array) => {
+    new Uint8Array(memory.buffer, at, array.byteLength).set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+    at += aligned(array.byteLength);
+    return at - aligned(array.byteLength);
+  });
+  const view = <A extends Int32Array | Uint16Array | Float64Array>(k: number, make: (buffer: ArrayBufferLike, offset: number, length: number) => A) =>
+    make(memory.buffer, addresses[k], arrays[k].length);
+  const i32 = (b: ArrayBufferLike, o: number, n: number) => new Int32Array(b, o, n);
+  const u16 = (b: ArrayBufferLike, o: number, n: number) => new Uint16Array(b, o, n);
+  const f64 = (b: ArrayBufferLike, o: number, n: number) => new Float64Array(b, o, n);
+  return {
+    port: { memory, args: [...addresses.slice(0, 8), wideParent.length, logTotal, ...addresses.slice(8)] },
+    data: {
+      rootChild: view(0, i32), childStart: view(1, i32), childUnit: view(2, u16), childNode: view(3, i32), weight: view(4, f64),
+      wideParent: view(5, i32), wideUnit: view(6, u16), wideChild: view(7, i32), logTotal,
+    },
+    hmm: { start: view(8, f64), trans: view(9, f64), emit: view(10, f64) },
+  };
+}
+
 /** A text's words, by their ends (UTF-16 offsets) and trie nodes (NO_NODE for a word the dictionary lacks). */
 export interface PortCut {
   ends: Uint32Array;
@@ -29,40 +72,31 @@ export interface PortCut {
 }
 
 /**
- * jieba-rs's `cut(text, hmm = true)`, run as WebAssembly (wasm/portCut.ts) over a copy of the dictionary's typed
- * arrays in its own memory (15 MB for jieba's dictionary and tifa's, copied in a few milliseconds): it gives
- * @node-rs/jieba's words token for token (tests/portCut.test.ts) without making a string per word.
+ * jieba-rs's `cut(text, hmm = true)`, run as WebAssembly (wasm/portCut.ts) over the dictionary in its shared
+ * memory: it gives @node-rs/jieba's words token for token (tests/portCut.test.ts) without making a string per
+ * word. One per thread and dictionary: its text and words are this instance's pages of the memory.
  */
 export class PortCutter {
   private readonly wasm: CutExports;
+  private readonly memory: WebAssembly.Memory;
 
-  constructor(dict: PortDictionaryData, hmm: HmmModel) {
+  constructor({ memory, args }: PortMemory) {
     compiled ??= new WebAssembly.Module(readFileSync(WASM));
-    const wasm = new WebAssembly.Instance(compiled, {}).exports as unknown as CutExports;
-    const copy = (array: Int32Array | Uint16Array | Float64Array) => {
-      const at = wasm.reserve(array.byteLength);
-      new Uint8Array(wasm.memory.buffer, at, array.byteLength).set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
-      return at;
-    };
-    const { rootChild, childStart, childUnit, childNode, weight, wideParent, wideUnit, wideChild, logTotal } = dict;
-    wasm.setDictionary(
-      copy(rootChild), copy(childStart), copy(childUnit), copy(childNode), copy(weight),
-      copy(wideParent), copy(wideUnit), copy(wideChild), wideParent.length, logTotal,
-      copy(hmm.start), copy(hmm.trans), copy(hmm.emit),
-    );
-    this.wasm = wasm;
+    this.wasm = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as CutExports;
+    this.wasm.setDictionary(...args);
+    this.memory = memory;
   }
 
   cut(text: string): PortCut {
-    const { wasm } = this;
+    const { wasm, memory } = this;
     const at = wasm.textBuffer(text.length);
-    // UTF-16LE: the code units as they stand, a lone surrogate too. Views are made after each call: growing the
-    // memory detaches the ones before.
-    Buffer.from(wasm.memory.buffer, at, text.length * 2).write(text, 'utf16le');
+    // UTF-16LE: the code units as they stand, a lone surrogate too. The buffer is read after each call: growing
+    // the memory (here or on another thread) gives a longer one.
+    Buffer.from(memory.buffer, at, text.length * 2).write(text, 'utf16le');
     const count = wasm.cut(text.length);
     return {
-      ends: new Uint32Array(wasm.memory.buffer, wasm.endsAt(), count).slice(),
-      nodes: new Int32Array(wasm.memory.buffer, wasm.nodesAt(), count).slice(),
+      ends: new Uint32Array(memory.buffer, wasm.endsAt(), count).slice(),
+      nodes: new Int32Array(memory.buffer, wasm.nodesAt(), count).slice(),
     };
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { bundledDictPath } from '../bundledDict.js';
 import { endsWords } from './endsWords.js';
-import { PortCutter } from './portCut.js';
+import { PortCutter, portMemory, type PortMemory } from './portCut.js';
 import { buildPortDictionary, type PortDictionaryData } from './portDictionary.js';
 import { parseHmmModel, type HmmModel } from './portHmm.js';
 import type { Words } from './token.js';
@@ -11,24 +11,28 @@ import type { VocabularyStore } from './vocabularyKey.js';
 /** Bump when the dictionary's arrays change meaning: stored ones then miss. */
 const PORT_DICTIONARY_FORMAT = 4;
 
-/** jieba's HMM (finalseg), as jieba-rs compiles it in: dict/jieba-hmm.model, cppjieba's hmm_model.utf8. */
+/** jieba's HMM (finalseg), as jieba-rs compiles it in: dict/jieba-hmm.model, cppjieba's hmm_model.utf8. Parsed once per thread (~0.1 s). */
+let jiebaHmm: HmmModel | undefined;
 function jiebaHmmModel(): HmmModel {
-  const { start, trans, emit } = parseHmmModel(readFileSync(bundledDictPath('jieba-hmm.model'), 'utf8'));
-  return { start: inShared(start, (b) => new Float64Array(b)), trans: inShared(trans, (b) => new Float64Array(b)), emit: inShared(emit, (b) => new Float64Array(b)) };
+  return (jiebaHmm ??= parseHmmModel(readFileSync(bundledDictPath('jieba-hmm.model'), 'utf8')));
 }
 
-/** What the port cuts with: its dictionary (by the key of what it is built from) and jieba's HMM, in shared memory. */
+/**
+ * What the port cuts with: its dictionary (by the key of what it is built from) and jieba's HMM, in one shared
+ * WebAssembly memory (`port`) that every thread it is handed to cuts from; `data` and `hmm` are views of it.
+ */
 export interface PortDictionary {
   key: string;
   data: PortDictionaryData;
   hmm: HmmModel;
+  port: PortMemory;
 }
 
 /**
  * The port's dictionary for jieba's dictionary and tifa's entries: the one this thread has, or kept in `store`
  * (the cache, and the one built with the package for the bundled entries: prebuiltStore.ts), where it loads in
- * milliseconds, or built now (it reads both texts: ~0.4 s) and kept there. Its arrays live in shared memory, so
- * that the threads it is handed to (builtPortDictionary) read this one copy.
+ * milliseconds, or built now (it reads both texts: ~0.4 s) and kept there. Its arrays live in a shared memory
+ * (portMemory), so that the threads it is handed to (builtPortDictionary) read this one copy.
  */
 export function portDictionary(jiebaDict: Buffer, userDictText: string, store?: VocabularyStore): PortDictionary {
   // Asked again for the same buffer and entries (the package's dictionary is read once: jiebaDictionary), the
@@ -41,33 +45,10 @@ export function portDictionary(jiebaDict: Buffer, userDictText: string, store?: 
       data = buildPortDictionary([jiebaDict.toString('utf8'), userDictText]);
       store?.put(key, data);
     }
-    // The HMM is the same whatever the dictionary: parsed once per run (~0.1 s), like it.
-    built = { key, data: shared(data), hmm: built?.hmm ?? jiebaHmmModel() };
+    built = { key, ...portMemory(data, jiebaHmmModel()) };
   }
   builtFrom = { jiebaDict, userDictText };
   return built;
-}
-
-/** A typed array's contents in a SharedArrayBuffer: posted to a thread, it is shared, not copied. */
-function inShared<A extends Int32Array | Uint16Array | Float64Array>(array: A, make: (buffer: SharedArrayBuffer) => A): A {
-  if (array.buffer instanceof SharedArrayBuffer) return array;
-  const copy = make(new SharedArrayBuffer(array.byteLength));
-  copy.set(array);
-  return copy;
-}
-
-function shared(d: PortDictionaryData): PortDictionaryData {
-  return {
-    rootChild: inShared(d.rootChild, (b) => new Int32Array(b)),
-    childStart: inShared(d.childStart, (b) => new Int32Array(b)),
-    childUnit: inShared(d.childUnit, (b) => new Uint16Array(b)),
-    childNode: inShared(d.childNode, (b) => new Int32Array(b)),
-    weight: inShared(d.weight, (b) => new Float64Array(b)),
-    logTotal: d.logTotal,
-    wideParent: inShared(d.wideParent, (b) => new Int32Array(b)),
-    wideUnit: inShared(d.wideUnit, (b) => new Uint16Array(b)),
-    wideChild: inShared(d.wideChild, (b) => new Int32Array(b)),
-  };
 }
 
 /** The store's key of the port's dictionary for these texts (a SHA-1, as every key of the cache). */
@@ -111,10 +92,13 @@ export class PortSegmenter {
   }
 }
 
-/** The cutter this thread made last, for its dictionary: segmenters made again in a run share its copy. */
-let cutter: { port: PortDictionary; cutter: PortCutter } | undefined;
+/**
+ * The cutter this thread made last, by its dictionary's key: segmenters made again in a run (and a dictionary
+ * posted again) share its instance and pages.
+ */
+let cutter: { key: string; cutter: PortCutter } | undefined;
 
 function cutterFor(port: PortDictionary): PortCutter {
-  if (cutter?.port !== port) cutter = { port, cutter: new PortCutter(port.data, port.hmm) };
+  if (cutter?.key !== port.key) cutter = { key: port.key, cutter: new PortCutter(port.port) };
   return cutter.cutter;
 }
