@@ -121,7 +121,7 @@ describe('corpus reader', () => {
       }
     }
     // One entry per tagging, written by the first run and read by the second (beside the dictionary of the
-    // TypeScript cut, which the segmenter keeps in the cache too, once per thread).
+    // port's cut, which the segmenter keeps in the cache too, once per thread).
     const dictionary = `${portDictionaryKey(jiebaDictionary(), segmenterVocabulary().dictText)}.v8`;
     const entries = readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.v8') && !String(f).endsWith(dictionary));
     expect(entries).toHaveLength(2);

@@ -34,7 +34,7 @@ function differences(texts: string[]): Array<{ text: string; at: number; port: s
   return found;
 }
 
-describe('the TypeScript port of jieba-rs cut (portCut.ts)', () => {
+describe('the port of jieba-rs cut (wasm/portCut.ts)', () => {
   it('cuts by the best route of the dictionary, the HMM joining what the route leaves single', () => {
     // jieba's own examples: 中出 and 杭研 are no dictionary words; the HMM makes them.
     expect(portWords('我们中出了一个叛徒')).toEqual(['我们', '中出', '了', '一个', '叛徒']);

@@ -30,7 +30,7 @@ describe('the segmenter vocabulary kept between runs', () => {
     const planted = memoryStore();
     planted.put(key, { ...segmenterVocabulary(), phrases: [] });
     expect(createSegmenter({ userDicts: [dict] }, planted).words('今天钬钐铽镝钬出现').words).not.toContain('钬钐铽镝钬');
-    // Asked once for the vocabulary (and, the words cut, for the TypeScript cut's dictionary built from it).
+    // Asked once for the vocabulary (and, the words cut, for the port's dictionary built from it).
     expect(planted.asked.filter((asked) => asked === key)).toHaveLength(1);
   });
 

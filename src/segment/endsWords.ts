@@ -3,7 +3,7 @@ import type { WordNodes, Words } from './token.js';
 /**
  * The words of `text` that follow one another from offset 0, given by their end offsets: the strings are made
  * only when something reads `words`. Counting by where words stand (StretchCounter) and the token cache read
- * only `ends`, so a segmenter that knows its ends (the TypeScript cut, portCut.ts) makes no string per token.
+ * only `ends`, so a segmenter that knows its ends (the port's cut, portCut.ts) makes no string per token.
  * `words` is an own, enumerable getter: a spread copy of these Words reads it and keeps the strings.
  */
 export function endsWords(text: string, ends: Uint32Array, tags?: string[], nodes?: WordNodes): Words {

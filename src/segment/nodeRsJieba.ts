@@ -19,7 +19,7 @@ export function jiebaDictionary(): Buffer {
 
 /**
  * @node-rs/jieba (jieba-rs): the default backend, same cuts as reference Python jieba. Words come from the
- * TypeScript port of its cut (portWords.ts: the same words, given by their ends, no string per token, its
+ * port of its cut to WebAssembly (portWords.ts: the same words, given by their ends, no string per token, its
  * dictionary kept in `store`, or the one `dictionary` hands over, loaded by another thread); the native instance
  * is loaded only to tag parts of speech, which the port does not.
  */

@@ -23,7 +23,7 @@ export interface Words {
   /** End offset of each word in the text that was cut, where the segmenter has worked them out (tokens are contiguous). */
   ends?: Uint32Array;
   /**
-   * Where the TypeScript cut (portCut.ts) gave them: the node of each word in its dictionary's trie (NO_NODE for a
+   * Where the port's cut (portCut.ts) gave them: the node of each word in its dictionary's trie (NO_NODE for a
    * word the dictionary does not hold), so that counting reads a word's identity without walking its characters.
    */
   nodes?: WordNodes;
