@@ -15,7 +15,8 @@ import { tokenizerFor } from './tokenizerFor.js';
 /** Below this a thread pool costs more (a dictionary load per thread, ~0.2 s) than it saves. */
 const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 
-export function chooseJobs(files: string[], request: CountRequest, jobs: number | undefined): number {
+/** Workers for `files`: `jobs` if given (no more than the files), else one per core from `minBytes` of them on. */
+export function chooseJobs(files: string[], request: CountRequest, jobs: number | undefined, minBytes = PARALLEL_MIN_BYTES): number {
   // Juilland's D needs corpus-wide token positions in file order: one thread keeps them exact.
   if (request.keepPositions) return 1;
   // A worker counts whole files: more workers than files would only wait.
@@ -23,7 +24,7 @@ export function chooseJobs(files: string[], request: CountRequest, jobs: number 
   let bytes = 0;
   for (const file of files) {
     bytes += statSync(file, { throwIfNoEntry: false })?.size ?? 0;
-    if (bytes >= PARALLEL_MIN_BYTES) return Math.min(availableParallelism(), files.length);
+    if (bytes >= minBytes) return Math.min(availableParallelism(), files.length);
   }
   return 1;
 }
