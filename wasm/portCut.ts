@@ -1,10 +1,11 @@
 /**
  * jieba-rs's `cut(text, hmm = true)` in AssemblyScript, compiled to portCut.wasm (`npm run build:wasm`), over the
- * port's dictionary (src/segment/portDictionary.ts) copied into this module's memory: the same blocks, DAG, best
- * route (the more probable path; on a tie the longer word) and HMM (finalseg; jieba-rs hmm.rs) as jieba-rs, so that
- * it gives @node-rs/jieba's words token for token (tests/portCut.test.ts). WebAssembly, not JavaScript, because
- * it runs at full speed from its first call on every thread: a JavaScript cut warmed up for a third of a second
- * per thread and then ran at 0.6 of this speed (README, "Speed"). The host is src/segment/portCut.ts.
+ * port's dictionary (src/segment/portDictionary.ts): the same blocks, DAG, best route (the more probable path; on
+ * a tie the longer word) and HMM (finalseg; jieba-rs hmm.rs) as jieba-rs, so that it gives @node-rs/jieba's words
+ * token for token (tests/portCut.test.ts). WebAssembly, not TypeScript, because it runs at full speed from its
+ * first call in every thread, where the TypeScript port it replaced warmed up in each for the first few hundred
+ * thousand characters and was slower warm too (README, "Segmentation and dictionaries"). The host is
+ * src/segment/portCut.ts.
  *
  * Memory: one shared memory per dictionary (src/segment/portCut.ts, portMemory), which holds its arrays once for
  * every thread; each thread's instance names them (setDictionary) and reserves its own text, words and the
@@ -44,7 +45,7 @@ let hmmEmit: usize = 0;
  * Fresh bytes for this instance, at least `bytes`: the memory grown by whole pages. The memory is shared by the
  * instances of every thread that cuts with this dictionary, and growing it hands each its own pages at once.
  */
-export function reserve(bytes: usize): usize {
+function reserve(bytes: usize): usize {
   const old = memory.grow(<i32>((bytes + 0xffff) >> 16));
   if (old < 0) unreachable();
   return <usize>old << 16;

@@ -10,7 +10,6 @@ const WASM = new URL('../../wasm/portCut.wasm', import.meta.url);
 
 /** What wasm/portCut.ts exports. */
 interface CutExports {
-  reserve(bytes: number): number;
   setDictionary(...args: number[]): void;
   textBuffer(length: number): number;
   endsAt(): number;
