@@ -11,7 +11,7 @@ import type { VocabularyStore } from './vocabularyKey.js';
 /** Bump when the dictionary's arrays change meaning: stored ones then miss. */
 const PORT_DICTIONARY_FORMAT = 4;
 
-/** jieba's HMM (finalseg), as jieba-rs compiles it in: dict/jieba-hmm.model, cppjieba's hmm_model.utf8. Parsed once per thread (~0.1 s). */
+/** jieba's HMM (finalseg), as jieba-rs compiles it in: dict/jieba-hmm.model, cppjieba's hmm_model.utf8: parsed once (10–20 ms). */
 let jiebaHmm: HmmModel | undefined;
 function jiebaHmmModel(): HmmModel {
   return (jiebaHmm ??= parseHmmModel(readFileSync(bundledDictPath('jieba-hmm.model'), 'utf8')));
@@ -19,12 +19,11 @@ function jiebaHmmModel(): HmmModel {
 
 /**
  * What the port cuts with: its dictionary (by the key of what it is built from) and jieba's HMM, in one shared
- * WebAssembly memory (`port`) that every thread it is handed to cuts from; `data` and `hmm` are views of it.
+ * WebAssembly memory (`port`) that every thread it is handed to cuts from; `data` is a view of its arrays there.
  */
 export interface PortDictionary {
   key: string;
   data: PortDictionaryData;
-  hmm: HmmModel;
   port: PortMemory;
 }
 
