@@ -227,6 +227,7 @@ function block(from: i32, to: i32): void {
         }
       }
       if (y >= len) break;
+      // childOf, in line: calling it measured about 10% slower (one thread, the 20 MB corpus, 2026-12-04).
       let lo = i32At(childStart, at);
       const hi = i32At(childStart, at + 1);
       if (lo == hi) break;
