@@ -8,7 +8,7 @@ import { segmenterVocabulary } from '../dist/segment/createSegmenter.js';
 import { jiebaDictionary } from '../dist/segment/nodeRsJieba.js';
 import { sentenceChunks } from '../dist/segment/sentenceChunks.js';
 import { buildPortDictionary } from '../dist/segment/portDictionary.js';
-import { PortCutter, portMemory } from '../dist/segment/portCut.js';
+import { PortCutter, portFromImage, portImage } from '../dist/segment/portCut.js';
 import { parseHmmModel } from '../dist/segment/portHmm.js';
 import { PortSegmenter, portDictionary } from '../dist/segment/portWords.js';
 import { PhraseJoin } from '../dist/segment/compound.js';
@@ -43,7 +43,7 @@ const rawLoad = time(() => {
 let dict;
 const portLoad = time(() => (dict = buildPortDictionary([jiebaDictionary().toString('utf8'), vocabulary.dictText])));
 const model = parseHmmModel(readFileSync(createRequire(import.meta.url).resolve('nodejieba/submodules/cppjieba/dict/hmm_model.utf8'), 'utf8'));
-const cutter = new PortCutter(portMemory(dict, model).port);
+const cutter = new PortCutter(portFromImage(portImage(dict, model).memory).port);
 
 // Counting as freq would: dictionary words by trie node, the rest by their text.
 let byNode = new Float64Array(dict.weight.length);

@@ -59,6 +59,34 @@ describe('cache entries', () => {
     expect(filesIn(dir, '.v8')).toEqual([]);
   });
 
+  it('of bytes read back into the buffer asked for, and are misses (and deleted) when they do not check out', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-store-'));
+    const store = new CacheStore(dir);
+    const bytes = Uint8Array.from({ length: 1000 }, (_, k) => (k * 7) % 256);
+    store.putBytes(KEY('b'), bytes);
+    const asked: number[] = [];
+    const into = (length: number) => (asked.push(length), new Uint8Array(length));
+    expect(store.getBytes(KEY('b'), into)).toEqual(bytes);
+    expect(asked).toEqual([1000]);
+    // Neither reader takes the other's entries.
+    expect(store.get(KEY('b'))).toBeUndefined();
+    store.put(KEY('c'), { n: 1 });
+    expect(store.getBytes(KEY('c'), into)).toBeUndefined();
+    expect(store.getBytes(KEY('d'), into)).toBeUndefined();
+    // A byte of the payload flipped, or the file cut short: a miss, and the file goes.
+    store.putBytes(KEY('b'), bytes);
+    const [file] = filesIn(dir, `${KEY('b')}.v8`);
+    const data = readFileSync(file);
+    data[data.length - 10] ^= 0x04;
+    writeFileSync(file, data);
+    expect(store.getBytes(KEY('b'), into)).toBeUndefined();
+    expect(filesIn(dir, `${KEY('b')}.v8`)).toEqual([]);
+    store.putBytes(KEY('b'), bytes);
+    truncateSync(file, 500);
+    expect(store.getBytes(KEY('b'), into)).toBeUndefined();
+    expect(filesIn(dir, `${KEY('b')}.v8`)).toEqual([]);
+  });
+
   it('are evicted least recently used first when the folder passes its bound', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tifa-store-'));
     const store = new CacheStore(dir);

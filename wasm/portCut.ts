@@ -7,7 +7,7 @@
  * thousand characters and was slower warm too (README, "Segmentation and dictionaries"). The host is
  * src/segment/portCut.ts.
  *
- * Memory: one shared memory per dictionary (src/segment/portCut.ts, portMemory), which holds its arrays once for
+ * Memory: one shared memory per dictionary (src/segment/portCut.ts, portImage), which holds its arrays once for
  * every thread; each thread's instance names them (setDictionary) and reserves its own text, words and the
  * route's and HMM's scratch, reserved again larger as texts need.
  * Every word goes out as its end offset (in UTF-16 code units) and its trie node (NO_NODE for a word the

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
 /**
  * The cache on disk: one file per entry, `<dir>/<2 hex>/<key>.v8`. A file is a header — magic, the entry
- * format version, the payload's length and its SHA-1 — then the payload (V8 serialisation). Anything that does
+ * format version, the payload's length and its SHA-1 — then the payload: a V8 serialisation (magic TIFA), or
+ * bytes as they stand (TIFB: getBytes, for the port's dictionary, read straight into its memory). Anything that does
  * not check out (another version, a truncated or altered file, a payload that does not deserialise) is a miss:
  * the file is deleted and the caller recomputes and rewrites the entry, so a damaged cache can cost time but
  * never change a number or stop a run. Recency is the file's mtime, renewed on every hit; the folder is kept
@@ -15,6 +16,8 @@ import { deserialize, serialize } from 'node:v8';
 // Bump when reading, normalising, segmenting or counting changes what a file yields: old entries then miss.
 export const FORMAT_VERSION = 4;
 const MAGIC = Buffer.from('TIFA');
+/** The magic of an entry of bytes (putBytes): neither reader takes the other's entries. */
+const BYTES_MAGIC = Buffer.from('TIFB');
 const HEADER = MAGIC.length + 4 + 4 + 20;
 /** The size bound without $TIFA_CACHE_MAX_MB: an entry takes about 1.4× its file, so room for some 700 MB of text. */
 export const DEFAULT_MAX_MB = 1024;
@@ -28,23 +31,32 @@ export function maxCacheBytes(): number {
   return (Number.isFinite(mb) && mb >= 0 && process.env.TIFA_CACHE_MAX_MB !== '' ? mb : DEFAULT_MAX_MB) * 1024 * 1024;
 }
 
-const digest = (payload: Buffer) => createHash('sha1').update(payload).digest();
+const digest = (payload: Uint8Array) => createHash('sha1').update(payload).digest();
+
+/** The header of a payload stored with `magic`. */
+function header(magic: Buffer, payload: Uint8Array): Buffer {
+  const head = Buffer.alloc(HEADER);
+  magic.copy(head, 0);
+  head.writeUInt32LE(FORMAT_VERSION, 4);
+  head.writeUInt32LE(payload.length, 8);
+  digest(payload).copy(head, 12);
+  return head;
+}
+
+/** Whether `head` is a header with `magic`, this format version and a payload of `length` bytes (its digest is checked apart). */
+function headerFits(head: Buffer, magic: Buffer, length: number): boolean {
+  return head.length >= HEADER && head.subarray(0, 4).equals(magic) && head.readUInt32LE(4) === FORMAT_VERSION && head.readUInt32LE(8) === length;
+}
 
 /** An entry as stored: header and payload. */
 export function frame(entry: unknown): Buffer {
   const payload = serialize(entry);
-  const header = Buffer.alloc(HEADER);
-  MAGIC.copy(header, 0);
-  header.writeUInt32LE(FORMAT_VERSION, 4);
-  header.writeUInt32LE(payload.length, 8);
-  digest(payload).copy(header, 12);
-  return Buffer.concat([header, payload]);
+  return Buffer.concat([header(MAGIC, payload), payload]);
 }
 
 /** The entry a stored file holds, or undefined when it does not check out. */
 export function unframe(data: Buffer): unknown {
-  if (data.length < HEADER || !data.subarray(0, 4).equals(MAGIC)) return undefined;
-  if (data.readUInt32LE(4) !== FORMAT_VERSION || data.readUInt32LE(8) !== data.length - HEADER) return undefined;
+  if (!headerFits(data, MAGIC, data.length - HEADER)) return undefined;
   const payload = data.subarray(HEADER);
   if (!digest(payload).equals(data.subarray(12, HEADER))) return undefined;
   try {
@@ -52,6 +64,13 @@ export function unframe(data: Buffer): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Reads `into.length` bytes of `fd` from `position` into `into`; returns how many there were. */
+function readAt(fd: number, into: Uint8Array, position: number): number {
+  let done = 0;
+  for (let n = 1; done < into.length && n > 0; done += n) n = readSync(fd, into, done, into.length - done, position + done);
+  return done;
 }
 
 interface StoredFile {
@@ -136,31 +155,74 @@ export class CacheStore {
       return undefined;
     }
     const entry = unframe(data);
-    if (entry === undefined) {
-      if (!this.readOnly) removeQuietly(file);
+    if (entry === undefined) return this.miss(file);
+    this.renew(file);
+    return entry as T;
+  }
+
+  /**
+   * An entry of bytes (putBytes), read straight into what `into` gives for its length (a shared WebAssembly
+   * memory: no copy, no deserialising), or undefined when it does not check out.
+   */
+  getBytes(key: string, into: (length: number) => Uint8Array): Uint8Array | undefined {
+    const file = this.path(key);
+    let bytes: Uint8Array | undefined;
+    try {
+      const fd = openSync(file, 'r');
+      try {
+        const head = Buffer.alloc(HEADER);
+        const length = fstatSync(fd).size - HEADER;
+        if (readAt(fd, head, 0) === HEADER && headerFits(head, BYTES_MAGIC, length)) {
+          const target = into(length);
+          if (readAt(fd, target, HEADER) === length && digest(target).equals(head.subarray(12))) bytes = target;
+        }
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
       return undefined;
     }
-    if (this.readOnly) return entry as T;
+    if (!bytes) return this.miss(file);
+    this.renew(file);
+    return bytes;
+  }
+
+  /** A stored file that does not check out: removed (unless the store is read-only), so that it is written again. */
+  private miss(file: string): undefined {
+    if (!this.readOnly) removeQuietly(file);
+    return undefined;
+  }
+
+  /** Renews a hit's recency; a read-only cache still serves hits, only its recency goes stale. */
+  private renew(file: string): void {
+    if (this.readOnly) return;
     try {
       const now = new Date();
       utimesSync(file, now, now);
     } catch {
-      // A read-only cache still serves hits; only its recency goes stale.
+      // Not ours to touch: the hit stands.
     }
-    return entry as T;
   }
 
   /** Writes an entry atomically (an exclusive temp file renamed over it); a read-only or full disk only costs speed. */
   put(key: string, entry: unknown): void {
+    this.write(key, [frame(entry)]);
+  }
+
+  /** Writes an entry of bytes as they stand (getBytes reads it), as put does. */
+  putBytes(key: string, bytes: Uint8Array): void {
+    this.write(key, [header(BYTES_MAGIC, bytes), bytes]);
+  }
+
+  private write(key: string, parts: Uint8Array[]): void {
     if (this.readOnly) return;
     const file = this.path(key);
     const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    const data = frame(entry);
     try {
       mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true });
       const fd = openSync(tmp, 'wx');
       try {
-        writeSync(fd, data);
+        for (const part of parts) for (let done = 0; done < part.length; ) done += writeSync(fd, part, done);
       } finally {
         closeSync(fd);
       }
@@ -171,7 +233,7 @@ export class CacheStore {
     }
     const max = maxCacheBytes();
     let size = knownSizes.get(this.dir);
-    size = size === undefined ? tidy(this.dir, max) : size + data.length;
+    size = size === undefined ? tidy(this.dir, max) : size + parts.reduce((sum, part) => sum + part.length, 0);
     if (size > max) size = tidy(this.dir, max);
     knownSizes.set(this.dir, size);
   }

@@ -20,6 +20,8 @@ export function vocabularyStore(cacheDir: string | undefined): VocabularyStore {
   return {
     get: <T>(key: string) => cache?.get<T>(key) ?? prebuilt.get<T>(key),
     put: (key, entry) => cache?.put(key, entry),
+    getBytes: (key, into) => cache?.getBytes(key, into) ?? prebuilt.getBytes(key, into),
+    putBytes: (key, bytes) => cache?.putBytes(key, bytes),
   };
 }
 

@@ -2,20 +2,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { bundledDictPath } from '../bundledDict.js';
 import { endsWords } from './endsWords.js';
-import { PortCutter, portMemory, type PortMemory } from './portCut.js';
+import { PortCutter, imageMemory, portFromImage, portImage, type PortMemory } from './portCut.js';
 import { buildPortDictionary, type PortDictionaryData } from './portDictionary.js';
-import { parseHmmModel, type HmmModel } from './portHmm.js';
+import { parseHmmModel } from './portHmm.js';
 import type { Words } from './token.js';
 import type { VocabularyStore } from './vocabularyKey.js';
 
 /** Bump when the dictionary's arrays change meaning: stored ones then miss. */
-const PORT_DICTIONARY_FORMAT = 4;
+const PORT_DICTIONARY_FORMAT = 5;
 
-/** jieba's HMM (finalseg), as jieba-rs compiles it in: dict/jieba-hmm.model, cppjieba's hmm_model.utf8: parsed once (10–20 ms). */
-let jiebaHmm: HmmModel | undefined;
-function jiebaHmmModel(): HmmModel {
-  return (jiebaHmm ??= parseHmmModel(readFileSync(bundledDictPath('jieba-hmm.model'), 'utf8')));
-}
+/** jieba's HMM (finalseg), as jieba-rs compiles it in: dict/jieba-hmm.model, cppjieba's hmm_model.utf8. */
+const hmmModelText = () => readFileSync(bundledDictPath('jieba-hmm.model'));
 
 /**
  * What the port cuts with: its dictionary (by the key of what it is built from) and jieba's HMM, in one shared
@@ -28,10 +25,10 @@ export interface PortDictionary {
 }
 
 /**
- * The port's dictionary for jieba's dictionary and tifa's entries: the one this thread has, or kept in `store`
- * (the cache, and the one built with the package for the bundled entries: prebuiltStore.ts), where it loads in
- * milliseconds, or built now (it reads both texts: ~0.4 s) and kept there. Its arrays live in a shared memory
- * (portMemory), so that the threads it is handed to (builtPortDictionary) read this one copy.
+ * The port's dictionary for jieba's dictionary and tifa's entries, with jieba's HMM: the one this thread has, or
+ * read from `store` (the cache, and the one built with the package for the bundled entries: prebuiltStore.ts)
+ * straight into a shared memory as its image (portImage), or built now (it reads both texts and parses the HMM:
+ * ~0.4 s) and kept there. The threads it is handed to (builtPortDictionary) read this one copy.
  */
 export function portDictionary(jiebaDict: Buffer, userDictText: string, store?: VocabularyStore): PortDictionary {
   // Asked again for the same buffer and entries (the package's dictionary is read once: jiebaDictionary), the
@@ -39,20 +36,27 @@ export function portDictionary(jiebaDict: Buffer, userDictText: string, store?: 
   if (built && builtFrom?.jiebaDict === jiebaDict && builtFrom.userDictText === userDictText) return built;
   const key = portDictionaryKey(jiebaDict, userDictText);
   if (built?.key !== key) {
-    let data = store?.get<PortDictionaryData>(key);
-    if (!data) {
-      data = buildPortDictionary([jiebaDict.toString('utf8'), userDictText]);
-      store?.put(key, data);
+    let memory: WebAssembly.Memory | undefined;
+    const into = (length: number) => {
+      const image = imageMemory(length);
+      memory = image.memory;
+      return image.bytes;
+    };
+    let loaded = store?.getBytes(key, into) && portFromImage(memory!);
+    if (!loaded) {
+      const image = portImage(buildPortDictionary([jiebaDict.toString('utf8'), userDictText]), parseHmmModel(hmmModelText().toString('utf8')));
+      store?.putBytes(key, image.bytes);
+      loaded = portFromImage(image.memory)!;
     }
-    built = { key, ...portMemory(data, jiebaHmmModel()) };
+    built = { key, ...loaded };
   }
   builtFrom = { jiebaDict, userDictText };
   return built;
 }
 
-/** The store's key of the port's dictionary for these texts (a SHA-1, as every key of the cache). */
+/** The store's key of the port's dictionary for these texts and jieba's HMM (a SHA-1, as every key of the cache). */
 export function portDictionaryKey(jiebaDict: Buffer, userDictText: string): string {
-  return createHash('sha1').update(`port dictionary ${PORT_DICTIONARY_FORMAT}\u0000`).update(jiebaDict).update('\u0000').update(userDictText).digest('hex');
+  return createHash('sha1').update(`port dictionary ${PORT_DICTIONARY_FORMAT}\u0000`).update(jiebaDict).update('\u0000').update(userDictText).update('\u0000').update(hmmModelText()).digest('hex');
 }
 
 /** The dictionary this thread has (one: a run loads one set of dictionaries), so segmenters made again share it. */

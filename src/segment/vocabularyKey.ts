@@ -8,6 +8,9 @@ import { bundledDictPath } from '../bundledDict.js';
 export interface VocabularyStore {
   get<T>(key: string): T | undefined;
   put(key: string, entry: unknown): void;
+  /** An entry of bytes as they stand (CacheStore.getBytes), read into what `into` gives for its length. */
+  getBytes(key: string, into: (length: number) => Uint8Array): Uint8Array | undefined;
+  putBytes(key: string, bytes: Uint8Array): void;
 }
 
 const here = fileURLToPath(import.meta.url);
