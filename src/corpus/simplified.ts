@@ -1,12 +1,18 @@
-import { Converter } from 'opencc-js/t2cn';
+import { createRequire } from 'node:module';
 
 type Convert = (text: string) => string;
 let converter: Convert | undefined;
 
-/** OpenCC's traditional → simplified (mainland) converter, built on first use. */
+/**
+ * OpenCC's traditional → simplified (mainland) converter, loaded and built on first use: importing it reads its
+ * dictionaries (about 20 ms), which every run paid at start though few convert anything.
+ */
 function convert(text: string): string {
-  // The package's typings do not reach the t2cn entry point under NodeNext, so the type is stated here.
-  converter ??= Converter({ from: 't', to: 'cn' }) as Convert;
+  if (!converter) {
+    // The package's typings do not reach the t2cn entry point under NodeNext, so the type is stated here.
+    const { Converter } = createRequire(import.meta.url)('opencc-js/t2cn') as { Converter: (options: { from: string; to: string }) => Convert };
+    converter = Converter({ from: 't', to: 'cn' });
+  }
   return converter(text);
 }
 
