@@ -87,11 +87,12 @@ export function portFromImage(memory: WebAssembly.Memory): { port: PortMemory; d
   const { buffer } = memory;
   const i32 = (k: number) => new Int32Array(buffer, addresses[k], header[3 + 2 * k]);
   const u16 = (k: number) => new Uint16Array(buffer, addresses[k], header[3 + 2 * k]);
+  const f64 = (k: number) => new Float64Array(buffer, addresses[k], header[3 + 2 * k]);
   const [wideLength, logTotal] = [header[HEADER_SLOTS - 2], header[HEADER_SLOTS - 1]];
   return {
     port: { memory, args: [...addresses.slice(0, 8), wideLength, logTotal, ...addresses.slice(8)] },
     data: {
-      rootChild: i32(0), childStart: i32(1), childUnit: u16(2), childNode: i32(3), weight: new Float64Array(buffer, addresses[4], header[11]),
+      rootChild: i32(0), childStart: i32(1), childUnit: u16(2), childNode: i32(3), weight: f64(4),
       wideParent: i32(5), wideUnit: u16(6), wideChild: i32(7), logTotal,
     },
   };
